@@ -1,0 +1,99 @@
+"""One Settings object, read from the environment and an optional `.env` file.
+
+Every field is documented in `.env.example`; the env names are the field names
+upper-cased with the `BRIEFBOT_` prefix, except the token, which keeps the name
+every Telegram tutorial uses.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from typing import Annotated
+
+_HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def parse_hhmm(value: str) -> time:
+    """'7:30' / '07:30' -> time(7, 30); anything else raises ValueError with a plain message."""
+    match = _HHMM.match(value.strip())
+    if not match:
+        raise ValueError(f"{value!r} is not a time of day in HH:MM form (e.g. 08:00)")
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def check_timezone(name: str) -> str:
+    """Return the IANA zone name if zoneinfo knows it; raise ValueError otherwise."""
+    try:
+        ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError, IsADirectoryError) as exc:
+        raise ValueError(f"{name!r} is not a known IANA time zone (e.g. Europe/Berlin)") from exc
+    return name.strip()
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="BRIEFBOT_", env_file=".env", extra="ignore", populate_by_name=True
+    )
+
+    db: Path = Path("./briefbot.db")
+    telegram_bot_token: str = Field(
+        default="", validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN", "BRIEFBOT_TELEGRAM_BOT_TOKEN")
+    )
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    telegram_api_url: str = "https://api.telegram.org/bot"
+    digest_time: str = "08:00"
+    timezone: str = "UTC"
+    allow_private_hosts: bool = False
+
+    # Fetching etiquette (miniflux/FreshRSS defaults).
+    fetch_timeout: float = 20.0
+    max_body_bytes: int = 15 * 1024 * 1024
+    fetch_concurrency: int = 8
+    poll_interval_minutes: int = 30
+    max_errors_before_disable: int = 5
+    user_agent: str = "Briefbot/0.1 (+https://github.com/briefbot/briefbot; news digest bot)"
+
+    # Briefings.
+    summary_sentences: int = 3
+    digest_items: int = 8
+    digest_max_age_hours: int = 48
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value):
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
+            try:
+                return frozenset(int(p) for p in parts)
+            except ValueError as exc:
+                raise ValueError("BRIEFBOT_ADMIN_IDS must be comma-separated numeric Telegram user ids") from exc
+        return value
+
+    @field_validator("digest_time")
+    @classmethod
+    def _check_time(cls, value: str) -> str:
+        return parse_hhmm(value).strftime("%H:%M")
+
+    @field_validator("timezone")
+    @classmethod
+    def _check_zone(cls, value: str) -> str:
+        return check_timezone(value)
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _check_api_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("BRIEFBOT_TELEGRAM_API_URL must be an http(s) URL like https://api.telegram.org/bot")
+        return value
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
