@@ -70,7 +70,8 @@ _NAME_WORD = r"(?:(?:[A-Z]\.){1,3}(?!\w)|[A-Z][\w'’\-]*\w|(?:al|el|ad|as|ash)-
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|St|Adm|Maj|Cpl|Det|Supt|Insp)\.\s+)"
 _NAME = rf"(?:{_HONORIFIC}?{_NAME_WORD}(?:\s+(?:(?:de|da|del|van|von|der|den|bin|ibn|al|el|la|le|di|du|dos)\s+)?{_NAME_WORD}){{0,4}})"
 # a lower-case description: "the ministry", "a spokesman for the company", "one taxi driver"
-_DESC = r"(?:(?:the|a|an|one|another|his|her|their|its)\s+(?:[\w\-.']+\s+){0,4}?[a-z][\w\-']*)"
+_NOT_IN_DESC = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|because|after|before|is|was|were|are|has|had|have)\b)"
+_DESC = rf"(?:(?:the|a|an|one|another|his|her|their|its)\s+(?:{_NOT_IN_DESC}[\w\-.']+\s+){{0,4}}?{_NOT_IN_DESC}[a-z][\w\-']*)"
 # "U.S. captain Zach Parise", "the company's chief executive Tim Cook": a role before the name
 _ROLE_NAME = rf"(?:(?:{_NAME}|the|a|an)(?:'s|’s)?\s+(?:[a-z][\w\-]*\s+){{1,3}})?{_NAME}"
 _WHO = rf"(?P<who>{_ROLE_NAME}|{_DESC}|he|she|they|it|we|I)"
@@ -305,13 +306,22 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
     return before, after
 
 
+# A full stop that ends a sentence: not after an initial ("U.S.") or a short title ("Mr.").
+_SENTENCE_STOP = re.compile(
+    r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bNo)"
+    r"[.!?](?=\s|$)")
+
+
 def _first_sentence(after: str) -> str:
-    match = re.search(r"[.!?](?:\s|$)|[“\"]", after)
-    return after[:match.start() + 1] if match else after
+    stop = _SENTENCE_STOP.search(after)
+    mark = re.search(r"[“\"]", after)
+    ends = [m.start() for m in (stop, mark) if m]
+    return after[:min(ends) + 1] if ends else after
 
 
 def _last_sentence(before: str) -> str:
-    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind("\u201d"), before.rfind('"'))
+    cuts = [m.end() for m in _SENTENCE_STOP.finditer(before)]
+    cut = max([cuts[-1] if cuts else -1, before.rfind("\u201d"), before.rfind('"')])
     return before[cut + 1:] if cut >= 0 else before
 
 

@@ -1,0 +1,211 @@
+"""The `briefbot` command line: run the bot, or drive the newsroom from a terminal.
+
+Commands that need no Telegram (sources, ingest, preview, summarize) import
+nothing from python-telegram-bot, so they start fast and work without a token.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from digest.settings import Settings, get_settings
+
+log = logging.getLogger("briefbot")
+
+
+def _settings() -> Settings:
+    try:
+        return get_settings()
+    except Exception as exc:  # pydantic's ValidationError: show the setting, not a traceback
+        raise click.ClickException(f"bad configuration: {exc}") from exc
+
+
+def _store():
+    from digest.store import Store
+
+    return Store(_settings().db)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def cli(verbose: int) -> None:
+    """Briefbot: news briefings with key quotes, in Telegram or in your terminal."""
+    level = logging.WARNING - 10 * verbose
+    logging.basicConfig(level=max(level, logging.DEBUG), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+# --- sources --------------------------------------------------------------------
+@cli.group()
+def sources() -> None:
+    """Add, list and remove news sources."""
+
+
+@sources.command("add")
+@click.argument("url")
+@click.option("--name", help="Display name (default: the feed's title).")
+def sources_add(url: str, name: str | None) -> None:
+    """Fetch URL once and add it as a source (a feed, a site with a feed, or an article page)."""
+    from digest.ingest import make_fetcher
+    from digest.sources import SourceError, add_source
+
+    store = _store()
+
+    async def go():
+        async with make_fetcher(_settings()) as fetcher:
+            return await add_source(store, fetcher, url, name)
+
+    try:
+        source, found = asyncio.run(go())
+    except SourceError as exc:
+        raise click.ClickException(f"cannot add {url}: {exc}") from exc
+    click.echo(f"Added source #{source['id']}: {found.describe()}")
+    if found.url != url:
+        click.echo(f"  polling {found.url}")
+
+
+@sources.command("list")
+def sources_list() -> None:
+    """List sources with their health."""
+    rows = _store().list_sources()
+    if not rows:
+        click.echo("No sources yet. Add one with: briefbot sources add URL")
+        return
+    for s in rows:
+        state = f"DISABLED: {s['disabled_reason']}" if s["disabled_reason"] else (
+            f"{s['error_count']} errors, last: {s['last_error']}" if s["error_count"] else "ok")
+        click.echo(f"#{s['id']:<4} {s['kind']:<5} {s['name']}\n      {s['url']}\n"
+                   f"      last success: {s['last_success_at'] or 'never'}; {state}")
+
+
+@sources.command("remove")
+@click.argument("source")
+def sources_remove(source: str) -> None:
+    """Remove a source by ID or URL (its articles are kept)."""
+    store = _store()
+    found = store.find_source(source)
+    if not found:
+        raise click.ClickException(f"no source {source!r}; see: briefbot sources list")
+    store.remove_source(found["id"])
+    click.echo(f"Removed source #{found['id']}: {found['name']}")
+
+
+# --- ingest / preview --------------------------------------------------------------
+@cli.command()
+@click.option("--all", "all_sources", is_flag=True, help="Poll every enabled source, not only those due.")
+@click.option("--workers", type=click.IntRange(0, 16), default=0,
+              help="Worker processes for summarising (0: a thread in this process).")
+def ingest(all_sources: bool, workers: int) -> None:
+    """Run one ingest pass and print a report."""
+    from digest.ingest import ingest_once
+
+    settings, store = _settings(), _store()
+    todo = store.active_sources() if all_sources else store.due_sources()
+    if not todo:
+        click.echo("No sources are due. (briefbot sources list; --all polls every source now)")
+        return
+    show_bar = sys.stdout.isatty()
+    with click.progressbar(length=len(todo), label="Ingesting", file=sys.stdout if show_bar else None,
+                           show_pos=True) as bar:
+        report = asyncio.run(ingest_once(store, settings, lambda *_: bar.update(1), todo, workers))
+    click.echo(report.summary_line())
+    for outcome in report.outcomes:
+        if not outcome.ok:
+            note = " (disabled)" if outcome.disabled else ""
+            click.echo(f"  #{outcome.source_id} {outcome.name}: {outcome.error}{note}")
+    if report.pages_failed:
+        click.echo(f"  article pages not fetched (kept the feed text, will retry): {report.pages_failed}")
+
+
+@cli.command()
+@click.option("--limit", type=click.IntRange(1, 50), default=None, help="Stories in the digest.")
+def preview(limit: int | None) -> None:
+    """Print the digest a new subscriber would get now."""
+    from digest.compose import build_digest, render_plain
+
+    settings = _settings()
+    items = build_digest(_store(), None, limit or settings.digest_items, settings.digest_max_age_hours)
+    click.echo(render_plain(items))
+
+
+# --- summarize -------------------------------------------------------------------
+@cli.command()
+@click.option("--sentences", "-n", type=click.IntRange(1, 20), default=3, help="Summary sentences.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
+@click.argument("target")
+def summarize(sentences: int, as_json: bool, target: str) -> None:
+    """Summarise TARGET: a URL, a text or HTML file, '-' for stdin, or a .jsonl file of {"id", "text"[, "title"]}."""
+    from digest.analyse import analyse_page, analyse_text
+    from digest.feeds import looks_like_html
+
+    def emit(article_id, analysis) -> None:
+        if as_json:
+            click.echo(json.dumps({
+                "id": article_id, "title": analysis.title, "sentences": analysis.sentences,
+                "quotes": [{"quote": q["quote"], "speaker": q["speaker"]} for q in analysis.quotes],
+                "key_quote": analysis.key_quote,
+            }, ensure_ascii=False))
+            return
+        if analysis.title:
+            click.echo(analysis.title)
+            click.echo()
+        for sentence in analysis.sentences:
+            click.echo(f"- {sentence}")
+        if analysis.key_quote:
+            who = analysis.key_quote.get("speaker") or "unattributed"
+            click.echo(f"\n\u201c{analysis.key_quote['quote']}\u201d \u2014 {who}")
+
+    def analyse(raw: bytes | str, url: str | None = None, title: str | None = None):
+        data = raw.encode("utf-8", "replace") if isinstance(raw, str) else raw
+        if looks_like_html(data):
+            return analyse_page(data, url, title, sentences)
+        return analyse_text(data.decode("utf-8", "replace"), title, sentences)
+
+    if target.startswith(("http://", "https://")):
+        emit(target, analyse(_download(target), target))
+        return
+    if target == "-":
+        emit("-", analyse(sys.stdin.buffer.read()))
+        return
+    path = Path(target)
+    if not path.is_file():
+        raise click.BadParameter(f"{target!r} is not a URL, a readable file or '-'", param_hint="TARGET")
+    if path.suffix == ".jsonl":
+        for number, line in enumerate(path.open(encoding="utf-8"), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record["text"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise click.ClickException(f"{path}:{number}: expected a JSON object with \"text\" ({exc})") from exc
+            emit(record.get("id", number), analyse(str(text), None, record.get("title")))
+        return
+    emit(str(path), analyse(path.read_bytes()))
+
+
+def _download(url: str) -> bytes:
+    from digest.fetch import FetchError
+    from digest.ingest import make_fetcher
+
+    async def go():
+        async with make_fetcher(_settings()) as fetcher:
+            return await fetcher.get(url)
+
+    try:
+        return asyncio.run(go()).content
+    except FetchError as exc:
+        raise click.ClickException(f"cannot fetch {url}: {exc}") from exc
+
+
+def main() -> None:
+    cli(prog_name="briefbot")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""The CPU half of the newsroom: text -> clean text, summary, quotes, key quote.
+
+These functions are pure and picklable so that `Analyser` can run them in worker
+processes: an ingest pass then never holds the event loop (or, with processes,
+the GIL) that serves users' commands. Expensive objects (the summariser, its
+stemmer cache) are built once per process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+
+from digest.dedupe import fingerprint
+from digest.extract import clean_text, extract_article, guess_title, html_to_text
+from digest.quotes import choose_key_quote, extract_quotes
+from digest.summarise import get_summariser
+from digest.text import split_sentences
+
+
+@dataclass(slots=True)
+class Analysis:
+    title: str | None
+    text: str
+    sentences: list[str]  # the summary, verbatim, in article order
+    quotes: list[dict] = field(default_factory=list)  # {"quote", "speaker", "kind"} in text order
+    key_quote: dict | None = None
+    fingerprint: str | None = None
+    author: str | None = None
+    date: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def analyse_text(text: str, title: str | None = None, sentences: int = 3, *, cleaned: bool = False) -> Analysis:
+    """Summarise plain article text (page chrome allowed: it is cleaned first)."""
+    if title is None and not cleaned:
+        title = guess_title(text)
+    body = text if cleaned else clean_text(text)
+    summariser = get_summariser()
+    split = split_sentences(body)
+    summary = summariser.select(split, sentences)
+    found = extract_quotes(body)
+    summary_terms = {w for s in summary for w in summariser.terms(s.text)}
+    key = choose_key_quote(found, {w for w in summary_terms})
+    return Analysis(
+        title=title, text=body, sentences=[s.text for s in summary],
+        quotes=[{"quote": q.quote, "speaker": q.speaker, "kind": q.kind} for q in found],
+        key_quote=key.as_dict() if key else None, fingerprint=fingerprint(body),
+    )
+
+
+def analyse_html_fragment(html: str, title: str | None = None, sentences: int = 3) -> Analysis:
+    """A feed entry's HTML body (content:encoded, summary)."""
+    return analyse_text(clean_text(html_to_text(html)), title, sentences, cleaned=True)
+
+
+def analyse_page(html: bytes | str, url: str | None = None, title: str | None = None,
+                 sentences: int = 3) -> Analysis:
+    """A full article page: extract the main text, then analyse it."""
+    extracted = extract_article(html, url)
+    result = analyse_text(extracted.text, title or extracted.title, sentences, cleaned=True)
+    result.author, result.date = extracted.author, extracted.date
+    return result
+
+
+def _warm_up() -> None:
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    get_summariser()
+
+
+class Analyser:
+    """Runs analysis off the event loop: in `workers` processes, or in a thread when workers=0."""
+
+    def __init__(self, workers: int = 0):
+        self.workers = workers
+        self._executor: Executor | None = None
+
+    def _pool(self) -> Executor | None:
+        if self.workers and self._executor is None:
+            context = multiprocessing.get_context("forkserver")
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm_up)
+        return self._executor
+
+    async def run(self, fn, *args, **kwargs) -> Analysis:
+        loop = asyncio.get_running_loop()
+        pool = self._pool()
+        if pool is None:
+            return await asyncio.to_thread(fn, *args, **kwargs)
+        return await loop.run_in_executor(pool, _call, fn, args, kwargs)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
+def _call(fn, args, kwargs):
+    return fn(*args, **kwargs)

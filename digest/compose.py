@@ -1,0 +1,110 @@
+"""A user's briefing: which stories, in what order, how long.
+
+Candidates are recent articles the user has not received, from sources they have
+not muted, matching their topics if they follow any. Articles about the same story
+are grouped by text similarity; a story covered by more sources ranks higher, a
+newer one ranks higher, and each story appears once, naming the other sources.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from digest.dedupe import group_stories
+from digest.store import Store, utcnow
+
+COVERAGE_WEIGHT = 1.0  # per extra source reporting the story
+RECENCY_HALF_LIFE_HOURS = 12.0
+
+
+@dataclass(slots=True)
+class BriefingItem:
+    article_id: int
+    title: str
+    source: str
+    url: str
+    sentences: list[str]
+    key_quote: dict | None
+    published_at: str | None
+    also: list[tuple[str, str]] = field(default_factory=list)  # (source name, url) of other reports
+    article_ids: list[int] = field(default_factory=list)  # every article in the story, to mark delivered
+    quotes: list[dict] = field(default_factory=list)
+
+
+def _when(article: dict) -> datetime:
+    for key in ("published_at", "fetched_at"):
+        value = article.get(key)
+        if value:
+            try:
+                return datetime.fromisoformat(value)
+            except ValueError:
+                continue
+    return utcnow()
+
+
+def matches_topics(article: dict, topics: list[str]) -> bool:
+    """Plain-word topic filter: any topic word appears as a whole word in headline or summary."""
+    if not topics:
+        return True
+    haystack = " ".join([article.get("title") or ""] + list(article.get("summary") or [])).lower()
+    return any(re.search(rf"(?<!\w){re.escape(t.lower())}(?!\w)", haystack) for t in topics)
+
+
+def build_digest(store: Store, user: dict | None = None, limit: int = 8, max_age_hours: int = 48,
+                 now: datetime | None = None) -> list[BriefingItem]:
+    now = now or utcnow()
+    since = now - timedelta(hours=max_age_hours)
+    articles = store.recent_articles(since, exclude_for_user=user["id"] if user else None)
+    if user:
+        muted = set(user.get("muted_sources") or [])
+        articles = [a for a in articles if a["source_id"] not in muted and matches_topics(a, user.get("topics"))]
+    articles = [a for a in articles if a.get("summary") or a.get("title")]
+    if not articles:
+        return []
+    groups = group_stories([f"{a['title']}. {' '.join(a['summary'])}" for a in articles])
+    scored = []
+    for group in groups:
+        members = [articles[i] for i in group]
+        sources = {m["source_id"] for m in members}
+        newest = max(_when(m) for m in members)
+        age_hours = max(0.0, (now - newest).total_seconds() / 3600)
+        score = COVERAGE_WEIGHT * (len(sources) - 1) + math.exp(-age_hours * math.log(2) / RECENCY_HALF_LIFE_HOURS)
+        scored.append((score, newest, members))
+    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    return [_item(members) for _, _, members in scored[:limit]]
+
+
+def _item(members: list[dict]) -> BriefingItem:
+    # the fullest report leads: a key quote, then the longest summary
+    lead = max(members, key=lambda a: (a["key_quote"] is not None, len(" ".join(a["summary"])), -a["id"]))
+    also, seen = [], {lead["source_name"]}
+    for other in members:
+        if other["source_name"] not in seen:
+            seen.add(other["source_name"])
+            also.append((other["source_name"], other["url"]))
+    return BriefingItem(
+        article_id=lead["id"], title=lead["title"], source=lead["source_name"], url=lead["url"],
+        sentences=lead["summary"], key_quote=lead["key_quote"], published_at=lead["published_at"],
+        also=also, article_ids=[m["id"] for m in members], quotes=lead["quotes"],
+    )
+
+
+def render_plain(items: list[BriefingItem]) -> str:
+    """The briefing as plain text (terminal preview)."""
+    if not items:
+        return "Nothing new right now."
+    blocks = []
+    for number, item in enumerate(items, 1):
+        lines = [f"{number}. {item.title}", f"   {item.source}"]
+        lines += [f"   {s}" for s in item.sentences]
+        if item.key_quote:
+            speaker = f" \u2014 {item.key_quote['speaker']}" if item.key_quote.get("speaker") else ""
+            lines.append(f"   \u201c{item.key_quote['quote']}\u201d{speaker}")
+        lines.append(f"   {item.url}")
+        if item.also:
+            lines.append("   also: " + ", ".join(name for name, _ in item.also))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)

@@ -1,0 +1,96 @@
+"""One article stored once, one story shown once.
+
+Three keys catch the same article reached twice: the canonical URL (tracking
+parameters, fragments and host case removed), the feed's GUID, and a fingerprint
+of the article's words (catches re-publication under a new GUID and URL).
+Different articles about the same story (several sources) are grouped by text
+similarity of their headline and summary, never by title equality.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from digest.text import words
+
+_TRACKING = re.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|_ga|_gl|igshid|ocid|cmpid|cmp"
+    r"|icid|ncid|ref|ref_src|ref_url|referrer|source|src|spm|at_\w+|s_cid|sr_share|share|smid|smtyp|rss|feed"
+    r"|outputtype|partner|taid|__twitter_impression|guccounter|guce_\w+)$",
+    re.IGNORECASE,
+)
+
+
+def canonical_url(url: str) -> str:
+    """A stable key for an article URL: what identifies the page, not how we got there."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    port = parts.port
+    netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)]
+    path = parts.path or "/"
+    if len(path) > 1 and path.endswith("/"):
+        path = path.rstrip("/")
+    # http and https versions of a page are the same article
+    return urlunsplit(("https" if scheme in ("http", "https") else scheme, netloc, path,
+                       urlencode(sorted(query)), ""))
+
+
+def fingerprint(text: str, min_words: int = 25) -> str | None:
+    """Hash of the article's words (case, punctuation and spacing ignored); None for texts too short
+    to identify an article (a one-line teaser would collide with others)."""
+    tokens = [w.lower() for w in words(text)]
+    if len(tokens) < min_words:
+        return None
+    return hashlib.sha1(" ".join(tokens[:400]).encode("utf-8")).hexdigest()
+
+
+_STOP = frozenset("""a an the and or but of to in on at for from by with as is are was were be been has have had
+it its this that these those he she they we you i his her their our said says will would could should may might
+not no after before over under about into than more most new also up out who what when where which while""".split())
+
+
+def _terms(text: str) -> Counter:
+    return Counter(w.lower() for w in words(text) if len(w) > 2 and w.lower() not in _STOP)
+
+
+def group_stories(texts: list[str], threshold: float = 0.3) -> list[list[int]]:
+    """Indices of `texts` grouped by story (TF-IDF cosine, single link), each group in input order.
+
+    Give each text as headline plus summary: enough words to recognise a story,
+    few enough that two stories from one beat do not blur together.
+    """
+    n = len(texts)
+    bags = [_terms(t) for t in texts]
+    doc_freq = Counter(term for bag in bags for term in bag)
+    vectors = []
+    for bag in bags:
+        vec = {t: c * math.log((1 + n) / (1 + doc_freq[t]) + 1) for t, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({t: v / norm for t, v in vec.items()})
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = vectors[i], vectors[j]
+            if len(a) > len(b):
+                a, b = b, a
+            if sum(v * b.get(t, 0.0) for t, v in a.items()) >= threshold:
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])

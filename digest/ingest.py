@@ -1,0 +1,237 @@
+"""One ingest pass: due sources -> new articles -> summaries and quotes -> store.
+
+Each source is handled on its own: any failure, expected (`FetchError`,
+`NotAFeed`) or not, ends as that source's error count and reason, and the pass
+goes on. Backoff doubles the poll interval per consecutive error (honouring a
+server's Retry-After); 410, refused hosts and too many errors in a row disable
+the source with the reason kept. A teaser entry gets its page fetched; when the
+page cannot be had, the feed's text is stored and the page is retried on later
+passes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Callable
+
+from digest.analyse import Analyser, Analysis, analyse_html_fragment, analyse_page
+from digest.dedupe import canonical_url
+from digest.feeds import Entry, NotAFeed, parse_feed
+from digest.fetch import Fetcher, FetchError
+from digest.settings import Settings
+from digest.store import NewArticle, Store
+from digest.text import words
+
+log = logging.getLogger(__name__)
+
+TEASER_WORDS = 150  # a feed body shorter than this is a teaser: fetch the article page
+MAX_NEW_PER_SOURCE = 30  # per pass; a feed with hundreds of old entries is taken in over several passes
+MAX_BACKOFF = timedelta(hours=24)
+
+
+@dataclass
+class SourceOutcome:
+    source_id: int
+    name: str
+    ok: bool
+    new: int = 0
+    duplicates: int = 0
+    not_modified: bool = False
+    error: str | None = None
+    disabled: str | None = None
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[SourceOutcome] = field(default_factory=list)
+    pages_failed: int = 0
+
+    @property
+    def sources_ok(self) -> int:
+        return sum(o.ok for o in self.outcomes)
+
+    @property
+    def sources_failed(self) -> int:
+        return sum(not o.ok for o in self.outcomes)
+
+    @property
+    def new_articles(self) -> int:
+        return sum(o.new for o in self.outcomes)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(o.duplicates for o in self.outcomes)
+
+    def summary_line(self) -> str:
+        return (f"sources ok: {self.sources_ok}, failed: {self.sources_failed}; "
+                f"new articles: {self.new_articles}; duplicates skipped: {self.duplicates}")
+
+
+ProgressFn = Callable[[int, int, SourceOutcome], None]
+
+
+class Ingestor:
+    def __init__(self, store: Store, settings: Settings, fetcher: Fetcher, analyser: Analyser):
+        self.store = store
+        self.settings = settings
+        self.fetcher = fetcher
+        self.analyser = analyser
+
+    async def run(self, sources: list[dict] | None = None, progress: ProgressFn | None = None) -> IngestReport:
+        """One pass over `sources` (default: those due now)."""
+        todo = self.store.due_sources() if sources is None else sources
+        report = IngestReport()
+        slots = asyncio.Semaphore(max(1, self.settings.fetch_concurrency))
+
+        async def one(source: dict) -> None:
+            async with slots:
+                outcome = await self._source(source, report)
+            report.outcomes.append(outcome)
+            if progress:
+                progress(len(report.outcomes), len(todo), outcome)
+
+        await asyncio.gather(*(one(s) for s in todo))
+        return report
+
+    async def _source(self, source: dict, report: IngestReport) -> SourceOutcome:
+        outcome = SourceOutcome(source["id"], source["name"] or source["url"], ok=False)
+        try:
+            result = await self.fetcher.get(source["url"], etag=source["etag"], last_modified=source["last_modified"])
+            title = entry_count = None
+            if result.not_modified:
+                outcome.not_modified = True
+            elif source["kind"] == "page":
+                await self._page_source(source, result.url, result.content, outcome)
+            else:
+                feed = parse_feed(result.content, url=result.url, headers=result.headers)
+                title, entry_count = feed.title, len(feed.entries)
+                for entry in feed.entries[:MAX_NEW_PER_SOURCE]:
+                    await self._entry(source, entry, outcome, report)
+            await self._retry_pages(source, report)
+            self.store.record_fetch_ok(source["id"], etag=result.etag or source["etag"],
+                                       last_modified=result.last_modified or source["last_modified"],
+                                       interval=self._interval(source), title=title, entry_count=entry_count,
+                                       new_url=result.moved_to)
+            outcome.ok = True
+        except (FetchError, NotAFeed) as exc:
+            self._failed(source, outcome, exc)
+        except Exception as exc:  # noqa: BLE001 - one broken source must never stop the pass
+            log.exception("unexpected error ingesting source %s (%s)", source["id"], source["url"])
+            self._failed(source, outcome, exc)
+        return outcome
+
+    def _interval(self, source: dict) -> timedelta:
+        return timedelta(minutes=source.get("poll_minutes") or self.settings.poll_interval_minutes)
+
+    def _failed(self, source: dict, outcome: SourceOutcome, exc: Exception) -> None:
+        if isinstance(exc, FetchError):
+            message, permanent, retry_after = str(exc), exc.permanent, exc.retry_after
+        elif isinstance(exc, NotAFeed):
+            message, permanent, retry_after = str(exc), False, None
+        else:
+            message, permanent, retry_after = f"internal error: {type(exc).__name__}: {exc}", False, None
+        errors = (source["error_count"] or 0) + 1
+        backoff = min(self._interval(source) * (2 ** min(errors - 1, 8)), MAX_BACKOFF)
+        if retry_after:
+            backoff = max(backoff, timedelta(seconds=retry_after))
+        disable = None
+        if permanent:
+            disable = message
+        elif errors >= self.settings.max_errors_before_disable:
+            disable = f"{errors} failures in a row; last: {message}"
+        self.store.record_fetch_error(source["id"], message, retry_in=backoff, disable=disable)
+        outcome.error, outcome.disabled = message, disable
+        log.warning("source %s (%s) failed: %s%s", source["id"], source["url"], message,
+                    f" - disabled" if disable else "")
+
+    async def _entry(self, source: dict, entry: Entry, outcome: SourceOutcome, report: IngestReport) -> None:
+        url = entry.url or entry.guid
+        if not url or not url.startswith(("http://", "https://")):
+            url = source["url"] + "#" + (entry.guid or entry.title)
+        key = canonical_url(url)
+        if self.store.known_article(key, entry.guid, source["id"]):
+            outcome.duplicates += 1
+            return
+        n = self.settings.summary_sentences
+        analysis = await self.analyser.run(analyse_html_fragment, entry.html, entry.title or None, n)
+        origin, pending = "feed", False
+        if len(words(analysis.text)) < TEASER_WORDS and entry.url:
+            page = await self._fetch_page(entry.url, entry.title or None, report)
+            if page is not None and len(page.text) > len(analysis.text):
+                analysis, origin = page, "page"
+            elif page is None:
+                pending = True
+        if not analysis.text.strip() and not entry.title:
+            return
+        stored = self.store.insert_article(NewArticle(
+            source_id=source["id"], url=entry.url or url, canonical_url=key, guid=entry.guid,
+            title=entry.title or analysis.title or "(untitled)", author=entry.author or analysis.author,
+            published_at=entry.published_at, text=analysis.text, text_origin=origin, page_pending=pending,
+            summary=analysis.sentences, quotes=analysis.quotes, key_quote=analysis.key_quote,
+            fingerprint=analysis.fingerprint,
+        ))
+        if stored is None:
+            outcome.duplicates += 1
+        else:
+            outcome.new += 1
+
+    async def _fetch_page(self, url: str, title: str | None, report: IngestReport) -> Analysis | None:
+        try:
+            result = await self.fetcher.get(url)
+        except FetchError as exc:
+            log.info("article page %s not fetched: %s", url, exc)
+            report.pages_failed += 1
+            return None
+        if not result.content:
+            return None
+        return await self.analyser.run(analyse_page, result.content, result.url, title,
+                                       self.settings.summary_sentences)
+
+    async def _page_source(self, source: dict, final_url: str, content: bytes, outcome: SourceOutcome) -> None:
+        analysis = await self.analyser.run(analyse_page, content, final_url, None, self.settings.summary_sentences)
+        key = canonical_url(final_url)
+        if self.store.known_article(key, None, source["id"], analysis.fingerprint):
+            outcome.duplicates += 1
+            return
+        if not analysis.text:
+            raise NotAFeed("no article text found on the page")
+        stored = self.store.insert_article(NewArticle(
+            source_id=source["id"], url=final_url, canonical_url=key, guid=None,
+            title=analysis.title or source["title"] or final_url, author=analysis.author,
+            published_at=None, text=analysis.text, text_origin="page", page_pending=False,
+            summary=analysis.sentences, quotes=analysis.quotes, key_quote=analysis.key_quote,
+            fingerprint=analysis.fingerprint))
+        if stored is None:
+            outcome.duplicates += 1
+        else:
+            outcome.new += 1
+
+    async def _retry_pages(self, source: dict, report: IngestReport) -> None:
+        """Pages that could not be fetched on an earlier pass: try again, keep the feed text on failure."""
+        for article in self.store.articles_pending_page(source["id"], limit=10):
+            page = await self._fetch_page(article["url"], article["title"], report)
+            if page is None or len(page.text) <= len(article["text"] or ""):
+                self.store.page_attempt_failed(article["id"])
+                continue
+            self.store.update_article_text(article["id"], text=page.text, summary=page.sentences,
+                                           quotes=page.quotes, key_quote=page.key_quote,
+                                           fingerprint=page.fingerprint)
+
+
+async def ingest_once(store: Store, settings: Settings, progress: ProgressFn | None = None,
+                      sources: list[dict] | None = None, workers: int = 0) -> IngestReport:
+    """Convenience for the CLI and tests: one pass with its own fetcher and analyser."""
+    analyser = Analyser(workers)
+    try:
+        async with make_fetcher(settings) as fetcher:
+            return await Ingestor(store, settings, fetcher, analyser).run(sources, progress)
+    finally:
+        analyser.close()
+
+
+def make_fetcher(settings: Settings) -> Fetcher:
+    return Fetcher(timeout=settings.fetch_timeout, max_bytes=settings.max_body_bytes,
+                   user_agent=settings.user_agent, allow_private_hosts=settings.allow_private_hosts)

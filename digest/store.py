@@ -1,0 +1,333 @@
+"""The SQLite store: schema as sqlite-utils migrations, and every query the app makes.
+
+One file, WAL mode (readers never wait for the ingest writer), times as UTC ISO
+strings. Nothing outside this module writes SQL. Sources are soft-deleted so
+that removing one never loses its articles or the record of what was delivered.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("briefbot")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def iso(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db["users"].create({
+        "id": int, "chat_id": int, "username": str, "first_name": str,
+        "active": int, "subscribed": int, "timezone": str, "digest_time": str,
+        "muted_sources": str, "topics": str, "start_payload": str,
+        "created_at": str, "updated_at": str, "inactive_reason": str,
+    }, pk="id", not_null={"active", "subscribed"}, defaults={
+        "active": 1, "subscribed": 1, "muted_sources": "[]", "topics": "[]",
+    })
+    db["sources"].create({
+        "id": int, "url": str, "name": str, "kind": str, "title": str, "site_url": str,
+        "etag": str, "last_modified": str, "added_at": str, "added_by": int,
+        "last_fetch_at": str, "last_success_at": str, "next_fetch_at": str,
+        "error_count": int, "last_error": str, "disabled_reason": str, "removed_at": str,
+        "poll_minutes": int, "entry_count": int,
+    }, pk="id", not_null={"url", "kind", "error_count"}, defaults={"error_count": 0})
+    db["sources"].create_index(["url"], unique=True)
+    db["articles"].create({
+        "id": int, "source_id": int, "url": str, "canonical_url": str, "guid": str,
+        "title": str, "author": str, "published_at": str, "fetched_at": str,
+        "text": str, "text_origin": str, "page_pending": int, "page_attempts": int,
+        "summary": str, "quotes": str, "key_quote": str, "fingerprint": str,
+    }, pk="id", foreign_keys=[("source_id", "sources", "id")], not_null={"url", "canonical_url"},
+        defaults={"page_pending": 0, "page_attempts": 0, "summary": "[]", "quotes": "[]"})
+    db["articles"].create_index(["canonical_url"], unique=True)
+    db["articles"].create_index(["source_id", "guid"])
+    db["articles"].create_index(["fingerprint"])
+    db["articles"].create_index(["published_at"])
+    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+    db["deliveries"].create({
+        "id": int, "user_id": int, "local_date": str, "kind": str, "status": str,
+        "created_at": str, "sent_at": str, "article_ids": str, "messages": int, "error": str,
+    }, pk="id", foreign_keys=[("user_id", "users", "id")], not_null={"user_id", "local_date", "kind", "status"})
+    db["deliveries"].create_index(["user_id", "local_date", "kind"], unique=True)
+    db["delivered_articles"].create({
+        "user_id": int, "article_id": int, "delivered_at": str,
+    }, pk=("user_id", "article_id"), foreign_keys=[("user_id", "users", "id"), ("article_id", "articles", "id")])
+
+
+class StoreError(Exception):
+    """A request the store cannot satisfy, with a message fit for a user."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    source_id: int
+    url: str
+    canonical_url: str
+    guid: str | None
+    title: str
+    author: str | None
+    published_at: str | None
+    text: str
+    text_origin: str  # "feed" | "page"
+    page_pending: bool
+    summary: list[str]
+    quotes: list[dict]
+    key_quote: dict | None
+    fingerprint: str
+
+
+_FTS_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def fts_query(words: str) -> str | None:
+    """User words -> a safe FTS5 query: every word quoted, all required; FTS syntax is inert."""
+    tokens = _FTS_WORD.findall(words)[:20]
+    if not tokens:
+        return None
+    return " ".join(f'"{token}"' for token in tokens)
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        if self.path.parent and not self.path.parent.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False, isolation_level=None)
+        self.db = sqlite_utils.Database(conn)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA busy_timeout=30000")
+        migrations.apply(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- sources -----------------------------------------------------------------
+    def add_source(self, url: str, kind: str, name: str | None = None, title: str | None = None,
+                   site_url: str | None = None, added_by: int | None = None, entry_count: int | None = None,
+                   etag: str | None = None, last_modified: str | None = None) -> dict:
+        """Add a source, or bring back one that was removed. A live duplicate is refused."""
+        existing = self.source_by_url(url, include_removed=True)
+        now = iso(utcnow())
+        fields = {
+            "url": url, "kind": kind, "name": name or title or url, "title": title, "site_url": site_url,
+            "added_by": added_by, "entry_count": entry_count, "etag": etag, "last_modified": last_modified,
+            "added_at": now, "removed_at": None, "disabled_reason": None, "error_count": 0, "last_error": None,
+            "next_fetch_at": now, "last_success_at": now if entry_count is not None else None,
+        }
+        if existing and not existing["removed_at"]:
+            raise StoreError(f"{url} is already a source (#{existing['id']}).")
+        if existing:
+            self.db["sources"].update(existing["id"], fields)
+            return self.get_source(existing["id"])
+        return self.get_source(self.db["sources"].insert(fields).last_pk)
+
+    def get_source(self, source_id: int) -> dict | None:
+        rows = list(self.db["sources"].rows_where("id = ?", [source_id]))
+        return rows[0] if rows else None
+
+    def source_by_url(self, url: str, include_removed: bool = False) -> dict | None:
+        where = "url = ?" + ("" if include_removed else " and removed_at is null")
+        rows = list(self.db["sources"].rows_where(where, [url]))
+        return rows[0] if rows else None
+
+    def find_source(self, id_or_url: str) -> dict | None:
+        """A live source by its number ("3", "#3") or its URL."""
+        key = id_or_url.strip().lstrip("#")
+        if key.isdigit():
+            source = self.get_source(int(key))
+            return source if source and not source["removed_at"] else None
+        return self.source_by_url(id_or_url.strip())
+
+    def list_sources(self) -> list[dict]:
+        return list(self.db["sources"].rows_where("removed_at is null", order_by="id"))
+
+    def remove_source(self, source_id: int) -> None:
+        self.db["sources"].update(source_id, {"removed_at": iso(utcnow())})
+
+    def due_sources(self, now: datetime | None = None) -> list[dict]:
+        now_iso = iso(now or utcnow())
+        return list(self.db["sources"].rows_where(
+            "removed_at is null and disabled_reason is null and (next_fetch_at is null or next_fetch_at <= ?)",
+            [now_iso], order_by="next_fetch_at"))
+
+    def active_sources(self) -> list[dict]:
+        return list(self.db["sources"].rows_where("removed_at is null and disabled_reason is null", order_by="id"))
+
+    def record_fetch_ok(self, source_id: int, *, etag: str | None, last_modified: str | None,
+                        interval: timedelta, title: str | None = None, entry_count: int | None = None,
+                        new_url: str | None = None) -> None:
+        now = utcnow()
+        fields: dict[str, Any] = {
+            "last_fetch_at": iso(now), "last_success_at": iso(now), "error_count": 0, "last_error": None,
+            "etag": etag, "last_modified": last_modified, "next_fetch_at": iso(now + interval),
+        }
+        if title:
+            fields["title"] = title
+        if entry_count is not None:
+            fields["entry_count"] = entry_count
+        if new_url and not self.source_by_url(new_url, include_removed=True):
+            fields["url"] = new_url  # a permanent redirect: poll the new address from now on
+        self.db["sources"].update(source_id, fields)
+
+    def record_fetch_error(self, source_id: int, error: str, *, retry_in: timedelta,
+                           disable: str | None = None) -> dict:
+        source = self.get_source(source_id)
+        now = utcnow()
+        fields = {
+            "last_fetch_at": iso(now), "error_count": (source["error_count"] or 0) + 1, "last_error": error,
+            "next_fetch_at": iso(now + retry_in),
+        }
+        if disable:
+            fields["disabled_reason"] = disable
+        self.db["sources"].update(source_id, fields)
+        return self.get_source(source_id)
+
+    def enable_source(self, source_id: int) -> None:
+        self.db["sources"].update(source_id, {"disabled_reason": None, "error_count": 0,
+                                              "next_fetch_at": iso(utcnow())})
+
+    # --- articles ----------------------------------------------------------------
+    def known_article(self, canonical_url: str, guid: str | None, source_id: int,
+                      fingerprint: str | None = None) -> int | None:
+        """Id of an article already stored under this URL, GUID (same source) or text fingerprint."""
+        row = self.db.execute(
+            "select id from articles where canonical_url = ? "
+            "or (guid is not null and guid = ? and source_id = ?) "
+            "or (? is not null and fingerprint = ?) limit 1",
+            [canonical_url, guid, source_id, fingerprint, fingerprint]).fetchone()
+        return row[0] if row else None
+
+    def insert_article(self, article: NewArticle) -> int | None:
+        """Store an article; None if it turned out to be a duplicate (a race or a re-publication)."""
+        if self.known_article(article.canonical_url, article.guid, article.source_id, article.fingerprint):
+            return None
+        record = {
+            "source_id": article.source_id, "url": article.url, "canonical_url": article.canonical_url,
+            "guid": article.guid, "title": article.title, "author": article.author,
+            "published_at": article.published_at, "fetched_at": iso(utcnow()), "text": article.text,
+            "text_origin": article.text_origin, "page_pending": int(article.page_pending), "page_attempts": 0,
+            "summary": json.dumps(article.summary, ensure_ascii=False),
+            "quotes": json.dumps(article.quotes, ensure_ascii=False),
+            "key_quote": json.dumps(article.key_quote, ensure_ascii=False) if article.key_quote else None,
+            "fingerprint": article.fingerprint,
+        }
+        try:
+            return self.db["articles"].insert(record).last_pk
+        except sqlite3.IntegrityError:
+            return None
+
+    def update_article_text(self, article_id: int, *, text: str, summary: list[str], quotes: list[dict],
+                            key_quote: dict | None, fingerprint: str, title: str | None = None) -> None:
+        fields = {
+            "text": text, "text_origin": "page", "page_pending": 0,
+            "summary": json.dumps(summary, ensure_ascii=False), "quotes": json.dumps(quotes, ensure_ascii=False),
+            "key_quote": json.dumps(key_quote, ensure_ascii=False) if key_quote else None,
+            "fingerprint": fingerprint,
+        }
+        if title:
+            fields["title"] = title
+        self.db["articles"].update(article_id, fields)
+
+    def page_attempt_failed(self, article_id: int, give_up_after: int = 5) -> None:
+        row = self.db["articles"].get(article_id)
+        attempts = (row["page_attempts"] or 0) + 1
+        self.db["articles"].update(article_id, {"page_attempts": attempts,
+                                                "page_pending": int(attempts < give_up_after)})
+
+    def articles_pending_page(self, source_id: int, limit: int = 20) -> list[dict]:
+        return list(self.db["articles"].rows_where(
+            "source_id = ? and page_pending = 1", [source_id], order_by="id desc", limit=limit))
+
+    def get_article(self, article_id: int) -> dict | None:
+        rows = list(self.db.query("select * from articles where id = ?", [article_id]))
+        return _decode_article(rows[0]) if rows else None
+
+    def recent_articles(self, since: datetime, exclude_for_user: int | None = None,
+                        limit: int = 500) -> list[dict]:
+        """Articles fetched since `since`, newest first, with their source's name; optionally
+        only those this user has not yet received."""
+        sql = ("select a.*, s.name as source_name from articles a join sources s on s.id = a.source_id "
+               "where a.fetched_at >= ? and s.removed_at is null")
+        params: list[Any] = [iso(since)]
+        if exclude_for_user is not None:
+            sql += " and a.id not in (select article_id from delivered_articles where user_id = ?)"
+            params.append(exclude_for_user)
+        sql += " order by coalesce(a.published_at, a.fetched_at) desc, a.id desc limit ?"
+        params.append(limit)
+        return [_decode_article(row) for row in self.db.query(sql, params)]
+
+    def search_articles(self, words: str, limit: int = 10) -> list[dict]:
+        query = fts_query(words)
+        if query is None:
+            return []
+        sql = ("select a.*, s.name as source_name from articles_fts f join articles a on a.id = f.rowid "
+               "join sources s on s.id = a.source_id where articles_fts match ? order by rank limit ?")
+        return [_decode_article(row) for row in self.db.query(sql, [query, limit])]
+
+    def count(self, table: str, where: str | None = None, params: Iterable[Any] = ()) -> int:
+        return self.db[table].count_where(where, list(params)) if where else self.db[table].count
+
+    # --- users and deliveries ---------------------------------------------------
+    def upsert_user(self, user_id: int, chat_id: int, username: str | None = None,
+                    first_name: str | None = None, payload: str | None = None) -> dict:
+        """Subscribe (or re-subscribe and re-activate) a user, keeping their settings."""
+        now = iso(utcnow())
+        fields = {"id": user_id, "chat_id": chat_id, "username": username, "first_name": first_name,
+                  "active": 1, "subscribed": 1, "inactive_reason": None, "updated_at": now}
+        if payload:
+            fields["start_payload"] = payload[:64]
+        if self.get_user(user_id) is None:
+            fields["created_at"] = now
+        self.db["users"].upsert(fields, pk="id")
+        return self.get_user(user_id)
+
+    def get_user(self, user_id: int) -> dict | None:
+        rows = list(self.db["users"].rows_where("id = ?", [user_id]))
+        return _decode_user(rows[0]) if rows else None
+
+    def update_user(self, user_id: int, **fields: Any) -> None:
+        for key in ("muted_sources", "topics"):
+            if key in fields:
+                fields[key] = json.dumps(sorted(set(fields[key])))
+        fields["updated_at"] = iso(utcnow())
+        self.db["users"].update(user_id, fields)
+
+    def mark_delivered(self, user_id: int, article_ids: Iterable[int]) -> None:
+        now = iso(utcnow())
+        self.db["delivered_articles"].upsert_all(
+            [{"user_id": user_id, "article_id": a, "delivered_at": now} for a in article_ids],
+            pk=("user_id", "article_id"))
+
+
+def _decode_article(row: dict) -> dict:
+    row = dict(row)
+    row["summary"] = json.loads(row.get("summary") or "[]")
+    row["quotes"] = json.loads(row.get("quotes") or "[]")
+    row["key_quote"] = json.loads(row["key_quote"]) if row.get("key_quote") else None
+    return row
+
+
+def _decode_user(row: dict) -> dict:
+    row = dict(row)
+    row["muted_sources"] = json.loads(row.get("muted_sources") or "[]")
+    row["topics"] = json.loads(row.get("topics") or "[]")
+    return row

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from digest.settings import Settings, get_settings
+from digest.store import Store
+from tests.fakes.news import CORPORA
+from tests.fakes.sitehost import SiteHost
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
+@pytest.fixture
+def corpora() -> Path:
+    if not CORPORA.is_dir():
+        pytest.fail(f"the shared corpora are missing at {CORPORA}")
+    return CORPORA
+
+
+@pytest.fixture
+def site():
+    with SiteHost() as host:
+        yield host
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """A clean environment for the CLI: its own database, private hosts allowed (the fake host is 127.0.0.1)."""
+    monkeypatch.chdir(tmp_path)
+    for key in list(os.environ):
+        if key.startswith("BRIEFBOT_") or key == "TELEGRAM_BOT_TOKEN":
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("BRIEFBOT_DB", str(tmp_path / "test.db"))
+    monkeypatch.setenv("BRIEFBOT_ALLOW_PRIVATE_HOSTS", "1")
+    monkeypatch.setenv("BRIEFBOT_FETCH_TIMEOUT", "5")
+    get_settings.cache_clear()
+    yield tmp_path
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def settings(env) -> Settings:
+    return get_settings()
+
+
+@pytest.fixture
+def store(env):
+    s = Store(env / "test.db")
+    yield s
+    s.close()

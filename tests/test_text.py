@@ -1,0 +1,44 @@
+import pytest
+
+from digest.text import OfflineTokenizer, split_sentences, words
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He met Gen. Smith on Feb. 3 in Washington. Then he left.",
+     ["He met Gen. Smith on Feb. 3 in Washington.", "Then he left."]),
+    ("The U.S. and N.K. officials met. They talked.", ["The U.S. and N.K. officials met.", "They talked."]),
+    ("He was No. 2 in the polls. She was first.", ["He was No. 2 in the polls.", "She was first."]),
+    ("Mr. Kim arrived at 3 p.m. on Friday. It rained.", None),
+    ("It cost $3.5 million, e.g. more than planned. Nobody minded.", None),
+])
+def test_news_abbreviations_do_not_split(text, expected):
+    got = [s.text for s in split_sentences(text)]
+    if expected is not None:
+        assert got == expected
+    assert len(got) == 2, got
+
+
+def test_sentences_keep_paragraph_numbers():
+    got = split_sentences("One sentence here. Two sentences here.\nA new paragraph starts.")
+    assert [(s.paragraph, s.index) for s in got] == [(0, 0), (0, 1), (1, 2)]
+
+
+def test_quote_closing_mark_stays_with_its_sentence():
+    got = [s.text for s in split_sentences('"We will win." The crowd cheered.')]
+    assert got[0] == '"We will win."'
+
+
+def test_words_keep_abbreviations_and_contractions():
+    assert words("The U.S. didn't say, co-operate!") == ["The", "U.S", "didn't", "say", "co-operate"]
+
+
+def test_sumy_accepts_the_offline_tokenizer():
+    """sumy's own parser and LexRank run with our tokenizer: no NLTK data needed."""
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    text = "Cats sleep a lot. Dogs bark at night. Cats and dogs can live together. Birds sing in the morning."
+    document = PlaintextParser.from_string(text, OfflineTokenizer()).document
+    assert len(document.sentences) == 4
+    picked = LexRankSummarizer()(document, 2)
+    assert all(str(s) in text for s in picked)
