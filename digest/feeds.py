@@ -69,7 +69,7 @@ def _iso_from_struct(value) -> str | None:
 
 def looks_like_json_feed(content: bytes) -> bool:
     head = content[:2048].lstrip()
-    return head.startswith(b"{") and b"jsonfeed.org/version" in head
+    return head.startswith(b"{") and re.search(rb"jsonfeed\.org\\?/version", head) is not None
 
 
 def parse_json_feed(content: bytes, base_url: str | None = None) -> ParsedFeed:

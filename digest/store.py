@@ -263,10 +263,10 @@ class Store:
 
     def recent_articles(self, since: datetime, exclude_for_user: int | None = None,
                         limit: int = 500) -> list[dict]:
-        """Articles fetched since `since`, newest first, with their source's name; optionally
+        """Articles published (or, lacking a date, fetched) since `since`, newest first, with their source's name; optionally
         only those this user has not yet received."""
         sql = ("select a.*, s.name as source_name from articles a join sources s on s.id = a.source_id "
-               "where a.fetched_at >= ? and s.removed_at is null")
+               "where coalesce(a.published_at, a.fetched_at) >= ? and s.removed_at is null")
         params: list[Any] = [iso(since)]
         if exclude_for_user is not None:
             sql += " and a.id not in (select article_id from delivered_articles where user_id = ?)"

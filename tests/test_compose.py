@@ -1,0 +1,76 @@
+from datetime import timedelta
+
+from digest.compose import build_digest, matches_topics, render_plain
+from digest.store import NewArticle, iso, utcnow
+
+
+def add(store, source_id, key, title, summary, published_hours_ago=1, quote=None):
+    return store.insert_article(NewArticle(
+        source_id, f"http://127.0.0.1/{key}", f"https://127.0.0.1/{key}", key, title, None,
+        iso(utcnow() - timedelta(hours=published_hours_ago)), " ".join(summary) + " " + key * 3, "feed", False,
+        summary, [quote] if quote else [], quote, None))
+
+
+def populate(store):
+    a = store.add_source("http://127.0.0.1/a.xml", "feed", name="Wire A")["id"]
+    b = store.add_source("http://127.0.0.1/b.xml", "feed", name="Wire B")["id"]
+    ids = {
+        "bank": add(store, a, "bank", "Central bank holds rates",
+                    ["The central bank kept interest rates unchanged on Tuesday.",
+                     "Officials cited slowing inflation."], 1),
+        "quake_a": add(store, a, "quake_a", "Quake hits Chile",
+                       ["A magnitude 7.1 earthquake struck off the coast of Chile near Valparaiso.",
+                        "A tsunami warning was issued for the Pacific coast."], 5,
+                       {"quote": "The shaking lasted a minute,", "speaker": "Maria Soto"}),
+        "quake_b": add(store, b, "quake_b", "Earthquake shakes Chilean coast",
+                       ["A powerful 7.1 magnitude earthquake shook Chile's coast near Valparaiso.",
+                        "Authorities issued a tsunami warning for the Pacific coast."], 4),
+        "cup": add(store, b, "cup", "Local team wins the cup",
+                   ["The local team won the cup after a penalty shoot-out in the final."], 2),
+        "old": add(store, b, "old", "Old news", ["This happened three days ago and is stale now."], 80),
+    }
+    return a, b, ids
+
+
+def test_same_story_once_with_other_sources_and_ranked_first(store):
+    a, b, ids = populate(store)
+    items = build_digest(store, None, limit=10, max_age_hours=48)
+    titles = [i.title for i in items]
+    assert "Old news" not in titles
+    assert len(items) == 3
+    quake = items[0]  # two sources cover it: it leads
+    assert quake.title == "Quake hits Chile" and quake.key_quote["speaker"] == "Maria Soto"
+    assert quake.also == [("Wire B", "http://127.0.0.1/quake_b")]
+    assert sorted(quake.article_ids) == sorted([ids["quake_a"], ids["quake_b"]])
+    assert titles[1:] == ["Central bank holds rates", "Local team wins the cup"]  # then newest first
+
+
+def test_what_a_user_received_is_not_sent_again(store):
+    populate(store)
+    user = store.upsert_user(42, 42)
+    first = build_digest(store, user, limit=1)
+    store.mark_delivered(42, first[0].article_ids)
+    second = build_digest(store, user, limit=10)
+    assert first[0].title not in [i.title for i in second] and len(second) == 2
+
+
+def test_muted_sources_and_topics(store):
+    a, b, _ = populate(store)
+    store.upsert_user(7, 7)
+    store.update_user(7, muted_sources=[b])
+    assert {i.source for i in build_digest(store, store.get_user(7))} == {"Wire A"}
+    store.update_user(7, muted_sources=[], topics=["tsunami"])
+    assert [i.title for i in build_digest(store, store.get_user(7))] == ["Quake hits Chile"]
+
+
+def test_topic_words_are_plain_words_not_patterns():
+    article = {"title": "Rates (again) rise", "summary": ["C++ developers cheer."]}
+    assert matches_topics(article, ["c++"]) and matches_topics(article, ["(again)"])
+    assert not matches_topics(article, [".*"]) and not matches_topics(article, ["rat"])
+
+
+def test_plain_rendering(store):
+    populate(store)
+    text = render_plain(build_digest(store, None))
+    assert "1. Quake hits Chile" in text and "also: Wire B" in text and "\u2014 Maria Soto" in text
+    assert render_plain([]) == "Nothing new right now."
