@@ -60,6 +60,7 @@ class Extracted:
 
 
 def _is_chrome(paragraph: str) -> bool:
+    """Widgets and photo captions: chrome wherever they stand."""
     if _CHROME.match(paragraph):
         return True
     if _TRAILING_CREDIT.search(paragraph) and (
@@ -68,10 +69,23 @@ def _is_chrome(paragraph: str) -> bool:
         return True  # a photo caption ending in its credit
     if _PHOTO_CAPTION.search(paragraph) and len(paragraph) < 400 and re.search(r"\((?:[A-Z][\w.&'/ -]{1,40})\)\s*$", paragraph):
         return True
-    words = paragraph.split()
-    if not _SENTENCE_END.search(paragraph) and len(words) < 16:
-        return True  # headline, kicker, byline, timestamp, menu: no sentence in it
     return False
+
+
+def _is_fragment(paragraph: str) -> bool:
+    """No sentence in it: a headline, kicker, byline, timestamp or menu when it stands at either end."""
+    return not _SENTENCE_END.search(paragraph) and len(paragraph.split()) < 16
+
+
+def _reflow(paragraphs: list[str]) -> list[str]:
+    """Join hard-wrapped lines: a line without a sentence end followed by one starting in lower case."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        if out and not _SENTENCE_END.search(out[-1]) and paragraph[:1].islower():
+            out[-1] = f"{out[-1]} {paragraph}"
+        else:
+            out.append(paragraph)
+    return out
 
 
 def strip_dateline(paragraph: str) -> str:
@@ -86,17 +100,24 @@ def strip_dateline(paragraph: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Article prose only: one paragraph per line, chrome lines and captions removed.
+    """Article prose only: one paragraph per line, chrome and captions removed.
 
-    If the rules would remove everything (a one-line teaser with no full stop),
-    the normalised input is returned instead: a short text beats no text.
+    Lines with no sentence in them are dropped at the start and the end of the
+    text (headline, byline, timestamp, footer); in the middle they are kept
+    (sub-headings, list items), and the summariser passes over them. If the rules
+    would remove everything (a one-line teaser with no full stop), the normalised
+    input is returned instead: a short text beats no text.
     """
     normalized = normalize_text(text)
-    kept: list[str] = []
-    for paragraph in split_paragraphs(normalized):
-        if _is_chrome(paragraph):
-            continue
-        kept.append(strip_dateline(paragraph) if not kept else paragraph)
+    kept = [p for p in _reflow(split_paragraphs(normalized)) if not _is_chrome(p)]
+    start, end = 0, len(kept)
+    while start < end and _is_fragment(kept[start]):
+        start += 1
+    while end > start and _is_fragment(kept[end - 1]):
+        end -= 1
+    kept = kept[start:end]
+    if kept:
+        kept[0] = strip_dateline(kept[0])
     return "\n".join(kept) if kept else normalized
 
 

@@ -58,7 +58,7 @@ class Settings(BaseSettings):
     fetch_concurrency: int = 8
     poll_interval_minutes: int = 30
     max_errors_before_disable: int = 5
-    user_agent: str = "Briefbot/0.1 (+https://github.com/briefbot/briefbot; news digest bot)"
+    user_agent: str = "Briefbot/0.1 (news briefing bot; feed reader)"
 
     # Briefings.
     summary_sentences: int = 3

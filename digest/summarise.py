@@ -29,6 +29,7 @@ LEXRANK_THRESHOLD = 0.1
 LEXRANK_EPSILON = 0.1
 
 _BYLINE = re.compile(r"^(?:by|from|photo|image|video|updated|published|posted|source)\b[\s:]", re.I)
+_SENTENCE_END = re.compile(r"[.!?…\"”’')\]]$")
 _READER_ADDRESS = re.compile(r"\b(?:click|subscribe|sign up|follow us|share this|read more|comments?)\b", re.I)
 
 
@@ -98,6 +99,8 @@ class Summariser:
             return False
         if _BYLINE.match(text) or _READER_ADDRESS.search(text) and n_words < 15:
             return False
+        if not _SENTENCE_END.search(text):
+            return False  # a sub-heading or list item, not a sentence
         if text.rstrip('"”’\' ').endswith("?"):
             return False  # questions to the reader make poor briefings
         return True

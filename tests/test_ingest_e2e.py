@@ -48,10 +48,10 @@ def newsroom(site):
     site.add("/world.xml", rss("World News", world_items), content_type="application/rss+xml", etag='"w1"')
     other_items = [
         # the same article again, reached through a tracking link: stored once
-        {"title": full["title"], "link": site.url("/a.html?utm_campaign=x#comments"), "guid": "other-a",
+        {"title": full["title"], "link": site.url("/a.html?utm_campaign=x#comments"), "guid": "urn:other-a",
          "content": paragraphs_html(full["article"])},
         # re-published under a new GUID and URL with the same text: stored once
-        {"title": full["title"] + " (updated)", "link": site.url("/a-copy.html"), "guid": "other-a2",
+        {"title": full["title"] + " (updated)", "link": site.url("/a-copy.html"), "guid": "urn:other-a2",
          "content": paragraphs_html(full["article"])},
         # the same story in other words: stored, grouped in the digest
         {"title": "Earthquake shakes Chilean coast", "link": site.url("/quake-b.html"), "guid": "urn:qb",
