@@ -1,0 +1,42 @@
+import asyncio
+
+from digest.analyse import Analyser, analyse_html_fragment, analyse_page, analyse_text
+from tests.fakes.news import article_page, cnn_articles
+
+
+async def test_process_pool_and_thread_give_the_same_analysis():
+    art = cnn_articles()[9]
+    in_thread = Analyser(0)
+    in_process = Analyser(1)
+    try:
+        a = await in_thread.run(analyse_text, art["article"], art["title"], 3)
+        b = await in_process.run(analyse_text, art["article"], art["title"], 3)
+    finally:
+        in_process.close()
+    assert a == b and len(a.sentences) == 3
+
+
+async def test_analysis_runs_off_the_event_loop():
+    """While a long analysis runs, the loop keeps serving other tasks."""
+    text = "\n".join(a["article"] for a in cnn_articles()[:40])
+    analyser = Analyser(0)
+    ticks = 0
+
+    async def ticker():
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.001)
+            ticks += 1
+
+    task = asyncio.create_task(ticker())
+    await analyser.run(analyse_text, text, None, 3)
+    task.cancel()
+    assert ticks > 0
+
+
+def test_feed_fragment_and_page_are_cleaned():
+    html = "<p>Go to Contents</p><script>evil()</script><p>" + cnn_articles()[0]["article"].replace("\n", "</p><p>") + "</p>"
+    fragment = analyse_html_fragment(html, "T", 2)
+    assert "evil()" not in fragment.text and "Go to Contents" not in fragment.text and len(fragment.sentences) == 2
+    page = analyse_page(article_page("Title here", cnn_articles()[0]["article"]), "http://127.0.0.1/p")
+    assert page.title == "Title here" and page.fingerprint == fragment.fingerprint
