@@ -40,6 +40,36 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
+# --- run -------------------------------------------------------------------------
+@cli.command()
+@click.option("--webhook", "webhook_url", metavar="URL", help="Receive updates by webhook at this public URL "
+              "(default: long polling).")
+@click.option("--listen", default="127.0.0.1", show_default=True, help="Address the webhook server binds to.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8443, show_default=True, help="Webhook server port.")
+@click.option("--secret-token", help="Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (webhook mode).")
+def run(webhook_url: str | None, listen: str, port: int, secret_token: str | None) -> None:
+    """Run the Telegram bot (long polling, or a webhook behind a reverse proxy)."""
+    settings = _settings()
+    if not settings.telegram_bot_token:
+        click.echo("No TELEGRAM_BOT_TOKEN set: the bot cannot connect to Telegram. "
+                   "See the digest offline with: briefbot preview", err=True)
+        sys.exit(1)
+    logging.getLogger().setLevel(min(logging.getLogger().level, logging.INFO))
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request would log the token
+    from telegram import Update
+
+    from bot.app import build_application
+
+    app = build_application(settings)
+    if webhook_url:
+        from urllib.parse import urlsplit
+
+        app.run_webhook(listen=listen, port=port, url_path=urlsplit(webhook_url).path.lstrip("/"),
+                        webhook_url=webhook_url, secret_token=secret_token, allowed_updates=Update.ALL_TYPES)
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
 # --- sources --------------------------------------------------------------------
 @cli.group()
 def sources() -> None:

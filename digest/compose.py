@@ -54,10 +54,13 @@ def matches_topics(article: dict, topics: list[str]) -> bool:
 
 
 def build_digest(store: Store, user: dict | None = None, limit: int = 8, max_age_hours: int = 48,
-                 now: datetime | None = None) -> list[BriefingItem]:
+                 now: datetime | None = None, *, unseen_only: bool = True, by: str = "importance"
+                 ) -> list[BriefingItem]:
+    """The user's briefing: `by="importance"` (coverage, then recency) or `by="time"` (newest first);
+    `unseen_only=False` includes stories the user already received (/latest)."""
     now = now or utcnow()
     since = now - timedelta(hours=max_age_hours)
-    articles = store.recent_articles(since, exclude_for_user=user["id"] if user else None)
+    articles = store.recent_articles(since, exclude_for_user=user["id"] if user and unseen_only else None)
     if user:
         muted = set(user.get("muted_sources") or [])
         articles = [a for a in articles if a["source_id"] not in muted and matches_topics(a, user.get("topics"))]
@@ -73,8 +76,13 @@ def build_digest(store: Store, user: dict | None = None, limit: int = 8, max_age
         age_hours = max(0.0, (now - newest).total_seconds() / 3600)
         score = COVERAGE_WEIGHT * (len(sources) - 1) + math.exp(-age_hours * math.log(2) / RECENCY_HALF_LIFE_HOURS)
         scored.append((score, newest, members))
-    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    scored.sort(key=(lambda s: (s[0], s[1])) if by == "importance" else (lambda s: s[1]), reverse=True)
     return [_item(members) for _, _, members in scored[:limit]]
+
+
+def item_from_article(article: dict) -> BriefingItem:
+    """A story of one article (to expand it, or to list a search hit)."""
+    return _item([article])
 
 
 def _item(members: list[dict]) -> BriefingItem:

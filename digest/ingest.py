@@ -221,6 +221,39 @@ class Ingestor:
                                            fingerprint=page.fingerprint)
 
 
+class IngestRunner:
+    """Ingest passes for a long-running process: one at a time, with a long-lived analyser.
+
+    The scheduler calls `run_due()` every minute; an admin's /ingest calls
+    `run(all_sources=True)`. A pass already running makes either return None.
+    """
+
+    def __init__(self, store: Store, settings: Settings, workers: int | None = None):
+        self.store = store
+        self.settings = settings
+        self.analyser = Analyser(settings.analysis_workers if workers is None else workers)
+        self._lock = asyncio.Lock()
+
+    @property
+    def busy(self) -> bool:
+        return self._lock.locked()
+
+    async def run(self, all_sources: bool = False, progress: ProgressFn | None = None) -> IngestReport | None:
+        if self._lock.locked():
+            return None
+        async with self._lock:
+            sources = self.store.active_sources() if all_sources else self.store.due_sources()
+            if not sources:
+                return IngestReport()
+            async with make_fetcher(self.settings) as fetcher:
+                report = await Ingestor(self.store, self.settings, fetcher, self.analyser).run(sources, progress)
+            log.info("ingest pass: %s", report.summary_line())
+            return report
+
+    def close(self) -> None:
+        self.analyser.close()
+
+
 async def ingest_once(store: Store, settings: Settings, progress: ProgressFn | None = None,
                       sources: list[dict] | None = None, workers: int = 0) -> IngestReport:
     """Convenience for the CLI and tests: one pass with its own fetcher and analyser."""

@@ -60,6 +60,13 @@ class Settings(BaseSettings):
     max_errors_before_disable: int = 5
     user_agent: str = "Briefbot/0.1 (news briefing bot; feed reader)"
 
+    # Running the bot.
+    analysis_workers: int = 1  # processes that summarise during ingest (0: a thread in the bot process)
+    push_check_seconds: int = 30  # how often the push asks the store who is due
+    ingest_check_seconds: int = 60  # how often the scheduler looks for sources due a poll
+    send_workers: int = 16  # concurrent sends during the push (bounded: see bot/push.py)
+    nothing_new_note: bool = True  # a short note on days with nothing new (false: send nothing)
+
     # Briefings.
     summary_sentences: int = 3
     digest_items: int = 8

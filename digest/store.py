@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -71,6 +72,17 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     }, pk=("user_id", "article_id"), foreign_keys=[("user_id", "users", "id"), ("article_id", "articles", "id")])
 
 
+@migrations()
+def m002_delivery_parts_and_sent_messages(db: sqlite_utils.Database) -> None:
+    """The push stores each digest's rendered parts before sending, so a restart resumes it exactly;
+    each sent briefing message remembers its stories, so its buttons work after a restart too."""
+    db["deliveries"].add_column("parts", str)
+    db["sent_messages"].create({
+        "chat_id": int, "message_id": int, "article_ids": str, "html": str, "created_at": str,
+    }, pk=("chat_id", "message_id"))
+    db["users"].create_index(["active", "subscribed"])
+
+
 class StoreError(Exception):
     """A request the store cannot satisfy, with a message fit for a user."""
 
@@ -119,6 +131,17 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    @contextmanager
+    def transaction(self):
+        """All statements inside commit together or not at all (the connection is in autocommit mode)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     # --- sources -----------------------------------------------------------------
     def add_source(self, url: str, kind: str, name: str | None = None, title: str | None = None,
@@ -258,7 +281,8 @@ class Store:
             "source_id = ? and page_pending = 1", [source_id], order_by="id desc", limit=limit))
 
     def get_article(self, article_id: int) -> dict | None:
-        rows = list(self.db.query("select * from articles where id = ?", [article_id]))
+        rows = list(self.db.query("select a.*, s.name as source_name from articles a "
+                                  "left join sources s on s.id = a.source_id where a.id = ?", [article_id]))
         return _decode_article(rows[0]) if rows else None
 
     def recent_articles(self, since: datetime, exclude_for_user: int | None = None,
@@ -310,6 +334,95 @@ class Store:
                 fields[key] = json.dumps(sorted(set(fields[key])))
         fields["updated_at"] = iso(utcnow())
         self.db["users"].update(user_id, fields)
+
+    def set_inactive(self, user_id: int, reason: str) -> None:
+        self.update_user(user_id, active=0, inactive_reason=reason)
+
+    def subscribers(self) -> list[dict]:
+        """Users who get the daily push: subscribed and not blocked."""
+        return [_decode_user(r) for r in self.db["users"].rows_where("active = 1 and subscribed = 1")]
+
+    def finished_deliveries(self, since_local_date: str, kind: str = "daily") -> set[tuple[int, str]]:
+        """(user_id, local_date) of deliveries that need no more work."""
+        rows = self.db.execute(
+            "select user_id, local_date from deliveries where kind = ? and local_date >= ? and status != 'pending'",
+            [kind, since_local_date]).fetchall()
+        return {(r[0], r[1]) for r in rows}
+
+    def claim_delivery(self, user_id: int, local_date: str, parts: list[dict] | None, kind: str = "daily",
+                       status: str = "pending") -> dict:
+        """The delivery for (user, local date), created with `parts` if it does not exist yet.
+
+        The unique key makes this the exactly-once point: a second claim (another
+        tick, a restart) gets the existing row and its progress, never a new digest.
+        """
+        self.db.execute(
+            "insert or ignore into deliveries (user_id, local_date, kind, status, created_at, parts, messages) "
+            "values (?, ?, ?, ?, ?, ?, 0)",
+            [user_id, local_date, kind, status, iso(utcnow()), json.dumps(parts or [], ensure_ascii=False)])
+        return self.get_delivery(user_id, local_date, kind)
+
+    def get_delivery(self, user_id: int, local_date: str, kind: str = "daily") -> dict | None:
+        rows = list(self.db["deliveries"].rows_where("user_id = ? and local_date = ? and kind = ?",
+                                                     [user_id, local_date, kind]))
+        if not rows:
+            return None
+        row = dict(rows[0])
+        row["parts"] = json.loads(row["parts"] or "[]")
+        return row
+
+    def delivery_part_sent(self, delivery_id: int, part_index: int, chat_id: int, message_id: int,
+                           article_ids: list[int], html: str) -> None:
+        """Record one sent message of a delivery (and its stories) in one transaction."""
+        with self.transaction():
+            self.db.execute("update deliveries set messages = ?, sent_at = ? where id = ?",
+                            [part_index + 1, iso(utcnow()), delivery_id])
+            self.save_sent_message(chat_id, message_id, article_ids, html)
+            now = iso(utcnow())
+            self.db.conn.executemany(
+                "insert or ignore into delivered_articles (user_id, article_id, delivered_at) "
+                "select user_id, ?, ? from deliveries where id = ?",
+                [(a, now, delivery_id) for a in article_ids])
+
+    def finish_delivery(self, delivery_id: int, status: str, error: str | None = None) -> None:
+        self.db.execute("update deliveries set status = ?, error = ?, sent_at = coalesce(sent_at, ?) where id = ?",
+                        [status, error, iso(utcnow()), delivery_id])
+
+    def save_sent_message(self, chat_id: int, message_id: int, article_ids: list[int], html: str) -> None:
+        """Remember a briefing message's stories and text, so its buttons work after a restart."""
+        self.db.execute("insert or replace into sent_messages (chat_id, message_id, article_ids, html, created_at) "
+                        "values (?, ?, ?, ?, ?)", [chat_id, message_id, json.dumps(article_ids), html, iso(utcnow())])
+
+    def sent_message(self, chat_id: int, message_id: int) -> dict | None:
+        row = self.db.execute("select article_ids, html from sent_messages where chat_id = ? and message_id = ?",
+                              [chat_id, message_id]).fetchone()
+        return {"article_ids": json.loads(row[0]), "html": row[1]} if row else None
+
+    def ensure_user(self, user_id: int, chat_id: int, username: str | None = None,
+                    first_name: str | None = None) -> dict:
+        """The user's record, created (not subscribed) on first contact."""
+        now = iso(utcnow())
+        self.db.execute(
+            "insert or ignore into users (id, chat_id, username, first_name, active, subscribed, created_at, "
+            "updated_at) values (?, ?, ?, ?, 1, 0, ?, ?)", [user_id, chat_id, username, first_name, now, now])
+        return self.get_user(user_id)
+
+    def stats(self, today_utc: str) -> dict:
+        one = lambda sql, params=(): self.db.execute(sql, list(params)).fetchone()[0]  # noqa: E731
+        return {
+            "users": one("select count(*) from users"),
+            "subscribers": one("select count(*) from users where active = 1 and subscribed = 1"),
+            "blocked": one("select count(*) from users where active = 0"),
+            "sources": one("select count(*) from sources where removed_at is null"),
+            "sources_failing": one("select count(*) from sources where removed_at is null and error_count > 0"),
+            "sources_disabled": one("select count(*) from sources where removed_at is null "
+                                    "and disabled_reason is not null"),
+            "articles": one("select count(*) from articles"),
+            "digests_today": one("select count(*) from deliveries where status = 'sent' and sent_at >= ?",
+                                 [today_utc]),
+            "deliveries_failed_today": one("select count(*) from deliveries where status in ('failed', 'pending') "
+                                           "and created_at >= ?", [today_utc]),
+        }
 
     def mark_delivered(self, user_id: int, article_ids: Iterable[int]) -> None:
         now = iso(utcnow())

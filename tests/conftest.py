@@ -51,3 +51,26 @@ def store(env):
     s = Store(env / "test.db")
     yield s
     s.close()
+
+
+@pytest.fixture
+async def bot(env, monkeypatch):
+    """The real Application, polling the fake Bot API; admin is user 1; the push clock is controlled."""
+    from datetime import datetime, timezone
+
+    from tests.fakes.harness import FakeClock, Harness
+    from tests.fakes.telegram import TOKEN, FakeTelegram
+
+    tg = FakeTelegram().start()
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("BRIEFBOT_TELEGRAM_API_URL", tg.base_url)
+    monkeypatch.setenv("BRIEFBOT_ADMIN_IDS", "1")
+    monkeypatch.setenv("BRIEFBOT_ANALYSIS_WORKERS", "0")
+    settings = Settings()
+    store = Store(settings.db)
+    harness = Harness(tg, settings, store, FakeClock(datetime(2026, 11, 27, 6, 0, tzinfo=timezone.utc)))
+    await harness.start()
+    yield harness
+    await harness.stop()
+    store.close()
+    tg.stop()

@@ -1,0 +1,96 @@
+"""Build the telegram.ext.Application: handlers, jobs, rate limiter, error handler, command menus."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Callable
+
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
+from telegram.error import TelegramError
+from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler,
+                          ContextTypes, MessageHandler, filters)
+
+from bot import admin_commands as admin
+from bot import context as ctx
+from bot import user_commands as user
+from bot.push import Pusher
+from digest.ingest import IngestRunner
+from digest.settings import Settings
+from digest.store import Store, utcnow
+
+log = logging.getLogger(__name__)
+
+
+def build_application(settings: Settings, store: Store | None = None, *, clock: Callable[[], datetime] = utcnow,
+                      schedule: bool = True, rate_limit: bool = True,
+                      connection_pool: int = 64, poll_timeout: float = 10.0) -> Application:
+    """The bot, configured in one place. `schedule=False` leaves the push and ingest jobs to the caller
+    (tests drive them with a controlled clock); `rate_limit=False` is paid-broadcast mode."""
+    builder = (ApplicationBuilder().token(settings.telegram_bot_token).base_url(settings.telegram_api_url)
+               .concurrent_updates(64).connection_pool_size(connection_pool).pool_timeout(30.0)
+               .get_updates_read_timeout(poll_timeout + 10).post_init(_post_init).post_shutdown(_post_shutdown))
+    if rate_limit:
+        # 30 messages/s overall as Telegram asks; 429s are retried after retry_after, never dropped
+        builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=30, overall_time_period=1, max_retries=10))
+    app = builder.build()
+    store = store or Store(settings.db)
+    app.bot_data[ctx.KEY] = ctx.Briefbot(settings=settings, store=store,
+                                         pusher=Pusher(app.bot, store, settings, clock, settings.send_workers),
+                                         ingest=IngestRunner(store, settings))
+    _register(app)
+    if schedule:
+        app.job_queue.run_repeating(_push_job, interval=settings.push_check_seconds, first=5, name="push")
+        app.job_queue.run_repeating(_ingest_job, interval=settings.ingest_check_seconds, first=15, name="ingest")
+    return app
+
+
+def _register(app: Application) -> None:
+    commands = {
+        "start": user.start, "help": user.help_command, "digest": user.digest, "latest": user.latest,
+        "search": user.search, "time": user.set_time, "timezone": user.set_timezone, "sources": admin.sources,
+        "follow": user.follow, "unfollow": user.unfollow, "settings": user.settings, "stop": user.stop,
+        "addsource": admin.addsource, "removesource": admin.removesource, "ingest": admin.ingest,
+        "stats": admin.stats,
+    }
+    for name, handler in commands.items():
+        app.add_handler(CommandHandler(name, handler))
+    app.add_handler(CallbackQueryHandler(user.on_button))
+    app.add_handler(MessageHandler(filters.COMMAND, user.unknown))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, user.help_command))
+    app.add_error_handler(_on_error)
+
+
+async def _post_init(app: Application) -> None:
+    """Command menus: user commands for everyone, plus admin commands in each admin's own chat."""
+    bb: ctx.Briefbot = app.bot_data[ctx.KEY]
+    user_menu = [BotCommand(n, d) for n, d in user.USER_COMMANDS]
+    await app.bot.set_my_commands(user_menu, scope=BotCommandScopeDefault())
+    admin_menu = user_menu + [BotCommand(n, d) for n, d in admin.ADMIN_COMMANDS]
+    for admin_id in sorted(bb.settings.admin_ids):
+        try:
+            await app.bot.set_my_commands(admin_menu, scope=BotCommandScopeChat(admin_id))
+        except TelegramError as exc:  # the admin has not started the bot yet
+            log.warning("cannot set the admin command menu for %s: %s", admin_id, exc)
+
+
+async def _post_shutdown(app: Application) -> None:
+    bb: ctx.Briefbot = app.bot_data[ctx.KEY]
+    bb.ingest.close()
+
+
+async def _push_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    await ctx.of(context).pusher.run_due()
+
+
+async def _ingest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    await ctx.of(context).ingest.run()
+
+
+async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    log.error("error while handling an update", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_message is not None:
+        try:
+            await update.effective_message.reply_text("Sorry, something went wrong; it has been logged.")
+        except TelegramError:
+            pass

@@ -1,0 +1,26 @@
+"""What every handler needs, kept in `application.bot_data` under one key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram.ext import ContextTypes
+
+from bot.push import Pusher
+from digest.ingest import IngestRunner
+from digest.settings import Settings
+from digest.store import Store
+
+KEY = "briefbot"
+
+
+@dataclass
+class Briefbot:
+    settings: Settings
+    store: Store
+    pusher: Pusher
+    ingest: IngestRunner
+
+
+def of(context: ContextTypes.DEFAULT_TYPE) -> Briefbot:
+    return context.application.bot_data[KEY]

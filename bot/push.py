@@ -1,0 +1,205 @@
+"""The daily push, driven by the store: who is due, what they got, and sending within Telegram's limits.
+
+A short periodic job calls `Pusher.run_due()`. A user is due when their local
+time (their IANA zone) has reached their digest time and the delivery log has no
+finished delivery for their local date. The delivery row, unique per (user, local
+date), is claimed with the digest's rendered parts before anything is sent, and
+each sent message is recorded with its stories in one transaction; a restart
+therefore resumes a half-sent digest at the next part and never starts a second
+one. Only the current local date is ever considered, so downtime collapses into
+one digest, never a backlog.
+
+Sending: python-telegram-bot's AIORateLimiter keeps to 30 messages/s and retries
+429 answers; a RetryAfter that still escapes is waited out here (a digest is never
+dropped for flood control). 403 (blocked) marks the user inactive; network errors
+leave the delivery pending for the next tick.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from typing import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from telegram import Bot, LinkPreviewOptions, Message
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+
+from bot.render import Part, digest_keyboard, render_digest
+from digest.compose import build_digest
+from digest.settings import Settings, parse_hhmm
+from digest.store import Store, utcnow
+
+log = logging.getLogger(__name__)
+
+NOTHING_NEW = "Nothing new since your last briefing. I'll be back tomorrow."
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+MAX_NETWORK_RETRIES = 3
+
+
+class UserGone(Exception):
+    """The user blocked the bot or the chat no longer exists: stop sending to them."""
+
+
+async def send_part(bot: Bot, chat_id: int, part: Part) -> Message:
+    """Send one briefing message; waits out flood control, retries network errors a few times."""
+    attempt = 0
+    while True:
+        try:
+            return await bot.send_message(chat_id, part.html, parse_mode=ParseMode.HTML,
+                                          link_preview_options=NO_PREVIEW,
+                                          reply_markup=digest_keyboard(part.article_ids))
+        except RetryAfter as exc:
+            wait = exc.retry_after.total_seconds() if isinstance(exc.retry_after, timedelta) else exc.retry_after
+            log.info("flood control for chat %s: waiting %.1f s", chat_id, wait)
+            await asyncio.sleep(float(wait))
+        except Forbidden as exc:
+            raise UserGone(str(exc)) from exc
+        except BadRequest as exc:
+            if "chat not found" in str(exc).lower() or "user is deactivated" in str(exc).lower():
+                raise UserGone(str(exc)) from exc
+            raise
+        except (TimedOut, NetworkError):
+            attempt += 1
+            if attempt > MAX_NETWORK_RETRIES:
+                raise
+            await asyncio.sleep(0.5 * 2 ** attempt)
+
+
+@dataclass
+class PushReport:
+    due: int = 0
+    sent: int = 0
+    empty: int = 0
+    blocked: int = 0
+    failed: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def user_zone(user: dict, settings: Settings) -> ZoneInfo:
+    try:
+        return ZoneInfo(user.get("timezone") or settings.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(settings.timezone)
+
+
+def user_digest_time(user: dict, settings: Settings) -> time:
+    try:
+        return parse_hhmm(user.get("digest_time") or settings.digest_time)
+    except ValueError:
+        return parse_hhmm(settings.digest_time)
+
+
+def local_date(user: dict, settings: Settings, now: datetime) -> str:
+    return now.astimezone(user_zone(user, settings)).date().isoformat()
+
+
+def is_due_today(user: dict, settings: Settings, now: datetime) -> bool:
+    local = now.astimezone(user_zone(user, settings))
+    return local.time() >= user_digest_time(user, settings)
+
+
+class Pusher:
+    def __init__(self, bot: Bot, store: Store, settings: Settings, clock: Callable[[], datetime] = utcnow,
+                 workers: int = 16):
+        self.bot = bot
+        self.store = store
+        self.settings = settings
+        self.clock = clock
+        self.workers = workers
+        self._lock = asyncio.Lock()
+
+    def due(self) -> list[tuple[dict, str]]:
+        now = self.clock()
+        earliest = (now - timedelta(days=2)).date().isoformat()
+        finished = self.store.finished_deliveries(earliest)
+        out = []
+        for user in self.store.subscribers():
+            if not is_due_today(user, self.settings, now):
+                continue
+            day = local_date(user, self.settings, now)
+            if (user["id"], day) not in finished:
+                out.append((user, day))
+        return out
+
+    async def run_due(self) -> PushReport:
+        """One tick: deliver to everyone due; skipped (returns an empty report) if a tick is running."""
+        report = PushReport()
+        if self._lock.locked():
+            return report
+        async with self._lock:
+            due = self.due()
+            report.due = len(due)
+            queue: asyncio.Queue = asyncio.Queue()
+            for item in due:
+                queue.put_nowait(item)
+
+            async def worker() -> None:
+                while True:
+                    try:
+                        user, day = queue.get_nowait()
+                    except asyncio.QueueEmpty:
+                        return
+                    try:
+                        status = await self.deliver(user, day)
+                    except Exception as exc:  # noqa: BLE001 - one user's failure never stops the push
+                        log.exception("push to user %s failed", user["id"])
+                        report.errors.append(f"{user['id']}: {type(exc).__name__}")
+                        status = "failed"
+                    setattr(report, status, getattr(report, status) + 1)
+
+            # a bounded pool: thousands of concurrent sends stall the HTTP connection pool
+            await asyncio.gather(*(worker() for _ in range(max(1, min(self.workers, len(due))))))
+        if report.due:
+            log.info("push: %s due, %s sent, %s empty, %s blocked, %s failed", report.due, report.sent,
+                     report.empty, report.blocked, report.failed)
+        return report
+
+    def _compose(self, user: dict) -> list[Part]:
+        items = build_digest(self.store, user, self.settings.digest_items, self.settings.digest_max_age_hours,
+                             now=self.clock())
+        return render_digest(items, header="Your briefing") if items else []
+
+    async def deliver(self, user: dict, day: str) -> str:
+        """Send (or resume) one user's digest for their local date; returns the report field to count."""
+        delivery = self.store.get_delivery(user["id"], day)
+        if delivery is None:
+            parts = [p.as_dict() for p in self._compose(user)]
+            delivery = self.store.claim_delivery(user["id"], day, parts)
+        if delivery["status"] != "pending":
+            return "skipped"
+        parts = [Part(p["html"], p["article_ids"]) for p in delivery["parts"]]
+        try:
+            if not parts:
+                if self.settings.nothing_new_note:
+                    await send_part(self.bot, user["chat_id"], Part(NOTHING_NEW))
+                self.store.finish_delivery(delivery["id"], "empty")
+                return "empty"
+            for index in range(delivery["messages"] or 0, len(parts)):
+                message = await send_part(self.bot, user["chat_id"], parts[index])
+                self.store.delivery_part_sent(delivery["id"], index, user["chat_id"], message.message_id,
+                                              parts[index].article_ids, parts[index].html)
+        except UserGone as exc:
+            self.store.set_inactive(user["id"], f"blocked: {exc}")
+            self.store.finish_delivery(delivery["id"], "blocked", str(exc))
+            log.info("user %s blocked the bot; marked inactive", user["id"])
+            return "blocked"
+        except (TimedOut, NetworkError) as exc:
+            log.warning("push to user %s interrupted (%s); will resume next tick", user["id"], exc)
+            return "failed"
+        except BadRequest as exc:
+            self.store.finish_delivery(delivery["id"], "failed", str(exc))
+            log.error("push to user %s refused by Telegram: %s", user["id"], exc)
+            return "failed"
+        self.store.finish_delivery(delivery["id"], "sent")
+        return "sent"
+
+    def skip_today(self, user: dict) -> None:
+        """A user who subscribes after today's digest time starts tomorrow (they can /digest now)."""
+        now = self.clock()
+        if is_due_today(user, self.settings, now):
+            self.store.claim_delivery(user["id"], local_date(user, self.settings, now), [], status="skipped")

@@ -1,0 +1,160 @@
+"""Briefings -> Telegram HTML messages.
+
+Telegram's rules are facts of the design: HTML parse mode with only its own tags,
+every piece of article text escaped, at most 4096 characters (UTF-16 code units)
+of visible text per message. A digest is split between stories (never inside
+one), and a story too long for one message loses sentences, then characters,
+until it fits.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field, replace
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from digest.compose import BriefingItem
+
+LIMIT = 4096
+SAFE_LIMIT = 4000  # a margin below Telegram's limit
+
+
+def esc(text: str) -> str:
+    return html.escape(text or "", quote=False)
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+@dataclass(slots=True)
+class Block:
+    """A piece of a message: its HTML and the length Telegram will count for it."""
+    html: str
+    visible: int
+
+
+@dataclass(slots=True)
+class Part:
+    html: str
+    article_ids: list[int] = field(default_factory=list)  # one per story, in order (buttons map to these)
+
+    def as_dict(self) -> dict:
+        return {"html": self.html, "article_ids": self.article_ids}
+
+
+class _Builder:
+    """Builds HTML and its visible text side by side, so length is known without parsing."""
+
+    def __init__(self) -> None:
+        self.html: list[str] = []
+        self.text: list[str] = []
+
+    def add(self, text: str, tag: str | None = None, href: str | None = None) -> "_Builder":
+        if href:
+            self.html.append(f'<a href="{html.escape(href, quote=True)}">{esc(text)}</a>')
+        elif tag:
+            self.html.append(f"<{tag}>{esc(text)}</{tag}>")
+        else:
+            self.html.append(esc(text))
+        self.text.append(text)
+        return self
+
+    def block(self) -> Block:
+        return Block("".join(self.html), utf16_len("".join(self.text)))
+
+
+def quote_line(quote: dict) -> str:
+    speaker = f" \u2014 {quote['speaker']}" if quote.get("speaker") else ""
+    return f"\u201c{quote['quote']}\u201d{speaker}"
+
+
+def render_item(item: BriefingItem, number: int | None, sentences: list[str] | None = None,
+                quotes: list[dict] | None = None) -> Block:
+    """One story: headline, source (and other sources), sentences, quote(s), link."""
+    sentences = item.sentences if sentences is None else sentences
+    quotes = ([item.key_quote] if item.key_quote else []) if quotes is None else quotes
+    b = _Builder()
+    numbered = f"{number}. " if number is not None else ""
+    b.add(numbered + (item.title or "(untitled)"), "b").add("\n")
+    source = item.source + (" \u00b7 also: " + ", ".join(name for name, _ in item.also) if item.also else "")
+    b.add(source, "i").add("\n")
+    if sentences:
+        b.add(" ".join(sentences)).add("\n")
+    for quote in quotes:
+        b.add(quote_line(quote), "blockquote").add("\n")
+    if item.url.startswith(("http://", "https://")):
+        b.add("Read the story", href=item.url)
+    block = b.block()
+    if block.visible > SAFE_LIMIT:
+        if len(quotes) > 1:
+            return render_item(item, number, sentences, quotes[:-1])
+        if len(sentences) > 1:
+            return render_item(item, number, sentences[:-1], quotes)
+        clipped_quotes = [{**q, "quote": q["quote"][:1000]} for q in quotes]
+        clipped = replace(item, title=item.title[:200], also=item.also[:5])
+        return render_item(clipped, number, [s[:1500] for s in sentences], clipped_quotes)
+    return block
+
+
+def render_digest(items: list[BriefingItem], header: str | None = None) -> list[Part]:
+    """Messages for a digest: stories packed into as few messages as fit, split between stories."""
+    parts: list[Part] = []
+    current: list[Block] = []
+    ids: list[int] = []
+    size = 0
+    head = _Builder().add(header, "b").add("\n\n").block() if header else None
+    if head:
+        current, size = [head], head.visible
+    for number, item in enumerate(items, 1):
+        block = render_item(item, number)
+        separator = 2 if current else 0
+        if current and size + separator + block.visible > SAFE_LIMIT and ids:
+            parts.append(Part(_join(current), ids))
+            current, ids, size, separator = [], [], 0, 0
+        current.append(block)
+        ids.append(item.article_id)
+        size += separator + block.visible
+    if ids:
+        parts.append(Part(_join(current), ids))
+    return parts
+
+
+def _join(blocks: list[Block]) -> str:
+    out = ""
+    for block in blocks:
+        if out and not out.endswith("\n\n"):
+            out += "\n\n"
+        out += block.html
+    return out
+
+
+def digest_keyboard(article_ids: list[int]) -> InlineKeyboardMarkup | None:
+    """One "more" button per story; pressing it expands that story in place."""
+    if not article_ids:
+        return None
+    buttons = [InlineKeyboardButton(f"{n} \u25be", callback_data=f"x:{n - 1}") for n in range(1, len(article_ids) + 1)]
+    rows = [buttons[i:i + 5] for i in range(0, len(buttons), 5)]
+    return InlineKeyboardMarkup(rows)
+
+
+def back_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton("\u25c2 Back to the briefing", callback_data="c")]])
+
+
+def render_list(title: str, lines: list[tuple[str, str | None]]) -> str:
+    """A titled list of (text, link) lines, escaped, within one message."""
+    b = _Builder().add(title, "b").add("\n")
+    html_out = b.block().html
+    visible = utf16_len(title) + 1
+    for text, link in lines:
+        piece = _Builder().add("\n\u2022 ")
+        piece.add(text, href=link) if link else piece.add(text)
+        block = piece.block()
+        if visible + block.visible > SAFE_LIMIT:
+            html_out += esc("\n\u2026")
+            break
+        html_out += block.html
+        visible += block.visible
+    return html_out

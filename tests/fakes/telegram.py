@@ -1,0 +1,464 @@
+"""A fake Telegram Bot API server on 127.0.0.1 for end-to-end tests and benchmarks.
+
+The bot under test is the real `telegram.ext.Application` pointed here with
+`base_url`. The server speaks the Bot API's HTTP protocol and JSON envelope,
+records every call, lets a test inject updates (commands, button presses) and
+faults (429 with retry_after, 403 blocked, 400, 5xx, slow answers), can enforce
+Telegram's flood limits (30 messages/s overall, 1/s per chat), and validates
+outgoing messages as Telegram does: HTML entities must parse (only Telegram's
+tags, balanced, `<` and `&` escaped) and the text must be at most 4096
+characters (UTF-16 code units) after parsing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl
+
+TOKEN = "123456:TEST-token"
+BOT_USER = {"id": 1000, "is_bot": True, "first_name": "Briefbot", "username": "briefbot_test_bot",
+            "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": False}
+MAX_TEXT = 4096
+_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "tg-spoiler", "span",
+         "blockquote", "tg-emoji"}
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))*)\s*>")
+_ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
+_ENTITY_VALUES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+
+
+class BadRequest(Exception):
+    pass
+
+
+def parse_html(text: str) -> str:
+    """The visible text of a Telegram HTML message; raises BadRequest like Telegram does."""
+    out: list[str] = []
+    stack: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "<":
+            match = _TAG.match(text, i)
+            if not match:
+                raise BadRequest(f"can't parse entities: Unexpected start tag at byte offset {i}")
+            closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
+            if name not in _TAGS:
+                raise BadRequest(f"can't parse entities: Unsupported start tag \"{name}\" at byte offset {i}")
+            if closing:
+                if not stack or stack[-1] != name:
+                    raise BadRequest(f"can't parse entities: Can't find end tag corresponding to start tag "
+                                     f"\"{stack[-1] if stack else name}\"")
+                stack.pop()
+            else:
+                if name == "a" and "href" not in attrs:
+                    raise BadRequest("can't parse entities: <a> without href")
+                if name == "a" and "a" in stack:
+                    raise BadRequest("can't parse entities: nested links")
+                stack.append(name)
+            i = match.end()
+        elif ch == "&":
+            match = _ENTITY.match(text, i)
+            if not match:
+                raise BadRequest(f"can't parse entities: Can't find end of the entity starting at byte offset {i}")
+            ref = match.group(1)
+            if ref.startswith("#x"):
+                out.append(chr(int(ref[2:], 16)))
+            elif ref.startswith("#"):
+                out.append(chr(int(ref[1:])))
+            else:
+                out.append(_ENTITY_VALUES[ref])
+            i = match.end()
+        elif ch == ">":
+            out.append(">")  # Telegram tolerates a bare '>'
+            i += 1
+        else:
+            out.append(ch)
+            i += 1
+    if stack:
+        raise BadRequest(f"can't parse entities: Can't find end tag corresponding to start tag \"{stack[-1]}\"")
+    return "".join(out)
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+@dataclass
+class Fault:
+    """Answer the next `times` calls of `method` (optionally to one chat) with an error."""
+    method: str
+    status: int
+    description: str = ""
+    retry_after: int | None = None
+    times: int = 1
+    chat_id: int | None = None
+    delay: float = 0.0
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict
+    at: float
+    status: int = 200
+    result: object = None
+
+
+@dataclass
+class Chat:
+    messages: dict[int, dict] = field(default_factory=dict)
+    next_id: int = 1
+
+
+class FakeTelegram:
+    def __init__(self, *, enforce_limits: bool = False, global_per_second: int = 30, per_chat_per_second: int = 1):
+        self.calls: list[Call] = []
+        self.faults: list[Fault] = []
+        self.blocked: set[int] = set()
+        self.delays: dict[str, float] = {}
+        self.enforce_limits = enforce_limits
+        self.global_per_second = global_per_second
+        self.per_chat_per_second = per_chat_per_second
+        self.chats: dict[int, Chat] = defaultdict(Chat)
+        self.commands: dict[str, list] = {}
+        self._updates: list[dict] = []
+        self._next_update = 1
+        self._cond = threading.Condition()
+        self._lock = threading.Lock()
+        self._sent_times: deque[float] = deque()
+        self._chat_times: dict[int, deque[float]] = defaultdict(deque)
+        self._stopping = threading.Event()
+        self._callback_seq = 0
+        self.too_many = 0
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args) -> None:
+                pass
+
+            def do_POST(self) -> None:  # noqa: N802
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                self._answer(server.handle(self.path, body, self.headers.get("Content-Type", "")))
+
+            do_GET = do_POST  # noqa: N815
+
+            def _answer(self, reply: tuple[int, dict]) -> None:
+                status, payload = reply
+                data = json.dumps(payload).encode()
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.httpd.request_queue_size = 256
+        self.port = self.httpd.server_address[1]
+        self.base_url = f"http://127.0.0.1:{self.port}/bot"
+        self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                        daemon=True)
+
+    # --- lifecycle ----------------------------------------------------------------
+    def start(self) -> "FakeTelegram":
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopping.set()
+        with self._cond:
+            self._cond.notify_all()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def __enter__(self) -> "FakeTelegram":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    # --- what tests do --------------------------------------------------------------
+    def _push_update(self, update: dict) -> int:
+        with self._cond:
+            update["update_id"] = self._next_update
+            self._next_update += 1
+            self._updates.append(update)
+            self._cond.notify_all()
+            return update["update_id"]
+
+    @staticmethod
+    def user(user_id: int) -> dict:
+        return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}", "username": f"user{user_id}",
+                "language_code": "en"}
+
+    def send_text(self, user_id: int, text: str) -> int:
+        """A private-chat message from `user_id`; a leading /command gets its bot_command entity."""
+        message = {"message_id": self._new_message_id(user_id), "date": int(time.time()),
+                   "chat": {"id": user_id, "type": "private", "first_name": f"User{user_id}"},
+                   "from": self.user(user_id), "text": text}
+        command = re.match(r"/[A-Za-z0-9_]+(?:@\w+)?", text)
+        if command:
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command.group(0))}]
+        return self._push_update({"message": message})
+
+    def press(self, user_id: int, message_id: int, data: str) -> str:
+        """Press an inline button under the bot's message `message_id` in `user_id`'s chat."""
+        message = self.chats[user_id].messages[message_id]
+        self._callback_seq += 1
+        query_id = f"cq{self._callback_seq}"
+        self._push_update({"callback_query": {"id": query_id, "from": self.user(user_id), "message": message,
+                                              "chat_instance": f"ci{user_id}", "data": data}})
+        return query_id
+
+    def fail(self, method: str, status: int, description: str = "", *, retry_after: int | None = None,
+             times: int = 1, chat_id: int | None = None, delay: float = 0.0) -> None:
+        with self._lock:
+            self.faults.append(Fault(method, status, description, retry_after, times, chat_id, delay))
+
+    def sent(self, chat_id: int | None = None, method: str = "sendMessage") -> list[Call]:
+        with self._lock:
+            return [c for c in self.calls if c.method == method and c.status == 200
+                    and (chat_id is None or c.params.get("chat_id") == chat_id)]
+
+    def texts(self, chat_id: int) -> list[str]:
+        return [parse_html(c.params["text"]) if c.params.get("parse_mode") == "HTML" else c.params["text"]
+                for c in self.sent(chat_id)]
+
+    def last_message(self, chat_id: int) -> dict:
+        chat = self.chats[chat_id]
+        bot_messages = [m for m in chat.messages.values() if m.get("from", {}).get("is_bot")]
+        return bot_messages[-1]
+
+    def answered_callbacks(self) -> list[dict]:
+        return [c.params for c in self.calls if c.method == "answerCallbackQuery"]
+
+    def wait_for(self, predicate, timeout: float = 10.0, interval: float = 0.01):
+        """Poll (in a thread, for sync helpers) until predicate() is truthy; returns its value."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            value = predicate()
+            if value:
+                return value
+            time.sleep(interval)
+        raise AssertionError("condition not met within timeout")
+
+    @property
+    def pending_updates(self) -> int:
+        with self._cond:
+            return len(self._updates)
+
+    # --- the server side ------------------------------------------------------------
+    def _new_message_id(self, chat_id: int) -> int:
+        with self._lock:
+            chat = self.chats[chat_id]
+            message_id = chat.next_id
+            chat.next_id += 1
+            return message_id
+
+    def handle(self, path: str, body: bytes, content_type: str) -> tuple[int, dict]:
+        match = re.match(r"^/bot([^/]+)/(\w+)$", path)
+        if not match:
+            return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
+        token, method = match.groups()
+        params = self._params(body, content_type)
+        call = Call(method, params, time.time())
+        with self._lock:
+            self.calls.append(call)
+        if token != TOKEN:
+            call.status = 401
+            return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
+        status, payload = self._dispatch(method, params)
+        call.status = status
+        call.result = payload.get("result")
+        return status, payload
+
+    @staticmethod
+    def _params(body: bytes, content_type: str) -> dict:
+        if not body:
+            return {}
+        if "json" in content_type:
+            return json.loads(body)
+        out = {}
+        for key, value in parse_qsl(body.decode("utf-8"), keep_blank_values=True):
+            if key in ("text", "parse_mode", "callback_query_id", "url", "secret_token", "description"):
+                out[key] = value
+                continue
+            try:
+                out[key] = json.loads(value)
+            except json.JSONDecodeError:
+                out[key] = value
+        return out
+
+    def _fault_for(self, method: str, chat_id) -> Fault | None:
+        with self._lock:
+            for fault in self.faults:
+                if fault.method == method and fault.times > 0 and (fault.chat_id in (None, chat_id)):
+                    fault.times -= 1
+                    return fault
+        return None
+
+    def _flood_check(self, chat_id: int) -> int | None:
+        """Seconds to wait when this send would break 30/s overall or 1/s per chat."""
+        now = time.monotonic()
+        with self._lock:
+            window = self._sent_times
+            while window and now - window[0] >= 1.0:
+                window.popleft()
+            chat_window = self._chat_times[chat_id]
+            while chat_window and now - chat_window[0] >= 1.0:
+                chat_window.popleft()
+            if len(window) >= self.global_per_second or len(chat_window) >= self.per_chat_per_second:
+                self.too_many += 1
+                return 1
+            window.append(now)
+            chat_window.append(now)
+        return None
+
+    def _dispatch(self, method: str, params: dict) -> tuple[int, dict]:
+        chat_id = params.get("chat_id")
+        delay = self.delays.get(method, 0.0)
+        fault = self._fault_for(method, chat_id)
+        if fault and fault.delay:
+            delay = max(delay, fault.delay)
+        if delay:
+            self._stopping.wait(delay)
+        if fault:
+            description = fault.description or {400: "Bad Request: injected", 403: "Forbidden: injected",
+                                                 429: "Too Many Requests: retry later",
+                                                 500: "Internal Server Error", 502: "Bad Gateway"}.get(
+                fault.status, "error")
+            payload = {"ok": False, "error_code": fault.status, "description": description}
+            if fault.retry_after is not None:
+                payload["parameters"] = {"retry_after": fault.retry_after}
+                if fault.status == 429:
+                    payload["description"] = f"Too Many Requests: retry after {fault.retry_after}"
+            return fault.status, payload
+        handler = getattr(self, f"_m_{method}", None)
+        if handler is None:
+            return 404, {"ok": False, "error_code": 404, "description": "Not Found: method not found"}
+        try:
+            return 200, {"ok": True, "result": handler(params)}
+        except BadRequest as exc:
+            return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: {exc}"}
+        except _Forbidden as exc:
+            return 403, {"ok": False, "error_code": 403, "description": f"Forbidden: {exc}"}
+        except _TooMany as exc:
+            return 429, {"ok": False, "error_code": 429, "description": f"Too Many Requests: retry after {exc.seconds}",
+                         "parameters": {"retry_after": exc.seconds}}
+
+    # --- Bot API methods --------------------------------------------------------------
+    def _m_getMe(self, params):  # noqa: N802
+        return BOT_USER
+
+    def _m_deleteWebhook(self, params):  # noqa: N802
+        return True
+
+    def _m_setWebhook(self, params):  # noqa: N802
+        return True
+
+    def _m_close(self, params):
+        return True
+
+    def _m_setMyCommands(self, params):  # noqa: N802
+        scope = params.get("scope") or {"type": "default"}
+        key = json.dumps(scope, sort_keys=True)
+        self.commands[key] = params.get("commands") or []
+        return True
+
+    def _m_deleteMyCommands(self, params):  # noqa: N802
+        self.commands.pop(json.dumps(params.get("scope") or {"type": "default"}, sort_keys=True), None)
+        return True
+
+    def _m_getUpdates(self, params):  # noqa: N802
+        offset = int(params.get("offset") or 0)
+        timeout = float(params.get("timeout") or 0)
+        limit = int(params.get("limit") or 100)
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            # updates are dropped only once a later offset confirms them
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            while not self._updates and not self._stopping.is_set():
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                self._cond.wait(remaining)
+            return list(self._updates[:limit])
+
+    def _check_text(self, params) -> str:
+        text = params.get("text")
+        if text is None or text == "":
+            raise BadRequest("message text is empty")
+        visible = parse_html(text) if str(params.get("parse_mode", "")).upper() == "HTML" else text
+        if not visible.strip():
+            raise BadRequest("message text is empty")
+        if utf16_len(visible) > MAX_TEXT:
+            raise BadRequest("message is too long")
+        return visible
+
+    def _m_sendMessage(self, params):  # noqa: N802
+        chat_id = params.get("chat_id")
+        if not isinstance(chat_id, int):
+            raise BadRequest("chat not found")
+        if chat_id in self.blocked:
+            raise _Forbidden("bot was blocked by the user")
+        visible = self._check_text(params)
+        if self.enforce_limits:
+            wait = self._flood_check(chat_id)
+            if wait:
+                raise _TooMany(wait)
+        message = {"message_id": self._new_message_id(chat_id), "date": int(time.time()),
+                   "chat": {"id": chat_id, "type": "private", "first_name": f"User{chat_id}"},
+                   "from": BOT_USER, "text": visible}
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        with self._lock:
+            self.chats[chat_id].messages[message["message_id"]] = message
+        return message
+
+    def _m_editMessageText(self, params):  # noqa: N802
+        chat_id, message_id = params.get("chat_id"), params.get("message_id")
+        with self._lock:
+            message = self.chats[chat_id].messages.get(message_id) if chat_id in self.chats else None
+        if message is None:
+            raise BadRequest("message to edit not found")
+        visible = self._check_text(params)
+        markup = params.get("reply_markup")
+        if visible == message["text"] and markup == message.get("reply_markup"):
+            raise BadRequest("message is not modified: specified new message content and reply markup are "
+                             "exactly the same as a current content and reply markup of the message")
+        edited = dict(message, text=visible, edit_date=int(time.time()))
+        if markup:
+            edited["reply_markup"] = markup
+        else:
+            edited.pop("reply_markup", None)
+        with self._lock:
+            self.chats[chat_id].messages[message_id] = edited
+        return edited
+
+    def _m_answerCallbackQuery(self, params):  # noqa: N802
+        return True
+
+    def _m_sendChatAction(self, params):  # noqa: N802
+        return True
+
+
+class _Forbidden(Exception):
+    pass
+
+
+class _TooMany(Exception):
+    def __init__(self, seconds: int):
+        super().__init__(seconds)
+        self.seconds = seconds

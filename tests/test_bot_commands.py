@@ -1,0 +1,164 @@
+"""Every user command, end to end: the real Application over HTTP against the fake Bot API."""
+
+import json
+
+import pytest
+
+from tests.fakes.harness import add_articles
+from tests.fakes.news import cnn_articles
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_start_subscribes_with_payload_and_menus(bot):
+    [welcome] = await bot.say(5, "/start campaign42")
+    assert "You're subscribed" in welcome and "08:00 (UTC)" in welcome
+    user = bot.store.get_user(5)
+    assert user["subscribed"] == 1 and user["active"] == 1 and user["start_payload"] == "campaign42"
+    default = bot.tg.commands['{"type": "default"}']
+    assert "digest" in [c["command"] for c in default] and "addsource" not in [c["command"] for c in default]
+    admin = bot.tg.commands['{"chat_id": 1, "type": "chat"}']
+    assert {"addsource", "removesource", "ingest", "stats", "digest"} <= {c["command"] for c in admin}
+
+
+async def test_help_and_unknown(bot):
+    [text] = await bot.say(5, "/help")
+    assert "/digest" in text and "/timezone" in text
+    [text] = await bot.say(5, "/frobnicate now")
+    assert "don't know that command" in text
+    [text] = await bot.say(5, "hello there")
+    assert "/digest" in text
+
+
+async def test_digest_then_nothing_new(bot):
+    add_articles(bot.store, cnn_articles()[:3])
+    await bot.say(5, "/start")
+    [briefing] = await bot.say(5, "/digest")
+    assert briefing.startswith("Your briefing") and "Read the story" in briefing
+    for article in cnn_articles()[:3]:
+        assert article["title"] in briefing
+    sent = bot.tg.sent(5)[-1]
+    assert sent.params["link_preview_options"]["is_disabled"] is True
+    assert sent.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "x:0"
+    [again] = await bot.say(5, "/digest")
+    assert again == "Nothing new since your last briefing."
+
+
+async def test_expand_in_place_and_back(bot):
+    add_articles(bot.store, cnn_articles()[:2])
+    await bot.say(5, "/digest")
+    message_id = bot.tg.sent(5)[-1].result["message_id"]
+    original = bot.tg.chats[5].messages[message_id]["text"]
+    sends_before = len(bot.tg.sent(5))
+    expanded = await bot.press(5, message_id, "x:1")
+    assert expanded["text"] != original and cnn_articles()[1]["title"] in expanded["text"]
+    assert len(expanded["text"]) > len(original.split("\n\n")[2])  # more sentences than the briefing item
+    assert expanded["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "c"
+    back = await bot.press(5, message_id, "c")
+    assert back["text"] == original
+    assert len(bot.tg.sent(5)) == sends_before  # edited in place: no new messages
+
+
+async def test_latest(bot):
+    add_articles(bot.store, cnn_articles()[:6])
+    [text] = await bot.say(5, "/latest 2")
+    assert text.startswith("Latest stories") and text.count("Read the story") == 2
+    [text] = await bot.say(5, "/latest")
+    assert text.count("Read the story") == 5
+    for bad in ("/latest abc", "/latest 0", "/latest 99", "/latest 1 2"):
+        [text] = await bot.say(5, bad)
+        assert text.startswith("Usage: /latest")
+
+
+async def test_search(bot):
+    add_articles(bot.store, cnn_articles()[:6])
+    word = cnn_articles()[2]["title"].split()[-1]
+    [text] = await bot.say(5, f"/search {word}")
+    assert cnn_articles()[2]["title"] in text
+    [text] = await bot.say(5, '/search "unbalanced AND (NEAR')
+    assert text.startswith("No stories match") or "Stories matching" in text
+    [text] = await bot.say(5, "/search " + "x" * 3000)
+    assert "No stories match" in text and len(text) < 200
+    [text] = await bot.say(5, "/search")
+    assert text.startswith("Usage: /search")
+
+
+async def test_time_and_timezone(bot):
+    [text] = await bot.say(5, "/time 7:30")
+    assert "07:30" in text and bot.store.get_user(5)["digest_time"] == "07:30"
+    for bad in ("/time 25:00", "/time", "/time noon later"):
+        [text] = await bot.say(5, bad)
+        assert "Usage: /time" in text
+    [text] = await bot.say(5, "/timezone Asia/Seoul")
+    assert "Asia/Seoul" in text and bot.store.get_user(5)["timezone"] == "Asia/Seoul"
+    [text] = await bot.say(5, "/timezone Berlin")
+    assert "Did you mean Europe/Berlin?" in text and bot.store.get_user(5)["timezone"] == "Asia/Seoul"
+    [text] = await bot.say(5, "/timezone Mars/Olympus_Mons")
+    assert "I don't know the time zone" in text and "IANA" in text
+    [text] = await bot.say(5, "/timezone ../../etc/passwd")
+    assert "I don't know the time zone" in text
+
+
+async def test_sources_mute_and_unmute(bot):
+    add_articles(bot.store, cnn_articles()[:2], source_name="Alpha")
+    add_articles(bot.store, cnn_articles()[2:4], source_name="Beta")
+    [text] = await bot.say(5, "/sources")
+    assert "Alpha" in text and "Beta" in text
+    message = bot.tg.sent(5)[-1].result
+    beta = bot.store.source_by_url("http://127.0.0.1/Beta.xml")["id"]
+    after = await bot.press(5, message["message_id"], f"m:{beta}")
+    assert "Beta (muted)" in after["text"]
+    assert bot.store.get_user(5)["muted_sources"] == [beta]
+    [briefing] = await bot.say(5, "/digest")
+    assert cnn_articles()[0]["title"] in briefing and cnn_articles()[2]["title"] not in briefing
+    after = await bot.press(5, message["message_id"], f"m:{beta}")
+    assert "(muted)" not in after["text"] and bot.store.get_user(5)["muted_sources"] == []
+
+
+async def test_follow_and_unfollow(bot):
+    add_articles(bot.store, cnn_articles()[:6])
+    topic = "internet"
+    [text] = await bot.say(5, f"/follow {topic}")
+    assert "Following internet" in text
+    [briefing] = await bot.say(5, "/digest")
+    assert briefing.count("Read the story") >= 1
+    for item in briefing.split("\n\n")[1:]:
+        assert topic in item.lower()
+    for bad in ("/follow", "/follow .*", "/follow two words", "/follow (a|b)+"):
+        [text] = await bot.say(5, bad)
+        assert text.startswith("Usage: /follow")
+    [text] = await bot.say(5, "/unfollow internet")
+    assert "Stopped following internet" in text and bot.store.get_user(5)["topics"] == []
+    [text] = await bot.say(5, "/unfollow nothing")
+    assert "You don't follow" in text
+
+
+async def test_settings_buttons(bot):
+    await bot.say(5, "/start")
+    [text] = await bot.say(5, "/settings")
+    assert "Daily briefing: on, at 08:00 (UTC)" in text
+    message_id = bot.tg.sent(5)[-1].result["message_id"]
+    after = await bot.press(5, message_id, "s:later")
+    assert "at 09:00" in after["text"] and bot.store.get_user(5)["digest_time"] == "09:00"
+    after = await bot.press(5, message_id, "s:pause")
+    assert "Daily briefing: paused" in after["text"] and bot.store.get_user(5)["subscribed"] == 0
+    after = await bot.press(5, message_id, "s:resume")
+    assert "Daily briefing: on" in after["text"]
+    after = await bot.press(5, message_id, "s:bogus")
+    assert bot.tg.answered_callbacks()[-1]["text"] == "This button no longer works."
+
+
+async def test_stop_unsubscribes(bot):
+    await bot.say(5, "/start")
+    [text] = await bot.say(5, "/stop")
+    assert "unsubscribed" in text and bot.store.get_user(5)["subscribed"] == 0
+
+
+async def test_forged_button_data_is_refused(bot):
+    add_articles(bot.store, cnn_articles()[:1])
+    await bot.say(5, "/digest")
+    message_id = bot.tg.sent(5)[-1].result["message_id"]
+    for data in ("x:99", "x:-1", "x:abc", "m:9999", "zz", ""):
+        await bot.press(5, message_id, data)
+    notes = [c.get("text") for c in bot.tg.answered_callbacks()]
+    assert all(notes) and len(notes) == 6
