@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from telegram.ext import ContextTypes
 
@@ -20,6 +21,10 @@ class Briefbot:
     store: Store
     pusher: Pusher
     ingest: IngestRunner
+
+    def now(self) -> datetime:
+        """The one clock of the bot (tests control it): the push and the commands agree on 'now'."""
+        return self.pusher.clock()
 
 
 def of(context: ContextTypes.DEFAULT_TYPE) -> Briefbot:

@@ -10,6 +10,7 @@ until it fits.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field, replace
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -20,8 +21,12 @@ LIMIT = 4096
 SAFE_LIMIT = 4000  # a margin below Telegram's limit
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def esc(text: str) -> str:
-    return html.escape(text or "", quote=False)
+    """Article text as Telegram HTML: markup characters escaped, control characters dropped."""
+    return html.escape(_CONTROL.sub("", text or ""), quote=False)
 
 
 def utf16_len(text: str) -> int:
@@ -58,7 +63,7 @@ class _Builder:
             self.html.append(f"<{tag}>{esc(text)}</{tag}>")
         else:
             self.html.append(esc(text))
-        self.text.append(text)
+        self.text.append(_CONTROL.sub("", text))
         return self
 
     def block(self) -> Block:

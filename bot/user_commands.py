@@ -94,7 +94,7 @@ async def send_briefing(update: Update, context: ContextTypes.DEFAULT_TYPE, item
 async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     bb = ctx.of(context)
     me = _me(update, context)
-    items = build_digest(bb.store, me, bb.settings.digest_items, bb.settings.digest_max_age_hours)
+    items = build_digest(bb.store, me, bb.settings.digest_items, bb.settings.digest_max_age_hours, bb.now())
     if not items:
         await reply(update, "Nothing new since your last briefing.")
         return
@@ -111,7 +111,7 @@ async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await reply(update, "Usage: /latest [N] \u2014 N is a number from 1 to 20.")
             return
         count = int(context.args[0])
-    items = build_digest(bb.store, me, count, 24 * 7, unseen_only=False, by="time")
+    items = build_digest(bb.store, me, count, 24 * 7, bb.now(), unseen_only=False, by="time")
     if not items:
         await reply(update, "No stories yet. Try again after the next ingest.")
         return

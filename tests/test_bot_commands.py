@@ -4,7 +4,6 @@ import json
 
 import pytest
 
-from tests.fakes.harness import add_articles
 from tests.fakes.news import cnn_articles
 
 pytestmark = pytest.mark.asyncio
@@ -31,7 +30,7 @@ async def test_help_and_unknown(bot):
 
 
 async def test_digest_then_nothing_new(bot):
-    add_articles(bot.store, cnn_articles()[:3])
+    bot.add_articles(cnn_articles()[:3])
     await bot.say(5, "/start")
     [briefing] = await bot.say(5, "/digest")
     assert briefing.startswith("Your briefing") and "Read the story" in briefing
@@ -45,7 +44,7 @@ async def test_digest_then_nothing_new(bot):
 
 
 async def test_expand_in_place_and_back(bot):
-    add_articles(bot.store, cnn_articles()[:2])
+    bot.add_articles(cnn_articles()[:2])
     await bot.say(5, "/digest")
     message_id = bot.tg.sent(5)[-1].result["message_id"]
     original = bot.tg.chats[5].messages[message_id]["text"]
@@ -60,7 +59,7 @@ async def test_expand_in_place_and_back(bot):
 
 
 async def test_latest(bot):
-    add_articles(bot.store, cnn_articles()[:6])
+    bot.add_articles(cnn_articles()[:6])
     [text] = await bot.say(5, "/latest 2")
     assert text.startswith("Latest stories") and text.count("Read the story") == 2
     [text] = await bot.say(5, "/latest")
@@ -71,7 +70,7 @@ async def test_latest(bot):
 
 
 async def test_search(bot):
-    add_articles(bot.store, cnn_articles()[:6])
+    bot.add_articles(cnn_articles()[:6])
     word = cnn_articles()[2]["title"].split()[-1]
     [text] = await bot.say(5, f"/search {word}")
     assert cnn_articles()[2]["title"] in text
@@ -100,8 +99,8 @@ async def test_time_and_timezone(bot):
 
 
 async def test_sources_mute_and_unmute(bot):
-    add_articles(bot.store, cnn_articles()[:2], source_name="Alpha")
-    add_articles(bot.store, cnn_articles()[2:4], source_name="Beta")
+    bot.add_articles(cnn_articles()[:2], source_name="Alpha")
+    bot.add_articles(cnn_articles()[2:4], source_name="Beta")
     [text] = await bot.say(5, "/sources")
     assert "Alpha" in text and "Beta" in text
     message = bot.tg.sent(5)[-1].result
@@ -116,7 +115,7 @@ async def test_sources_mute_and_unmute(bot):
 
 
 async def test_follow_and_unfollow(bot):
-    add_articles(bot.store, cnn_articles()[:6])
+    bot.add_articles(cnn_articles()[:6])
     topic = "internet"
     [text] = await bot.say(5, f"/follow {topic}")
     assert "Following internet" in text
@@ -155,7 +154,7 @@ async def test_stop_unsubscribes(bot):
 
 
 async def test_forged_button_data_is_refused(bot):
-    add_articles(bot.store, cnn_articles()[:1])
+    bot.add_articles(cnn_articles()[:1])
     await bot.say(5, "/digest")
     message_id = bot.tg.sent(5)[-1].result["message_id"]
     for data in ("x:99", "x:-1", "x:abc", "m:9999", "zz", ""):

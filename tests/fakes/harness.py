@@ -87,17 +87,21 @@ class Harness:
         await until(lambda: len(self.tg.answered_callbacks()) > before)
         return self.tg.chats[user_id].messages[message_id]
 
+    def add_articles(self, articles: list[dict], **kwargs) -> list[int]:
+        """Articles published shortly before the bot's (controlled) now."""
+        return add_articles(self.store, articles, now=self.clock.now, **kwargs)
+
     def html_of(self, user_id: int) -> list[str]:
         return [c.params["text"] for c in self.tg.sent(user_id)]
 
 
 def add_articles(store: Store, articles: list[dict], source_name: str = "Wire", hours_ago: float = 1.0,
-                 source_url: str | None = None) -> list[int]:
+                 source_url: str | None = None, now: datetime | None = None) -> list[int]:
     """Analysed articles (real text) in the store, as an ingest would leave them."""
     source = store.source_by_url(source_url or f"http://127.0.0.1/{source_name}.xml") or store.add_source(
         source_url or f"http://127.0.0.1/{source_name}.xml", "feed", name=source_name)
     ids = []
-    now = datetime.now(timezone.utc)
+    now = now or datetime.now(timezone.utc)
     for i, article in enumerate(articles):
         analysis = analyse_text(article["article"], article["title"], 3, cleaned=True)
         url = article.get("url") or f"http://127.0.0.1/{source_name}/{i}"

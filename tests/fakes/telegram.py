@@ -106,7 +106,7 @@ class Call:
     method: str
     params: dict
     at: float
-    status: int = 200
+    status: int = 0  # 0 until answered
     result: object = None
 
 

@@ -1,0 +1,81 @@
+"""Admin commands end to end, and every one of them refused to a non-admin."""
+
+import logging
+
+import pytest
+
+from bot.user_commands import UNKNOWN
+from tests.fakes.harness import until
+from tests.fakes.news import cnn_articles, paragraphs_html, rss
+
+pytestmark = pytest.mark.asyncio
+ADMIN, USER = 1, 5
+
+
+@pytest.mark.parametrize("command", ["/addsource http://127.0.0.1/x.xml", "/removesource 1", "/ingest", "/stats",
+                                     "/addsource", "/stats please"])
+async def test_non_admins_get_the_unknown_command_reply(bot, caplog, command):
+    bot.add_articles(cnn_articles()[:1])
+    caplog.set_level(logging.WARNING, logger="bot.admin_commands")
+    [text] = await bot.say(USER, command)
+    assert text == UNKNOWN
+    assert any("refused admin command" in r.message for r in caplog.records)
+    assert bot.store.count("sources") == 1 and bot.store.list_sources()
+
+
+async def test_addsource_and_removesource(bot, site):
+    items = [{"title": a["title"], "link": site.url(f"/a{i}"), "content": paragraphs_html(a["article"])}
+             for i, a in enumerate(cnn_articles()[:3])]
+    url = site.add("/feed.xml", rss("Test Wire", items), content_type="application/rss+xml")
+    [text] = await bot.say(ADMIN, f"/addsource {url} My Wire")
+    assert "Added source #1" in text and "Test Wire" in text and "3 entries" in text
+    assert bot.store.get_source(1)["name"] == "My Wire"
+    [text] = await bot.say(ADMIN, f"/addsource {url}")
+    assert "already" in text
+    [text] = await bot.say(ADMIN, f"/addsource {site.url('/nothing')}")
+    assert text.startswith("Could not add") and "not found" in text
+    [text] = await bot.say(ADMIN, "/addsource")
+    assert text.startswith("Usage: /addsource")
+    [text] = await bot.say(ADMIN, "/removesource 99")
+    assert "No source 99" in text
+    [text] = await bot.say(ADMIN, "/removesource 1")
+    assert "Removed source #1" in text and bot.store.list_sources() == []
+
+
+async def test_admin_sources_view_shows_health(bot):
+    bot.add_articles(cnn_articles()[:1], source_name="Good")
+    bad = bot.store.add_source("http://127.0.0.1/bad.xml", "feed", name="Bad")
+    from datetime import timedelta
+    bot.store.record_fetch_error(bad["id"], "the server answered HTTP 500", retry_in=timedelta(minutes=5))
+    admin_view, catalogue = await bot.say(ADMIN, "/sources", replies=2)
+    assert "Sources (admin view)" in admin_view and "1 errors, last: the server answered HTTP 500" in admin_view
+    assert "last success" in admin_view and "Mute" not in admin_view
+    assert catalogue.startswith("Sources")
+    [user_view] = await bot.say(USER, "/sources")
+    assert "admin view" not in user_view and "HTTP 500" not in user_view
+
+
+async def test_ingest_edits_one_status_message(bot, site):
+    for n in range(3):
+        items = [{"title": a["title"] + f" {n}", "link": site.url(f"/{n}/a{i}"),
+                  "content": paragraphs_html(a["article"])} for i, a in enumerate(cnn_articles()[n * 2:n * 2 + 2])]
+        site.add(f"/f{n}.xml", rss(f"Feed {n}", items), content_type="application/rss+xml", delay=0.6)
+        bot.store.add_source(site.url(f"/f{n}.xml"), "feed", name=f"Feed {n}")
+    before = len(bot.tg.sent(ADMIN))
+    bot.tg.send_text(ADMIN, "/ingest")
+    await until(lambda: any("Ingest done" in (m.get("text") or "")
+                            for m in bot.tg.chats[ADMIN].messages.values()), timeout=30)
+    assert len(bot.tg.sent(ADMIN)) == before + 1  # one status message, edited
+    edits = [c for c in bot.tg.calls if c.method == "editMessageText"]
+    assert edits and all(e.params["message_id"] == edits[0].params["message_id"] for e in edits)
+    final = bot.tg.chats[ADMIN].messages[edits[0].params["message_id"]]["text"]
+    assert "sources ok: 3, failed: 0" in final and "new articles: 6" in final
+    assert bot.store.count("articles") == 6
+
+
+async def test_stats(bot):
+    bot.add_articles(cnn_articles()[:4])
+    await bot.say(USER, "/start")
+    [text] = await bot.say(ADMIN, "/stats")
+    assert "Users: 1" in text and "active subscribers: 1" in text and "Articles: 4" in text
+    assert "Sources: 1" in text and "Digests sent today (UTC): 0" in text

@@ -1,0 +1,157 @@
+"""The daily push: local times in several zones, exactly-once, flood control, blocked users, restarts."""
+
+import asyncio
+from datetime import datetime, timezone
+
+import pytest
+
+from tests.fakes.harness import until
+from tests.fakes.news import cnn_articles
+
+pytestmark = pytest.mark.asyncio
+UTC = timezone.utc
+
+
+def digests_to(bot, chat_id):
+    return [t for t in bot.tg.texts(chat_id) if t.startswith("Your briefing")]
+
+
+async def subscribe(bot, user_id, zone=None, at=None):
+    await bot.say(user_id, "/start")
+    if zone:
+        await bot.say(user_id, f"/timezone {zone}")
+    if at:
+        await bot.say(user_id, f"/time {at}")
+
+
+async def test_push_at_local_time_in_two_time_zones(bot):
+    bot.clock.set(datetime(2026, 11, 27, 14, 0, tzinfo=UTC))  # 23:00 in Seoul, 09:00 in New York
+    bot.add_articles(cnn_articles()[:4])
+    # both subscribe after 08:00 has passed where they are: their first digest is tomorrow's
+    await subscribe(bot, 11, "Asia/Seoul", "08:00")
+    await subscribe(bot, 12, "America/New_York", "08:00")
+    pusher = bot.bb.pusher
+
+    bot.clock.set(datetime(2026, 11, 27, 22, 59, tzinfo=UTC))  # 07:59 on the 28th in Seoul, 17:59 in New York
+    assert (await pusher.run_due()).due == 0
+    bot.clock.set(datetime(2026, 11, 27, 23, 0, tzinfo=UTC))  # 08:00 in Seoul, 18:00 in New York
+    report = await pusher.run_due()
+    assert (report.due, report.sent) == (1, 1)
+    assert len(digests_to(bot, 11)) == 1 and digests_to(bot, 12) == []
+    assert bot.store.get_delivery(11, "2026-11-28")["status"] == "sent"
+
+    bot.clock.set(datetime(2026, 11, 28, 12, 59, tzinfo=UTC))  # 07:59 in New York
+    assert (await pusher.run_due()).due == 0
+    bot.clock.set(datetime(2026, 11, 28, 13, 0, tzinfo=UTC))  # 08:00 in New York, 22:00 in Seoul
+    report = await pusher.run_due()
+    assert (report.due, report.sent) == (1, 1)
+    assert len(digests_to(bot, 12)) == 1 and len(digests_to(bot, 11)) == 1  # Seoul not again
+    assert (await pusher.run_due()).due == 0
+
+
+async def test_nothing_new_note_or_silence(bot, monkeypatch):
+    await subscribe(bot, 21)
+    bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    report = await bot.bb.pusher.run_due()
+    assert report.empty == 1 and bot.tg.texts(21)[-1].startswith("Nothing new since your last briefing")
+    bot.bb.settings.nothing_new_note = False
+    bot.clock.set(datetime(2026, 11, 29, 8, 0, tzinfo=UTC))
+    sent_before = len(bot.tg.sent(21))
+    report = await bot.bb.pusher.run_due()
+    assert report.empty == 1 and len(bot.tg.sent(21)) == sent_before
+
+
+async def test_after_downtime_one_digest_not_a_backlog(bot):
+    await subscribe(bot, 31)
+    bot.clock.set(datetime(2026, 12, 1, 9, 30, tzinfo=UTC))  # the bot was down for four mornings
+    bot.add_articles(cnn_articles()[:3])
+    report = await bot.bb.pusher.run_due()
+    assert report.sent == 1 and len(digests_to(bot, 31)) == 1
+    assert (await bot.bb.pusher.run_due()).due == 0
+
+
+async def test_flood_control_429_is_waited_out_and_nothing_is_dropped(bot):
+    bot.add_articles(cnn_articles()[:3])
+    for user_id in (41, 42, 43):
+        await subscribe(bot, user_id)
+    bot.tg.fail("sendMessage", 429, retry_after=1, times=4)
+    bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    report = await bot.bb.pusher.run_due()
+    assert report.sent == 3
+    assert all(len(digests_to(bot, u)) == 1 for u in (41, 42, 43))
+    refused = [c for c in bot.tg.calls if c.method == "sendMessage" and c.status == 429]
+    assert len(refused) == 4
+
+
+async def test_blocked_user_is_deactivated_and_start_reactivates(bot):
+    bot.add_articles(cnn_articles()[:3])
+    await subscribe(bot, 51)
+    await subscribe(bot, 52)
+    bot.tg.blocked.add(51)
+    bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    report = await bot.bb.pusher.run_due()
+    assert (report.blocked, report.sent) == (1, 1)
+    assert bot.store.get_user(51)["active"] == 0 and "blocked" in bot.store.get_user(51)["inactive_reason"]
+    assert len(digests_to(bot, 52)) == 1
+    bot.clock.set(datetime(2026, 11, 29, 8, 0, tzinfo=UTC))
+    assert (await bot.bb.pusher.run_due()).due == 1  # only user 52: 51 is no longer sent to
+    sends_to_51 = [c for c in bot.tg.calls if c.method == "sendMessage" and c.params.get("chat_id") == 51]
+    bot.tg.blocked.discard(51)
+    await bot.say(51, "/start")
+    assert bot.store.get_user(51)["active"] == 1
+    assert len([c for c in bot.tg.calls if c.method == "sendMessage" and c.params.get("chat_id") == 51]) == \
+        len(sends_to_51) + 1
+
+
+async def test_server_errors_leave_the_delivery_to_resume(bot):
+    bot.add_articles(cnn_articles()[:3])
+    await subscribe(bot, 61)
+    bot.tg.fail("sendMessage", 502, times=10, chat_id=61)
+    bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    report = await bot.bb.pusher.run_due()
+    assert report.failed == 1 and bot.store.get_delivery(61, "2026-11-28")["status"] == "pending"
+    bot.tg.faults.clear()
+    report = await bot.bb.pusher.run_due()
+    assert report.sent == 1 and len(digests_to(bot, 61)) == 1
+
+
+async def test_restart_in_the_middle_of_a_push(bot):
+    """Users 71-76; sends to 74 and later hang then fail when the bot 'crashes'. After a restart on the same
+    database everyone has exactly one digest."""
+    bot.add_articles(cnn_articles()[:8])
+    users = list(range(71, 77))
+    for user_id in users:
+        await subscribe(bot, user_id)
+    bot.bb.pusher.workers = 1  # in order, so the crash lands in the middle
+    for user_id in users[3:]:
+        bot.tg.fail("sendMessage", 502, chat_id=user_id, delay=5)
+    bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    push = asyncio.create_task(bot.bb.pusher.run_due())
+    await until(lambda: all(digests_to(bot, u) for u in users[:3]))
+    await asyncio.sleep(0.2)
+    push.cancel()  # the crash: nothing after this point of the first run reaches the store
+    await bot.stop()
+    bot.tg.faults.clear()
+    await bot.start()
+    report = await bot.bb.pusher.run_due()
+    assert report.sent == 3 and report.due == 3
+    for user_id in users:
+        assert len(digests_to(bot, user_id)) == 1, user_id
+        assert bot.store.get_delivery(user_id, "2026-11-28")["status"] == "sent"
+
+
+async def test_long_digest_is_split_between_stories(bot, monkeypatch):
+    bot.bb.settings.digest_items = 40
+    bot.add_articles(cnn_articles()[:40])
+    await subscribe(bot, 81)
+    bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    report = await bot.bb.pusher.run_due()
+    assert report.sent == 1
+    parts = [c for c in bot.tg.sent(81) if c.params["text"].startswith("<b>Your briefing") or "Read the story" in
+             c.params["text"]]
+    assert len(parts) >= 2
+    assert all(len(t) <= 4096 for t in bot.tg.texts(81))
+    delivery = bot.store.get_delivery(81, "2026-11-28")
+    assert delivery["messages"] == len(delivery["parts"]) == len(parts)
+    stories = sum(len(p["article_ids"]) for p in delivery["parts"])
+    assert stories == 40 and sum(t.count("Read the story") for t in bot.tg.texts(81)) == 40

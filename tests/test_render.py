@@ -1,0 +1,66 @@
+"""Rendering: every piece of article text escaped, Telegram's HTML rules, 4096 characters after parsing."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.render import SAFE_LIMIT, render_digest, render_item, render_list
+from digest.compose import BriefingItem
+from tests.fakes.telegram import MAX_TEXT, parse_html, utf16_len
+
+HOSTILE = ['<script>alert("x")</script>', "a < b && c > d", "<b>bold</b>", "&amp;&lt;", "</blockquote>",
+           '<a href="javascript:alert(1)">x</a>', "\u202e\u0000\u0007", "&#x0;", "**md** _it_ `code`", "\U0001f4a9" * 3]
+
+
+def item(n=1, title="T", sentences=("S.",), quote=None, url="https://example.com/a", also=()):
+    return BriefingItem(n, title, "Wire <A&B>", url, list(sentences), quote, None, list(also), [n])
+
+
+def test_hostile_text_is_escaped_and_parses():
+    for text in HOSTILE:
+        parts = render_digest([item(title=text, sentences=[text], quote={"quote": text, "speaker": text},
+                                    also=[(text, "https://x")])])
+        visible = parse_html(parts[0].html)
+        assert text.replace("\u0000", "").replace("\u0007", "") in visible  # shown literally, not interpreted
+
+
+def test_link_with_quotes_in_url_stays_one_attribute():
+    block = render_item(item(url='https://example.com/a?x="><b>'), 1)
+    parse_html(block.html)
+    assert 'href="https://example.com/a?x=&quot;&gt;&lt;b&gt;"' in block.html
+
+
+def test_non_http_links_are_not_rendered():
+    assert "href" not in render_item(item(url="javascript:alert(1)"), 1).html
+
+
+def test_digest_split_between_stories_under_the_limit():
+    items = [item(n, f"Story {n}", ["A sentence of some length that goes on. " * 8] * 3) for n in range(1, 40)]
+    parts = render_digest(items, header="Your briefing")
+    assert len(parts) > 1
+    assert [i for p in parts for i in p.article_ids] == list(range(1, 40))
+    for part in parts:
+        assert utf16_len(parse_html(part.html)) <= SAFE_LIMIT
+
+
+def test_one_huge_story_is_trimmed_to_fit():
+    huge = item(1, "T" * 5000, ["x" * 3000] * 5, {"quote": "q" * 5000, "speaker": "S"})
+    [part] = render_digest([huge])
+    assert utf16_len(parse_html(part.html)) <= MAX_TEXT
+
+
+def test_list_is_capped():
+    html = render_list("Results", [("line " * 30, "https://e.com/x")] * 200)
+    assert utf16_len(parse_html(html)) <= MAX_TEXT and html.endswith("\u2026")
+
+
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=600)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(text, st.lists(text, max_size=4), text, text), min_size=1, max_size=12))
+def test_generated_texts_always_render_valid_messages(stories):
+    items = [item(n, title or "x", sentences, {"quote": quote, "speaker": speaker} if quote else None)
+             for n, (title, sentences, quote, speaker) in enumerate(stories, 1)]
+    for part in render_digest(items, header="Your briefing"):
+        visible = parse_html(part.html)  # raises like Telegram's "can't parse entities"
+        assert utf16_len(visible) <= MAX_TEXT

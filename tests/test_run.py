@@ -1,0 +1,101 @@
+"""`briefbot run` as a user starts it: a subprocess talking HTTP to the fake Bot API."""
+
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.fakes.telegram import TOKEN, FakeTelegram
+
+
+def start_bot(env_dir, tg, *args):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFBOT_") and k != "TELEGRAM_BOT_TOKEN"}
+    env.update({"TELEGRAM_BOT_TOKEN": TOKEN, "BRIEFBOT_TELEGRAM_API_URL": tg.base_url,
+                "BRIEFBOT_DB": str(env_dir / "bot.db"), "BRIEFBOT_ANALYSIS_WORKERS": "0",
+                "BRIEFBOT_ADMIN_IDS": "1"})
+    return subprocess.Popen([sys.executable, "-m", "bot", "run", *args], env=env, cwd=env_dir,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def stop_bot(proc) -> str:
+    proc.send_signal(signal.SIGTERM)
+    out, _ = proc.communicate(timeout=30)
+    return out
+
+
+def test_run_without_token_points_to_preview(env):
+    proc = subprocess.run([sys.executable, "-m", "bot", "run"], capture_output=True, text=True, timeout=60,
+                          cwd=env, env={**{k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"},
+                                        "BRIEFBOT_DB": str(env / "x.db")})
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "TELEGRAM_BOT_TOKEN" in lines[0] and "briefbot preview" in lines[0]
+
+
+def test_polling_mode_answers_and_stops_cleanly_on_sigterm(env):
+    with FakeTelegram() as tg:
+        proc = start_bot(env, tg)
+        try:
+            tg.send_text(42, "/start")
+            tg.wait_for(lambda: tg.sent(42), timeout=60)
+        finally:
+            out = stop_bot(proc)
+        assert proc.returncode == 0, out
+        assert "You're subscribed" in tg.texts(42)[0]
+        assert TOKEN not in out  # the token never reaches the log
+    db = sqlite3.connect(env / "bot.db")
+    assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert db.execute("select subscribed from users where id = 42").fetchone()[0] == 1
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_webhook_mode_with_secret_token(env):
+    port = free_port()
+    with FakeTelegram() as tg:
+        proc = start_bot(env, tg, "--webhook", f"https://bot.example.org/hook", "--listen", "127.0.0.1",
+                         "--port", str(port), "--secret-token", "s3cret")
+        try:
+            hook = tg.wait_for(lambda: [c for c in tg.calls if c.method == "setWebhook"], timeout=60)[0]
+            assert hook.params["url"] == "https://bot.example.org/hook" and hook.params["secret_token"] == "s3cret"
+            update = {"update_id": 1, "message": {
+                "message_id": 1, "date": int(time.time()), "text": "/help",
+                "chat": {"id": 42, "type": "private"}, "from": FakeTelegram.user(42),
+                "entities": [{"type": "bot_command", "offset": 0, "length": 5}]}}
+
+            def post(secret):
+                request = urllib.request.Request(f"http://127.0.0.1:{port}/hook", json.dumps(update).encode(),
+                                                 {"Content-Type": "application/json",
+                                                  "X-Telegram-Bot-Api-Secret-Token": secret})
+                try:
+                    return urllib.request.urlopen(request, timeout=10).status
+                except urllib.error.HTTPError as exc:
+                    return exc.code
+
+            deadline = time.time() + 30
+            while True:
+                try:
+                    status = post("wrong")
+                    break
+                except OSError:
+                    if time.time() > deadline:
+                        raise
+                    time.sleep(0.2)
+            assert status == 403
+            assert post("s3cret") == 200
+            tg.wait_for(lambda: tg.sent(42), timeout=30)
+            assert "/digest" in tg.texts(42)[0]
+        finally:
+            out = stop_bot(proc)
+        assert proc.returncode == 0, out
