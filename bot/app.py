@@ -20,6 +20,7 @@ from digest.settings import Settings
 from digest.store import Store, utcnow
 
 log = logging.getLogger(__name__)
+SENDS_PER_SECOND = 29.5
 
 
 def build_application(settings: Settings, store: Store | None = None, *, clock: Callable[[], datetime] = utcnow,
@@ -31,8 +32,12 @@ def build_application(settings: Settings, store: Store | None = None, *, clock: 
                .concurrent_updates(64).connection_pool_size(connection_pool).pool_timeout(30.0)
                .get_updates_read_timeout(poll_timeout + 10).post_init(_post_init).post_shutdown(_post_shutdown))
     if rate_limit:
-        # 30 messages/s overall as Telegram asks; 429s are retried after retry_after, never dropped
-        builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=30, overall_time_period=1, max_retries=10))
+        # Telegram allows about 30 messages/s. A bucket of 30 per second would start with a burst of 30
+        # and then send 30 more within the same second (429s from a strict server); one message per
+        # 1/29.5 s never bursts and stays under 30 in any one-second window. 429s that still come are
+        # retried after retry_after, never dropped.
+        builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=1, overall_time_period=1 / SENDS_PER_SECOND,
+                                                      max_retries=10))
     app = builder.build()
     store = store or Store(settings.db)
     app.bot_data[ctx.KEY] = ctx.Briefbot(settings=settings, store=store,

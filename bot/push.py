@@ -18,6 +18,7 @@ leave the delivery pending for the next tick.
 from __future__ import annotations
 
 import asyncio
+import heapq
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -29,7 +30,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.render import Part, digest_keyboard, render_digest
-from digest.compose import build_digest
+from digest.compose import candidates, rank_stories
 from digest.settings import Settings, parse_hhmm
 from digest.store import Store, utcnow
 
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 NOTHING_NEW = "Nothing new since your last briefing. I'll be back tomorrow."
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 MAX_NETWORK_RETRIES = 3
+PER_CHAT_INTERVAL = 1.0
 
 
 class UserGone(Exception):
@@ -103,6 +105,16 @@ def is_due_today(user: dict, settings: Settings, now: datetime) -> bool:
     return local.time() >= user_digest_time(user, settings)
 
 
+@dataclass
+class _Job:
+    """One user's digest in the push queue, between its messages."""
+    user: dict
+    day: str
+    started: bool  # a delivery row may exist already (resume)
+    delivery: dict | None = None
+    parts: list[Part] = field(default_factory=list)
+
+
 class Pusher:
     def __init__(self, bot: Bot, store: Store, settings: Settings, clock: Callable[[], datetime] = utcnow,
                  workers: int = 16):
@@ -113,76 +125,109 @@ class Pusher:
         self.workers = workers
         self._lock = asyncio.Lock()
 
-    def due(self) -> list[tuple[dict, str]]:
+    def due(self) -> list[tuple[dict, str, bool]]:
+        """(user, local date, started) for everyone due now; `started` marks a digest to resume."""
         now = self.clock()
         earliest = (now - timedelta(days=2)).date().isoformat()
         finished = self.store.finished_deliveries(earliest)
+        started = self.store.open_deliveries(earliest)
         out = []
         for user in self.store.subscribers():
             if not is_due_today(user, self.settings, now):
                 continue
             day = local_date(user, self.settings, now)
             if (user["id"], day) not in finished:
-                out.append((user, day))
+                out.append((user, day, (user["id"], day) in started))
         return out
 
     async def run_due(self) -> PushReport:
-        """One tick: deliver to everyone due; skipped (returns an empty report) if a tick is running."""
+        """One tick: deliver to everyone due; skipped (returns an empty report) if a tick is running.
+
+        A bounded pool of workers sends one message at a time (thousands of concurrent
+        sends stall the HTTP connection pool). A digest of several messages goes back
+        into the queue between its parts, due a second later (Telegram's pace within
+        one chat), so no worker sits idle waiting on one chat.
+        """
         report = PushReport()
         if self._lock.locked():
             return report
         async with self._lock:
             due = self.due()
             report.due = len(due)
-            queue: asyncio.Queue = asyncio.Queue()
-            for item in due:
-                queue.put_nowait(item)
+            memo: dict = {}
+            jobs: list = []
+            for seq, (user, day, started) in enumerate(due):
+                heapq.heappush(jobs, (0.0, seq, _Job(user, day, started)))
+            loop = asyncio.get_running_loop()
 
             async def worker() -> None:
-                while True:
+                while jobs:
+                    ready_at, seq, job = heapq.heappop(jobs)
+                    wait = ready_at - loop.time()
+                    if wait > 0:
+                        await asyncio.sleep(wait)
                     try:
-                        user, day = queue.get_nowait()
-                    except asyncio.QueueEmpty:
-                        return
-                    try:
-                        status = await self.deliver(user, day)
+                        status = await self._step(job, memo)
                     except Exception as exc:  # noqa: BLE001 - one user's failure never stops the push
-                        log.exception("push to user %s failed", user["id"])
-                        report.errors.append(f"{user['id']}: {type(exc).__name__}")
+                        log.exception("push to user %s failed", job.user["id"])
+                        report.errors.append(f"{job.user['id']}: {type(exc).__name__}")
                         status = "failed"
-                    setattr(report, status, getattr(report, status) + 1)
+                    if status == "more":
+                        heapq.heappush(jobs, (loop.time() + PER_CHAT_INTERVAL, seq, job))
+                    else:
+                        setattr(report, status, getattr(report, status) + 1)
 
-            # a bounded pool: thousands of concurrent sends stall the HTTP connection pool
             await asyncio.gather(*(worker() for _ in range(max(1, min(self.workers, len(due))))))
         if report.due:
             log.info("push: %s due, %s sent, %s empty, %s blocked, %s failed", report.due, report.sent,
                      report.empty, report.blocked, report.failed)
         return report
 
-    def _compose(self, user: dict) -> list[Part]:
-        items = build_digest(self.store, user, self.settings.digest_items, self.settings.digest_max_age_hours,
-                             now=self.clock())
-        return render_digest(items, header="Your briefing") if items else []
+    def _compose(self, user: dict, memo: dict) -> tuple[list[dict], int | None]:
+        """The user's digest parts and their stored body; users with the same candidate articles share
+        one ranking, rendering and body."""
+        now = self.clock()
+        articles = candidates(self.store, user, self.settings.digest_max_age_hours, now)
+        key = tuple(a["id"] for a in articles)
+        if key not in memo:
+            items = rank_stories(articles, self.settings.digest_items, now)
+            parts = [p.as_dict() for p in render_digest(items, header="Your briefing")] if items else []
+            memo[key] = (parts, self.store.save_digest_body(parts) if parts else None)
+        return memo[key]
 
     async def deliver(self, user: dict, day: str) -> str:
-        """Send (or resume) one user's digest for their local date; returns the report field to count."""
-        delivery = self.store.get_delivery(user["id"], day)
-        if delivery is None:
-            parts = [p.as_dict() for p in self._compose(user)]
-            delivery = self.store.claim_delivery(user["id"], day, parts)
-        if delivery["status"] != "pending":
-            return "skipped"
-        parts = [Part(p["html"], p["article_ids"]) for p in delivery["parts"]]
+        """Send (or resume) one user's whole digest for their local date; returns the report field."""
+        job, memo = _Job(user, day, True), {}
+        while (status := await self._step(job, memo)) == "more":
+            await asyncio.sleep(PER_CHAT_INTERVAL)
+        return status
+
+    async def _step(self, job: "_Job", memo: dict) -> str:
+        """Send the next message of a user's digest: "more" if another part follows, else the outcome."""
+        user = job.user
+        if job.delivery is None:
+            delivery = self.store.get_delivery(user["id"], job.day) if job.started else None
+            if delivery is None:
+                parts, body_id = self._compose(user, memo)
+                delivery = self.store.claim_delivery(user["id"], job.day, body_id, parts=parts)
+            if delivery["status"] != "pending":
+                return "skipped"
+            job.delivery = delivery
+            job.parts = [Part(p["html"], p["article_ids"]) for p in delivery["parts"]]
+        delivery, parts = job.delivery, job.parts
         try:
             if not parts:
                 if self.settings.nothing_new_note:
                     await send_part(self.bot, user["chat_id"], Part(NOTHING_NEW))
                 self.store.finish_delivery(delivery["id"], "empty")
                 return "empty"
-            for index in range(delivery["messages"] or 0, len(parts)):
-                message = await send_part(self.bot, user["chat_id"], parts[index])
-                self.store.delivery_part_sent(delivery["id"], index, user["chat_id"], message.message_id,
-                                              parts[index].article_ids, parts[index].html)
+            index = delivery["messages"] or 0
+            message = await send_part(self.bot, user["chat_id"], parts[index])
+            last = index == len(parts) - 1
+            self.store.delivery_part_sent(delivery["id"], index, user["chat_id"], message.message_id,
+                                          parts[index].article_ids, delivery["body_id"], last=last)
+            delivery["messages"] = index + 1
+            return "sent" if last else "more"
         except UserGone as exc:
             self.store.set_inactive(user["id"], f"blocked: {exc}")
             self.store.finish_delivery(delivery["id"], "blocked", str(exc))
@@ -195,11 +240,9 @@ class Pusher:
             self.store.finish_delivery(delivery["id"], "failed", str(exc))
             log.error("push to user %s refused by Telegram: %s", user["id"], exc)
             return "failed"
-        self.store.finish_delivery(delivery["id"], "sent")
-        return "sent"
 
     def skip_today(self, user: dict) -> None:
         """A user who subscribes after today's digest time starts tomorrow (they can /digest now)."""
         now = self.clock()
         if is_due_today(user, self.settings, now):
-            self.store.claim_delivery(user["id"], local_date(user, self.settings, now), [], status="skipped")
+            self.store.claim_delivery(user["id"], local_date(user, self.settings, now), None, status="skipped")

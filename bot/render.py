@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -137,8 +138,13 @@ def _join(blocks: list[Block]) -> str:
 
 def digest_keyboard(article_ids: list[int]) -> InlineKeyboardMarkup | None:
     """One "more" button per story; pressing it expands that story in place."""
-    if not article_ids:
-        return None
+    return _numbered_keyboard(len(article_ids)) if article_ids else None
+
+
+@lru_cache(maxsize=64)
+def _numbered_keyboard(count: int) -> InlineKeyboardMarkup:
+    """Keyboards are immutable and depend only on the number of stories: build each once (push hot path)."""
+    article_ids = range(count)
     buttons = [InlineKeyboardButton(f"{n} \u25be", callback_data=f"x:{n - 1}") for n in range(1, len(article_ids) + 1)]
     rows = [buttons[i:i + 5] for i in range(0, len(buttons), 5)]
     return InlineKeyboardMarkup(rows)

@@ -59,12 +59,23 @@ def build_digest(store: Store, user: dict | None = None, limit: int = 8, max_age
     """The user's briefing: `by="importance"` (coverage, then recency) or `by="time"` (newest first);
     `unseen_only=False` includes stories the user already received (/latest)."""
     now = now or utcnow()
+    return rank_stories(candidates(store, user, max_age_hours, now, unseen_only=unseen_only), limit, now, by)
+
+
+def candidates(store: Store, user: dict | None, max_age_hours: int, now: datetime, *,
+               unseen_only: bool = True) -> list[dict]:
+    """Recent articles this user may get: unseen (optionally), from unmuted sources, on their topics."""
     since = now - timedelta(hours=max_age_hours)
     articles = store.recent_articles(since, exclude_for_user=user["id"] if user and unseen_only else None)
     if user:
         muted = set(user.get("muted_sources") or [])
         articles = [a for a in articles if a["source_id"] not in muted and matches_topics(a, user.get("topics"))]
-    articles = [a for a in articles if a.get("summary") or a.get("title")]
+    return [a for a in articles if a.get("summary") or a.get("title")]
+
+
+def rank_stories(articles: list[dict], limit: int, now: datetime, by: str = "importance") -> list[BriefingItem]:
+    """Group articles into stories and pick the best `limit`. Depends only on the articles (and `now`),
+    so users with the same candidates share one result (the push memoises it)."""
     if not articles:
         return []
     groups = group_stories([f"{a['title']}. {' '.join(a['summary'])}" for a in articles])

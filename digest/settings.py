@@ -64,7 +64,7 @@ class Settings(BaseSettings):
     analysis_workers: int = 1  # processes that summarise during ingest (0: a thread in the bot process)
     push_check_seconds: int = 30  # how often the push asks the store who is due
     ingest_check_seconds: int = 60  # how often the scheduler looks for sources due a poll
-    send_workers: int = 16  # concurrent sends during the push (bounded: see bot/push.py)
+    send_workers: int = 8  # concurrent sends during the push (bounded: see bot/push.py)
     nothing_new_note: bool = True  # a short note on days with nothing new (false: send nothing)
 
     # Briefings.

@@ -7,6 +7,7 @@ that removing one never loses its articles or the record of what was delivered.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -74,11 +75,16 @@ def m001_initial(db: sqlite_utils.Database) -> None:
 
 @migrations()
 def m002_delivery_parts_and_sent_messages(db: sqlite_utils.Database) -> None:
-    """The push stores each digest's rendered parts before sending, so a restart resumes it exactly;
-    each sent briefing message remembers its stories, so its buttons work after a restart too."""
-    db["deliveries"].add_column("parts", str)
+    """The push stores each digest's rendered parts before sending, so a restart resumes it exactly.
+    Users with the same candidates get the same digest, so bodies are stored once and deliveries point
+    to them. Each sent briefing message remembers its stories, so its buttons work after a restart."""
+    db["digest_bodies"].create({"id": int, "sha1": str, "parts": str, "created_at": str}, pk="id",
+                               not_null={"sha1", "parts"})
+    db["digest_bodies"].create_index(["sha1"], unique=True)
+    db["deliveries"].add_column("body_id", int)
     db["sent_messages"].create({
-        "chat_id": int, "message_id": int, "article_ids": str, "html": str, "created_at": str,
+        "chat_id": int, "message_id": int, "article_ids": str, "html": str, "body_id": int, "part": int,
+        "created_at": str,
     }, pk=("chat_id", "message_id"))
     db["users"].create_index(["active", "subscribed"])
 
@@ -287,9 +293,10 @@ class Store:
 
     def recent_articles(self, since: datetime, exclude_for_user: int | None = None,
                         limit: int = 500) -> list[dict]:
-        """Articles published (or, lacking a date, fetched) since `since`, newest first, with their source's name; optionally
-        only those this user has not yet received."""
-        sql = ("select a.*, s.name as source_name from articles a join sources s on s.id = a.source_id "
+        """Articles published (or, lacking a date, fetched) since `since`, newest first, with their source's
+        name and without their full text; optionally only those this user has not yet received."""
+        sql = ("select a.id, a.source_id, a.url, a.title, a.published_at, a.fetched_at, a.summary, a.quotes, "
+               "a.key_quote, s.name as source_name from articles a join sources s on s.id = a.source_id "
                "where coalesce(a.published_at, a.fetched_at) >= ? and s.removed_at is null")
         params: list[Any] = [iso(since)]
         if exclude_for_user is not None:
@@ -325,7 +332,7 @@ class Store:
         return self.get_user(user_id)
 
     def get_user(self, user_id: int) -> dict | None:
-        rows = list(self.db["users"].rows_where("id = ?", [user_id]))
+        rows = list(self.db.query("select * from users where id = ?", [user_id]))
         return _decode_user(rows[0]) if rows else None
 
     def update_user(self, user_id: int, **fields: Any) -> None:
@@ -349,35 +356,64 @@ class Store:
             [kind, since_local_date]).fetchall()
         return {(r[0], r[1]) for r in rows}
 
-    def claim_delivery(self, user_id: int, local_date: str, parts: list[dict] | None, kind: str = "daily",
-                       status: str = "pending") -> dict:
-        """The delivery for (user, local date), created with `parts` if it does not exist yet.
+    def save_digest_body(self, parts: list[dict]) -> int:
+        """Store a rendered digest once (content-addressed); returns its id."""
+        encoded = json.dumps(parts, ensure_ascii=False)
+        sha1 = hashlib.sha1(encoded.encode("utf-8")).hexdigest()
+        self.db.execute("insert or ignore into digest_bodies (sha1, parts, created_at) values (?, ?, ?)",
+                        [sha1, encoded, iso(utcnow())])
+        return self.db.execute("select id from digest_bodies where sha1 = ?", [sha1]).fetchone()[0]
+
+    def digest_body(self, body_id: int | None) -> list[dict]:
+        if body_id is None:
+            return []
+        row = self.db.execute("select parts from digest_bodies where id = ?", [body_id]).fetchone()
+        return json.loads(row[0]) if row else []
+
+    def claim_delivery(self, user_id: int, local_date: str, body_id: int | None, kind: str = "daily",
+                       status: str = "pending", parts: list[dict] | None = None) -> dict:
+        """The delivery for (user, local date), created with the digest `body_id` if it does not exist yet.
 
         The unique key makes this the exactly-once point: a second claim (another
         tick, a restart) gets the existing row and its progress, never a new digest.
+        `parts` may pass the body's content along to save reading it back.
         """
-        self.db.execute(
-            "insert or ignore into deliveries (user_id, local_date, kind, status, created_at, parts, messages) "
-            "values (?, ?, ?, ?, ?, ?, 0)",
-            [user_id, local_date, kind, status, iso(utcnow()), json.dumps(parts or [], ensure_ascii=False)])
+        cursor = self.db.execute(
+            "insert or ignore into deliveries (user_id, local_date, kind, status, created_at, body_id, messages) "
+            "values (?, ?, ?, ?, ?, ?, 0)", [user_id, local_date, kind, status, iso(utcnow()), body_id])
+        if cursor.rowcount == 1:
+            return {"id": cursor.lastrowid, "user_id": user_id, "local_date": local_date, "kind": kind,
+                    "status": status, "body_id": body_id, "messages": 0,
+                    "parts": parts if parts is not None else self.digest_body(body_id)}
         return self.get_delivery(user_id, local_date, kind)
 
+    def open_deliveries(self, since_local_date: str, kind: str = "daily") -> set[tuple[int, str]]:
+        """(user_id, local_date) of deliveries started but not finished (a crash or an error mid-way)."""
+        rows = self.db.execute(
+            "select user_id, local_date from deliveries where kind = ? and local_date >= ? and status = 'pending'",
+            [kind, since_local_date]).fetchall()
+        return {(r[0], r[1]) for r in rows}
+
     def get_delivery(self, user_id: int, local_date: str, kind: str = "daily") -> dict | None:
-        rows = list(self.db["deliveries"].rows_where("user_id = ? and local_date = ? and kind = ?",
-                                                     [user_id, local_date, kind]))
-        if not rows:
+        cursor = self.db.execute("select * from deliveries where user_id = ? and local_date = ? and kind = ?",
+                                 [user_id, local_date, kind])
+        values = cursor.fetchone()
+        if values is None:
             return None
-        row = dict(rows[0])
-        row["parts"] = json.loads(row["parts"] or "[]")
+        row = dict(zip([c[0] for c in cursor.description], values))
+        row["parts"] = self.digest_body(row["body_id"])
         return row
 
     def delivery_part_sent(self, delivery_id: int, part_index: int, chat_id: int, message_id: int,
-                           article_ids: list[int], html: str) -> None:
-        """Record one sent message of a delivery (and its stories) in one transaction."""
+                           article_ids: list[int], body_id: int, last: bool = False) -> None:
+        """Record one sent message of a delivery (and its stories) in one transaction; the last part
+        also marks the delivery sent."""
         with self.transaction():
-            self.db.execute("update deliveries set messages = ?, sent_at = ? where id = ?",
-                            [part_index + 1, iso(utcnow()), delivery_id])
-            self.save_sent_message(chat_id, message_id, article_ids, html)
+            self.db.execute("update deliveries set messages = ?, sent_at = ?, status = ? where id = ?",
+                            [part_index + 1, iso(utcnow()), "sent" if last else "pending", delivery_id])
+            self.db.execute("insert or replace into sent_messages (chat_id, message_id, article_ids, body_id, part, "
+                            "created_at) values (?, ?, ?, ?, ?, ?)",
+                            [chat_id, message_id, json.dumps(article_ids), body_id, part_index, iso(utcnow())])
             now = iso(utcnow())
             self.db.conn.executemany(
                 "insert or ignore into delivered_articles (user_id, article_id, delivered_at) "
@@ -394,9 +430,16 @@ class Store:
                         "values (?, ?, ?, ?, ?)", [chat_id, message_id, json.dumps(article_ids), html, iso(utcnow())])
 
     def sent_message(self, chat_id: int, message_id: int) -> dict | None:
-        row = self.db.execute("select article_ids, html from sent_messages where chat_id = ? and message_id = ?",
-                              [chat_id, message_id]).fetchone()
-        return {"article_ids": json.loads(row[0]), "html": row[1]} if row else None
+        """A briefing message's stories and text (its own, or its part of a stored digest body)."""
+        row = self.db.execute("select article_ids, html, body_id, part from sent_messages "
+                              "where chat_id = ? and message_id = ?", [chat_id, message_id]).fetchone()
+        if row is None:
+            return None
+        html = row[1]
+        if html is None:
+            parts = self.digest_body(row[2])
+            html = parts[row[3]]["html"] if row[3] is not None and row[3] < len(parts) else None
+        return {"article_ids": json.loads(row[0]), "html": html} if html else None
 
     def ensure_user(self, user_id: int, chat_id: int, username: str | None = None,
                     first_name: str | None = None) -> dict:

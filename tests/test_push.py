@@ -116,18 +116,22 @@ async def test_server_errors_leave_the_delivery_to_resume(bot):
 
 
 async def test_restart_in_the_middle_of_a_push(bot):
-    """Users 71-76; sends to 74 and later hang then fail when the bot 'crashes'. After a restart on the same
-    database everyone has exactly one digest."""
+    """Users 71-76 (two-message digests); sends to 74-76 hang and fail until the bot 'crashes'. After a
+    restart on the same database everyone has exactly one digest."""
     bot.add_articles(cnn_articles()[:8])
     users = list(range(71, 77))
     for user_id in users:
         await subscribe(bot, user_id)
-    bot.bb.pusher.workers = 1  # in order, so the crash lands in the middle
-    for user_id in users[3:]:
-        bot.tg.fail("sendMessage", 502, chat_id=user_id, delay=5)
+    bot.bb.pusher.workers = 4
+    for user_id in users[3:]:  # these hang, then fail, again and again: the crash comes meanwhile
+        bot.tg.fail("sendMessage", 502, chat_id=user_id, delay=5, times=10)
     bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
     push = asyncio.create_task(bot.bb.pusher.run_due())
-    await until(lambda: all(digests_to(bot, u) for u in users[:3]))
+    def delivered(user_id):
+        delivery = bot.store.get_delivery(user_id, "2026-11-28")
+        return delivery is not None and delivery["status"] == "sent"
+
+    await until(lambda: all(delivered(u) for u in users[:3]), timeout=20)
     await asyncio.sleep(0.2)
     push.cancel()  # the crash: nothing after this point of the first run reaches the store
     await bot.stop()
@@ -155,3 +159,27 @@ async def test_long_digest_is_split_between_stories(bot, monkeypatch):
     assert delivery["messages"] == len(delivery["parts"]) == len(parts)
     stories = sum(len(p["article_ids"]) for p in delivery["parts"])
     assert stories == 40 and sum(t.count("Read the story") for t in bot.tg.texts(81)) == 40
+
+
+async def test_restart_between_two_parts_resumes_at_the_second(bot):
+    bot.bb.settings.digest_items = 30
+    bot.add_articles(cnn_articles()[:30])
+    await subscribe(bot, 91)
+    bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    first_part_sent = len(bot.tg.sent(91)) + 1
+    bot.tg.fail("sendMessage", 502, chat_id=91, delay=5)  # the first part...
+    bot.tg.faults[-1].times = 0  # ...goes through; arm the fault only after it
+    push = asyncio.create_task(bot.bb.pusher.run_due())
+    await until(lambda: len(bot.tg.sent(91)) >= first_part_sent)
+    bot.tg.faults[-1].times = 1  # the second part hangs, then fails: the bot "crashes" meanwhile
+    await until(lambda: any(c.status == 0 and c.params.get("chat_id") == 91 for c in bot.tg.calls), timeout=5)
+    push.cancel()
+    await bot.stop()
+    bot.tg.faults.clear()
+    await bot.start()
+    report = await bot.bb.pusher.run_due()
+    assert report.sent == 1
+    delivery = bot.store.get_delivery(91, "2026-11-28")
+    assert len(delivery["parts"]) >= 2 and delivery["messages"] == len(delivery["parts"])
+    assert len(digests_to(bot, 91)) == 1  # the first part was not sent again
+    assert sum(t.count("Read the story") for t in bot.tg.texts(91)) == 30

@@ -12,13 +12,15 @@ characters (UTF-16 code units) after parsing.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import socket
 import threading
 import time
 from collections import defaultdict, deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl
 
 TOKEN = "123456:TEST-token"
@@ -30,6 +32,8 @@ _TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code"
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))*)\s*>")
 _ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
 _ENTITY_VALUES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+_REASONS = {200: b"OK", 400: b"Bad Request", 401: b"Unauthorized", 403: b"Forbidden", 404: b"Not Found",
+            409: b"Conflict", 429: b"Too Many Requests", 500: b"Internal Server Error", 502: b"Bad Gateway"}
 
 
 class BadRequest(Exception):
@@ -136,58 +140,98 @@ class FakeTelegram:
         self._stopping = threading.Event()
         self._callback_seq = 0
         self.too_many = 0
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args) -> None:
-                pass
-
-            def do_POST(self) -> None:  # noqa: N802
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                self._answer(server.handle(self.path, body, self.headers.get("Content-Type", "")))
-
-            do_GET = do_POST  # noqa: N815
-
-            def _answer(self, reply: tuple[int, dict]) -> None:
-                status, payload = reply
-                data = json.dumps(payload).encode()
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.httpd.request_queue_size = 256
-        self.port = self.httpd.server_address[1]
+        self._injected_at: dict[int, float] = {}
+        self._latencies: list[float] = []
+        # An asyncio HTTP/1.1 server on its own thread and loop: a thread per connection (http.server)
+        # cannot keep up with the bot's send rate. Calls that may block (long polling, injected delays)
+        # run in a thread pool so they never stall the others.
+        self._loop = asyncio.new_event_loop()
+        self._pool = ThreadPoolExecutor(max_workers=64, thread_name_prefix="fake-telegram")
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(512)
+        self._listener = listener
+        self.port = listener.getsockname()[1]
         self.base_url = f"http://127.0.0.1:{self.port}/bot"
-        self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._run_loop, daemon=True)
+        self._server: asyncio.AbstractServer | None = None
+        self._ready = threading.Event()
 
     # --- lifecycle ----------------------------------------------------------------
+    def _run_loop(self) -> None:
+        asyncio.set_event_loop(self._loop)
+
+        async def open_server() -> None:
+            self._server = await asyncio.start_server(self._connection, sock=self._listener)
+            self._ready.set()
+
+        self._loop.run_until_complete(open_server())
+        self._loop.run_forever()
+
     def start(self) -> "FakeTelegram":
         self._thread.start()
+        self._ready.wait(10)
         return self
 
     def stop(self) -> None:
         self._stopping.set()
         with self._cond:
             self._cond.notify_all()
-        self.httpd.shutdown()
-        self.httpd.server_close()
+
+        async def close() -> None:
+            if self._server is not None:
+                self._server.close()
+            for task in [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]:
+                task.cancel()
+
+        if self._thread.is_alive():
+            asyncio.run_coroutine_threadsafe(close(), self._loop).result(10)
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(10)
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def __enter__(self) -> "FakeTelegram":
         return self.start()
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+    async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                lines = head.decode("latin-1").split("\r\n")
+                _, path, _ = lines[0].split(" ", 2)
+                headers = {}
+                for line in lines[1:]:
+                    if ":" in line:
+                        key, value = line.split(":", 1)
+                        headers[key.strip().lower()] = value.strip()
+                length = int(headers.get("content-length") or 0)
+                body = await reader.readexactly(length) if length else b""
+                content_type = headers.get("content-type", "")
+                if self._may_block(path):
+                    status, payload = await self._loop.run_in_executor(
+                        self._pool, self.handle, path, body, content_type)
+                else:
+                    status, payload = self.handle(path, body, content_type)
+                data = json.dumps(payload).encode()
+                close = headers.get("connection", "").lower() == "close"
+                writer.write(b"HTTP/1.1 %d %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n%s\r\n"
+                             % (status, _REASONS.get(status, b"Error"), len(data),
+                                b"Connection: close\r\n" if close else b"") + data)
+                await writer.drain()
+                if close:
+                    break
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError, ValueError):
+            pass
+        finally:
+            writer.close()
+
+    def _may_block(self, path: str) -> bool:
+        return (path.endswith("/getUpdates") or bool(self.delays)
+                or any(f.delay and f.times > 0 for f in self.faults))
 
     # --- what tests do --------------------------------------------------------------
     def _push_update(self, update: dict) -> int:
@@ -259,6 +303,32 @@ class FakeTelegram:
         with self._cond:
             return len(self._updates)
 
+    # --- control API, for a benchmark that runs this server in another process ------------
+    def _control(self, op: str, data: dict) -> dict:
+        if op == "inject":
+            now = time.monotonic()
+            for user_id, text in data["texts"]:
+                self._injected_at[user_id] = now
+                self.send_text(user_id, text)
+            return {"ok": True}
+        if op == "stats":
+            with self._lock:
+                sends = [c for c in self.calls if c.method == "sendMessage"]
+                return {"sent": sum(c.status == 200 for c in sends), "too_many": sum(c.status == 429 for c in sends),
+                        "errors": sum(c.status not in (200, 429, 0) for c in sends),
+                        "chats": len({c.params.get("chat_id") for c in sends if c.status == 200}),
+                        "latencies": list(self._latencies)}
+        if op == "reset":
+            with self._lock:
+                self.calls.clear()
+                self._latencies.clear()
+                self._injected_at.clear()
+            return {"ok": True}
+        if op == "limits":
+            self.enforce_limits = bool(data.get("enforce"))
+            return {"ok": True}
+        return {"ok": False}
+
     # --- the server side ------------------------------------------------------------
     def _new_message_id(self, chat_id: int) -> int:
         with self._lock:
@@ -268,6 +338,8 @@ class FakeTelegram:
             return message_id
 
     def handle(self, path: str, body: bytes, content_type: str) -> tuple[int, dict]:
+        if path.startswith("/control/"):
+            return 200, self._control(path[len("/control/"):], json.loads(body or b"{}"))
         match = re.match(r"^/bot([^/]+)/(\w+)$", path)
         if not match:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
@@ -425,6 +497,9 @@ class FakeTelegram:
             message["reply_markup"] = params["reply_markup"]
         with self._lock:
             self.chats[chat_id].messages[message["message_id"]] = message
+            injected = self._injected_at.pop(chat_id, None)
+            if injected is not None:
+                self._latencies.append(time.monotonic() - injected)
         return message
 
     def _m_editMessageText(self, params):  # noqa: N802

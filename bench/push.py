@@ -1,0 +1,254 @@
+"""Push and reply benchmarks against the fake Bot API, run in its own process on 127.0.0.1.
+
+    python -m bench.push                      # 10,000 subscribers (about 6 minutes at 30/s) + the rest
+    python -m bench.push --users 2000 --raw-users 5000 --repliers 200
+
+1. Rate-limited push: N subscribers, the server enforcing Telegram's 30 messages/s
+   overall and 1/s per chat (429 with retry_after otherwise), our AIORateLimiter on.
+   Reports messages/s, 429 answers, and digests not delivered.
+2. Raw ceiling: the limiter off (paid-broadcast mode), the server not limiting.
+3. /digest reply time: 200 users send /digest at once (the bot long-polling);
+   p50/p99 from the update's arrival at the server to the bot's answer, with and
+   without an ingest pass (real feeds and pages from a local host) running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing
+import os
+import statistics
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.fakes.telegram import TOKEN, FakeTelegram  # noqa: E402
+
+
+def _serve(port_queue, enforce: bool) -> None:
+    tg = FakeTelegram(enforce_limits=enforce).start()
+    port_queue.put(tg.port)
+    while True:
+        time.sleep(3600)
+
+
+def _serve_site(port_queue, feeds: int, per_feed: int) -> None:
+    from tests.fakes.news import cnn_articles, paragraphs_html, rss
+    from tests.fakes.sitehost import SiteHost
+
+    host = SiteHost().__enter__()
+    articles = json_articles(feeds * per_feed)
+    for f in range(feeds):
+        items = [{"title": a["title"], "link": host.url(f"/{f}/{i}"), "content": paragraphs_html(a["article"])}
+                 for i, a in enumerate(articles[f * per_feed:(f + 1) * per_feed])]
+        host.add(f"/feed{f}.xml", rss(f"Feed {f}", items), content_type="application/rss+xml")
+    port_queue.put(host.port)
+    while True:
+        time.sleep(3600)
+
+
+def json_articles(n: int) -> list[dict]:
+    path = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "summaries" / "cnn-corpus.jsonl"
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for _, line in zip(range(n), handle)]
+
+
+class Server:
+    """A child process running a server; `port` once it listens."""
+
+    def __init__(self, target, *args):
+        context = multiprocessing.get_context("spawn")
+        queue = context.Queue()
+        self.process = context.Process(target=target, args=(queue, *args), daemon=True)
+        self.process.start()
+        self.port = queue.get(timeout=60)
+
+    def control(self, op: str, data: dict | None = None) -> dict:
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}/control/{op}",
+                                         json.dumps(data or {}).encode(), {"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.join(10)
+
+
+def make_settings(tmp: Path, api_port: int, **extra):
+    from digest.settings import Settings
+
+    os.environ.update({"TELEGRAM_BOT_TOKEN": TOKEN, "BRIEFBOT_TELEGRAM_API_URL": f"http://127.0.0.1:{api_port}/bot",
+                       "BRIEFBOT_DB": str(tmp / "bench.db"), "BRIEFBOT_ALLOW_PRIVATE_HOSTS": "1",
+                       "BRIEFBOT_NOTHING_NEW_NOTE": "false"})
+    os.environ.update({k: str(v) for k, v in extra.items()})
+    return Settings()
+
+
+def seed(store, users: int, articles: int = 3) -> None:
+    """`users` subscribers due at 08:00 UTC, and a few analysed stories for each digest."""
+    from tests.fakes.harness import add_articles
+
+    add_articles(store, json_articles(articles), now=datetime(2026, 11, 28, 7, 0, tzinfo=timezone.utc))
+    now = "2026-11-27T00:00:00+00:00"
+    store.db["users"].insert_all(({"id": 10_000_000 + i, "chat_id": 10_000_000 + i, "active": 1, "subscribed": 1,
+                                   "created_at": now, "updated_at": now} for i in range(users)), batch_size=1000)
+
+
+async def push_run(users: int, rate_limit: bool, enforce: bool) -> dict:
+    from bot.app import build_application
+    from digest.store import Store
+
+    server = Server(_serve, enforce)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            settings = make_settings(Path(tmp), server.port, BRIEFBOT_DIGEST_ITEMS=3)
+            store = Store(settings.db)
+            seed(store, users)
+            clock = lambda: datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)  # noqa: E731
+            app = build_application(settings, store, clock=clock, schedule=False, rate_limit=rate_limit)
+            await app.initialize()
+            pusher = app.bot_data["briefbot"].pusher
+            started = time.perf_counter()
+            report = await pusher.run_due()
+            elapsed = time.perf_counter() - started
+            await app.shutdown()
+            stats = server.control("stats")
+            delivered = store.db.execute("select count(*) from deliveries where status = 'sent'").fetchone()[0]
+            store.close()
+    finally:
+        server.stop()
+    return {"users": users, "seconds": elapsed, "per_second": stats["sent"] / elapsed, "sent": stats["sent"],
+            "too_many": stats["too_many"], "lost": users - delivered, "failed": report.failed}
+
+
+async def bare_send_run(messages: int, workers: int = 8) -> float:
+    """Baseline: python-telegram-bot's send_message in a bare loop (no store, no composing), with the
+    same message and keyboard a digest has, against the same server: the HTTP client's own ceiling."""
+    from telegram import Bot
+    from telegram.request import HTTPXRequest
+
+    from bot.render import digest_keyboard, render_digest
+    from digest.compose import BriefingItem
+
+    items = [BriefingItem(i, a["title"], "Wire", f"https://example.com/{i}", a["highlights"], None, None)
+             for i, a in enumerate(_baseline_articles())]
+    part = render_digest(items, header="Your briefing")[0]
+    server = Server(_serve, False)
+    try:
+        bot = Bot(TOKEN, base_url=f"http://127.0.0.1:{server.port}/bot",
+                  request=HTTPXRequest(connection_pool_size=workers + 4))
+        await bot.initialize()
+        queue = list(range(messages))
+
+        async def worker() -> None:
+            while queue:
+                chat = 30_000_000 + queue.pop()
+                await bot.send_message(chat, part.html, parse_mode="HTML", reply_markup=digest_keyboard(part.article_ids))
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(workers)))
+        elapsed = time.perf_counter() - started
+        await bot.shutdown()
+    finally:
+        server.stop()
+    return messages / elapsed
+
+
+def _baseline_articles() -> list[dict]:
+    return [{"title": a["title"], "highlights": a["reference_sents"][:3]} for a in json_articles(3)]
+
+
+async def reply_run(repliers: int, with_ingest: bool, feeds: int = 12, per_feed: int = 25) -> dict:
+    from bot.app import build_application
+    from digest.store import Store
+
+    server = Server(_serve, False)
+    site = Server(_serve_site, feeds, per_feed) if with_ingest else None
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            settings = make_settings(Path(tmp), server.port, BRIEFBOT_DIGEST_ITEMS=5, BRIEFBOT_ANALYSIS_WORKERS=1)
+            store = Store(settings.db)
+            seed(store, 0, articles=20)
+            if site:
+                for f in range(feeds):
+                    store.add_source(f"http://127.0.0.1:{site.port}/feed{f}.xml", "feed", name=f"Feed {f}")
+            clock = lambda: datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)  # noqa: E731
+            app = build_application(settings, store, clock=clock, schedule=False, rate_limit=False, poll_timeout=1)
+            await app.initialize()
+            await app.updater.start_polling(poll_interval=0, timeout=1)
+            await app.start()
+            ingest_task = None
+            bb = app.bot_data["briefbot"]
+            if site:
+                ingest_task = asyncio.create_task(bb.ingest.run(all_sources=True))
+                await asyncio.sleep(1.0)  # let the pass get going
+            server.control("reset")
+            server.control("inject", {"texts": [[20_000_000 + i, "/digest"] for i in range(repliers)]})
+            deadline = time.monotonic() + 120
+            while True:
+                stats = server.control("stats")
+                if len(stats["latencies"]) >= repliers or time.monotonic() > deadline:
+                    break
+                await asyncio.sleep(0.05)
+            ingest_running = ingest_task is not None and not ingest_task.done()
+            if ingest_task:
+                report = await ingest_task
+            await app.updater.stop()
+            await app.stop()
+            await app.shutdown()
+            await app.post_shutdown(app)
+            store.close()
+    finally:
+        server.stop()
+        if site:
+            site.stop()
+    latencies = sorted(stats["latencies"])
+    result = {"answered": len(latencies), "p50": statistics.median(latencies),
+              "p99": latencies[max(0, int(round(0.99 * len(latencies))) - 1)]}
+    if with_ingest:
+        result["ingest_still_running_at_end"] = ingest_running
+        result["ingest"] = report.summary_line() if report else "busy"
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--users", type=int, default=10_000, help="subscribers for the rate-limited push")
+    parser.add_argument("--raw-users", type=int, default=10_000, help="subscribers for the raw ceiling")
+    parser.add_argument("--repliers", type=int, default=200, help="users sending /digest at once")
+    parser.add_argument("--only", choices=["limited", "raw", "replies"], action="append")
+    args = parser.parse_args()
+    only = set(args.only or ["limited", "raw", "replies"])
+    if "limited" in only:
+        r = asyncio.run(push_run(args.users, rate_limit=True, enforce=True))
+        print(f"push, limiter on, server enforcing 30/s: {r['users']} users in {r['seconds']:.1f} s = "
+              f"{r['per_second']:.1f} msg/s; 429 answers: {r['too_many']}; digests lost: {r['lost']} "
+              f"(target >= 29/s, 0, 0)")
+    if "raw" in only:
+        bare = asyncio.run(bare_send_run(min(args.raw_users, 5000)))
+        r = asyncio.run(push_run(args.raw_users, rate_limit=False, enforce=False))
+        print(f"push, limiter off (paid broadcast): {r['users']} users in {r['seconds']:.1f} s = "
+              f"{r['per_second']:.0f} msg/s; digests lost: {r['lost']} (target >= 400/s)")
+        print(f"  baseline, bare PTB send loop, same message, same server: {bare:.0f} msg/s; "
+              f"push / bare = {r['per_second'] / bare:.2f}")
+    if "replies" in only:
+        quiet = asyncio.run(reply_run(args.repliers, with_ingest=False))
+        busy = asyncio.run(reply_run(args.repliers, with_ingest=True))
+        print(f"/digest x{args.repliers} at once, idle:          p50 {quiet['p50'] * 1000:.0f} ms, "
+              f"p99 {quiet['p99'] * 1000:.0f} ms ({quiet['answered']} answered)")
+        print(f"/digest x{args.repliers} at once, ingest running: p50 {busy['p50'] * 1000:.0f} ms, "
+              f"p99 {busy['p99'] * 1000:.0f} ms ({busy['answered']} answered; ingest {busy['ingest']}; "
+              f"still running when the last reply came: {busy['ingest_still_running_at_end']})")
+        print(f"  p99 with ingest / idle = {busy['p99'] / quiet['p99']:.2f} (target p99 < 1 s, ratio <= 1.20)")
+
+
+if __name__ == "__main__":
+    main()
