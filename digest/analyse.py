@@ -69,7 +69,13 @@ def analyse_page(html: bytes | str, url: str | None = None, title: str | None = 
 
 
 def _warm_up() -> None:
+    """Worker start: build the expensive objects once, and yield the CPU to the bot's own process
+    (a command should never wait behind a summary)."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    try:
+        os.nice(10)
+    except OSError:
+        pass
     get_summariser()
 
 

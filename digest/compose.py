@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -18,6 +19,7 @@ from digest.store import Store, utcnow
 
 COVERAGE_WEIGHT = 1.0  # per extra source reporting the story
 RECENCY_HALF_LIFE_HOURS = 12.0
+MAX_CANDIDATES = 200  # newest articles considered for one digest: plenty for 8 stories, bounded cost
 
 
 @dataclass(slots=True)
@@ -59,14 +61,34 @@ def build_digest(store: Store, user: dict | None = None, limit: int = 8, max_age
     """The user's briefing: `by="importance"` (coverage, then recency) or `by="time"` (newest first);
     `unseen_only=False` includes stories the user already received (/latest)."""
     now = now or utcnow()
-    return rank_stories(candidates(store, user, max_age_hours, now, unseen_only=unseen_only), limit, now, by)
+    return _ranked(candidates(store, user, max_age_hours, now, unseen_only=unseen_only), limit, now, by)
+
+
+_RANKED: OrderedDict[tuple, list[BriefingItem]] = OrderedDict()
+_RANKED_MAX = 256
+
+
+def _ranked(articles: list[dict], limit: int, now: datetime, by: str) -> list[BriefingItem]:
+    """rank_stories, shared by everyone with the same candidates within the same minute: 200 users asking
+    for /digest at once cost one ranking, not 200."""
+    minute = now.replace(second=0, microsecond=0)
+    key = (tuple((a["id"], len(a["summary"])) for a in articles), limit, by, minute)
+    if key in _RANKED:
+        _RANKED.move_to_end(key)
+        return _RANKED[key]
+    result = rank_stories(articles, limit, minute, by)
+    _RANKED[key] = result
+    while len(_RANKED) > _RANKED_MAX:
+        _RANKED.popitem(last=False)
+    return result
 
 
 def candidates(store: Store, user: dict | None, max_age_hours: int, now: datetime, *,
                unseen_only: bool = True) -> list[dict]:
     """Recent articles this user may get: unseen (optionally), from unmuted sources, on their topics."""
     since = now - timedelta(hours=max_age_hours)
-    articles = store.recent_articles(since, exclude_for_user=user["id"] if user and unseen_only else None)
+    articles = store.recent_articles(since, exclude_for_user=user["id"] if user and unseen_only else None,
+                                     limit=MAX_CANDIDATES)
     if user:
         muted = set(user.get("muted_sources") or [])
         articles = [a for a in articles if a["source_id"] not in muted and matches_topics(a, user.get("topics"))]
@@ -107,7 +129,7 @@ def _item(members: list[dict]) -> BriefingItem:
     return BriefingItem(
         article_id=lead["id"], title=lead["title"], source=lead["source_name"], url=lead["url"],
         sentences=lead["summary"], key_quote=lead["key_quote"], published_at=lead["published_at"],
-        also=also, article_ids=[m["id"] for m in members], quotes=lead["quotes"],
+        also=also, article_ids=[m["id"] for m in members], quotes=lead.get("quotes") or [],
     )
 
 

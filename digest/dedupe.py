@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import math
+from functools import lru_cache
 import re
 from collections import Counter
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import numpy as np
 
 from digest.text import words
 
@@ -57,7 +60,10 @@ it its this that these those he she they we you i his her their our said says wi
 not no after before over under about into than more most new also up out who what when where which while""".split())
 
 
+@lru_cache(maxsize=8192)
 def _terms(text: str) -> Counter:
+    """Content words of a text (memoised: the same stories are grouped again for every digest; callers
+    must not modify the Counter)."""
     return Counter(w.lower() for w in words(text) if len(w) > 2 and w.lower() not in _STOP)
 
 
@@ -65,16 +71,29 @@ def group_stories(texts: list[str], threshold: float = 0.3) -> list[list[int]]:
     """Indices of `texts` grouped by story (TF-IDF cosine, single link), each group in input order.
 
     Give each text as headline plus summary: enough words to recognise a story,
-    few enough that two stories from one beat do not blur together.
+    few enough that two stories from one beat do not blur together. The pairwise
+    similarities are one matrix product over the terms that occur in more than one
+    text (the only ones two texts can share); the rest only count in the norms.
     """
     n = len(texts)
+    if n == 0:
+        return []
     bags = [_terms(t) for t in texts]
     doc_freq = Counter(term for bag in bags for term in bag)
-    vectors = []
-    for bag in bags:
-        vec = {t: c * math.log((1 + n) / (1 + doc_freq[t]) + 1) for t, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({t: v / norm for t, v in vec.items()})
+    shared = {term: i for i, term in enumerate(t for t, df in doc_freq.items() if df > 1)}
+    weights = np.zeros((n, max(len(shared), 1)))
+    norms = np.zeros(n)
+    for row, bag in enumerate(bags):
+        total = 0.0
+        for term, count in bag.items():
+            weight = count * math.log((1 + n) / (1 + doc_freq[term]) + 1)
+            total += weight * weight
+            col = shared.get(term)
+            if col is not None:
+                weights[row, col] = weight
+        norms[row] = math.sqrt(total) or 1.0
+    weights /= norms[:, None]
+    similar = np.argwhere(np.triu(weights @ weights.T, k=1) >= threshold)
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -83,13 +102,8 @@ def group_stories(texts: list[str], threshold: float = 0.3) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = vectors[i], vectors[j]
-            if len(a) > len(b):
-                a, b = b, a
-            if sum(v * b.get(t, 0.0) for t, v in a.items()) >= threshold:
-                parent[find(j)] = find(i)
+    for i, j in similar:
+        parent[find(int(j))] = find(int(i))
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(find(i), []).append(i)

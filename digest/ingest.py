@@ -12,7 +12,9 @@ passes.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Callable
@@ -74,15 +76,26 @@ ProgressFn = Callable[[int, int, SourceOutcome], None]
 
 
 class Ingestor:
-    def __init__(self, store: Store, settings: Settings, fetcher: Fetcher, analyser: Analyser):
+    """One pass. Every store call runs on `db_thread` (one thread, so the store is never used
+    concurrently): the event loop that also serves users never waits on SQLite or full-text indexing."""
+
+    def __init__(self, store: Store, settings: Settings, fetcher: Fetcher, analyser: Analyser,
+                 db_thread: ThreadPoolExecutor | None = None):
         self.store = store
         self.settings = settings
         self.fetcher = fetcher
         self.analyser = analyser
+        self._db_thread = db_thread
+
+    async def call_store(self, method, *args, **kwargs):
+        if self._db_thread is None:
+            return method(*args, **kwargs)
+        return await asyncio.get_running_loop().run_in_executor(self._db_thread,
+                                                                functools.partial(method, *args, **kwargs))
 
     async def run(self, sources: list[dict] | None = None, progress: ProgressFn | None = None) -> IngestReport:
         """One pass over `sources` (default: those due now)."""
-        todo = self.store.due_sources() if sources is None else sources
+        todo = await self.call_store(self.store.due_sources) if sources is None else sources
         report = IngestReport()
         slots = asyncio.Semaphore(max(1, self.settings.fetch_concurrency))
 
@@ -106,27 +119,27 @@ class Ingestor:
             elif source["kind"] == "page":
                 await self._page_source(source, result.url, result.content, outcome)
             else:
-                feed = parse_feed(result.content, url=result.url, headers=result.headers)
+                feed = await self.analyser.run(parse_feed, result.content, url=result.url, headers=result.headers)
                 title, entry_count = feed.title, len(feed.entries)
                 for entry in feed.entries[:MAX_NEW_PER_SOURCE]:
                     await self._entry(source, entry, outcome, report)
             await self._retry_pages(source, report)
-            self.store.record_fetch_ok(source["id"], etag=result.etag or source["etag"],
-                                       last_modified=result.last_modified or source["last_modified"],
-                                       interval=self._interval(source), title=title, entry_count=entry_count,
-                                       new_url=result.moved_to)
+            await self.call_store(self.store.record_fetch_ok, source["id"], etag=result.etag or source["etag"],
+                           last_modified=result.last_modified or source["last_modified"],
+                           interval=self._interval(source), title=title, entry_count=entry_count,
+                           new_url=result.moved_to)
             outcome.ok = True
         except (FetchError, NotAFeed) as exc:
-            self._failed(source, outcome, exc)
+            await self._failed(source, outcome, exc)
         except Exception as exc:  # noqa: BLE001 - one broken source must never stop the pass
             log.exception("unexpected error ingesting source %s (%s)", source["id"], source["url"])
-            self._failed(source, outcome, exc)
+            await self._failed(source, outcome, exc)
         return outcome
 
     def _interval(self, source: dict) -> timedelta:
         return timedelta(minutes=source.get("poll_minutes") or self.settings.poll_interval_minutes)
 
-    def _failed(self, source: dict, outcome: SourceOutcome, exc: Exception) -> None:
+    async def _failed(self, source: dict, outcome: SourceOutcome, exc: Exception) -> None:
         if isinstance(exc, FetchError):
             message, permanent, retry_after = str(exc), exc.permanent, exc.retry_after
         elif isinstance(exc, NotAFeed):
@@ -142,7 +155,7 @@ class Ingestor:
             disable = message
         elif errors >= self.settings.max_errors_before_disable:
             disable = f"{errors} failures in a row; last: {message}"
-        self.store.record_fetch_error(source["id"], message, retry_in=backoff, disable=disable)
+        await self.call_store(self.store.record_fetch_error, source["id"], message, retry_in=backoff, disable=disable)
         outcome.error, outcome.disabled = message, disable
         log.warning("source %s (%s) failed: %s%s", source["id"], source["url"], message,
                     f" - disabled" if disable else "")
@@ -152,7 +165,7 @@ class Ingestor:
         if not url or not url.startswith(("http://", "https://")):
             url = source["url"] + "#" + (entry.guid or entry.title)
         key = canonical_url(url)
-        if self.store.known_article(key, entry.guid, source["id"]):
+        if await self.call_store(self.store.known_article, key, entry.guid, source["id"]):
             outcome.duplicates += 1
             return
         n = self.settings.summary_sentences
@@ -166,7 +179,7 @@ class Ingestor:
                 pending = True
         if not analysis.text.strip() and not entry.title:
             return
-        stored = self.store.insert_article(NewArticle(
+        stored = await self.call_store(self.store.insert_article, NewArticle(
             source_id=source["id"], url=entry.url or url, canonical_url=key, guid=entry.guid,
             title=entry.title or analysis.title or "(untitled)", author=entry.author or analysis.author,
             published_at=entry.published_at, text=analysis.text, text_origin=origin, page_pending=pending,
@@ -193,12 +206,12 @@ class Ingestor:
     async def _page_source(self, source: dict, final_url: str, content: bytes, outcome: SourceOutcome) -> None:
         analysis = await self.analyser.run(analyse_page, content, final_url, None, self.settings.summary_sentences)
         key = canonical_url(final_url)
-        if self.store.known_article(key, None, source["id"], analysis.fingerprint):
+        if await self.call_store(self.store.known_article, key, None, source["id"], analysis.fingerprint):
             outcome.duplicates += 1
             return
         if not analysis.text:
             raise NotAFeed("no article text found on the page")
-        stored = self.store.insert_article(NewArticle(
+        stored = await self.call_store(self.store.insert_article, NewArticle(
             source_id=source["id"], url=final_url, canonical_url=key, guid=None,
             title=analysis.title or source["title"] or final_url, author=analysis.author,
             published_at=None, text=analysis.text, text_origin="page", page_pending=False,
@@ -211,14 +224,13 @@ class Ingestor:
 
     async def _retry_pages(self, source: dict, report: IngestReport) -> None:
         """Pages that could not be fetched on an earlier pass: try again, keep the feed text on failure."""
-        for article in self.store.articles_pending_page(source["id"], limit=10):
+        for article in await self.call_store(self.store.articles_pending_page, source["id"], limit=10):
             page = await self._fetch_page(article["url"], article["title"], report)
             if page is None or len(page.text) <= len(article["text"] or ""):
-                self.store.page_attempt_failed(article["id"])
+                await self.call_store(self.store.page_attempt_failed, article["id"])
                 continue
-            self.store.update_article_text(article["id"], text=page.text, summary=page.sentences,
-                                           quotes=page.quotes, key_quote=page.key_quote,
-                                           fingerprint=page.fingerprint)
+            await self.call_store(self.store.update_article_text, article["id"], text=page.text, summary=page.sentences,
+                           quotes=page.quotes, key_quote=page.key_quote, fingerprint=page.fingerprint)
 
 
 class IngestRunner:
@@ -229,9 +241,11 @@ class IngestRunner:
     """
 
     def __init__(self, store: Store, settings: Settings, workers: int | None = None):
-        self.store = store
+        # its own connection, used only from its own thread: ingest writes never block the bot's loop
+        self.store = Store(store.path)
         self.settings = settings
         self.analyser = Analyser(settings.analysis_workers if workers is None else workers)
+        self._db_thread = ThreadPoolExecutor(1, thread_name_prefix="ingest-db")
         self._lock = asyncio.Lock()
 
     @property
@@ -242,16 +256,19 @@ class IngestRunner:
         if self._lock.locked():
             return None
         async with self._lock:
-            sources = self.store.active_sources() if all_sources else self.store.due_sources()
-            if not sources:
-                return IngestReport()
             async with make_fetcher(self.settings) as fetcher:
-                report = await Ingestor(self.store, self.settings, fetcher, self.analyser).run(sources, progress)
+                ingestor = Ingestor(self.store, self.settings, fetcher, self.analyser, self._db_thread)
+                sources = await ingestor.call_store(self.store.active_sources if all_sources else self.store.due_sources)
+                if not sources:
+                    return IngestReport()
+                report = await ingestor.run(sources, progress)
             log.info("ingest pass: %s", report.summary_line())
             return report
 
     def close(self) -> None:
         self.analyser.close()
+        self._db_thread.submit(self.store.close).result()
+        self._db_thread.shutdown()
 
 
 async def ingest_once(store: Store, settings: Settings, progress: ProgressFn | None = None,

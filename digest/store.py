@@ -138,6 +138,13 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def _one(self, sql: str, params: list) -> tuple | None:
+        """The first row of a query, with the statement finished: a half-read cursor keeps a read
+        transaction open, and a later write on this connection then fails at once with "database is
+        locked" when another connection (the ingest's) has written meanwhile."""
+        rows = self.db.execute(sql, params).fetchall()
+        return rows[0] if rows else None
+
     @contextmanager
     def transaction(self):
         """All statements inside commit together or not at all (the connection is in autocommit mode)."""
@@ -154,20 +161,21 @@ class Store:
                    site_url: str | None = None, added_by: int | None = None, entry_count: int | None = None,
                    etag: str | None = None, last_modified: str | None = None) -> dict:
         """Add a source, or bring back one that was removed. A live duplicate is refused."""
-        existing = self.source_by_url(url, include_removed=True)
-        now = iso(utcnow())
-        fields = {
-            "url": url, "kind": kind, "name": name or title or url, "title": title, "site_url": site_url,
-            "added_by": added_by, "entry_count": entry_count, "etag": etag, "last_modified": last_modified,
-            "added_at": now, "removed_at": None, "disabled_reason": None, "error_count": 0, "last_error": None,
-            "next_fetch_at": now, "last_success_at": now if entry_count is not None else None,
-        }
-        if existing and not existing["removed_at"]:
-            raise StoreError(f"{url} is already a source (#{existing['id']}).")
-        if existing:
-            self.db["sources"].update(existing["id"], fields)
-            return self.get_source(existing["id"])
-        return self.get_source(self.db["sources"].insert(fields).last_pk)
+        with self.transaction():
+            existing = self.source_by_url(url, include_removed=True)
+            now = iso(utcnow())
+            fields = {
+                "url": url, "kind": kind, "name": name or title or url, "title": title, "site_url": site_url,
+                "added_by": added_by, "entry_count": entry_count, "etag": etag, "last_modified": last_modified,
+                "added_at": now, "removed_at": None, "disabled_reason": None, "error_count": 0, "last_error": None,
+                "next_fetch_at": now, "last_success_at": now if entry_count is not None else None,
+            }
+            if existing and not existing["removed_at"]:
+                raise StoreError(f"{url} is already a source (#{existing['id']}).")
+            if existing:
+                self.db["sources"].update(existing["id"], fields)
+                return self.get_source(existing["id"])
+            return self.get_source(self.db["sources"].insert(fields).last_pk)
 
     def get_source(self, source_id: int) -> dict | None:
         rows = list(self.db["sources"].rows_where("id = ?", [source_id]))
@@ -190,7 +198,8 @@ class Store:
         return list(self.db["sources"].rows_where("removed_at is null", order_by="id"))
 
     def remove_source(self, source_id: int) -> None:
-        self.db["sources"].update(source_id, {"removed_at": iso(utcnow())})
+        with self.transaction():
+            self.db["sources"].update(source_id, {"removed_at": iso(utcnow())})
 
     def due_sources(self, now: datetime | None = None) -> list[dict]:
         now_iso = iso(now or utcnow())
@@ -204,83 +213,89 @@ class Store:
     def record_fetch_ok(self, source_id: int, *, etag: str | None, last_modified: str | None,
                         interval: timedelta, title: str | None = None, entry_count: int | None = None,
                         new_url: str | None = None) -> None:
-        now = utcnow()
-        fields: dict[str, Any] = {
-            "last_fetch_at": iso(now), "last_success_at": iso(now), "error_count": 0, "last_error": None,
-            "etag": etag, "last_modified": last_modified, "next_fetch_at": iso(now + interval),
-        }
-        if title:
-            fields["title"] = title
-        if entry_count is not None:
-            fields["entry_count"] = entry_count
-        if new_url and not self.source_by_url(new_url, include_removed=True):
-            fields["url"] = new_url  # a permanent redirect: poll the new address from now on
-        self.db["sources"].update(source_id, fields)
+        with self.transaction():
+            now = utcnow()
+            fields: dict[str, Any] = {
+                "last_fetch_at": iso(now), "last_success_at": iso(now), "error_count": 0, "last_error": None,
+                "etag": etag, "last_modified": last_modified, "next_fetch_at": iso(now + interval),
+            }
+            if title:
+                fields["title"] = title
+            if entry_count is not None:
+                fields["entry_count"] = entry_count
+            if new_url and not self.source_by_url(new_url, include_removed=True):
+                fields["url"] = new_url  # a permanent redirect: poll the new address from now on
+            self.db["sources"].update(source_id, fields)
 
     def record_fetch_error(self, source_id: int, error: str, *, retry_in: timedelta,
                            disable: str | None = None) -> dict:
-        source = self.get_source(source_id)
-        now = utcnow()
-        fields = {
-            "last_fetch_at": iso(now), "error_count": (source["error_count"] or 0) + 1, "last_error": error,
-            "next_fetch_at": iso(now + retry_in),
-        }
-        if disable:
-            fields["disabled_reason"] = disable
-        self.db["sources"].update(source_id, fields)
-        return self.get_source(source_id)
+        with self.transaction():
+            source = self.get_source(source_id)
+            now = utcnow()
+            fields = {
+                "last_fetch_at": iso(now), "error_count": (source["error_count"] or 0) + 1, "last_error": error,
+                "next_fetch_at": iso(now + retry_in),
+            }
+            if disable:
+                fields["disabled_reason"] = disable
+            self.db["sources"].update(source_id, fields)
+            return self.get_source(source_id)
 
     def enable_source(self, source_id: int) -> None:
-        self.db["sources"].update(source_id, {"disabled_reason": None, "error_count": 0,
-                                              "next_fetch_at": iso(utcnow())})
+        with self.transaction():
+            self.db["sources"].update(source_id, {"disabled_reason": None, "error_count": 0,
+                                                  "next_fetch_at": iso(utcnow())})
 
     # --- articles ----------------------------------------------------------------
     def known_article(self, canonical_url: str, guid: str | None, source_id: int,
                       fingerprint: str | None = None) -> int | None:
         """Id of an article already stored under this URL, GUID (same source) or text fingerprint."""
-        row = self.db.execute(
+        row = self._one(
             "select id from articles where canonical_url = ? "
             "or (guid is not null and guid = ? and source_id = ?) "
             "or (? is not null and fingerprint = ?) limit 1",
-            [canonical_url, guid, source_id, fingerprint, fingerprint]).fetchone()
+            [canonical_url, guid, source_id, fingerprint, fingerprint])
         return row[0] if row else None
 
     def insert_article(self, article: NewArticle) -> int | None:
         """Store an article; None if it turned out to be a duplicate (a race or a re-publication)."""
-        if self.known_article(article.canonical_url, article.guid, article.source_id, article.fingerprint):
-            return None
-        record = {
-            "source_id": article.source_id, "url": article.url, "canonical_url": article.canonical_url,
-            "guid": article.guid, "title": article.title, "author": article.author,
-            "published_at": article.published_at, "fetched_at": iso(utcnow()), "text": article.text,
-            "text_origin": article.text_origin, "page_pending": int(article.page_pending), "page_attempts": 0,
-            "summary": json.dumps(article.summary, ensure_ascii=False),
-            "quotes": json.dumps(article.quotes, ensure_ascii=False),
-            "key_quote": json.dumps(article.key_quote, ensure_ascii=False) if article.key_quote else None,
-            "fingerprint": article.fingerprint,
-        }
-        try:
-            return self.db["articles"].insert(record).last_pk
-        except sqlite3.IntegrityError:
-            return None
+        with self.transaction():
+            if self.known_article(article.canonical_url, article.guid, article.source_id, article.fingerprint):
+                return None
+            record = {
+                "source_id": article.source_id, "url": article.url, "canonical_url": article.canonical_url,
+                "guid": article.guid, "title": article.title, "author": article.author,
+                "published_at": article.published_at, "fetched_at": iso(utcnow()), "text": article.text,
+                "text_origin": article.text_origin, "page_pending": int(article.page_pending), "page_attempts": 0,
+                "summary": json.dumps(article.summary, ensure_ascii=False),
+                "quotes": json.dumps(article.quotes, ensure_ascii=False),
+                "key_quote": json.dumps(article.key_quote, ensure_ascii=False) if article.key_quote else None,
+                "fingerprint": article.fingerprint,
+            }
+            try:
+                return self.db["articles"].insert(record).last_pk
+            except sqlite3.IntegrityError:
+                return None
 
     def update_article_text(self, article_id: int, *, text: str, summary: list[str], quotes: list[dict],
                             key_quote: dict | None, fingerprint: str, title: str | None = None) -> None:
-        fields = {
-            "text": text, "text_origin": "page", "page_pending": 0,
-            "summary": json.dumps(summary, ensure_ascii=False), "quotes": json.dumps(quotes, ensure_ascii=False),
-            "key_quote": json.dumps(key_quote, ensure_ascii=False) if key_quote else None,
-            "fingerprint": fingerprint,
-        }
-        if title:
-            fields["title"] = title
-        self.db["articles"].update(article_id, fields)
+        with self.transaction():
+            fields = {
+                "text": text, "text_origin": "page", "page_pending": 0,
+                "summary": json.dumps(summary, ensure_ascii=False), "quotes": json.dumps(quotes, ensure_ascii=False),
+                "key_quote": json.dumps(key_quote, ensure_ascii=False) if key_quote else None,
+                "fingerprint": fingerprint,
+            }
+            if title:
+                fields["title"] = title
+            self.db["articles"].update(article_id, fields)
 
     def page_attempt_failed(self, article_id: int, give_up_after: int = 5) -> None:
-        row = self.db["articles"].get(article_id)
-        attempts = (row["page_attempts"] or 0) + 1
-        self.db["articles"].update(article_id, {"page_attempts": attempts,
-                                                "page_pending": int(attempts < give_up_after)})
+        with self.transaction():
+            row = self.db["articles"].get(article_id)
+            attempts = (row["page_attempts"] or 0) + 1
+            self.db["articles"].update(article_id, {"page_attempts": attempts,
+                                                    "page_pending": int(attempts < give_up_after)})
 
     def articles_pending_page(self, source_id: int, limit: int = 20) -> list[dict]:
         return list(self.db["articles"].rows_where(
@@ -294,8 +309,8 @@ class Store:
     def recent_articles(self, since: datetime, exclude_for_user: int | None = None,
                         limit: int = 500) -> list[dict]:
         """Articles published (or, lacking a date, fetched) since `since`, newest first, with their source's
-        name and without their full text; optionally only those this user has not yet received."""
-        sql = ("select a.id, a.source_id, a.url, a.title, a.published_at, a.fetched_at, a.summary, a.quotes, "
+        name, without their full text and quote list; optionally only those this user has not yet received."""
+        sql = ("select a.id, a.source_id, a.url, a.title, a.published_at, a.fetched_at, a.summary, "
                "a.key_quote, s.name as source_name from articles a join sources s on s.id = a.source_id "
                "where coalesce(a.published_at, a.fetched_at) >= ? and s.removed_at is null")
         params: list[Any] = [iso(since)]
@@ -321,26 +336,28 @@ class Store:
     def upsert_user(self, user_id: int, chat_id: int, username: str | None = None,
                     first_name: str | None = None, payload: str | None = None) -> dict:
         """Subscribe (or re-subscribe and re-activate) a user, keeping their settings."""
-        now = iso(utcnow())
-        fields = {"id": user_id, "chat_id": chat_id, "username": username, "first_name": first_name,
-                  "active": 1, "subscribed": 1, "inactive_reason": None, "updated_at": now}
-        if payload:
-            fields["start_payload"] = payload[:64]
-        if self.get_user(user_id) is None:
-            fields["created_at"] = now
-        self.db["users"].upsert(fields, pk="id")
-        return self.get_user(user_id)
+        with self.transaction():
+            now = iso(utcnow())
+            fields = {"id": user_id, "chat_id": chat_id, "username": username, "first_name": first_name,
+                      "active": 1, "subscribed": 1, "inactive_reason": None, "updated_at": now}
+            if payload:
+                fields["start_payload"] = payload[:64]
+            if self.get_user(user_id) is None:
+                fields["created_at"] = now
+            self.db["users"].upsert(fields, pk="id")
+            return self.get_user(user_id)
 
     def get_user(self, user_id: int) -> dict | None:
         rows = list(self.db.query("select * from users where id = ?", [user_id]))
         return _decode_user(rows[0]) if rows else None
 
     def update_user(self, user_id: int, **fields: Any) -> None:
-        for key in ("muted_sources", "topics"):
-            if key in fields:
-                fields[key] = json.dumps(sorted(set(fields[key])))
-        fields["updated_at"] = iso(utcnow())
-        self.db["users"].update(user_id, fields)
+        with self.transaction():
+            for key in ("muted_sources", "topics"):
+                if key in fields:
+                    fields[key] = json.dumps(sorted(set(fields[key])))
+            fields["updated_at"] = iso(utcnow())
+            self.db["users"].update(user_id, fields)
 
     def set_inactive(self, user_id: int, reason: str) -> None:
         self.update_user(user_id, active=0, inactive_reason=reason)
@@ -362,12 +379,12 @@ class Store:
         sha1 = hashlib.sha1(encoded.encode("utf-8")).hexdigest()
         self.db.execute("insert or ignore into digest_bodies (sha1, parts, created_at) values (?, ?, ?)",
                         [sha1, encoded, iso(utcnow())])
-        return self.db.execute("select id from digest_bodies where sha1 = ?", [sha1]).fetchone()[0]
+        return self._one("select id from digest_bodies where sha1 = ?", [sha1])[0]
 
     def digest_body(self, body_id: int | None) -> list[dict]:
         if body_id is None:
             return []
-        row = self.db.execute("select parts from digest_bodies where id = ?", [body_id]).fetchone()
+        row = self._one("select parts from digest_bodies where id = ?", [body_id])
         return json.loads(row[0]) if row else []
 
     def claim_delivery(self, user_id: int, local_date: str, body_id: int | None, kind: str = "daily",
@@ -397,10 +414,10 @@ class Store:
     def get_delivery(self, user_id: int, local_date: str, kind: str = "daily") -> dict | None:
         cursor = self.db.execute("select * from deliveries where user_id = ? and local_date = ? and kind = ?",
                                  [user_id, local_date, kind])
-        values = cursor.fetchone()
-        if values is None:
+        values = cursor.fetchall()  # fetch to the end: an unfinished statement holds a read transaction open
+        if not values:
             return None
-        row = dict(zip([c[0] for c in cursor.description], values))
+        row = dict(zip([c[0] for c in cursor.description], values[0]))
         row["parts"] = self.digest_body(row["body_id"])
         return row
 
@@ -431,8 +448,8 @@ class Store:
 
     def sent_message(self, chat_id: int, message_id: int) -> dict | None:
         """A briefing message's stories and text (its own, or its part of a stored digest body)."""
-        row = self.db.execute("select article_ids, html, body_id, part from sent_messages "
-                              "where chat_id = ? and message_id = ?", [chat_id, message_id]).fetchone()
+        row = self._one("select article_ids, html, body_id, part from sent_messages "
+                        "where chat_id = ? and message_id = ?", [chat_id, message_id])
         if row is None:
             return None
         html = row[1]
@@ -451,7 +468,7 @@ class Store:
         return self.get_user(user_id)
 
     def stats(self, today_utc: str) -> dict:
-        one = lambda sql, params=(): self.db.execute(sql, list(params)).fetchone()[0]  # noqa: E731
+        one = lambda sql, params=(): self._one(sql, list(params))[0]  # noqa: E731
         return {
             "users": one("select count(*) from users"),
             "subscribers": one("select count(*) from users where active = 1 and subscribed = 1"),
@@ -469,15 +486,17 @@ class Store:
 
     def mark_delivered(self, user_id: int, article_ids: Iterable[int]) -> None:
         now = iso(utcnow())
-        self.db["delivered_articles"].upsert_all(
-            [{"user_id": user_id, "article_id": a, "delivered_at": now} for a in article_ids],
-            pk=("user_id", "article_id"))
+        with self.transaction():
+            self.db.conn.executemany(
+                "insert or ignore into delivered_articles (user_id, article_id, delivered_at) values (?, ?, ?)",
+                [(user_id, a, now) for a in article_ids])
 
 
 def _decode_article(row: dict) -> dict:
     row = dict(row)
     row["summary"] = json.loads(row.get("summary") or "[]")
-    row["quotes"] = json.loads(row.get("quotes") or "[]")
+    if "quotes" in row:
+        row["quotes"] = json.loads(row["quotes"] or "[]")
     row["key_quote"] = json.loads(row["key_quote"]) if row.get("key_quote") else None
     return row
 

@@ -73,3 +73,43 @@ def test_removed_source_keeps_articles_and_can_come_back(store):
     assert store.list_sources() == []
     again = store.add_source("http://127.0.0.1/feed", "feed", name="T2")
     assert again["id"] == source["id"] and again["removed_at"] is None
+
+
+def test_two_connections_write_concurrently_without_lock_errors(env):
+    """The bot's connection and the ingest's connection write at the same time (WAL, busy timeout,
+    no half-read cursors): neither ever fails with "database is locked"."""
+    import threading
+    from datetime import timedelta
+
+    from digest.store import NewArticle
+
+    bot_side, ingest_side = Store(env / "c.db"), Store(env / "c.db")
+    source = ingest_side.add_source("http://127.0.0.1/f", "feed", name="F")
+    errors = []
+
+    def ingest():
+        try:
+            for i in range(300):
+                ingest_side.known_article(f"https://x/{i}", f"g{i}", source["id"])
+                article_id = ingest_side.insert_article(NewArticle(
+                    source["id"], f"http://x/{i}", f"https://x/{i}", f"g{i}", f"T{i}", None, None, "text " * 50,
+                    "feed", True, ["s."], [], None, f"fp{i}"))
+                ingest_side.page_attempt_failed(article_id)
+                ingest_side.record_fetch_ok(source["id"], etag=f"e{i}", last_modified=None,
+                                            interval=timedelta(minutes=5))
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    thread = threading.Thread(target=ingest)
+    thread.start()
+    for user in range(300):
+        bot_side.ensure_user(user, user)
+        bot_side.upsert_user(user, user, "name")
+        bot_side.update_user(user, topics=["x"], digest_time="07:00")
+        body = bot_side.save_digest_body([{"html": "x", "article_ids": [1]}])
+        delivery = bot_side.claim_delivery(user, "2026-11-28", body)
+        bot_side.get_delivery(user, "2026-11-28")
+        bot_side.delivery_part_sent(delivery["id"], 0, user, 1, [], body, last=True)
+    thread.join()
+    assert errors == []
+    assert bot_side.count("articles") == 300 and bot_side.count("deliveries") == 300
