@@ -20,7 +20,7 @@ from digest.settings import Settings
 from digest.store import Store, utcnow
 
 log = logging.getLogger(__name__)
-SENDS_PER_SECOND = 29.5
+SENDS_PER_SECOND = 29.9
 
 
 def build_application(settings: Settings, store: Store | None = None, *, clock: Callable[[], datetime] = utcnow,
@@ -33,9 +33,10 @@ def build_application(settings: Settings, store: Store | None = None, *, clock: 
                .get_updates_read_timeout(poll_timeout + 10).post_init(_post_init).post_shutdown(_post_shutdown))
     if rate_limit:
         # Telegram allows about 30 messages/s. A bucket of 30 per second would start with a burst of 30
-        # and then send 30 more within the same second (429s from a strict server); one message per
-        # 1/29.5 s never bursts and stays under 30 in any one-second window. 429s that still come are
-        # retried after retry_after, never dropped.
+        # and then send 30 more within the same second (429s from a strict server); a bucket of one,
+        # refilled every 1/29.9 s, never bursts and stays at or under 30 in any one-second window (timer
+        # overshoot brings the real pace to about 29/s). 429s that still come are retried after
+        # retry_after, never dropped.
         builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=1, overall_time_period=1 / SENDS_PER_SECOND,
                                                       max_retries=10))
     app = builder.build()

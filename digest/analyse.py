@@ -73,7 +73,7 @@ def _warm_up() -> None:
     (a command should never wait behind a summary)."""
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
-        os.nice(10)
+        os.nice(19)
     except OSError:
         pass
     get_summariser()
