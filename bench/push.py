@@ -127,7 +127,8 @@ async def push_run(users: int, rate_limit: bool, enforce: bool) -> dict:
     finally:
         server.stop()
     return {"users": users, "seconds": elapsed, "per_second": stats["sent"] / elapsed, "sent": stats["sent"],
-            "too_many": stats["too_many"], "lost": users - delivered, "failed": report.failed}
+            "too_many": stats["too_many"], "lost": users - delivered, "failed": report.failed,
+            "too_many_global": stats["too_many_global"], "too_many_chat": stats["too_many_chat"]}
 
 
 async def bare_send_run(messages: int, workers: int = 8) -> float:
@@ -231,7 +232,8 @@ def main() -> None:
     if "limited" in only:
         r = asyncio.run(push_run(args.users, rate_limit=True, enforce=True))
         print(f"push, limiter on, server enforcing 30/s: {r['users']} users in {r['seconds']:.1f} s = "
-              f"{r['per_second']:.1f} msg/s; 429 answers: {r['too_many']}; digests lost: {r['lost']} "
+              f"{r['per_second']:.1f} msg/s; 429 answers: {r['too_many']} ({r['too_many_global']} over 30/s, "
+              f"{r['too_many_chat']} over 1/s in a chat); digests lost: {r['lost']} "
               f"(target >= 29/s, 0, 0)")
     if "raw" in only:
         bare = asyncio.run(bare_send_run(min(args.raw_users, 5000)))

@@ -233,12 +233,12 @@ class Pusher:
             self.store.finish_delivery(delivery["id"], "blocked", str(exc))
             log.info("user %s blocked the bot; marked inactive", user["id"])
             return "blocked"
-        except (TimedOut, NetworkError) as exc:
-            log.warning("push to user %s interrupted (%s); will resume next tick", user["id"], exc)
-            return "failed"
-        except BadRequest as exc:
+        except BadRequest as exc:  # before NetworkError: PTB's BadRequest is a NetworkError
             self.store.finish_delivery(delivery["id"], "failed", str(exc))
             log.error("push to user %s refused by Telegram: %s", user["id"], exc)
+            return "failed"
+        except (TimedOut, NetworkError) as exc:
+            log.warning("push to user %s interrupted (%s); will resume next tick", user["id"], exc)
             return "failed"
 
     def skip_today(self, user: dict) -> None:

@@ -79,3 +79,48 @@ async def test_stats(bot):
     [text] = await bot.say(ADMIN, "/stats")
     assert "Users: 1" in text and "active subscribers: 1" in text and "Articles: 4" in text
     assert "Sources: 1" in text and "Digests sent today (UTC): 0" in text
+
+
+async def test_scheduled_jobs_poll_sources_and_push_in_the_background(env, site, monkeypatch):
+    """With the job queue on (as `briefbot run` has it), a due source is ingested and a due user gets the
+    push without anyone asking; commands are answered meanwhile."""
+    from datetime import datetime, timezone
+
+    from digest.settings import Settings
+    from digest.store import Store
+    from tests.fakes.harness import FakeClock, Harness
+    from tests.fakes.telegram import TOKEN, FakeTelegram
+
+    items = [{"title": a["title"], "link": site.url(f"/s{i}"), "content": paragraphs_html(a["article"])}
+             for i, a in enumerate(cnn_articles()[:3])]
+    url = site.add("/sched.xml", rss("Scheduled", items), content_type="application/rss+xml")
+    with FakeTelegram() as tg:
+        for key, value in {"TELEGRAM_BOT_TOKEN": TOKEN, "BRIEFBOT_TELEGRAM_API_URL": tg.base_url,
+                           "BRIEFBOT_ANALYSIS_WORKERS": "0", "BRIEFBOT_PUSH_CHECK_SECONDS": "1",
+                           "BRIEFBOT_INGEST_CHECK_SECONDS": "1"}.items():
+            monkeypatch.setenv(key, value)
+        settings = Settings()
+        store = Store(settings.db)
+        store.add_source(url, "feed", name="Scheduled")
+        harness = Harness(tg, settings, store, FakeClock(datetime.now(timezone.utc)))
+        harness.app = None
+        from bot.app import build_application
+        app = build_application(settings, store, clock=harness.clock, schedule=True, poll_timeout=1)
+        assert {job.name for job in app.job_queue.jobs()} == {"push", "ingest"}
+        harness.app = app
+        await app.initialize()
+        await app.post_init(app)
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        await app.start()
+        try:
+            await harness.say(USER, "/start")
+            await until(lambda: store.count("articles") == 3, timeout=30)
+            # due from now on: a new day for the push (the ticks so far found nothing new, or skipped today)
+            store.update_user(USER, digest_time="00:00")
+            store.db.execute("delete from deliveries")
+            await until(lambda: any(t.startswith("Your briefing") for t in tg.texts(USER)), timeout=30)
+            [text] = await harness.say(USER, "/help")
+            assert "/digest" in text
+        finally:
+            await harness.stop()
+            store.close()

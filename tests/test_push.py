@@ -183,3 +183,17 @@ async def test_restart_between_two_parts_resumes_at_the_second(bot):
     assert len(delivery["parts"]) >= 2 and delivery["messages"] == len(delivery["parts"])
     assert len(digests_to(bot, 91)) == 1  # the first part was not sent again
     assert sum(t.count("Read the story") for t in bot.tg.texts(91)) == 30
+
+
+async def test_a_refused_message_fails_one_delivery_and_nobody_elses(bot):
+    bot.add_articles(cnn_articles()[:3])
+    for user_id in (101, 102):
+        await subscribe(bot, user_id)
+    bot.tg.fail("sendMessage", 400, "Bad Request: can't parse entities: injected", chat_id=101)
+    bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    report = await bot.bb.pusher.run_due()
+    assert (report.failed, report.sent) == (1, 1)
+    failed = bot.store.get_delivery(101, "2026-11-28")
+    assert failed["status"] == "failed" and "can't parse entities" in failed["error"].lower()
+    assert bot.store.get_user(101)["active"] == 1  # not the user's fault: they stay subscribed
+    assert len(digests_to(bot, 102)) == 1

@@ -40,20 +40,31 @@ class BadRequest(Exception):
     pass
 
 
+_SPECIAL = re.compile(r"[<&]")
+
+
 def parse_html(text: str) -> str:
-    """The visible text of a Telegram HTML message; raises BadRequest like Telegram does."""
+    """The visible text of a Telegram HTML message; raises BadRequest like Telegram does.
+
+    Only Telegram's tags, balanced, no nested links, `<` and `&` only as parts of tags and entities.
+    Jumps from one `<` or `&` to the next, so a long message costs little (the fake server shares the
+    machine with the bot it measures).
+    """
     out: list[str] = []
     stack: list[str] = []
     i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "<":
-            match = _TAG.match(text, i)
+    for special in _SPECIAL.finditer(text):
+        start = special.start()
+        if start < i:
+            continue  # inside a tag or entity already consumed
+        out.append(text[i:start])
+        if text[start] == "<":
+            match = _TAG.match(text, start)
             if not match:
-                raise BadRequest(f"can't parse entities: Unexpected start tag at byte offset {i}")
+                raise BadRequest(f"can't parse entities: Unexpected start tag at byte offset {start}")
             closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
             if name not in _TAGS:
-                raise BadRequest(f"can't parse entities: Unsupported start tag \"{name}\" at byte offset {i}")
+                raise BadRequest(f"can't parse entities: Unsupported start tag \"{name}\" at byte offset {start}")
             if closing:
                 if not stack or stack[-1] != name:
                     raise BadRequest(f"can't parse entities: Can't find end tag corresponding to start tag "
@@ -65,11 +76,10 @@ def parse_html(text: str) -> str:
                 if name == "a" and "a" in stack:
                     raise BadRequest("can't parse entities: nested links")
                 stack.append(name)
-            i = match.end()
-        elif ch == "&":
-            match = _ENTITY.match(text, i)
+        else:
+            match = _ENTITY.match(text, start)
             if not match:
-                raise BadRequest(f"can't parse entities: Can't find end of the entity starting at byte offset {i}")
+                raise BadRequest(f"can't parse entities: Can't find end of the entity starting at byte offset {start}")
             ref = match.group(1)
             if ref.startswith("#x"):
                 out.append(chr(int(ref[2:], 16)))
@@ -77,13 +87,8 @@ def parse_html(text: str) -> str:
                 out.append(chr(int(ref[1:])))
             else:
                 out.append(_ENTITY_VALUES[ref])
-            i = match.end()
-        elif ch == ">":
-            out.append(">")  # Telegram tolerates a bare '>'
-            i += 1
-        else:
-            out.append(ch)
-            i += 1
+        i = match.end()
+    out.append(text[i:])
     if stack:
         raise BadRequest(f"can't parse entities: Can't find end tag corresponding to start tag \"{stack[-1]}\"")
     return "".join(out)
@@ -139,7 +144,8 @@ class FakeTelegram:
         self._chat_times: dict[int, deque[float]] = defaultdict(deque)
         self._stopping = threading.Event()
         self._callback_seq = 0
-        self.too_many = 0
+        self.too_many_global = 0  # 429s for more than 30 messages in a second
+        self.too_many_chat = 0  # 429s for more than one message in a second to one chat
         self._injected_at: dict[int, float] = {}
         self._latencies: list[float] = []
         # An asyncio HTTP/1.1 server on its own thread and loop: a thread per connection (http.server)
@@ -317,6 +323,7 @@ class FakeTelegram:
                 return {"sent": sum(c.status == 200 for c in sends), "too_many": sum(c.status == 429 for c in sends),
                         "errors": sum(c.status not in (200, 429, 0) for c in sends),
                         "chats": len({c.params.get("chat_id") for c in sends if c.status == 200}),
+                        "too_many_global": self.too_many_global, "too_many_chat": self.too_many_chat,
                         "latencies": list(self._latencies)}
         if op == "reset":
             with self._lock:
@@ -391,8 +398,11 @@ class FakeTelegram:
             chat_window = self._chat_times[chat_id]
             while chat_window and now - chat_window[0] >= 1.0:
                 chat_window.popleft()
-            if len(window) >= self.global_per_second or len(chat_window) >= self.per_chat_per_second:
-                self.too_many += 1
+            if len(window) >= self.global_per_second:
+                self.too_many_global += 1
+                return 1
+            if len(chat_window) >= self.per_chat_per_second:
+                self.too_many_chat += 1
                 return 1
             window.append(now)
             chat_window.append(now)
