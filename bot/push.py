@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import asyncio
 import heapq
+import html
+import re
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -46,12 +48,17 @@ class UserGone(Exception):
     """The user blocked the bot or the chat no longer exists: stop sending to them."""
 
 
+def html_to_plain(text: str) -> str:
+    """Our HTML as plain text (tags dropped, entities decoded): the fallback when Telegram refuses it."""
+    return html.unescape(re.sub(r"<[^>]*>", "", text))
+
+
 async def send_part(bot: Bot, chat_id: int, part: Part) -> Message:
     """Send one briefing message; waits out flood control, retries network errors a few times."""
     attempt = 0
     while True:
         try:
-            return await bot.send_message(chat_id, part.html, parse_mode=ParseMode.HTML,
+            return await bot.send_message(chat_id, part.html, parse_mode=ParseMode.HTML if part.is_html else None,
                                           link_preview_options=NO_PREVIEW,
                                           reply_markup=digest_keyboard(part.article_ids))
         except RetryAfter as exc:
@@ -61,8 +68,14 @@ async def send_part(bot: Bot, chat_id: int, part: Part) -> Message:
         except Forbidden as exc:
             raise UserGone(str(exc)) from exc
         except BadRequest as exc:
-            if "chat not found" in str(exc).lower() or "user is deactivated" in str(exc).lower():
+            reason = str(exc).lower()
+            if "chat not found" in reason or "user is deactivated" in reason:
                 raise UserGone(str(exc)) from exc
+            if "can't parse entities" in reason and part.is_html:
+                plain = html_to_plain(part.html)
+                log.error("Telegram refused our HTML for chat %s (%s); sending it as plain text", chat_id, exc)
+                part = Part(plain, part.article_ids, is_html=False)
+                continue
             raise
         except (TimedOut, NetworkError):
             attempt += 1

@@ -45,6 +45,7 @@ class Block:
 class Part:
     html: str
     article_ids: list[int] = field(default_factory=list)  # one per story, in order (buttons map to these)
+    is_html: bool = True  # False: plain text (the fallback when Telegram refuses our HTML)
 
     def as_dict(self) -> dict:
         return {"html": self.html, "article_ids": self.article_ids}

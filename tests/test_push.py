@@ -189,11 +189,21 @@ async def test_a_refused_message_fails_one_delivery_and_nobody_elses(bot):
     bot.add_articles(cnn_articles()[:3])
     for user_id in (101, 102):
         await subscribe(bot, user_id)
-    bot.tg.fail("sendMessage", 400, "Bad Request: can't parse entities: injected", chat_id=101)
+    bot.tg.fail("sendMessage", 400, "Bad Request: message must be non-empty", chat_id=101)
     bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
     report = await bot.bb.pusher.run_due()
     assert (report.failed, report.sent) == (1, 1)
     failed = bot.store.get_delivery(101, "2026-11-28")
-    assert failed["status"] == "failed" and "can't parse entities" in failed["error"].lower()
+    assert failed["status"] == "failed" and "non-empty" in failed["error"].lower()
     assert bot.store.get_user(101)["active"] == 1  # not the user's fault: they stay subscribed
     assert len(digests_to(bot, 102)) == 1
+
+
+async def test_html_refused_by_telegram_falls_back_to_plain_text(bot):
+    bot.add_articles(cnn_articles()[:3])
+    await subscribe(bot, 111)
+    bot.tg.fail("sendMessage", 400, "Bad Request: can't parse entities: injected", chat_id=111)
+    bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    assert (await bot.bb.pusher.run_due()).sent == 1
+    sent = bot.tg.sent(111)[-1].params
+    assert "parse_mode" not in sent and sent["text"].startswith("Your briefing") and "<b>" not in sent["text"]
