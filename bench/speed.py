@@ -1,0 +1,104 @@
+"""Per-article speed: our whole path against plain sumy LexRank, one core, same articles, same run.
+
+    python -m bench.speed                  # all 2000 CNN articles, then the growth curve
+    python -m bench.speed --limit 300
+
+"Ours" is everything an ingest does to an article's text: clean, split, summarise, find quotes and pick
+the key quote (`digest.analyse.analyse_text`). The baseline is sumy's LexRankSummarizer used plainly:
+built once, with the offline tokenizer (stock sumy needs NLTK data we cannot download), sumy's
+PlaintextParser, stemmer and stop words. Throughput is articles per second of wall time, single-threaded
+(OPENBLAS_NUM_THREADS=1), median of three rounds. The growth curve times both on synthetic articles made
+of real CNN sentences, 10 to 1000 sentences long.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "summaries" / "cnn-corpus.jsonl"
+
+
+def load(limit: int | None) -> list[dict]:
+    with CORPUS.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    return rows[:limit] if limit else rows
+
+
+def methods():
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    from digest.analyse import analyse_text
+    from digest.text import OfflineTokenizer
+
+    tokenizer = OfflineTokenizer()
+    lexrank = LexRankSummarizer(Stemmer("english"))
+    lexrank.stop_words = get_stop_words("english")
+
+    def sumy_lexrank(text: str) -> list[str]:
+        return [str(s) for s in lexrank(PlaintextParser.from_string(text, tokenizer).document, 3)]
+
+    def ours(text: str) -> list[str]:
+        return analyse_text(text, "", 3).sentences
+
+    return {"sumy LexRank (plain)": sumy_lexrank, "briefbot analyse_text": ours}
+
+
+def throughput(fn, texts: list[str], rounds: int = 3) -> float:
+    rates = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for text in texts:
+            fn(text)
+        rates.append(len(texts) / (time.perf_counter() - started))
+    return statistics.median(rates)
+
+
+def growth(fns: dict, articles: list[dict]) -> None:
+    pool = [s for a in articles for s in a["article_sents"]]
+    print(f"\n{'sentences':>9} " + " ".join(f"{name:>24}" for name in fns) + "   (ms per article)")
+    for n in (10, 30, 100, 300, 1000):
+        paragraphs = [" ".join(pool[i:i + 3]) for i in range(0, n, 3)]
+        text = "\n".join(paragraphs)
+        cells = []
+        for fn in fns.values():
+            runs = []
+            for _ in range(3 if n < 1000 else 1):
+                started = time.perf_counter()
+                fn(text)
+                runs.append(1000 * (time.perf_counter() - started))
+            cells.append(f"{statistics.median(runs):>24.1f}")
+        print(f"{n:>9} " + " ".join(cells))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=None, help="articles (default: all 2000)")
+    parser.add_argument("--no-growth", action="store_true")
+    args = parser.parse_args()
+    articles = load(args.limit)
+    texts = [a["article"] for a in articles]
+    fns = methods()
+    for fn in fns.values():  # warm up: caches and imports are not what we measure
+        for text in texts[:20]:
+            fn(text)
+    rates = {name: throughput(fn, texts) for name, fn in fns.items()}
+    base = rates["sumy LexRank (plain)"]
+    print(f"{len(texts)} CNN articles, one core, median of 3 rounds")
+    for name, rate in rates.items():
+        print(f"  {name:<24} {rate:8.1f} articles/s   ({rate / base:.1f}x sumy LexRank)")
+    if not args.no_growth:
+        growth(fns, articles)
+
+
+if __name__ == "__main__":
+    main()
