@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from sumy.utils import get_stop_words
@@ -100,7 +101,6 @@ _SCARE_CUE = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[:;]\s+|—\s*|--\s*)$")
 _REPORTING_ONLY = re.compile(rf"^[\s,—–-]*(?:{_WHO}{_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{_VERB})|(?:{_VERB})\s+(?:{_NAME}|{_DESC}){_APPOSITIVE})[^.\"“”]{{0,60}}?[.,:]?\s*$")
 
-_OPENERS_D = "\"“„"
 _CLOSERS_D = "\"”"
 
 
@@ -134,20 +134,27 @@ def _paragraph_offsets(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_DOUBLE_MARK = re.compile(r'["“”„]')
+
+
 def _double_spans(text: str) -> list[_Span]:
+    """Spans between double quotation marks, paragraph by paragraph; a quote still open at the end of a
+    paragraph runs to its end (`open_end`). A second curly opener restarts an unclosed span."""
     spans: list[_Span] = []
     for p_index, (base, line) in enumerate(_paragraph_offsets(text)):
         open_at = None
-        for i, ch in enumerate(line):
+        for mark in _DOUBLE_MARK.finditer(line):
+            i, ch = mark.start(), mark.group()
             if open_at is None:
-                if ch in _OPENERS_D:
-                    open_at = i
-            elif ch in _CLOSERS_D or ch == "“" and False:
+                open_at = i  # every mark but the closing curly one opens
+                if ch == "”":
+                    open_at = None
+            elif ch in _CLOSERS_D:
                 if i > open_at + 1:
                     spans.append(_Span(base + open_at + 1, base + i, p_index, False))
                 open_at = None
             elif ch == "“" and line[open_at] == "“":
-                open_at = i  # an unbalanced curly opener: restart at the later one
+                open_at = i
         if open_at is not None and open_at + 1 < len(line):
             spans.append(_Span(base + open_at + 1, base + len(line), p_index, True))
     return spans
@@ -221,6 +228,19 @@ def _reporting_subjects(text: str):
         yield match.group("who")
 
 
+@lru_cache(maxsize=20_000)
+def _person_name(raw: str) -> str | None:
+    """A capitalised run as a possible person's name; None for organisations, institutions and
+    capitalised function words ("She", "People", "Then")."""
+    name = clean_name(raw)
+    parts = name.split()
+    if not parts or any(p.lower().strip(".") in _ORG_WORDS for p in parts):
+        return None
+    if len(parts) == 1 and parts[0].lower() in _STOP_WORDS:
+        return None
+    return name
+
+
 class _Names:
     """People named in the article: full forms for surnames, and who was mentioned last.
 
@@ -235,12 +255,10 @@ class _Names:
         self.by_other: dict[str, str] = {}
         found: list[tuple[int, str]] = []
         for match in self._SEQ.finditer(text):
-            name = clean_name(match.group(0))
-            parts = name.split()
-            if not parts or any(p.lower().strip(".") in _ORG_WORDS for p in parts):
+            name = _person_name(match.group(0))
+            if name is None:
                 continue
-            if len(parts) == 1 and parts[0].lower() in _STOP_WORDS:
-                continue  # "She", "People", "Then": capitalised, but nobody's name
+            parts = name.split()
             if 2 <= len(parts) <= 4:
                 self.by_last.setdefault(parts[-1].lower(), name)
                 for part in parts[:-1]:
@@ -278,6 +296,7 @@ _LEADING_FUNCTION_WORDS = {
 _PARTICLES = {"de", "da", "del", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "di", "du", "dos"}
 
 
+@lru_cache(maxsize=20_000)
 def clean_name(raw: str) -> str:
     """The name alone: "U.S. captain Zach Parise" / "Dr. Edgar Miller" -> "Zach Parise" / "Edgar Miller"."""
     parts = raw.replace("’", "'").split()
