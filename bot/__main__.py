@@ -219,6 +219,84 @@ def summarize(sentences: int, as_json: bool, target: str) -> None:
     emit(str(path), analyse(path.read_bytes()))
 
 
+# --- operations ------------------------------------------------------------------
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+def backup(path: str) -> None:
+    """Copy the database to PATH while the bot runs (SQLite online backup), then check the copy."""
+    from digest.store import backup_database
+
+    settings = _settings()
+    try:
+        size, integrity = backup_database(settings.db, Path(path))
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(f"backup failed: {exc}") from exc
+    click.echo(f"Backed up {settings.db} to {path} ({size:,} bytes; integrity check: {integrity})")
+    click.echo(f"To restore: stop the bot, then copy {path} over {settings.db} (and delete any "
+               f"{settings.db}-wal and {settings.db}-shm beside it).")
+
+
+@cli.command()
+def doctor() -> None:
+    """Check settings, database, Bot API reachability and sources; exit 1 if something is wrong."""
+    from digest.store import Store, migrations
+
+    problems = 0
+
+    def report(ok: bool, what: str) -> None:
+        nonlocal problems
+        problems += not ok
+        click.echo(f"[{'ok' if ok else 'FAIL'}] {what}")
+
+    settings = _settings()
+    report(True, f"settings: database {settings.db}, API {settings.telegram_api_url}, "
+                 f"{len(settings.admin_ids)} admin(s), default {settings.digest_time} {settings.timezone}")
+    report(bool(settings.telegram_bot_token), "TELEGRAM_BOT_TOKEN is set" if settings.telegram_bot_token
+           else "TELEGRAM_BOT_TOKEN is not set (briefbot run cannot start; preview works)")
+    try:
+        store = Store(settings.db)
+        integrity = store.db.execute("pragma quick_check").fetchone()[0]
+        pending = migrations.pending(store.db)
+        report(integrity == "ok" and not pending, f"database: quick_check {integrity}, "
+                                                  f"{len(pending)} migration(s) pending")
+    except Exception as exc:  # noqa: BLE001 - the doctor reports, it does not crash
+        report(False, f"database: {exc}")
+        store = None
+    if settings.telegram_bot_token:
+        report(*_check_bot_api(settings))
+    if store is not None:
+        sources = store.list_sources()
+        failing = [s for s in sources if s["error_count"] and not s["disabled_reason"]]
+        disabled = [s for s in sources if s["disabled_reason"]]
+        report(not disabled, f"sources: {len(sources)} ({len(failing)} failing, {len(disabled)} disabled)")
+        for s in disabled:
+            click.echo(f"       #{s['id']} {s['name']}: disabled: {s['disabled_reason']}")
+        for s in failing:
+            click.echo(f"       #{s['id']} {s['name']}: {s['error_count']} error(s), last: {s['last_error']}")
+    if problems:
+        sys.exit(1)
+
+
+def _check_bot_api(settings) -> tuple[bool, str]:
+    from telegram import Bot
+    from telegram.error import TelegramError
+    from telegram.request import HTTPXRequest
+
+    async def get_me():
+        bot = Bot(settings.telegram_bot_token, base_url=settings.telegram_api_url,
+                  request=HTTPXRequest(connect_timeout=5, read_timeout=5))
+        async with bot:
+            return await bot.get_me()
+
+    try:
+        me = asyncio.run(get_me())
+    except TelegramError as exc:
+        return False, f"Bot API: {type(exc).__name__}: {exc}"
+    except Exception as exc:  # noqa: BLE001
+        return False, f"Bot API unreachable: {exc}"
+    return True, f"Bot API: reachable, the bot is @{me.username}"
+
+
 def _download(url: str) -> bytes:
     from digest.fetch import FetchError
     from digest.ingest import make_fetcher

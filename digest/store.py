@@ -492,6 +492,31 @@ class Store:
                 [(user_id, a, now) for a in article_ids])
 
 
+def backup_database(source: Path, target: Path) -> tuple[int, str]:
+    """An online, consistent copy of the database (SQLite's backup API: safe while the bot writes).
+
+    Written to a temporary file beside `target` and renamed into place, so a failed backup never leaves a
+    half-written file under the target's name. Returns (size in bytes, integrity check of the copy).
+    """
+    source, target = Path(source), Path(target)
+    if not source.exists():
+        raise ValueError(f"there is no database at {source}")
+    if target.resolve() == source.resolve():
+        raise ValueError("the backup must go to another file than the database itself")
+    partial = target.with_name(target.name + ".partial")
+    src = sqlite3.connect(str(source), timeout=30)
+    dst = sqlite3.connect(str(partial))
+    try:
+        src.backup(dst, pages=1024)
+        integrity = dst.execute("pragma integrity_check").fetchone()[0]
+        dst.execute("pragma journal_mode=delete")
+    finally:
+        dst.close()
+        src.close()
+    partial.replace(target)
+    return target.stat().st_size, integrity
+
+
 def _decode_article(row: dict) -> dict:
     row = dict(row)
     row["summary"] = json.loads(row.get("summary") or "[]")
