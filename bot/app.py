@@ -9,12 +9,13 @@ from typing import Callable
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
 from telegram.error import TelegramError
 from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler,
-                          ContextTypes, MessageHandler, filters)
+                          ContextTypes, MessageHandler, TypeHandler, filters)
 
 from bot import admin_commands as admin
 from bot import context as ctx
 from bot import user_commands as user
 from bot.push import Pusher
+from bot.throttle import Throttle
 from digest.ingest import IngestRunner
 from digest.settings import Settings
 from digest.store import Store, utcnow
@@ -57,6 +58,8 @@ def build_application(settings: Settings, store: Store | None = None, *, clock: 
 
 
 def _register(app: Application) -> None:
+    # group -1 runs before every handler: a flooding user's updates stop here
+    app.add_handler(TypeHandler(Update, Throttle(app.bot_data[ctx.KEY].settings)), group=-1)
     commands = {
         "start": user.start, "help": user.help_command, "digest": user.digest, "latest": user.latest,
         "search": user.search, "time": user.set_time, "timezone": user.set_timezone, "sources": admin.sources,

@@ -66,6 +66,8 @@ class Settings(BaseSettings):
     ingest_check_seconds: int = 60  # how often the scheduler looks for sources due a poll
     send_workers: int = 8  # concurrent sends during the push (bounded: see bot/push.py)
     nothing_new_note: bool = True  # a short note on days with nothing new (false: send nothing)
+    command_burst: int = 5  # per user: commands answered in a burst...
+    commands_per_second: float = 1.0  # ...and how fast the allowance comes back
 
     # Briefings.
     summary_sentences: int = 3

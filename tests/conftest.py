@@ -66,6 +66,7 @@ async def bot(env, monkeypatch):
     monkeypatch.setenv("BRIEFBOT_TELEGRAM_API_URL", tg.base_url)
     monkeypatch.setenv("BRIEFBOT_ADMIN_IDS", "1")
     monkeypatch.setenv("BRIEFBOT_ANALYSIS_WORKERS", "0")
+    monkeypatch.setenv("BRIEFBOT_COMMAND_BURST", "1000")  # tests type faster than people; one test floods
     settings = Settings()
     store = Store(settings.db)
     harness = Harness(tg, settings, store, FakeClock(datetime(2026, 11, 27, 6, 0, tzinfo=timezone.utc)))

@@ -161,3 +161,18 @@ async def test_forged_button_data_is_refused(bot):
         await bot.press(5, message_id, data)
     notes = [c.get("text") for c in bot.tg.answered_callbacks()]
     assert all(notes) and len(notes) == 6
+
+
+async def test_a_flooding_user_is_throttled_and_others_are_not(bot):
+    bot.bb.settings.command_burst, bot.bb.settings.commands_per_second = 5, 1.0
+    for _ in range(50):
+        bot.tg.send_text(66, "/help")
+    [text] = await bot.say(67, "/help")  # another user, in the middle of the flood
+    assert "/digest" in text
+    import asyncio
+    await asyncio.sleep(0.5)
+    flooded = bot.tg.texts(66)
+    assert flooded.count("You're sending commands faster than I can answer; I'll skip some. "
+                         "Try again in a few seconds.") == 1
+    answered = [t for t in flooded if "/digest" in t]
+    assert 5 <= len(answered) <= 7  # the burst (plus what refilled meanwhile), not 50
