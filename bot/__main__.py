@@ -91,10 +91,10 @@ def sources_add(url: str, name: str | None) -> None:
             return await add_source(store, fetcher, url, name)
 
     try:
-        source, found = asyncio.run(go())
+        source, found, reenabled = asyncio.run(go())
     except SourceError as exc:
         raise click.ClickException(f"cannot add {url}: {exc}") from exc
-    click.echo(f"Added source #{source['id']}: {found.describe()}")
+    click.echo(f"{'Re-enabled' if reenabled else 'Added'} source #{source['id']}: {found.describe()}")
     if found.url != url:
         click.echo(f"  polling {found.url}")
 

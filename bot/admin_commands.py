@@ -56,11 +56,13 @@ async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     bb = ctx.of(context)
     try:
         async with make_fetcher(bb.settings) as fetcher:
-            source, found = await add_source(bb.store, fetcher, url, name, added_by=update.effective_user.id)
+            source, found, reenabled = await add_source(bb.store, fetcher, url, name,
+                                                        added_by=update.effective_user.id)
     except SourceError as exc:
         await reply(update, f"Could not add {esc(url[:200])}: {esc(str(exc))}")
         return
-    await reply(update, f"Added source #{source['id']}: {esc(found.describe())}.\nIt will be polled at the next "
+    verb = "Re-enabled" if reenabled else "Added"
+    await reply(update, f"{verb} source #{source['id']}: {esc(found.describe())}.\nIt will be polled at the next "
                         "ingest (or run /ingest now).")
 
 

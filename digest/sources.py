@@ -71,16 +71,24 @@ async def _get(fetcher: Fetcher, url: str) -> FetchResult:
 
 
 async def add_source(store: Store, fetcher: Fetcher, url: str, name: str | None = None,
-                     added_by: int | None = None) -> tuple[dict, Probe]:
-    """Probe `url` and store it; raises SourceError (bad URL, fetch failure, duplicate)."""
+                     added_by: int | None = None) -> tuple[dict, Probe, bool]:
+    """Probe `url` and store it: (source, what was found, whether a disabled source was re-enabled).
+    Raises SourceError (bad URL, fetch failure, duplicate).
+
+    Adding a source that was disabled (410, repeated failures) probes it again and, if it now answers,
+    enables it: that is how an admin brings a source back.
+    """
     url = url.strip()
     existing = store.source_by_url(url)
-    if existing:
+    if existing and not existing["disabled_reason"]:
         raise SourceError(f"{url} is already source #{existing['id']}")
     found = await probe(url, fetcher)
+    if existing:
+        store.enable_source(existing["id"])
+        return store.get_source(existing["id"]), found, True
     try:
         source = store.add_source(found.url, found.kind, name=name, title=found.title, site_url=found.site_url,
                                   added_by=added_by, entry_count=found.entry_count)
     except StoreError as exc:
         raise SourceError(str(exc)) from exc
-    return source, found
+    return source, found, False

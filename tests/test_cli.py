@@ -117,3 +117,20 @@ def test_bad_configuration_is_reported_plainly(env, monkeypatch):
     get_settings.cache_clear()
     out = CliRunner().invoke(cli, ["sources", "list"])
     assert out.exit_code == 1 and "not a known IANA time zone" in out.output
+
+
+def test_adding_a_disabled_source_again_enables_it(env, site):
+    from datetime import timedelta
+
+    from digest.store import Store
+
+    url = site.add("/back.xml", "<rss version='2.0'><channel><title>Back</title></channel></rss>",
+                   content_type="application/rss+xml")
+    assert run("sources", "add", url).exit_code == 0
+    store = Store(env / "test.db")
+    store.record_fetch_error(1, "gone", retry_in=timedelta(hours=1), disable="the feed was gone")
+    out = run("sources", "add", url)
+    assert out.exit_code == 0 and "Re-enabled source #1" in out.output
+    source = store.get_source(1)
+    assert source["disabled_reason"] is None and source["error_count"] == 0
+    assert CliRunner().invoke(cli, ["sources", "add", url]).exit_code == 1  # now it is a live duplicate
