@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -41,7 +41,7 @@ def _serve(port_queue, enforce: bool) -> None:
 
 
 def _serve_site(port_queue, feeds: int, per_feed: int) -> None:
-    from tests.fakes.news import cnn_articles, paragraphs_html, rss
+    from tests.fakes.news import paragraphs_html, rss
     from tests.fakes.sitehost import SiteHost
 
     host = SiteHost().__enter__()

@@ -158,7 +158,7 @@ class Ingestor:
         await self.call_store(self.store.record_fetch_error, source["id"], message, retry_in=backoff, disable=disable)
         outcome.error, outcome.disabled = message, disable
         log.warning("source %s (%s) failed: %s%s", source["id"], source["url"], message,
-                    f" - disabled" if disable else "")
+                    " - disabled" if disable else "")
 
     async def _entry(self, source: dict, entry: Entry, outcome: SourceOutcome, report: IngestReport) -> None:
         url = entry.url or entry.guid

@@ -121,7 +121,7 @@ class Summariser:
             return [sentences[i] for i in candidates]
 
         vocab: dict[str, int] = {}
-        rows, cols, vals = [], [], []
+        rows, cols = [], []
         for row, i in enumerate(candidates):
             for term in term_lists[i]:
                 col = vocab.setdefault(term, len(vocab))

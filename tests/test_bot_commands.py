@@ -1,6 +1,5 @@
 """Every user command, end to end: the real Application over HTTP against the fake Bot API."""
 
-import json
 
 import pytest
 

@@ -10,7 +10,6 @@ import sys
 import time
 import urllib.request
 
-import pytest
 
 from tests.fakes.telegram import TOKEN, FakeTelegram
 
@@ -64,7 +63,7 @@ def free_port() -> int:
 def test_webhook_mode_with_secret_token(env):
     port = free_port()
     with FakeTelegram() as tg:
-        proc = start_bot(env, tg, "--webhook", f"https://bot.example.org/hook", "--listen", "127.0.0.1",
+        proc = start_bot(env, tg, "--webhook", "https://bot.example.org/hook", "--listen", "127.0.0.1",
                          "--port", str(port), "--secret-token", "s3cret")
         try:
             hook = tg.wait_for(lambda: [c for c in tg.calls if c.method == "setWebhook"], timeout=60)[0]
