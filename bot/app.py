@@ -54,6 +54,7 @@ def build_application(settings: Settings, store: Store | None = None, *, clock: 
                                     first=min(5, settings.push_check_seconds), name="push")
         app.job_queue.run_repeating(_ingest_job, interval=settings.ingest_check_seconds,
                                     first=min(15, settings.ingest_check_seconds), name="ingest")
+        app.job_queue.run_repeating(_prune_job, interval=24 * 3600, first=60, name="prune")
     return app
 
 
@@ -99,6 +100,12 @@ async def _push_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def _ingest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     await ctx.of(context).ingest.run()
+
+
+async def _prune_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    bb = ctx.of(context)
+    counts = bb.store.prune(bb.settings.keep_days, bb.now())
+    log.info("pruned history older than %s days: %s", bb.settings.keep_days, counts)
 
 
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -73,6 +73,7 @@ class Settings(BaseSettings):
     summary_sentences: int = 3
     digest_items: int = 8
     digest_max_age_hours: int = 48
+    keep_days: int = 30  # articles, deliveries and message records older than this are pruned daily
 
     @field_validator("admin_ids", mode="before")
     @classmethod

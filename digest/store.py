@@ -329,6 +329,25 @@ class Store:
                "join sources s on s.id = a.source_id where articles_fts match ? order by rank limit ?")
         return [_decode_article(row) for row in self.db.query(sql, [query, limit])]
 
+    def prune(self, keep_days: int, now: datetime | None = None) -> dict:
+        """Delete what is older than `keep_days`: articles (with their search index rows and delivery
+        marks), deliveries, sent-message records and digest bodies no delivery points to any more.
+        Users and sources are never pruned. Returns how many rows of each went."""
+        cutoff = iso((now or utcnow()) - timedelta(days=keep_days))
+        counts = {}
+        with self.transaction():
+            old = "select id from articles where fetched_at < ?"
+            counts["delivered_articles"] = self.db.execute(
+                f"delete from delivered_articles where article_id in ({old})", [cutoff]).rowcount
+            counts["articles"] = self.db.execute("delete from articles where fetched_at < ?", [cutoff]).rowcount
+            counts["sent_messages"] = self.db.execute("delete from sent_messages where created_at < ?",
+                                                      [cutoff]).rowcount
+            counts["deliveries"] = self.db.execute("delete from deliveries where created_at < ?", [cutoff]).rowcount
+            counts["digest_bodies"] = self.db.execute(
+                "delete from digest_bodies where id not in (select body_id from deliveries where body_id is not null) "
+                "and id not in (select body_id from sent_messages where body_id is not null)").rowcount
+        return counts
+
     def count(self, table: str, where: str | None = None, params: Iterable[Any] = ()) -> int:
         return self.db[table].count_where(where, list(params)) if where else self.db[table].count
 

@@ -106,7 +106,7 @@ async def test_scheduled_jobs_poll_sources_and_push_in_the_background(env, site,
         harness.app = None
         from bot.app import build_application
         app = build_application(settings, store, clock=harness.clock, schedule=True, poll_timeout=1)
-        assert {job.name for job in app.job_queue.jobs()} == {"push", "ingest"}
+        assert {job.name for job in app.job_queue.jobs()} == {"push", "ingest", "prune"}
         harness.app = app
         await app.initialize()
         await app.post_init(app)

@@ -113,3 +113,28 @@ def test_two_connections_write_concurrently_without_lock_errors(env):
     thread.join()
     assert errors == []
     assert bot_side.count("articles") == 300 and bot_side.count("deliveries") == 300
+
+
+def test_prune_removes_old_history_and_keeps_the_rest(store):
+    from datetime import datetime, timedelta, timezone
+
+    from digest.store import NewArticle
+
+    source = store.add_source("http://127.0.0.1/f", "feed", name="F")
+    old = store.insert_article(NewArticle(source["id"], "http://x/old", "https://x/old", "o", "Old", None, None,
+                                          "old text about zebras", "feed", False, ["s."], [], None, "fo"))
+    new = store.insert_article(NewArticle(source["id"], "http://x/new", "https://x/new", "n", "New", None, None,
+                                          "new text about lions", "feed", False, ["s."], [], None, "fn"))
+    long_ago = (datetime.now(timezone.utc) - timedelta(days=40)).isoformat(timespec="seconds")
+    store.db.execute("update articles set fetched_at = ? where id = ?", [long_ago, old])
+    store.ensure_user(1, 1)
+    store.mark_delivered(1, [old, new])
+    body = store.save_digest_body([{"html": "x", "article_ids": [old]}])
+    delivery = store.claim_delivery(1, "2026-10-01", body)
+    store.db.execute("update deliveries set created_at = ? where id = ?", [long_ago, delivery["id"]])
+    counts = store.prune(30)
+    assert counts == {"delivered_articles": 1, "articles": 1, "sent_messages": 0, "deliveries": 1,
+                      "digest_bodies": 1}
+    assert [a["title"] for a in store.search_articles("zebras")] == []  # gone from the index too
+    assert [a["title"] for a in store.search_articles("lions")] == ["New"]
+    assert store.get_user(1) is not None and store.list_sources()
