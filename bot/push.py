@@ -208,13 +208,6 @@ class Pusher:
             memo[key] = (parts, self.store.save_digest_body(parts) if parts else None)
         return memo[key]
 
-    async def deliver(self, user: dict, day: str) -> str:
-        """Send (or resume) one user's whole digest for their local date; returns the report field."""
-        job, memo = _Job(user, day, True), {}
-        while (status := await self._step(job, memo)) == "more":
-            await asyncio.sleep(PER_CHAT_INTERVAL)
-        return status
-
     async def _step(self, job: "_Job", memo: dict) -> str:
         """Send the next message of a user's digest: "more" if another part follows, else the outcome."""
         user = job.user

@@ -46,7 +46,7 @@ def analyse_text(text: str, title: str | None = None, sentences: int = 3, *, cle
     summary = summariser.select(split, sentences)
     found = extract_quotes(body)
     summary_terms = {w for s in summary for w in summariser.terms(s.text)}
-    key = choose_key_quote(found, {w for w in summary_terms})
+    key = choose_key_quote(found, summary_terms)
     return Analysis(
         title=title, text=body, sentences=[s.text for s in summary],
         quotes=[{"quote": q.quote, "speaker": q.speaker, "kind": q.kind} for q in found],

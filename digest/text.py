@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from sentencex import segment
 
@@ -86,8 +85,3 @@ class OfflineTokenizer:
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         return tuple(words(sentence))
-
-
-@lru_cache(maxsize=1)
-def tokenizer() -> OfflineTokenizer:
-    return OfflineTokenizer()

@@ -91,9 +91,6 @@ class Harness:
         """Articles published shortly before the bot's (controlled) now."""
         return add_articles(self.store, articles, now=self.clock.now, **kwargs)
 
-    def html_of(self, user_id: int) -> list[str]:
-        return [c.params["text"] for c in self.tg.sent(user_id)]
-
 
 def add_articles(store: Store, articles: list[dict], source_name: str = "Wire", hours_ago: float = 1.0,
                  source_url: str | None = None, now: datetime | None = None) -> list[int]:

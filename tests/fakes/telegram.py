@@ -286,11 +286,6 @@ class FakeTelegram:
         return [parse_html(c.params["text"]) if c.params.get("parse_mode") == "HTML" else c.params["text"]
                 for c in self.sent(chat_id)]
 
-    def last_message(self, chat_id: int) -> dict:
-        chat = self.chats[chat_id]
-        bot_messages = [m for m in chat.messages.values() if m.get("from", {}).get("is_bot")]
-        return bot_messages[-1]
-
     def answered_callbacks(self) -> list[dict]:
         return [c.params for c in self.calls if c.method == "answerCallbackQuery"]
 
@@ -303,11 +298,6 @@ class FakeTelegram:
                 return value
             time.sleep(interval)
         raise AssertionError("condition not met within timeout")
-
-    @property
-    def pending_updates(self) -> int:
-        with self._cond:
-            return len(self._updates)
 
     # --- control API, for a benchmark that runs this server in another process ------------
     def _control(self, op: str, data: dict) -> dict:
