@@ -63,6 +63,8 @@ def _is_chrome(paragraph: str) -> bool:
     """Widgets and photo captions: chrome wherever they stand."""
     if _CHROME.match(paragraph):
         return True
+    if not paragraph.endswith(")"):
+        return False  # both caption rules below need a parenthesised credit at the very end
     if _TRAILING_CREDIT.search(paragraph) and (
         _PHOTO_CAPTION.search(paragraph) or re.search(r"\((?:[^()]*\b(?:photo|images?|pool|file)\b[^()]*|[A-Z][\w.&' -]{1,25})\)\s*$", paragraph, re.I)
     ):
@@ -123,7 +125,8 @@ def clean_text(text: str) -> str:
 
 def guess_title(text: str) -> str | None:
     """The first short line without a full stop is the headline in pasted page text."""
-    for paragraph in split_paragraphs(normalize_text(text))[:4]:
+    head = text[:1500]  # a headline is among the first few lines: no need to normalise the whole text
+    for paragraph in split_paragraphs(normalize_text(head))[:4]:
         if _CHROME.match(paragraph):
             continue
         if not _SENTENCE_END.search(paragraph) and 3 <= len(paragraph.split()) <= 25:

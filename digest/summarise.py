@@ -17,6 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 from sumy.nlp.stemmers import Stemmer
@@ -77,27 +78,50 @@ def lexrank_scores(tf: np.ndarray, idf: np.ndarray, threshold: float = LEXRANK_T
     return p, cosine
 
 
+class _TermIds(dict):
+    """Lower-cased token -> id of its stemmed term (0 for stop words and numbers).
+
+    One C-level dict lookup per token instead of a lower/stop-word/isdigit/stem chain,
+    and integer ids let numpy build the term matrix. The vocabulary of news is small, so
+    after a few articles nearly every token is a hit.
+    """
+
+    def __init__(self, stop_words: frozenset[str], stem):
+        super().__init__()
+        self._stop_words, self._stem = stop_words, stem
+        self.term_ids: dict[str, int] = {}
+        self.terms: list[str] = [""]  # id -> term
+
+    def __missing__(self, token: str) -> int:
+        if token in self._stop_words or token.isdigit():
+            term_id = 0
+        else:
+            term = self._stem(token)
+            term_id = self.term_ids.get(term)
+            if term_id is None:
+                term_id = self.term_ids[term] = len(self.terms)
+                self.terms.append(term)
+        if len(self) < 500_000:  # a bound for processes that live for months
+            self[token] = term_id
+        return term_id
+
+
 class Summariser:
     def __init__(self, language: str = "english", weights: Weights | None = None):
         self.weights = weights or Weights()
         self.stop_words = frozenset(get_stop_words(language))
         self._stemmer = Stemmer(language)
-        self.stem = lru_cache(maxsize=200_000)(self._stemmer)
+        self._ids = _TermIds(self.stop_words, self._stemmer)
 
     def terms(self, sentence: str) -> list[str]:
         """Stemmed content words of a sentence (lower-cased, stop words dropped)."""
-        out = []
-        for word in words(sentence):
-            word = word.lower()
-            if word not in self.stop_words and not word.isdigit():
-                out.append(self.stem(word))
-        return out
+        names = self._ids.terms
+        return [names[i] for i in map(self._ids.__getitem__, words(sentence.lower())) if i]
 
-    def _is_candidate(self, sentence: Sentence, n_words: int) -> bool:
-        text = sentence.text
+    def _is_candidate(self, text: str, n_words: int) -> bool:
         if n_words < 5 or n_words > 80:
             return False
-        if _BYLINE.match(text) or _READER_ADDRESS.search(text) and n_words < 15:
+        if _BYLINE.match(text) or n_words < 15 and _READER_ADDRESS.search(text):
             return False
         if not _SENTENCE_END.search(text):
             return False  # a sub-heading or list item, not a sentence
@@ -112,24 +136,25 @@ class Summariser:
     def select(self, sentences: list[Sentence], count: int = 3) -> list[Sentence]:
         if count <= 0 or not sentences:
             return []
-        term_lists = [self.terms(s.text) for s in sentences]
-        candidates = [i for i, s in enumerate(sentences) if self._is_candidate(s, len(words(s.text)))]
+        lookup = self._ids.__getitem__
+        id_lists = [list(map(lookup, words(s.text.lower()))) for s in sentences]
+        candidates = [i for i, (s, ids) in enumerate(zip(sentences, id_lists))
+                      if self._is_candidate(s.text, len(ids))]
         if len(candidates) < count:  # short or odd text: fall back to every sentence with words in it
-            candidates = [i for i, terms in enumerate(term_lists) if terms] or list(range(len(sentences)))
+            candidates = [i for i, ids in enumerate(id_lists) if any(ids)] or list(range(len(sentences)))
         candidates = candidates[:MAX_SENTENCES]
         if len(candidates) <= count:
             return [sentences[i] for i in candidates]
 
-        vocab: dict[str, int] = {}
-        rows, cols = [], []
-        for row, i in enumerate(candidates):
-            for term in term_lists[i]:
-                col = vocab.setdefault(term, len(vocab))
-                rows.append(row)
-                cols.append(col)
-        tf = np.zeros((len(candidates), max(len(vocab), 1)))
-        np.add.at(tf, (rows, cols), 1.0)
-        doc_freq = (tf > 0).sum(axis=0)
+        # sentence x term counts, built in numpy from the global term ids
+        ids = np.fromiter(chain.from_iterable(id_lists[i] for i in candidates), dtype=np.intp)
+        rows = np.repeat(np.arange(len(candidates)), [len(id_lists[i]) for i in candidates])
+        content = ids > 0
+        vocab, cols = np.unique(ids[content], return_inverse=True)
+        shape = (len(candidates), max(len(vocab), 1))
+        tf = np.bincount(rows[content] * shape[1] + cols, minlength=shape[0] * shape[1])
+        tf = tf.reshape(shape).astype(float)
+        doc_freq = np.count_nonzero(tf, axis=0)
         idf = np.log(len(candidates) / (1.0 + doc_freq))
         centrality, cosine = lexrank_scores(tf, idf)
         return [sentences[candidates[k]] for k in self._pick(candidates, sentences, centrality, cosine, count)]
