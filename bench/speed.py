@@ -7,7 +7,7 @@
 the key quote (`digest.analyse.analyse_text`). The baseline is sumy's LexRankSummarizer used plainly:
 built once, with the offline tokenizer (stock sumy needs NLTK data we cannot download), sumy's
 PlaintextParser, stemmer and stop words. Throughput is articles per second of wall time, single-threaded
-(OPENBLAS_NUM_THREADS=1), median of three rounds. The growth curve times both on synthetic articles made
+(OPENBLAS_NUM_THREADS=1), median of five rounds taken in turns. The growth curve times both on synthetic articles made
 of real CNN sentences, 10 to 1000 sentences long.
 """
 
@@ -53,14 +53,17 @@ def methods():
     return {"sumy LexRank (plain)": sumy_lexrank, "briefbot analyse_text": ours}
 
 
-def throughput(fn, texts: list[str], rounds: int = 3) -> float:
-    rates = []
+def throughputs(fns: dict, texts: list[str], rounds: int = 5) -> dict[str, float]:
+    """Articles per second of each method, median over `rounds`; the methods take turns round by
+    round so that a slow spell of this shared machine hits all of them alike."""
+    rates: dict[str, list[float]] = {name: [] for name in fns}
     for _ in range(rounds):
-        started = time.perf_counter()
-        for text in texts:
-            fn(text)
-        rates.append(len(texts) / (time.perf_counter() - started))
-    return statistics.median(rates)
+        for name, fn in fns.items():
+            started = time.perf_counter()
+            for text in texts:
+                fn(text)
+            rates[name].append(len(texts) / (time.perf_counter() - started))
+    return {name: statistics.median(values) for name, values in rates.items()}
 
 
 def growth(fns: dict, articles: list[dict]) -> None:
@@ -83,6 +86,7 @@ def growth(fns: dict, articles: list[dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=None, help="articles (default: all 2000)")
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--no-growth", action="store_true")
     args = parser.parse_args()
     articles = load(args.limit)
@@ -91,9 +95,9 @@ def main() -> None:
     for fn in fns.values():  # warm up: caches and imports are not what we measure
         for text in texts[:20]:
             fn(text)
-    rates = {name: throughput(fn, texts) for name, fn in fns.items()}
+    rates = throughputs(fns, texts, args.rounds)
     base = rates["sumy LexRank (plain)"]
-    print(f"{len(texts)} CNN articles, one core, median of 3 rounds")
+    print(f"{len(texts)} CNN articles, one core, median of {args.rounds} interleaved rounds")
     for name, rate in rates.items():
         print(f"  {name:<24} {rate:8.1f} articles/s   ({rate / base:.1f}x sumy LexRank)")
     if not args.no_growth:

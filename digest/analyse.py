@@ -13,12 +13,13 @@ import multiprocessing
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 
-from digest.dedupe import fingerprint
+from digest.dedupe import fingerprint_words
 from digest.extract import clean_text, extract_article, guess_title, html_to_text
 from digest.quotes import choose_key_quote, extract_quotes
 from digest.summarise import get_summariser
-from digest.text import split_sentences
+from digest.text import split_sentences, words
 
 
 @dataclass(slots=True)
@@ -43,14 +44,15 @@ def analyse_text(text: str, title: str | None = None, sentences: int = 3, *, cle
     body = text if cleaned else clean_text(text)
     summariser = get_summariser()
     split = split_sentences(body)
-    summary = summariser.select(split, sentences)
+    tokens = [words(s.text.lower()) for s in split]  # shared by the summariser and the fingerprint
+    summary = summariser.select(split, sentences, tokens)
     found = extract_quotes(body)
-    summary_terms = {w for s in summary for w in summariser.terms(s.text)}
-    key = choose_key_quote(found, summary_terms)
+    summary_terms = {t for s in summary for t in summariser.terms(s.text)}
+    key = choose_key_quote(found, summary_terms, summariser.terms)
     return Analysis(
         title=title, text=body, sentences=[s.text for s in summary],
         quotes=[{"quote": q.quote, "speaker": q.speaker, "kind": q.kind} for q in found],
-        key_quote=key.as_dict() if key else None, fingerprint=fingerprint(body),
+        key_quote=key.as_dict() if key else None, fingerprint=fingerprint_words(chain.from_iterable(tokens)),
     )
 
 

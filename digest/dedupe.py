@@ -14,6 +14,8 @@ import math
 from functools import lru_cache
 import re
 from collections import Counter
+from collections.abc import Iterable
+from itertools import islice
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
@@ -46,13 +48,18 @@ def canonical_url(url: str) -> str:
                        urlencode(sorted(query)), ""))
 
 
-def fingerprint(text: str, min_words: int = 25) -> str | None:
+def fingerprint(text: str) -> str | None:
     """Hash of the article's words (case, punctuation and spacing ignored); None for texts too short
     to identify an article (a one-line teaser would collide with others)."""
-    tokens = [w.lower() for w in words(text)]
-    if len(tokens) < min_words:
+    return fingerprint_words(words(text.lower()))
+
+
+def fingerprint_words(tokens: Iterable[str], min_words: int = 25) -> str | None:
+    """`fingerprint` from the text's lower-cased `words`, for callers that have tokenised it already."""
+    head = list(islice(tokens, 400))
+    if len(head) < min_words:
         return None
-    return hashlib.sha1(" ".join(tokens[:400]).encode("utf-8")).hexdigest()
+    return hashlib.sha1(" ".join(head).encode("utf-8")).hexdigest()
 
 
 _STOP = frozenset("""a an the and or but of to in on at for from by with as is are was were be been has have had

@@ -48,7 +48,7 @@ _DATELINE = re.compile(
     r"(?:\([A-Za-z][\w .&'/-]{0,30}\)\s*)?(?:--|—|–|-)\s+"
 )
 _DATELINE_NEEDS = re.compile(r"^(?:[A-Z]{3,}|\()")
-_SENTENCE_END = re.compile(r"[.!?…:;\"”’')\]]$")
+_SENTENCE_ENDS = tuple(".!?…:;\"”’')]")  # a line ending in one of these holds a sentence
 
 
 @dataclass(slots=True)
@@ -76,14 +76,14 @@ def _is_chrome(paragraph: str) -> bool:
 
 def _is_fragment(paragraph: str) -> bool:
     """No sentence in it: a headline, kicker, byline, timestamp or menu when it stands at either end."""
-    return not _SENTENCE_END.search(paragraph) and len(paragraph.split()) < 16
+    return not paragraph.endswith(_SENTENCE_ENDS) and len(paragraph.split()) < 16
 
 
 def _reflow(paragraphs: list[str]) -> list[str]:
     """Join hard-wrapped lines: a line without a sentence end followed by one starting in lower case."""
     out: list[str] = []
     for paragraph in paragraphs:
-        if out and not _SENTENCE_END.search(out[-1]) and paragraph[:1].islower():
+        if out and not out[-1].endswith(_SENTENCE_ENDS) and paragraph[:1].islower():
             out[-1] = f"{out[-1]} {paragraph}"
         else:
             out.append(paragraph)
@@ -129,7 +129,7 @@ def guess_title(text: str) -> str | None:
     for paragraph in split_paragraphs(normalize_text(head))[:4]:
         if _CHROME.match(paragraph):
             continue
-        if not _SENTENCE_END.search(paragraph) and 3 <= len(paragraph.split()) <= 25:
+        if not paragraph.endswith(_SENTENCE_ENDS) and 3 <= len(paragraph.split()) <= 25:
             return paragraph
         break
     return None

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from dataclasses import dataclass, field
 
 from sumy.utils import get_stop_words
 
-from digest.text import words
+from digest.text import search_end, words
 
 _STOP_WORDS = frozenset(get_stop_words("english")) | {"people"}
 
@@ -120,7 +121,9 @@ _BEFORE_ACCORDING = re.compile(rf"according to\s+(?P<who>{_NAME}|{_DESC})\s*,?\s
 # anywhere in the sentence (for fragments woven into narration)
 _SENTENCE_WHO_VERB = re.compile(rf"{_WHO}{_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{_VERB})\b")
 _ANY_VERB_WHO = re.compile(rf"(?:{_VERB})\s+(?P<who>{_ROLE_NAME})")
-_NAME_APPOSITIVE = re.compile(rf"(?=[A-Zae])(?P<who>{_NAME_WORD}\s+{_NAME}),\s+(?:a|an|who)\s+[a-z]")
+# "Gladys Block, a professor": found from the ", a" (rare, so quick to scan for), then the name before it
+_APPOSITIVE_START = re.compile(r",\s+(?:a|an|who)\s+[a-z]")
+_NAME_BEFORE_APPOSITIVE = re.compile(rf"(?<![\w'’.-])(?=[A-Zae])(?P<who>{_NAME_WORD}\s+{_NAME})\Z")
 _SCARE_CUE = re.compile(
     r"(?:so-called|dubbed|titled|entitled|named|nicknamed|known as|the term|the word|the phrase|the words|"
     r"what (?:\w+ ){0,3}calls?|the book|the film|the movie|the show|the song|the album|the series|the play|"
@@ -130,14 +133,6 @@ _SCARE_CUE = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[:;]\s+|—\s*|--\s*)$")
 _ENDS_WITH_VERB = re.compile(rf"\b{_VERB}\s*$")
 
-
-def _ends_with(pattern: re.Pattern, text: str, reach: int) -> re.Match | None:
-    """`pattern.search(text)` for a pattern anchored at the end that cannot be longer than `reach`.
-
-    An end-anchored search is otherwise tried from every position of the text. Starting it
-    `reach` characters from the end (a position, not a slice) keeps lookbehinds and `\\b` exact.
-    """
-    return pattern.search(text, max(0, len(text) - reach))
 
 
 _REPORTING_ONLY = re.compile(rf"^[\s,—–-]*(?:{_WHO}{_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{_VERB})|(?:{_VERB})\s+(?:{_NAME}|{_DESC}){_APPOSITIVE})[^.\"“”]{{0,60}}?[.,:]?\s*$")
@@ -265,8 +260,10 @@ def _reporting_subjects(text: str):
         before = _WHO_BEFORE_VERB.search(text, low, verb_at)
         if before:
             yield before.group("who")
-    for match in _NAME_APPOSITIVE.finditer(text):
-        yield match.group("who")
+    for comma in _APPOSITIVE_START.finditer(text):
+        match = _NAME_BEFORE_APPOSITIVE.search(text, max(0, comma.start() - 100), comma.start())
+        if match:
+            yield match.group("who")
 
 
 @lru_cache(maxsize=20_000)
@@ -427,6 +424,8 @@ def extract_quotes(text: str) -> list[Quote]:
     spans = _double_spans(text)
     if not spans:
         spans = _single_spans(text)
+    if not spans:
+        return []
     _link_continuations(text, spans)
     attributor = _Attributor(text)
     quotes: list[Quote] = []
@@ -441,18 +440,18 @@ def extract_quotes(text: str) -> list[Quote]:
             prev.quote, prev.end = " ".join(prev.parts), span.end
             continue
         narr_before = _last_sentence(before)
-        full = bool(_ends_with(_SENTENCE_START, narr_before, 12) or narr_before.rstrip().endswith((":", ",")) and
+        full = bool(search_end(_SENTENCE_START, narr_before, 12) or narr_before.rstrip().endswith((":", ",")) and
                     (content[:1].isupper() or content[:1] in "…'‘" or content[:1].isdigit())) or \
             (content[:1].isupper() and content[-1:] in ",.!?…" and not narr_before.strip())
         if not full and content[:1].isupper() and content[-1:] in ",.!?" and len(words(content)) >= 4:
             full = True
         n_words = len(words(content))
         if not full:
-            if _ends_with(_SCARE_CUE, narr_before, 80) and not _ends_with(_ENDS_WITH_VERB, narr_before, 40):
+            if search_end(_SCARE_CUE, narr_before, 80) and not search_end(_ENDS_WITH_VERB, narr_before, 40):
                 continue
             if _is_title_case(content):
                 continue
-            if n_words < 2 and not _ends_with(_ENDS_WITH_VERB, narr_before.strip(), 40):
+            if n_words < 2 and not search_end(_ENDS_WITH_VERB, narr_before.strip(), 40):
                 continue
         elif _is_title_case(content) and n_words <= 6 and not span.open_end:
             continue
@@ -488,7 +487,7 @@ def _attribution(before: str, after: str, narr_before: str, full: bool) -> str |
         if match:
             return match.group("who")
     for pattern in (_BEFORE_WHO_VERB, _BEFORE_VERB_WHO, _BEFORE_ACCORDING):
-        match = _ends_with(pattern, narr_before, _LOOKBACK + 100)
+        match = search_end(pattern, narr_before, _LOOKBACK + 100)
         if match:
             return match.group("who")
     if not full:
@@ -518,11 +517,14 @@ def _merges(text: str, prev: Quote, span: _Span) -> bool:
     return bool(_REPORTING_ONLY.match(between))
 
 
-def choose_key_quote(quotes: list[Quote], summary_terms: set[str] | None = None) -> Quote | None:
+def choose_key_quote(quotes: list[Quote], summary_terms: set[str] | None = None,
+                     terms_of: Callable[[str], list[str]] | None = None) -> Quote | None:
     """The strongest quote: a full, attributed statement of a readable length.
 
     Long enough to say something (8-45 words), said by a named source, and, when
-    the summary's vocabulary is given, about what the summary is about.
+    the summary's vocabulary is given, about what the summary is about. `terms_of`
+    turns a quote into terms comparable with `summary_terms` (the summariser's stemmed
+    terms); without it, lower-cased words are compared.
     """
     best, best_score = None, float("-inf")
     for index, quote in enumerate(quotes):
@@ -536,7 +538,7 @@ def choose_key_quote(quotes: list[Quote], summary_terms: set[str] | None = None)
         score += 1.0 if 8 <= n <= 45 else -0.5 if n > 60 else 0.0
         score -= 0.05 * index  # earlier quotes tend to be the central ones
         if summary_terms:
-            qwords = {w.lower() for w in words(quote.quote)}
+            qwords = set(terms_of(quote.quote)) if terms_of else {w.lower() for w in words(quote.quote)}
             score += 2.0 * len(qwords & summary_terms) / max(len(qwords), 1)
         if score > best_score:
             best, best_score = quote, score

@@ -30,7 +30,7 @@ LEXRANK_THRESHOLD = 0.1
 LEXRANK_EPSILON = 0.1
 
 _BYLINE = re.compile(r"^(?:by|from|photo|image|video|updated|published|posted|source)\b[\s:]", re.I)
-_SENTENCE_END = re.compile(r"[.!?…\"”’')\]]$")
+_SENTENCE_ENDS = tuple(".!?…\"”’')]")
 _READER_ADDRESS = re.compile(r"\b(?:click|subscribe|sign up|follow us|share this|read more|comments?)\b", re.I)
 
 
@@ -123,7 +123,7 @@ class Summariser:
             return False
         if _BYLINE.match(text) or n_words < 15 and _READER_ADDRESS.search(text):
             return False
-        if not _SENTENCE_END.search(text):
+        if not text.endswith(_SENTENCE_ENDS):
             return False  # a sub-heading or list item, not a sentence
         if text.rstrip('"”’\' ').endswith("?"):
             return False  # questions to the reader make poor briefings
@@ -133,11 +133,15 @@ class Summariser:
         """The `count` best sentences of `text`, verbatim and in article order."""
         return self.select(split_sentences(text), count)
 
-    def select(self, sentences: list[Sentence], count: int = 3) -> list[Sentence]:
+    def select(self, sentences: list[Sentence], count: int = 3,
+               tokens: list[list[str]] | None = None) -> list[Sentence]:
+        """`tokens`: each sentence's `words(text.lower())`, when the caller has them already."""
         if count <= 0 or not sentences:
             return []
+        if tokens is None:
+            tokens = [words(s.text.lower()) for s in sentences]
         lookup = self._ids.__getitem__
-        id_lists = [list(map(lookup, words(s.text.lower()))) for s in sentences]
+        id_lists = [list(map(lookup, sentence_tokens)) for sentence_tokens in tokens]
         candidates = [i for i, (s, ids) in enumerate(zip(sentences, id_lists))
                       if self._is_candidate(s.text, len(ids))]
         if len(candidates) < count:  # short or odd text: fall back to every sentence with words in it

@@ -22,7 +22,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # e.g. "Lloyd J." + "Austin said..." - glue it to the next piece.
 _DANGLING_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}\s*$")
 # Closing quote marks the splitter sometimes leaves at the start of the next sentence.
+_LETTER = re.compile(r"[^\W\d_]")
 _LEADING_CLOSER = re.compile(r'^(["”’\')\]]+)\s+')
+
+
+def search_end(pattern: re.Pattern, text: str, reach: int) -> re.Match | None:
+    """`pattern.search(text)` for a pattern anchored at the end (`$`) whose match is at most `reach` long.
+
+    An end-anchored search is otherwise tried from every position of the text. Starting it
+    `reach` characters from the end (a position, not a slice) keeps lookbehinds and `\\b` exact.
+    """
+    return pattern.search(text, max(0, len(text) - reach))
 
 
 def normalize_text(text: str) -> str:
@@ -49,7 +59,7 @@ def _split_paragraph(paragraph: str) -> list[str]:
             piece = piece[lead.end():]
             if not piece:
                 continue
-        if merged and (_DANGLING_INITIAL.search(merged[-1]) or not re.search(r"[^\W\d_]", merged[-1])):
+        if merged and (search_end(_DANGLING_INITIAL, merged[-1], 12) or not _LETTER.search(merged[-1])):
             merged[-1] = f"{merged[-1]} {piece}"
         else:
             merged.append(piece)
