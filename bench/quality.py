@@ -56,6 +56,7 @@ def summarisers() -> dict:
     from sumy.summarizers.text_rank import TextRankSummarizer
     from sumy.utils import get_stop_words
 
+    from digest.extract import clean_text
     from digest.summarise import get_summariser
     from digest.text import OfflineTokenizer
 
@@ -72,7 +73,8 @@ def summarisers() -> dict:
 
     ours = get_summariser()
     return {
-        "briefbot": lambda a: [s.text for s in ours.summarise(a["article"], 3)],
+        # the product's path: the article text is cleaned (datelines, captions) before summarising
+        "briefbot": lambda a: [s.text for s in ours.summarise(clean_text(a["article"]), 3)],
         "LEAD-3": lambda a: a["article_sents"][:3],
         "sumy LexRank": sumy_method(LexRankSummarizer),
         "sumy TextRank": sumy_method(TextRankSummarizer),

@@ -96,10 +96,17 @@ _ORG_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }
+# the organisation words that end an organisation's name ("... Baptist Church", "... Court")
+_ORG_NOUNS = _ORG_WORDS - {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "street", "city", "county", "state", "states", "republic", "kingdom", "province",
+}
 _PRONOUNS = {"he", "she", "they", "him", "her", "we"}
 _NAME_WORD = r"(?:(?:[A-Z]\.){1,3}(?!\w)|[A-Z][\w'’\-]*\w|(?:al|el|ad|as|ash)-[A-Z]?\w+)"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|St|Adm|Maj|Cpl|Det|Supt|Insp)\.\s+)"
-_NAME = rf"(?:{_HONORIFIC}?{_NAME_WORD}(?:\s+(?:(?:de|da|del|van|von|der|den|bin|ibn|al|el|la|le|di|du|dos)\s+)?{_NAME_WORD}){{0,4}})"
+_PARTICLE = r"(?:de|da|del|van|von|der|den|bin|ibn|al|el|la|le|di|du|dos)"
+_NAME = rf"(?:{_HONORIFIC}?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}})"
 # a lower-case description: "the ministry", "a spokesman for the company", "one taxi driver"
 _NOT_IN_DESC = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|because|after|before|is|was|were|are|has|had|have)\b)"
 _DESC = rf"(?:(?:the|a|an|one|another|his|her|their|its)\s+(?:{_NOT_IN_DESC}[\w\-.']+\s+){{0,4}}?{_NOT_IN_DESC}[a-z][\w\-']*)"
@@ -114,7 +121,7 @@ _AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_VERB})\s+(?P<who>{_ROLE_NAME}
 _AFTER_ACCORDING = re.compile(rf"^[\s,—–-]*according to\s+(?P<who>{_NAME}|{_DESC})")
 # text right before the opening mark (the end of the narration that introduces it)
 _BEFORE_WHO_VERB = re.compile(
-    rf"{_WHO}{_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{_VERB})(?:\s+[\w'’.\-]+){{0,6}}?\s*(?:that\s*)?[:,]?\s*$"
+    rf"{_WHO}{_APPOSITIVE},?\s+(?:\w+ly\s+)?(?:{_VERB})(?:\s+[\w'’.\-]+){{0,6}}?\s*(?:that\s*)?[:,]?\s*$"
 )
 _BEFORE_VERB_WHO = re.compile(rf"(?:{_VERB})\s+(?P<who>{_ROLE_NAME}){_APPOSITIVE}\s*[:,]\s*$")
 _BEFORE_ACCORDING = re.compile(rf"according to\s+(?P<who>{_NAME}|{_DESC})\s*,?\s*$")
@@ -122,14 +129,20 @@ _BEFORE_ACCORDING = re.compile(rf"according to\s+(?P<who>{_NAME}|{_DESC})\s*,?\s
 _SENTENCE_WHO_VERB = re.compile(rf"{_WHO}{_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{_VERB})\b")
 _ANY_VERB_WHO = re.compile(rf"(?:{_VERB})\s+(?P<who>{_ROLE_NAME})")
 # "Gladys Block, a professor": found from the ", a" (rare, so quick to scan for), then the name before it
-_APPOSITIVE_START = re.compile(r",\s+(?:a|an|who)\s+[a-z]")
+_APPOSITIVE_START = re.compile(
+    rf",\s+(?:(?:a|an|who|the)\s+[a-z]|(?:(?:senior|vice|deputy|chief|former|assistant)\s+)*"
+    rf"{word_alternation(t for t in _TITLES if '.' not in t)}\b)")
 _NAME_BEFORE_APPOSITIVE = re.compile(rf"(?<![\w'’.-])(?=[A-Zae])(?P<who>{_NAME_WORD}\s+{_NAME})\Z")
+# Words right before a quoted fragment that make it a name or a scare quote, not speech.
 _SCARE_CUE = re.compile(
-    r"(?:so-called|dubbed|titled|entitled|named|nicknamed|known as|the term|the word|the phrase|the words|"
+    r"\b(?:so-called|dubbed|titled|entitled|named|nicknamed|known as|the term|the word|the phrase|the words|"
     r"what (?:\w+ ){0,3}calls?|the book|the film|the movie|the show|the song|the album|the series|the play|"
-    r"the program(?:me)?|the campaign|the slogan|the hashtag|magazine|newspaper|label(?:led|ed)?|as|a|an|the|its|his|her|their|our|my)\s*$",
+    r"the program(?:me)?|the campaign|the slogan|the hashtag|magazine|newspaper|label(?:led|ed)?)\s*$",
     re.IGNORECASE,
 )
+# Weaker cues ('its "new normal"', 'seen as "a betrayal"'): speech when someone in the sentence says it
+# ('The CDC calls insufficient sleep a "health epidemic"').
+_WEAK_SCARE_CUE = re.compile(r"\b(?:as|a|an|the|its|his|her|their|our|my)\s*$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[:;]\s+|—\s*|--\s*)$")
 _ENDS_WITH_VERB = re.compile(rf"\b{_VERB}\s*$")
 
@@ -241,7 +254,7 @@ _VERB_FIRST_WORD = re.compile(
 # the subject of a verb that stands at the search's `endpos`
 _WHO_BEFORE_VERB = re.compile(
     rf"(?<![\w'’.-])(?=[A-Z]|(?:the|a|an|one|another|his|her|their|its|he|she|they|it|we)\b)"
-    rf"{_WHO}{_APPOSITIVE}\s+(?:\w+ly\s+)?\Z")
+    rf"{_WHO}{_APPOSITIVE},?\s+(?:\w+ly\s+)?\Z")
 _LOOKBACK = 200  # characters before a reporting verb in which its subject is looked for
 
 
@@ -267,6 +280,25 @@ def _reporting_subjects(text: str):
 
 
 @lru_cache(maxsize=20_000)
+def _organisation(raw: str) -> str | None:
+    """A capitalised run that names an organisation ("the Westboro Baptist Church" -> "Westboro
+    Baptist Church"): it holds an organisation word and is not only a weekday or month."""
+    parts = [p for p in raw.split() if p[:1].isupper()]
+    while parts and parts[0].lower() in _LEADING_FUNCTION_WORDS:
+        parts.pop(0)
+    if len(parts) < 2 or not any(p.lower() in _ORG_NOUNS for p in parts):
+        return None
+    return " ".join(parts).strip(" ,.")
+
+
+@lru_cache(maxsize=20_000)
+def _title_of(raw: str) -> str | None:
+    """The title a name is given in this mention: "Jefferson County Sheriff Fred Abdalla" -> "sheriff"."""
+    titles = [p.lower().rstrip(".") for p in raw.split()[:-1] if p.lower().rstrip(".") in _TITLES]
+    return titles[-1] if titles else None
+
+
+@lru_cache(maxsize=20_000)
 def _person_name(raw: str) -> str | None:
     """A capitalised run as a possible person's name; None for organisations, institutions and
     capitalised function words ("She", "People", "Then")."""
@@ -279,28 +311,59 @@ def _person_name(raw: str) -> str | None:
     return name
 
 
-class _Names:
-    """People named in the article: full forms for surnames, and who was mentioned last.
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
-    "Palacios" becomes "Alvaro Palacios" (the first fuller mention), and a pronoun
+
+def _surname(parts: list[str]) -> str:
+    """The family name of a parsed name: the last part that is not a suffix ("Samuel Mullet Sr.")."""
+    for part in reversed(parts):
+        if part.lower().rstrip(".") not in _SUFFIXES:
+            return part.lower()
+    return parts[-1].lower()
+
+
+def _is_form_of(short: list[str], full: list[str]) -> bool:
+    """"Fred Abdalla" is a form of "Fred J. Abdalla": its parts appear in the fuller name in order."""
+    rest = iter(p.lower() for p in full)
+    return all(part.lower() in rest for part in short)
+
+
+class _Names:
+    """People and organisations named in the article: full forms, and who was mentioned last.
+
+    "Palacios" and "Fred Abdalla" become "Alvaro Palacios" and "Fred J. Abdalla" (the
+    fullest mention with that family name), "Westboro" and "the church" become "Westboro
+    Baptist Church", "the pope" the last person named with that title, and a pronoun
     resolves to the person most recently named before the quote.
     """
 
-    _SEQ = re.compile(rf"(?=[A-Zae]){_NAME}")  # the lookahead lets `re` skip most positions fast
+    # capitalised runs of any length: "Air New Zealand CEO Christopher Luxon" is cut at the title later
+    _SEQ = re.compile(rf"(?=[A-Zae]){_HONORIFIC}?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*")
 
     def __init__(self, text: str):
-        self.by_last: dict[str, str] = {}
-        self.by_other: dict[str, str] = {}
+        self.forms: dict[str, list[str]] = {}  # family name -> the names with it, in order of mention
+        self.by_other: dict[str, str] = {}  # a given name (or a family-name-first name's first part)
+        self.orgs: list[tuple[int, str]] = []
+        self.titled: list[tuple[int, str, str]] = []  # (position, title, name): "Pope Benedict XVI"
         found: list[tuple[int, str]] = []
         for match in self._SEQ.finditer(text):
-            name = _person_name(match.group(0))
+            raw = match.group(0)
+            name = _person_name(raw)
             if name is None:
+                org = _organisation(raw)
+                if org:
+                    self.orgs.append((match.start(), org))
                 continue
             parts = name.split()
-            if 2 <= len(parts) <= 4:
-                self.by_last.setdefault(parts[-1].lower(), name)
+            if 2 <= len(parts) <= 5:
+                forms = self.forms.setdefault(_surname(parts), [])
+                if name not in forms:
+                    forms.append(name)
                 for part in parts[:-1]:
                     self.by_other.setdefault(part.lower(), name)
+            title = _title_of(raw)
+            if title:
+                self.titled.append((match.start(), title, name))
             found.append((match.start(), name))
         # A mention counts as a person when that person speaks somewhere in the article
         # or is introduced with an appositive ("Gladys Block, a professor ..."): places
@@ -312,18 +375,47 @@ class _Names:
                 speakers.add(self.full(who))
         self.mentions = [(pos, full) for pos, n in found if (full := self.full(n)) in speakers]
         self._positions = [pos for pos, _ in self.mentions]
+        self._anyone = [(pos, self.full(n)) for pos, n in found if len(n.split()) > 1 or n in speakers]
 
     def full(self, name: str) -> str:
-        """The first fuller mention whose surname (or, failing that, another part) is `name`."""
+        """The fullest mention of the person `name` is a form of; organisations by their full name."""
         parts = name.split()
+        if not parts:
+            return name
+        forms = [f for f in self.forms.get(_surname(parts), ()) if _is_form_of(parts, f.split())]
+        if forms:
+            # the first mention, or a later, fuller form of it ("Fred Abdalla" -> "Fred J. Abdalla")
+            first = forms[0].split()
+            return max((f for f in forms if _is_form_of(first, f.split())), key=lambda f: len(f.split()))
         if len(parts) == 1:
             key = parts[0].lower()
-            return self.by_last.get(key) or self.by_other.get(key) or name
+            if key in self.by_other:
+                return self.by_other[key]
+            for _, org in self.orgs:
+                if key in org.lower().split() and len(org.split()) > 1:
+                    return org
         return name
 
+    def described(self, description: str, position: int) -> str | None:
+        """"the church" / "the pope": the organisation or titled person named last before `position`
+        whose last word or title is the description's head noun."""
+        head = description.split()[-1].lower()
+        for pos, title, name in reversed(self.titled):
+            if pos < position and title == head:
+                return self.full(name)
+        for pos, org in reversed(self.orgs):
+            if pos < position and org.split()[-1].lower() == head:
+                return org
+        return None
+
     def last_before(self, position: int) -> str | None:
+        """The person who speaks somewhere in the article named last before `position`; failing
+        that, anyone named in full before it (someone quoted only as "she said")."""
         index = bisect.bisect_left(self._positions, position) - 1
-        return self.mentions[index][1] if index >= 0 else None
+        if index >= 0:
+            return self.mentions[index][1]
+        earlier = [name for pos, name in self._anyone if pos < position]
+        return earlier[-1] if earlier else None
 
 
 _LEADING_FUNCTION_WORDS = {
@@ -331,6 +423,7 @@ _LEADING_FUNCTION_WORDS = {
     "after", "before", "since", "because", "though", "although", "yet", "still", "now", "here", "there", "i'm",
     "meanwhile", "however", "thus", "instead", "later", "earlier", "today", "yesterday", "asked", "says", "said",
 }
+_REGNAL_TITLES = {"pope", "king", "queen", "prince", "princess"}
 _PARTICLES = {"de", "da", "del", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "di", "du", "dos"}
 
 
@@ -347,9 +440,14 @@ def clean_name(raw: str) -> str:
         parts.pop(0)  # "Austria's Mario Matt"
     titled = [i for i, p in enumerate(parts[:-1]) if p.lower().rstrip(".") in _TITLES]
     if titled:
-        parts = parts[titled[-1] + 1:]
-    name = " ".join(parts)
-    return re.sub(r"'s?$", "", name).strip(" ,.")
+        cut = titled[-1]
+        # a pope or monarch is named with the title: "Pope Benedict XVI", "Queen Elizabeth II"
+        regnal = parts[cut].lower() in _REGNAL_TITLES and len(parts) - cut <= 3
+        parts = parts[cut:] if regnal else parts[cut + 1:]
+    name = re.sub(r"'s?$", "", " ".join(parts)).strip(" ,.")
+    if name.split()[-1:] and name.split()[-1].lower() in ("jr", "sr"):
+        name += "."  # "Samuel Mullet Sr."
+    return name
 
 
 def _is_name(who: str) -> bool:
@@ -377,6 +475,10 @@ class _Attributor:
             self.last_person = name
             return name
         desc = re.sub(r"^(?:the|a|an|one|another|his|her|their|its)\s+", "", who, flags=re.I)
+        if who.lower().startswith("the ") and len(desc.split()) == 1:
+            named = self.names.described(desc, position)  # "the church" -> "Westboro Baptist Church"
+            if named:
+                return named
         return desc
 
 
@@ -411,12 +513,18 @@ def _last_sentence(before: str) -> str:
 
 
 def _is_title_case(content: str) -> bool:
-    tokens = [w for w in content.split() if w[:1].isalpha()]
-    if not tokens or len(tokens) > 10:
+    """The name of a work or a campaign ("The Bear Essential of Safety,"), not speech: every word
+    but the small ones capitalised. A trailing comma or stop is allowed when there are two or more
+    capitalised words (titles in a list: "X," "Y," and "Z.")."""
+    body = content.rstrip(" .,!?:;")
+    tokens = [w for w in body.split() if w[:1].isalpha()]
+    if not tokens or len(tokens) > 12:
         return False
     small = {"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "at", "with", "is", "by", "from"}
     caps = [w for w in tokens if w.lower() not in small]
-    return bool(caps) and all(w[0].isupper() for w in caps) and content.rstrip()[-1:] not in ".,!?"
+    if not caps or not all(w[0].isupper() for w in caps):
+        return False
+    return len(caps) >= 2 or content.rstrip()[-1:] not in ".,!?"
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -431,7 +539,8 @@ def extract_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     for span in spans:
         content = text[span.start:span.end].strip()
-        if not words(content):
+        n_words = len(words(content))
+        if not n_words:
             continue
         before, after = _sentence_around(text, span.start, span.end)
         if span.continues and quotes and quotes[-1].kind == "full":
@@ -443,26 +552,27 @@ def extract_quotes(text: str) -> list[Quote]:
         full = bool(search_end(_SENTENCE_START, narr_before, 12) or narr_before.rstrip().endswith((":", ",")) and
                     (content[:1].isupper() or content[:1] in "…'‘" or content[:1].isdigit())) or \
             (content[:1].isupper() and content[-1:] in ",.!?…" and not narr_before.strip())
-        if not full and content[:1].isupper() and content[-1:] in ",.!?" and len(words(content)) >= 4:
+        if not full and content[:1].isupper() and content[-1:] in ",.!?" and n_words >= 4:
             full = True
-        n_words = len(words(content))
         if not full:
-            if search_end(_SCARE_CUE, narr_before, 80) and not search_end(_ENDS_WITH_VERB, narr_before, 40):
+            if not search_end(_ENDS_WITH_VERB, narr_before, 40) and (
+                    search_end(_SCARE_CUE, narr_before, 80)
+                    or search_end(_WEAK_SCARE_CUE, narr_before, 8) and not _SENTENCE_WHO_VERB.search(narr_before)):
                 continue
             if _is_title_case(content):
                 continue
-            if n_words < 2 and not search_end(_ENDS_WITH_VERB, narr_before.strip(), 40):
-                continue
-        elif _is_title_case(content) and n_words <= 6 and not span.open_end:
+        elif _is_title_case(content) and not span.open_end:
             continue
 
-        who = _attribution(before, after, narr_before, full)
+        who = _attribution(content, after, narr_before, full)
         speaker = attributor.resolve(who, span.start) if who else None
         if not full and speaker is None:
             sentence_match = _SENTENCE_WHO_VERB.search(narr_before + " " + _first_sentence(after))
             if sentence_match is None:
                 continue  # an unattributed fragment is a scare quote, not speech
             speaker = attributor.resolve(sentence_match.group("who"), span.start)
+            if speaker is None:
+                continue  # a fragment nobody can be named for is not worth showing either
         if speaker is None and full:
             speaker = _carry_speaker(quotes, span, text, attributor)
 
@@ -480,14 +590,19 @@ def extract_quotes(text: str) -> list[Quote]:
     return quotes
 
 
-def _attribution(before: str, after: str, narr_before: str, full: bool) -> str | None:
+def _attribution(content: str, after: str, narr_before: str, full: bool) -> str | None:
+    """The reporting clause's subject. A clause after the quote wins (`"…," X said`), unless the
+    quote closes its sentence and a clause before it introduced it (`X tweeted, "… ." Y said …`):
+    then the clause after belongs to the next quote."""
     after_sentence = _first_sentence(after)
-    for pattern in (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING):
-        match = pattern.match(after_sentence)
-        if match:
-            return match.group("who")
-    for pattern in (_BEFORE_WHO_VERB, _BEFORE_VERB_WHO, _BEFORE_ACCORDING):
-        match = search_end(pattern, narr_before, _LOOKBACK + 100)
+    after_first = (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING)
+    before_first = (_BEFORE_WHO_VERB, _BEFORE_VERB_WHO, _BEFORE_ACCORDING)
+    closes = content.rstrip("'’ ")[-1:] in (".", "!", "?") and narr_before.rstrip().endswith((",", ":"))
+    for pattern in (before_first + after_first if closes else after_first + before_first):
+        if pattern in after_first:
+            match = pattern.match(after_sentence)
+        else:
+            match = search_end(pattern, narr_before, _LOOKBACK + 100)
         if match:
             return match.group("who")
     if not full:
