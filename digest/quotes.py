@@ -71,6 +71,15 @@ def word_alternation(alternatives) -> str:
 
 
 _VERB = word_alternation(SPEECH_VERBS.split("|"))
+# Verbs whose object is the listener or the thing said ("told CNN", "called it"): in the inverted
+# form ("…," said X) only the others name the speaker after the verb.
+_OBJECT_VERBS = {
+    "told", "tells", "asked", "asks", "urged", "urges", "begged", "promised", "promises", "called", "calls",
+    "described", "describes", "warned", "warns", "cautioned", "cautions", "offered", "posted", "posts",
+    "voiced", "read", "reads", "estimated", "estimates", "remembered", "remembers", "told reporters",
+    "announced", "announces", "confirmed", "reported", "reports", "tweeted", "tweets", "recalled", "recalls",
+}
+_INVERTED_VERB = word_alternation(v for v in SPEECH_VERBS.split("|") if v not in _OBJECT_VERBS)
 _TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend",
     "father", "sister", "president", "vice", "prime", "minister", "sen", "senator", "rep", "representative",
@@ -96,20 +105,21 @@ _ORG_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }
-# the organisation words that end an organisation's name ("... Baptist Church", "... Court")
-_ORG_NOUNS = _ORG_WORDS - {
+_CALENDAR_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "street", "city", "county", "state", "states", "republic", "kingdom", "province",
 }
+# the organisation words that end an organisation's name ("... Baptist Church", "... Court")
+_ORG_NOUNS = _ORG_WORDS - _CALENDAR_WORDS - {"street", "city", "county", "state", "states", "republic", "kingdom", "province"}
 _PRONOUNS = {"he", "she", "they", "him", "her", "we"}
 _NAME_WORD = r"(?:(?:[A-Z]\.){1,3}(?!\w)|[A-Z][\w'’\-]*\w|(?:al|el|ad|as|ash)-[A-Z]?\w+)"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|St|Adm|Maj|Cpl|Det|Supt|Insp)\.\s+)"
 _PARTICLE = r"(?:de|da|del|van|von|der|den|bin|ibn|al|el|la|le|di|du|dos)"
 _NAME = rf"(?:{_HONORIFIC}?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}})"
 # a lower-case description: "the ministry", "a spokesman for the company", "one taxi driver"
-_NOT_IN_DESC = r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|because|after|before|is|was|were|are|has|had|have)\b)"
-_DESC = rf"(?:(?:the|a|an|one|another|his|her|their|its)\s+(?:{_NOT_IN_DESC}[\w\-.']+\s+){{0,4}}?{_NOT_IN_DESC}[a-z][\w\-']*)"
+_NOT_IN_DESC = (r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|because|after|before|is|was|were|are|has"
+                r"|had|have|he|she|they|it|we|i|said|says|told|added)\b)")
+_DESC = rf"(?:(?:[Tt]he|[Aa]|[Aa]n|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:{_NOT_IN_DESC}[\w\-.']+\s+){{0,4}}?{_NOT_IN_DESC}[a-z][\w\-']*)"
 # "U.S. captain Zach Parise", "the company's chief executive Tim Cook": a role before the name
 _ROLE_NAME = rf"(?:(?:{_NAME}|the|a|an)(?:'s|’s)?\s+(?:[a-z][\w\-]*\s+){{1,3}})?{_NAME}"
 _WHO = rf"(?P<who>{_ROLE_NAME}|{_DESC}|he|she|they|it|we|I)"
@@ -117,17 +127,17 @@ _APPOSITIVE = r"(?:,\s+[^,\"“”]{1,90},)?"
 
 # text right after the closing mark
 _AFTER_WHO_VERB = re.compile(rf"^[\s,—–-]*{_WHO}{_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{_VERB})\b")
-_AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_VERB})\s+(?P<who>{_ROLE_NAME}|{_DESC})")
+_AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME}|{_DESC})")
 _AFTER_ACCORDING = re.compile(rf"^[\s,—–-]*according to\s+(?P<who>{_NAME}|{_DESC})")
 # text right before the opening mark (the end of the narration that introduces it)
 _BEFORE_WHO_VERB = re.compile(
     rf"{_WHO}{_APPOSITIVE},?\s+(?:\w+ly\s+)?(?:{_VERB})(?:\s+[\w'’.\-]+){{0,6}}?\s*(?:that\s*)?[:,]?\s*$"
 )
-_BEFORE_VERB_WHO = re.compile(rf"(?:{_VERB})\s+(?P<who>{_ROLE_NAME}){_APPOSITIVE}\s*[:,]\s*$")
+_BEFORE_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME}){_APPOSITIVE}\s*[:,]\s*$")
 _BEFORE_ACCORDING = re.compile(rf"according to\s+(?P<who>{_NAME}|{_DESC})\s*,?\s*$")
 # anywhere in the sentence (for fragments woven into narration)
 _SENTENCE_WHO_VERB = re.compile(rf"{_WHO}{_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{_VERB})\b")
-_ANY_VERB_WHO = re.compile(rf"(?:{_VERB})\s+(?P<who>{_ROLE_NAME})")
+_ANY_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME})")
 # "Gladys Block, a professor": found from the ", a" (rare, so quick to scan for), then the name before it
 _APPOSITIVE_START = re.compile(
     rf",\s+(?:(?:a|an|who|the)\s+[a-z]|(?:(?:senior|vice|deputy|chief|former|assistant)\s+)*"
@@ -373,6 +383,14 @@ class _Names:
             who = clean_name(raw)
             if who and who[0].isupper() and who.lower() not in _STOP_WORDS:
                 speakers.add(self.full(who))
+        # "Ken Druck, a grief expert," -> "the expert" later means Ken Druck
+        self.introduced: list[tuple[int, set[str], str]] = []
+        for comma in _APPOSITIVE_START.finditer(text):
+            match = _NAME_BEFORE_APPOSITIVE.search(text, max(0, comma.start() - 100), comma.start())
+            person = match and _person_name(match.group("who"))
+            if person:
+                end = min(x for x in (text.find(",", comma.end()), text.find(".", comma.end()), len(text)) if x >= 0)
+                self.introduced.append((match.start(), set(words(text[comma.start():end].lower())), self.full(person)))
         self.mentions = [(pos, full) for pos, n in found if (full := self.full(n)) in speakers]
         self._positions = [pos for pos, _ in self.mentions]
         self._anyone = [(pos, self.full(n)) for pos, n in found if len(n.split()) > 1 or n in speakers]
@@ -397,15 +415,26 @@ class _Names:
         return name
 
     def described(self, description: str, position: int) -> str | None:
-        """"the church" / "the pope": the organisation or titled person named last before `position`
-        whose last word or title is the description's head noun."""
+        """"the church" / "the pope" / "the expert": the titled person, the person introduced with
+        that word ("Ken Druck, a grief expert") or the organisation named last before `position` whose
+        title, introduction or last word is the description's head noun."""
         head = description.split()[-1].lower()
         for pos, title, name in reversed(self.titled):
             if pos < position and title == head:
                 return self.full(name)
+        for pos, described_as, name in reversed(self.introduced):
+            if pos < position and head in described_as:
+                return name
         for pos, org in reversed(self.orgs):
             if pos < position and org.split()[-1].lower() == head:
                 return org
+        return None
+
+    def organisation_before(self, position: int, reach: int = 400) -> str | None:
+        """"…," it said: the organisation named last, not long before."""
+        for pos, org in reversed(self.orgs):
+            if pos < position:
+                return org if position - pos <= reach else None
         return None
 
     def last_before(self, position: int) -> str | None:
@@ -423,6 +452,17 @@ _LEADING_FUNCTION_WORDS = {
     "after", "before", "since", "because", "though", "although", "yet", "still", "now", "here", "there", "i'm",
     "meanwhile", "however", "thus", "instead", "later", "earlier", "today", "yesterday", "asked", "says", "said",
 }
+_TRAILING_ADVERBS = {"later", "earlier", "also", "then", "again", "today", "yesterday", "once", "too", "now"}
+
+
+def _strip_adverbs(who: str) -> str:
+    """"the Kremlin later" (said) -> "the Kremlin"."""
+    parts = who.split()
+    while len(parts) > 1 and parts[-1] in _TRAILING_ADVERBS:
+        parts.pop()
+    return " ".join(parts)
+
+
 _REGNAL_TITLES = {"pope", "king", "queen", "prince", "princess"}
 _PARTICLES = {"de", "da", "del", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "di", "du", "dos"}
 
@@ -430,7 +470,7 @@ _PARTICLES = {"de", "da", "del", "van", "von", "der", "den", "bin", "ibn", "al",
 @lru_cache(maxsize=20_000)
 def clean_name(raw: str) -> str:
     """The name alone: "U.S. captain Zach Parise" / "Dr. Edgar Miller" -> "Zach Parise" / "Edgar Miller"."""
-    parts = raw.replace("’", "'").split()
+    parts = _strip_adverbs(raw.replace("’", "'")).split()
     # keep the trailing run of capitalised words (and name particles)
     start = len(parts)
     while start > 0 and (parts[start - 1][:1].isupper() or parts[start - 1] in _PARTICLES and start < len(parts)):
@@ -463,23 +503,32 @@ class _Attributor:
         """A speaker from the words of a reporting clause found near `position`."""
         if not who:
             return None
+        who = _strip_adverbs(who)
         low = who.lower()
         if low in _PRONOUNS:
             return self.names.last_before(position) or self.last_person
-        if low in {"it", "i"}:
+        if low == "it":
+            return self.names.organisation_before(position)
+        if low == "i":
             return None
         if _is_name(who):
             name = self.names.full(clean_name(who))
-            if name.lower() in _TITLES or not name:
+            if not name or name.lower() in _TITLES or name.lower() in _CALENDAR_WORDS:
                 return None
             self.last_person = name
             return name
         desc = re.sub(r"^(?:the|a|an|one|another|his|her|their|its)\s+", "", who, flags=re.I)
-        if who.lower().startswith("the ") and len(desc.split()) == 1:
+        named = _TRAILING_NAME.search(desc)
+        if named and len(named.group().split()) >= 2:  # "the government-run Syrian Arab News Agency"
+            return self.names.full(clean_name(named.group()))
+        if who.lower().startswith("the "):
             named = self.names.described(desc, position)  # "the church" -> "Westboro Baptist Church"
             if named:
                 return named
         return desc
+
+
+_TRAILING_NAME = re.compile(rf"{_NAME}$")
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
