@@ -119,7 +119,7 @@ _NAME = rf"(?:{_HONORIFIC}?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0
 # a lower-case description: "the ministry", "a spokesman for the company", "one taxi driver"
 _NOT_IN_DESC = (r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|because|after|before|is|was|were|are|has"
                 r"|had|have|he|she|they|it|we|i|said|says|told|added)\b)")
-_DESC = rf"(?:(?:[Tt]he|[Aa]|[Aa]n|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:{_NOT_IN_DESC}[\w\-.']+\s+){{0,4}}?{_NOT_IN_DESC}[a-z][\w\-']*)"
+_DESC = rf"(?:(?:[Tt]he|[Aa]|[Aa]n|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:{_NOT_IN_DESC}[\w\-.'’]+\s+){{0,4}}?{_NOT_IN_DESC}[a-z][\w\-'’]*)"
 # "U.S. captain Zach Parise", "the company's chief executive Tim Cook": a role before the name
 _ROLE_NAME = rf"(?:(?:{_NAME}|the|a|an)(?:'s|’s)?\s+(?:[a-z][\w\-]*\s+){{1,3}})?{_NAME}"
 _WHO = rf"(?P<who>{_ROLE_NAME}|{_DESC}|he|she|they|it|we|I)"
