@@ -32,7 +32,7 @@ _CHROME = re.compile(
     r"|(?:copyright|©|\(c\)).{0,120}|all rights reserved\.?.{0,80}|most (?:read|popular|viewed)\b.{0,40}"
     r"|(?:photo|image|video|graphic|illustration)s?(?: credit)?:.{0,200}|ⓒ.{0,120}"
     r"|(?:reporting|writing|editing|additional reporting) by\b.{0,200}|this story has been corrected\b.*"
-    r"|listen to (?:this|the) (?:article|story)\b.*|\d+ min(?:ute)?s? read)$",
+    r"|listen to (?:this|the) (?:article|story)\b.*|\d+ min(?:ute)?s? read|for immediate release|#+|-30-)$",
     re.IGNORECASE,
 )
 # A parenthesised credit after the final sentence: "... on March 17. (Pool photo) (Yonhap)".
@@ -44,8 +44,9 @@ _PHOTO_CAPTION = re.compile(
 )
 # "SEOUL, March 27 (Yonhap) -- ", "WASHINGTON (Reuters) - ", "(CNN) -- ", "LONDON — ".
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*)?"
-    r"(?:\([A-Za-z][\w .&'/-]{0,30}\)\s*)?(?:--|—|–|-)\s+"
+    r"^(?:[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"
+    r"(?:,\s*\d{4})?\s*)?"  # "LAS VEGAS, March 3, 2025"
+    r"(?:\([A-Za-z][\w .&'/-]{0,30}\)\s*|/[A-Za-z][\w .&'-]{0,30}/\s*)?(?:--|—|–|-)\s+"  # (Reuters), /PRNewswire/
 )
 _DATELINE_NEEDS = re.compile(r"^(?:[A-Z]{3,}|\()")
 _SENTENCE_ENDS = tuple(".!?…:;\"”’')]")  # a line ending in one of these holds a sentence

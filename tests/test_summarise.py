@@ -65,3 +65,49 @@ def test_vectorised_lexrank_matches_sumy():
     got, _ = lexrank_scores(tf, idf)
     assert len(sentences) == len(document.sentences)
     assert np.allclose(got, expected, atol=1e-9)
+
+
+# Non-news text: a press release (wire dateline, boilerplate, contact lines) and a blog post
+# (byline, a question to the reader, calls to subscribe and comment).
+PRESS = """FOR IMMEDIATE RELEASE
+Northwind Energy opens its largest solar plant in Nevada
+LAS VEGAS, March 3, 2025 /PRNewswire/ -- Northwind Energy today opened a 400-megawatt solar plant near Las Vegas, its largest to date, which will supply power to about 120,000 homes.
+The plant was built in 18 months and employed 900 construction workers at its peak.
+"This plant shows that clean power can be built quickly and at scale," said Maria Lopez, chief executive of Northwind Energy.
+The company plans to add battery storage at the site next year, allowing it to deliver power after sunset.
+About Northwind Energy
+Northwind Energy is a renewable energy developer based in Denver, Colorado. For more information, visit www.northwind.example.
+Media contact: Jane Smith, press@northwind.example, +1 555 0100
+###"""
+
+BLOG = """Why I switched from Python to Rust for my side projects
+Posted by Alex on June 4
+I have written Python for ten years, and I still love it for scripting and data work.
+But last year my side project, a small search engine, started to hit the limits of what a single Python process could do.
+Have you ever waited ten minutes for a test suite to finish?
+After rewriting the indexer in Rust, indexing the same data took four minutes instead of forty.
+The compiler caught dozens of bugs that my tests had missed, mostly around shared state between threads.
+The learning curve was steep, and the first month was frustrating.
+Still, I would make the same choice again for any project where speed matters.
+Subscribe to my newsletter to get new posts by email!
+Leave a comment below and tell me what you think."""
+
+
+def test_press_release_summary_skips_boilerplate_and_the_wire_dateline():
+    from digest.analyse import analyse_text
+
+    result = analyse_text(PRESS, None, 3)
+    assert result.title == "Northwind Energy opens its largest solar plant in Nevada"
+    assert result.sentences[0].startswith("Northwind Energy today opened")  # dateline and wire tag gone
+    assert all(s in PRESS for s in result.sentences)
+    assert not any("contact" in s.lower() or "more information" in s.lower() for s in result.sentences)
+    assert result.key_quote["speaker"] == "Maria Lopez"
+
+
+def test_blog_post_summary_has_no_questions_or_calls_to_action():
+    from digest.analyse import analyse_text
+
+    result = analyse_text(BLOG, None, 3)
+    assert result.title == "Why I switched from Python to Rust for my side projects"
+    assert len(result.sentences) == 3 and all(s in BLOG for s in result.sentences)
+    assert not any(s.endswith("?") or "Subscribe" in s or "comment" in s for s in result.sentences)
