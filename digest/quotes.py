@@ -389,8 +389,9 @@ class _Names:
             match = _NAME_BEFORE_APPOSITIVE.search(text, max(0, comma.start() - 100), comma.start())
             person = match and _person_name(match.group("who"))
             if person:
-                end = min(x for x in (text.find(",", comma.end()), text.find(".", comma.end()), len(text)) if x >= 0)
-                self.introduced.append((match.start(), set(words(text[comma.start():end].lower())), self.full(person)))
+                # the role itself: "director of North Korea policy at the ministry" -> "director"
+                role = _ROLE_END.split(text[comma.start() + 1:comma.start() + 120], 1)[0]
+                self.introduced.append((match.start(), set(words(role.lower())), self.full(person)))
         self.mentions = [(pos, full) for pos, n in found if (full := self.full(n)) in speakers]
         self._positions = [pos for pos, _ in self.mentions]
         self._anyone = [(pos, self.full(n)) for pos, n in found if len(n.split()) > 1 or n in speakers]
@@ -529,6 +530,7 @@ class _Attributor:
 
 
 _TRAILING_NAME = re.compile(rf"{_NAME}$")
+_ROLE_END = re.compile(r"[,.;:]|\s(?:of|at|for|in|with|from|on|to|and|who|whose|which|since)\s")
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
