@@ -87,8 +87,9 @@ def sources_add(url: str, name: str | None) -> None:
     store = _store()
 
     async def go():
-        async with make_fetcher(_settings()) as fetcher:
-            return await add_source(store, fetcher, url, name)
+        settings = _settings()
+        async with make_fetcher(settings) as fetcher:
+            return await add_source(store, fetcher, url, name, max_sources=settings.max_sources)
 
     try:
         source, found, reenabled = asyncio.run(go())

@@ -57,7 +57,8 @@ async def addsource(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         async with make_fetcher(bb.settings) as fetcher:
             source, found, reenabled = await add_source(bb.store, fetcher, url, name,
-                                                        added_by=update.effective_user.id)
+                                                        added_by=update.effective_user.id,
+                                                        max_sources=bb.settings.max_sources)
     except SourceError as exc:
         await reply(update, f"Could not add {esc(url[:200])}: {esc(str(exc))}")
         return

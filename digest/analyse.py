@@ -37,11 +37,23 @@ class Analysis:
         return asdict(self)
 
 
+MAX_TEXT_CHARS = 200_000  # a long read is ~60,000 characters; more is a dump, not an article
+
+
+def cap_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+    """At most `limit` characters, cut at a paragraph break: the stored text and the cost of
+    analysing it stay bounded whatever a hostile or broken source sends."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, limit)
+    return text[:cut if cut > 0 else limit]
+
+
 def analyse_text(text: str, title: str | None = None, sentences: int = 3, *, cleaned: bool = False) -> Analysis:
     """Summarise plain article text (page chrome allowed: it is cleaned first)."""
     if title is None and not cleaned:
         title = guess_title(text)
-    body = text if cleaned else clean_text(text)
+    body = cap_text(text if cleaned else clean_text(text[:4 * MAX_TEXT_CHARS]))
     summariser = get_summariser()
     split = split_sentences(body)
     tokens = [words(s.text.lower()) for s in split]  # shared by the summariser and the fingerprint

@@ -113,6 +113,10 @@ def parse_feed(content: bytes, *, url: str | None = None, headers: dict[str, str
     if not parsed.get("version") and not parsed.entries:
         if looks_like_html(content):
             raise NotAFeed("this is an HTML page, not a feed")
+        media_type = response_headers.get("content-type", "").split(";")[0].strip().lower()
+        if media_type and not any(word in media_type for word in ("xml", "rss", "atom", "text", "json")) \
+                or media_type.endswith("json"):
+            raise NotAFeed(f"the server sent {media_type} content, not a feed")
         reason = parsed.get("bozo_exception")
         raise NotAFeed(f"not a readable RSS/Atom feed ({reason or 'no feed elements found'})")
     entries = [_entry(e, url) for e in parsed.entries]

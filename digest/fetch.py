@@ -141,15 +141,15 @@ class Fetcher:
         await self._client.aclose()
 
     async def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
-        """GET with conditional headers; the whole exchange (all hops) must finish within `timeout`."""
-        url = check_url_syntax(url)
-        try:
-            async with asyncio.timeout(self.timeout):
-                return await self._follow(url, etag, last_modified)
-        except TimeoutError as exc:
-            raise FetchError("timeout", f"no complete answer within {self.timeout:g} s") from exc
+        """GET with conditional headers; the whole exchange (all hops) must finish within `timeout`.
+
+        The clock starts when the first request goes out, not while the source waits for a
+        per-host slot: a slow source on the same host delays it, but cannot make it time out.
+        """
+        return await self._follow(check_url_syntax(url), etag, last_modified)
 
     async def _follow(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
+        deadline: float | None = None
         seen: set[str] = set()
         all_permanent = True
         current = url
@@ -164,7 +164,13 @@ class Fetcher:
                 headers["If-Modified-Since"] = last_modified
             host = urlsplit(current).hostname or ""
             async with self._host_slots[host]:
-                result = await self._one(current, headers)
+                if deadline is None:
+                    deadline = asyncio.get_running_loop().time() + self.timeout
+                try:
+                    async with asyncio.timeout_at(deadline):
+                        result = await self._one(current, headers)
+                except TimeoutError as exc:
+                    raise FetchError("timeout", f"no complete answer within {self.timeout:g} s") from exc
             if result.status in (301, 302, 303, 307, 308):
                 location = result.headers.get("location")
                 if not location:

@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     fetch_timeout: float = 20.0
     max_body_bytes: int = 15 * 1024 * 1024
     fetch_concurrency: int = 8
+    max_sources: int = 500  # active sources at most: each one costs fetches, analysis and storage
     poll_interval_minutes: int = 30
     max_errors_before_disable: int = 5
     user_agent: str = "Briefbot/0.1 (news briefing bot; feed reader)"

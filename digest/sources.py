@@ -71,10 +71,11 @@ async def _get(fetcher: Fetcher, url: str) -> FetchResult:
 
 
 async def add_source(store: Store, fetcher: Fetcher, url: str, name: str | None = None,
-                     added_by: int | None = None) -> tuple[dict, Probe, bool]:
+                     added_by: int | None = None, max_sources: int | None = None) -> tuple[dict, Probe, bool]:
     """Probe `url` and store it: (source, what was found, whether a disabled source was re-enabled).
     Raises SourceError (bad URL, fetch failure, duplicate).
 
+    `max_sources` bounds how many sources are polled (each costs fetches and storage).
     Adding a source that was disabled (410, repeated failures) probes it again and, if it now answers,
     enables it: that is how an admin brings a source back.
     """
@@ -82,6 +83,9 @@ async def add_source(store: Store, fetcher: Fetcher, url: str, name: str | None 
     existing = store.source_by_url(url)
     if existing and not existing["disabled_reason"]:
         raise SourceError(f"{url} is already source #{existing['id']}")
+    if max_sources is not None and len(store.active_sources()) >= max_sources:
+        raise SourceError(f"there are already {max_sources} active sources, the most this bot polls "
+                          "(BRIEFBOT_MAX_SOURCES); remove one first")
     found = await probe(url, fetcher)
     if existing:
         store.enable_source(existing["id"])

@@ -2,6 +2,7 @@
 import pytest
 
 from digest.fetch import Fetcher, FetchError, is_public_address
+from tests.fakes.sitehost import SiteHost
 
 
 def fetcher(**kw):
@@ -103,3 +104,52 @@ async def test_bad_urls(url):
                                              ("2606:4700::1111", True)])
 def test_public_address_classification(address, public):
     assert is_public_address(address) is public
+
+
+def _only_127_0_0_2_is_public(address: str) -> bool:
+    return address == "127.0.0.2"
+
+
+async def test_a_redirect_to_a_private_address_is_refused(site, monkeypatch):
+    """The check runs on every connection, so a public source cannot bounce us to an internal one."""
+    import digest.fetch
+
+    monkeypatch.setattr(digest.fetch, "is_public_address", _only_127_0_0_2_is_public)
+    internal = site.add("/admin", "secret")
+    with SiteHost("127.0.0.2") as public:
+        start = public.add("/feed", status=302, headers={"Location": internal})
+        async with Fetcher(timeout=3, allow_private_hosts=False) as f:
+            with pytest.raises(FetchError) as err:
+                await f.get(start)
+    assert err.value.kind == "blocked_host"
+    assert site.hits("/admin") == []  # the internal server never saw a request
+
+
+async def test_a_name_that_later_resolves_to_a_private_address_is_refused(monkeypatch):
+    """DNS rebinding: the address is vetted at every connect, not once when the source was added."""
+    import asyncio
+    import socket
+
+    import digest.fetch
+
+    monkeypatch.setattr(digest.fetch, "is_public_address", _only_127_0_0_2_is_public)
+    with SiteHost("127.0.0.2") as public, SiteHost("127.0.0.1") as internal:
+        public.add("/feed", "<rss/>")
+        internal.add("/feed", "secret")
+        answers = iter(["127.0.0.2", "127.0.0.1"])
+        port = public.port
+        internal_port = internal.port
+
+        async def resolver(host, port_, *args, **kwargs):
+            address = next(answers)
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port_))]
+
+        loop = asyncio.get_running_loop()
+        monkeypatch.setattr(loop, "getaddrinfo", resolver)
+        async with Fetcher(timeout=3, allow_private_hosts=False) as first_pass:
+            assert (await first_pass.get(f"http://news.example:{port}/feed")).content == b"<rss/>"
+        async with Fetcher(timeout=3, allow_private_hosts=False) as later_pass:
+            with pytest.raises(FetchError) as err:
+                await later_pass.get(f"http://news.example:{internal_port}/feed")
+    assert err.value.kind == "blocked_host" and err.value.permanent
+    assert internal.hits("/feed") == []

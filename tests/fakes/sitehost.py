@@ -1,7 +1,7 @@
 """A local web host for feeds and article pages, on 127.0.0.1, started and stopped by tests.
 
 Each route answers with a status, headers and body; a route can also honour
-conditional GET, hang, dribble bytes, or redirect. Every request is recorded so
+conditional GET, hang, dribble bytes, send an endless body, or redirect. Every request is recorded so
 tests can check what the fetcher sent (user agent, If-None-Match, ...).
 """
 
@@ -14,6 +14,15 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A client that hangs up mid-answer (timeouts, size limits) is what the tests provoke."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
 @dataclass
 class Route:
     body: bytes = b""
@@ -24,10 +33,12 @@ class Route:
     delay: float = 0.0  # seconds before answering
     dribble: float = 0.0  # seconds between single bytes of the body
     gzip: bool = False  # send the body gzip-encoded
+    endless: bool = False  # after the body, keep sending more of it until the client gives up
 
 
 class SiteHost:
-    def __init__(self) -> None:
+    def __init__(self, address: str = "127.0.0.1") -> None:
+        """`address`: any loopback address (127.0.0.2 is a second host, for per-host behaviour)."""
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self._stop = threading.Event()
@@ -54,10 +65,26 @@ class SiteHost:
                 if route.etag:
                     headers["ETag"] = route.etag
                 body = route.body
+                if route.endless:
+                    self._send_endless(route.status, body, route.content_type)
+                    return
                 if route.gzip:
                     body = gzip.compress(body)
                     headers["Content-Encoding"] = "gzip"
                 self._send(route.status, body, route.content_type, headers, route.dribble)
+
+            def _send_endless(self, status, chunk, content_type) -> None:
+                """No Content-Length, no end: the body is `chunk` repeated until the client hangs up."""
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", content_type)
+                    self.send_header("Connection", "close")
+                    self.end_headers()
+                    while not host._stop.is_set():
+                        self.wfile.write(chunk)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+                self.close_connection = True
 
             def _send(self, status, body, content_type, headers, dribble=0.0) -> None:
                 try:
@@ -80,10 +107,10 @@ class SiteHost:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = _QuietServer((address, 0), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
-        self.base = f"http://127.0.0.1:{self.port}"
+        self.base = f"http://{address}:{self.port}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def url(self, path: str) -> str:
