@@ -3,7 +3,8 @@
 The bot under test is the real `telegram.ext.Application` pointed here with
 `base_url`. The server speaks the Bot API's HTTP protocol and JSON envelope,
 records every call, lets a test inject updates (commands, button presses) and
-faults (429 with retry_after, 403 blocked, 400, 5xx, slow answers), can enforce
+faults (429 with retry_after and 429 storms, 403 blocked, 400, 5xx, slow answers, dropped
+connections), can enforce
 Telegram's flood limits (30 messages/s overall, 1/s per chat), and validates
 outgoing messages as Telegram does: HTML entities must parse (only Telegram's
 tags, balanced, `<` and `&` escaped) and the text must be at most 4096
@@ -98,9 +99,23 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+DROP = 0  # a Fault status: close the connection without an answer (the request is not processed)
+
+
+@dataclass
+class Storm:
+    """Until `until` (monotonic), every `every`-th call of `method` is answered 429 with `retry_after`."""
+    method: str
+    until: float
+    every: int = 2
+    retry_after: int = 1
+    seen: int = 0
+
+
 @dataclass
 class Fault:
-    """Answer the next `times` calls of `method` (optionally to one chat) with an error."""
+    """Answer the next `times` calls of `method` (optionally to one chat) with an error; status DROP
+    closes the connection instead, after `delay` seconds (a timeout or a dropped connection)."""
     method: str
     status: int
     description: str = ""
@@ -129,6 +144,7 @@ class FakeTelegram:
     def __init__(self, *, enforce_limits: bool = False, global_per_second: int = 30, per_chat_per_second: int = 1):
         self.calls: list[Call] = []
         self.faults: list[Fault] = []
+        self.storms: list[Storm] = []
         self.blocked: set[int] = set()
         self.delays: dict[str, float] = {}
         self.enforce_limits = enforce_limits
@@ -222,6 +238,8 @@ class FakeTelegram:
                         self._pool, self.handle, path, body, content_type)
                 else:
                     status, payload = self.handle(path, body, content_type)
+                if status == DROP:
+                    break  # no answer at all: the client sees a dropped connection
                 data = json.dumps(payload).encode()
                 close = headers.get("connection", "").lower() == "close"
                 writer.write(b"HTTP/1.1 %d %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n%s\r\n"
@@ -276,6 +294,11 @@ class FakeTelegram:
              times: int = 1, chat_id: int | None = None, delay: float = 0.0) -> None:
         with self._lock:
             self.faults.append(Fault(method, status, description, retry_after, times, chat_id, delay))
+
+    def storm(self, method: str, seconds: float, *, every: int = 2, retry_after: int = 1) -> None:
+        """A flood-control storm: for `seconds`, every `every`-th call of `method` gets 429."""
+        with self._lock:
+            self.storms.append(Storm(method, time.monotonic() + seconds, every, retry_after))
 
     def sent(self, chat_id: int | None = None, method: str = "sendMessage") -> list[Call]:
         with self._lock:
@@ -398,14 +421,30 @@ class FakeTelegram:
             chat_window.append(now)
         return None
 
+    def _storm_for(self, method: str) -> Storm | None:
+        now = time.monotonic()
+        with self._lock:
+            for storm in self.storms:
+                if storm.method == method and now < storm.until:
+                    storm.seen += 1
+                    if storm.seen % storm.every == 0:
+                        return storm
+        return None
+
     def _dispatch(self, method: str, params: dict) -> tuple[int, dict]:
         chat_id = params.get("chat_id")
         delay = self.delays.get(method, 0.0)
+        storm = self._storm_for(method)
+        if storm:
+            return 429, {"ok": False, "error_code": 429, "parameters": {"retry_after": storm.retry_after},
+                         "description": f"Too Many Requests: retry after {storm.retry_after}"}
         fault = self._fault_for(method, chat_id)
         if fault and fault.delay:
             delay = max(delay, fault.delay)
         if delay:
             self._stopping.wait(delay)
+        if fault and fault.status == DROP:
+            return DROP, {}
         if fault:
             description = fault.description or {400: "Bad Request: injected", 403: "Forbidden: injected",
                                                  429: "Too Many Requests: retry later",
