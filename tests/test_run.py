@@ -2,7 +2,6 @@
 
 import json
 import os
-import signal
 import socket
 import sqlite3
 import subprocess
@@ -11,22 +10,8 @@ import time
 import urllib.request
 
 
+from tests.fakes.botprocess import start_bot, stop_bot
 from tests.fakes.telegram import TOKEN, FakeTelegram
-
-
-def start_bot(env_dir, tg, *args):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFBOT_") and k != "TELEGRAM_BOT_TOKEN"}
-    env.update({"TELEGRAM_BOT_TOKEN": TOKEN, "BRIEFBOT_TELEGRAM_API_URL": tg.base_url,
-                "BRIEFBOT_DB": str(env_dir / "bot.db"), "BRIEFBOT_ANALYSIS_WORKERS": "0",
-                "BRIEFBOT_ADMIN_IDS": "1"})
-    return subprocess.Popen([sys.executable, "-m", "bot", "run", *args], env=env, cwd=env_dir,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-
-
-def stop_bot(proc) -> str:
-    proc.send_signal(signal.SIGTERM)
-    out, _ = proc.communicate(timeout=30)
-    return out
 
 
 def test_run_without_token_points_to_preview(env):
