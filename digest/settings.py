@@ -28,13 +28,23 @@ def parse_hhmm(value: str) -> time:
     return time(int(match.group(1)), int(match.group(2)))
 
 
+# IANA names: "UTC", "Europe/Berlin", "America/Argentina/Buenos_Aires", "Etc/GMT+5"
+_ZONE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+\-]{0,30}(?:/[A-Za-z0-9][A-Za-z0-9_+\-]{0,30}){0,2}$")
+
+
 def check_timezone(name: str) -> str:
-    """Return the IANA zone name if zoneinfo knows it; raise ValueError otherwise."""
+    """Return the IANA zone name if zoneinfo knows it; raise ValueError otherwise.
+
+    The name is checked for the shape of a zone name first: zoneinfo opens it as a file,
+    and user input can otherwise be too long for a path or reach outside the zone database."""
+    name = name.strip()
+    if not _ZONE_NAME.match(name):
+        raise ValueError(f"{name[:60]!r} is not a known IANA time zone (e.g. Europe/Berlin)")
     try:
-        ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError, IsADirectoryError) as exc:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
         raise ValueError(f"{name!r} is not a known IANA time zone (e.g. Europe/Berlin)") from exc
-    return name.strip()
+    return name
 
 
 class Settings(BaseSettings):
