@@ -10,6 +10,8 @@
 3. /digest reply time: 200 users send /digest at once (the bot long-polling);
    p50/p99 from the update's arrival at the server to the bot's answer, with and
    without an ingest pass (real feeds and pages from a local host) running.
+4. Abuse: other users' /digest reply times while one user sends 50 commands a
+   second, against the same load without the flooder, in the same run.
 """
 
 from __future__ import annotations
@@ -221,14 +223,75 @@ async def reply_run(repliers: int, with_ingest: bool, feeds: int = 12, per_feed:
     return result
 
 
+async def flood_run(others: int, seconds: float, flood_per_second: int) -> dict:
+    """Other users' reply times while one user sends `flood_per_second` commands a second.
+
+    Every `seconds / others` one of the other users sends /digest; meanwhile the flooder sends
+    /digest `flood_per_second` times a second (0: no flooder, the baseline). The bot runs with its
+    default per-user throttle.
+    """
+    from bot.app import build_application
+    from digest.store import Store
+
+    flooder = 29_999_999
+    server = Server(_serve, False)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            settings = make_settings(Path(tmp), server.port, BRIEFBOT_DIGEST_ITEMS=5,
+                                     BRIEFBOT_COMMAND_BURST=5, BRIEFBOT_COMMANDS_PER_SECOND=1)
+            store = Store(settings.db)
+            seed(store, 0, articles=20)
+            clock = lambda: datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)  # noqa: E731
+            app = build_application(settings, store, clock=clock, schedule=False, rate_limit=False, poll_timeout=1)
+            await app.initialize()
+            await app.updater.start_polling(poll_interval=0, timeout=1)
+            await app.start()
+            server.control("reset")
+            inject = lambda texts: asyncio.to_thread(server.control, "inject", {"texts": texts})  # noqa: E731
+            started = time.monotonic()
+
+            async def others_send() -> None:
+                for i in range(others):
+                    await inject([[20_000_000 + i, "/digest"]])
+                    await asyncio.sleep(max(0.0, started + (i + 1) * seconds / others - time.monotonic()))
+
+            async def flood() -> int:
+                sent = 0
+                while flood_per_second and time.monotonic() < started + seconds:
+                    await inject([[flooder, "/digest"]])
+                    sent += 1
+                    await asyncio.sleep(max(0.0, started + sent / flood_per_second - time.monotonic()))
+                return sent
+
+            _, flooded = await asyncio.gather(others_send(), flood())
+            deadline = time.monotonic() + 60
+            while True:
+                stats = server.control("stats")
+                answered = [lat for chat, lat in stats["latencies_by_chat"] if chat != flooder]
+                if len(answered) >= others or time.monotonic() > deadline:
+                    break
+                await asyncio.sleep(0.05)
+            await app.updater.stop()
+            await app.stop()
+            await app.shutdown()
+            await app.post_shutdown(app)
+            store.close()
+    finally:
+        server.stop()
+    answered.sort()
+    return {"answered": len(answered), "flooded": flooded, "p50": statistics.median(answered),
+            "p99": answered[max(0, int(round(0.99 * len(answered))) - 1)],
+            "flooder_answers": stats["sent"] - len(answered)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", type=int, default=10_000, help="subscribers for the rate-limited push")
     parser.add_argument("--raw-users", type=int, default=10_000, help="subscribers for the raw ceiling")
     parser.add_argument("--repliers", type=int, default=200, help="users sending /digest at once")
-    parser.add_argument("--only", choices=["limited", "raw", "replies"], action="append")
+    parser.add_argument("--only", choices=["limited", "raw", "replies", "flood"], action="append")
     args = parser.parse_args()
-    only = set(args.only or ["limited", "raw", "replies"])
+    only = set(args.only or ["limited", "raw", "replies", "flood"])
     if "limited" in only:
         r = asyncio.run(push_run(args.users, rate_limit=True, enforce=True))
         print(f"push, limiter on, server enforcing 30/s: {r['users']} users in {r['seconds']:.1f} s = "
@@ -251,6 +314,15 @@ def main() -> None:
               f"p99 {busy['p99'] * 1000:.0f} ms ({busy['answered']} answered; ingest {busy['ingest']}; "
               f"still running when the last reply came: {busy['ingest_still_running_at_end']})")
         print(f"  p99 with ingest / idle = {busy['p99'] / quiet['p99']:.2f} (target p99 < 1 s, ratio <= 1.20)")
+
+    if "flood" in only:
+        calm = asyncio.run(flood_run(100, 10.0, 0))
+        flooded = asyncio.run(flood_run(100, 10.0, 50))
+        print(f"other users' /digest while one user sends 50 commands/s (100 users over 10 s): "
+              f"p50 {flooded['p50'] * 1000:.0f} ms, p99 {flooded['p99'] * 1000:.0f} ms; without the flooder "
+              f"p50 {calm['p50'] * 1000:.0f} ms, p99 {calm['p99'] * 1000:.0f} ms; ratio of p99s "
+              f"{flooded['p99'] / calm['p99']:.2f}; the flooder sent {flooded['flooded']} and got "
+              f"{flooded['flooder_answers']} answers")
 
 
 if __name__ == "__main__":

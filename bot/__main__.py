@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -36,8 +37,10 @@ def _store():
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 def cli(verbose: int) -> None:
     """Briefbot: news briefings with key quotes, in Telegram or in your terminal."""
-    level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from bot.logs import configure
+
+    configure(max(logging.WARNING - 10 * verbose, logging.DEBUG), os.environ.get("BRIEFBOT_LOG_FORMAT", "text"),
+              [os.environ.get("TELEGRAM_BOT_TOKEN", ""), os.environ.get("BRIEFBOT_TELEGRAM_BOT_TOKEN", "")])
 
 
 # --- run -------------------------------------------------------------------------
@@ -54,8 +57,9 @@ def run(webhook_url: str | None, listen: str, port: int, secret_token: str | Non
         click.echo("No TELEGRAM_BOT_TOKEN set: the bot cannot connect to Telegram. "
                    "See the digest offline with: briefbot preview", err=True)
         sys.exit(1)
-    logging.getLogger().setLevel(min(logging.getLogger().level, logging.INFO))
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request would log the token
+    from bot.logs import configure
+
+    configure(min(logging.getLogger().level, logging.INFO), settings.log_format, [settings.telegram_bot_token])
     from telegram import Update
 
     from bot.app import build_application

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from typing import Annotated
+from typing import Annotated, Literal
 
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
@@ -72,6 +72,7 @@ class Settings(BaseSettings):
     user_agent: str = "Briefbot/0.1 (news briefing bot; feed reader)"
 
     # Running the bot.
+    log_format: Literal["text", "json"] = "text"  # json: one object per line, for log collectors
     analysis_workers: int = 1  # processes that summarise during ingest (0: a thread in the bot process)
     push_check_seconds: int = 30  # how often the push asks the store who is due
     ingest_check_seconds: int = 60  # how often the scheduler looks for sources due a poll

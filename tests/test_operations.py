@@ -75,3 +75,20 @@ def test_doctor_reports_what_is_wrong(env, monkeypatch):
     assert out.exit_code == 1
     assert "[FAIL] Bot API" in out.output and "[FAIL] sources: 1 (0 failing, 1 disabled)" in out.output
     assert "#1 Gone: disabled: the server says the feed is gone for good" in out.output
+
+
+def test_the_token_is_masked_whatever_logs_it(capsys):
+    import logging
+
+    from bot.logs import configure
+
+    token = "123456:SECRET-token-value"
+    configure(logging.INFO, "json", [token])
+    try:
+        logging.getLogger("some.library").info("POST https://api.telegram.org/bot%s/sendMessage", token)
+        logging.getLogger("httpx").info("a request line with %s", token)  # quieted below WARNING
+    finally:
+        configure(logging.WARNING, "text", [])
+    err = capsys.readouterr().err
+    assert token not in err and "bot[token]/sendMessage" in err
+    assert "a request line" not in err

@@ -83,3 +83,27 @@ def test_webhook_mode_with_secret_token(env):
         finally:
             out = stop_bot(proc)
         assert proc.returncode == 0, out
+
+
+def test_json_logs_at_info_carry_no_token_and_no_user_text(env):
+    """What an operator's log collector receives: JSON lines, ids and counts, never a secret or a message."""
+    secret_words = "my-private-words-xyzzy"
+    with FakeTelegram() as tg:
+        proc = start_bot(env, tg, extra_env={"BRIEFBOT_LOG_FORMAT": "json"})
+        try:
+            tg.send_text(42, "/start")
+            tg.wait_for(lambda: tg.sent(42), timeout=60)
+            for text in (f"/search {secret_words}", f"hello {secret_words}", f"/follow {secret_words}",
+                         f"/addsource http://{secret_words}.example/feed"):
+                before = len(tg.sent(42))
+                tg.send_text(42, text)
+                tg.wait_for(lambda: len(tg.sent(42)) > before, timeout=30)
+        finally:
+            out = stop_bot(proc)
+    lines = [line for line in out.splitlines() if line.strip()]
+    records = [json.loads(line) for line in lines]  # every line is one JSON object
+    assert records and all({"ts", "level", "logger", "message"} <= set(r) for r in records)
+    assert any(r["level"] == "INFO" for r in records)
+    assert any("refused admin command" in r["message"] for r in records)  # the refusal is logged, by id
+    assert TOKEN not in out and TOKEN.split(":")[1] not in out
+    assert secret_words not in out

@@ -337,7 +337,8 @@ class FakeTelegram:
                         "errors": sum(c.status not in (200, 429, 0) for c in sends),
                         "chats": len({c.params.get("chat_id") for c in sends if c.status == 200}),
                         "too_many_global": self.too_many_global, "too_many_chat": self.too_many_chat,
-                        "latencies": list(self._latencies)}
+                        "latencies": [latency for _, latency in self._latencies],
+                        "latencies_by_chat": list(self._latencies)}
         if op == "reset":
             with self._lock:
                 self.calls.clear()
@@ -538,7 +539,7 @@ class FakeTelegram:
             self.chats[chat_id].messages[message["message_id"]] = message
             injected = self._injected_at.pop(chat_id, None)
             if injected is not None:
-                self._latencies.append(time.monotonic() - injected)
+                self._latencies.append((chat_id, time.monotonic() - injected))
         return message
 
     def _m_editMessageText(self, params):  # noqa: N802
