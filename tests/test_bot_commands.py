@@ -3,6 +3,7 @@
 
 import pytest
 
+from tests.fakes.harness import until
 from tests.fakes.news import cnn_articles
 
 pytestmark = pytest.mark.asyncio
@@ -175,3 +176,31 @@ async def test_a_flooding_user_is_throttled_and_others_are_not(bot):
                          "Try again in a few seconds.") == 1
     answered = [t for t in flooded if "/digest" in t]
     assert 5 <= len(answered) <= 7  # the burst (plus what refilled meanwhile), not 50
+
+
+async def test_users_only_ever_read_or_change_their_own_settings(bot):
+    """Settings are keyed by the sender, never by anything in the command or the button data; even a
+    forged button press (a message from another user's chat) changes and reveals nothing of theirs."""
+    bot.add_articles(cnn_articles()[:2])
+    await bot.say(5, "/start")
+    await bot.say(5, "/time 07:15")
+    await bot.say(5, "/timezone Asia/Seoul")
+    await bot.say(6, "/start")
+    await bot.say(6, "/time 21:00")
+    await bot.say(6, "/follow internet")
+    [settings_6] = await bot.say(6, "/settings")
+    assert "21:00" in settings_6 and "07:15" not in settings_6 and "Seoul" not in settings_6
+    await bot.say(5, "/digest")
+    digest_message = bot.tg.sent(5)[-1].result
+    before_5 = bot.store.get_user(5)
+    for data in ("s:pause", "s:later", "x:1"):
+        bot.tg._push_update({"callback_query": {"id": f"forged-{data}", "from": bot.tg.user(6),
+                                                "message": digest_message, "chat_instance": "x", "data": data}})
+    await until(lambda: len([c for c in bot.tg.answered_callbacks() if c["callback_query_id"].startswith("forged")])
+                == 3)
+    after_5 = bot.store.get_user(5)
+    for key in ("digest_time", "timezone", "subscribed", "topics", "muted_sources"):
+        assert after_5[key] == before_5[key], key
+    answers = [c.get("text") or "" for c in bot.tg.answered_callbacks() if c["callback_query_id"].startswith("forged")]
+    assert not any(cnn_articles()[0]["title"][:30] in a for a in answers)
+    assert [t for t in bot.tg.texts(6) if cnn_articles()[0]["title"][:30] in t] == []
