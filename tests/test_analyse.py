@@ -40,3 +40,12 @@ def test_feed_fragment_and_page_are_cleaned():
     assert "evil()" not in fragment.text and "Go to Contents" not in fragment.text and len(fragment.sentences) == 2
     page = analyse_page(article_page("Title here", cnn_articles()[0]["article"]), "http://127.0.0.1/p")
     assert page.title == "Title here" and page.fingerprint == fragment.fingerprint
+
+
+def test_a_huge_article_is_capped_at_a_paragraph_break():
+    from digest.analyse import MAX_TEXT_CHARS
+
+    paragraph = "The council met on Monday and agreed a new budget for the city's schools and roads. " * 10
+    result = analyse_text("\n".join([paragraph] * 3000), "Huge", 3)  # about 2.5 million characters
+    assert len(result.text) <= MAX_TEXT_CHARS and result.text.endswith(".")
+    assert len(result.sentences) == 3

@@ -134,3 +134,17 @@ def test_adding_a_disabled_source_again_enables_it(env, site):
     source = store.get_source(1)
     assert source["disabled_reason"] is None and source["error_count"] == 0
     assert CliRunner().invoke(cli, ["sources", "add", url]).exit_code == 1  # now it is a live duplicate
+
+
+def test_the_source_limit_is_a_plain_refusal(env, site, monkeypatch):
+    monkeypatch.setenv("BRIEFBOT_MAX_SOURCES", "2")
+    from digest.settings import get_settings
+    get_settings.cache_clear()
+    feed = "<rss version='2.0'><channel><title>F</title></channel></rss>"
+    urls = [site.add(f"/f{i}.xml", feed, content_type="application/rss+xml") for i in range(3)]
+    assert run("sources", "add", urls[0]).exit_code == 0
+    assert run("sources", "add", urls[1]).exit_code == 0
+    out = CliRunner().invoke(cli, ["sources", "add", urls[2]])
+    assert out.exit_code == 1 and "already 2 active sources" in out.output and "BRIEFBOT_MAX_SOURCES" in out.output
+    assert run("sources", "remove", "1").exit_code == 0
+    assert run("sources", "add", urls[2]).exit_code == 0  # room again after a removal
