@@ -166,12 +166,35 @@ async def bare_send_run(messages: int, workers: int = 8) -> float:
     return messages / elapsed
 
 
+async def start_polling_app(settings, store):
+    """The real Application, long-polling the fake server, with a fixed clock and no jobs."""
+    from bot.app import build_application
+
+    clock = lambda: datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)  # noqa: E731
+    app = build_application(settings, store, clock=clock, schedule=False, rate_limit=False, poll_timeout=1)
+    await app.initialize()
+    await app.updater.start_polling(poll_interval=0, timeout=1)
+    await app.start()
+    return app
+
+
+async def stop_polling_app(app) -> None:
+    await app.updater.stop()
+    await app.stop()
+    await app.shutdown()
+    await app.post_shutdown(app)
+
+
+def p99(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(round(0.99 * len(ordered))) - 1)]
+
+
 def _baseline_articles() -> list[dict]:
     return [{"title": a["title"], "highlights": a["reference_sents"][:3]} for a in json_articles(3)]
 
 
 async def reply_run(repliers: int, with_ingest: bool, feeds: int = 12, per_feed: int = 25) -> dict:
-    from bot.app import build_application
     from digest.store import Store
 
     server = Server(_serve, False)
@@ -184,11 +207,7 @@ async def reply_run(repliers: int, with_ingest: bool, feeds: int = 12, per_feed:
             if site:
                 for f in range(feeds):
                     store.add_source(f"http://127.0.0.1:{site.port}/feed{f}.xml", "feed", name=f"Feed {f}")
-            clock = lambda: datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)  # noqa: E731
-            app = build_application(settings, store, clock=clock, schedule=False, rate_limit=False, poll_timeout=1)
-            await app.initialize()
-            await app.updater.start_polling(poll_interval=0, timeout=1)
-            await app.start()
+            app = await start_polling_app(settings, store)
             ingest_task = None
             bb = app.bot_data["briefbot"]
             if site:
@@ -205,18 +224,14 @@ async def reply_run(repliers: int, with_ingest: bool, feeds: int = 12, per_feed:
             ingest_running = ingest_task is not None and not ingest_task.done()
             if ingest_task:
                 report = await ingest_task
-            await app.updater.stop()
-            await app.stop()
-            await app.shutdown()
-            await app.post_shutdown(app)
+            await stop_polling_app(app)
             store.close()
     finally:
         server.stop()
         if site:
             site.stop()
-    latencies = sorted(stats["latencies"])
-    result = {"answered": len(latencies), "p50": statistics.median(latencies),
-              "p99": latencies[max(0, int(round(0.99 * len(latencies))) - 1)]}
+    latencies = stats["latencies"]
+    result = {"answered": len(latencies), "p50": statistics.median(latencies), "p99": p99(latencies)}
     if with_ingest:
         result["ingest_still_running_at_end"] = ingest_running
         result["ingest"] = report.summary_line() if report else "busy"
@@ -230,7 +245,6 @@ async def flood_run(others: int, seconds: float, flood_per_second: int) -> dict:
     /digest `flood_per_second` times a second (0: no flooder, the baseline). The bot runs with its
     default per-user throttle.
     """
-    from bot.app import build_application
     from digest.store import Store
 
     flooder = 29_999_999
@@ -241,11 +255,7 @@ async def flood_run(others: int, seconds: float, flood_per_second: int) -> dict:
                                      BRIEFBOT_COMMAND_BURST=5, BRIEFBOT_COMMANDS_PER_SECOND=1)
             store = Store(settings.db)
             seed(store, 0, articles=20)
-            clock = lambda: datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)  # noqa: E731
-            app = build_application(settings, store, clock=clock, schedule=False, rate_limit=False, poll_timeout=1)
-            await app.initialize()
-            await app.updater.start_polling(poll_interval=0, timeout=1)
-            await app.start()
+            app = await start_polling_app(settings, store)
             server.control("reset")
             inject = lambda texts: asyncio.to_thread(server.control, "inject", {"texts": texts})  # noqa: E731
             started = time.monotonic()
@@ -271,17 +281,12 @@ async def flood_run(others: int, seconds: float, flood_per_second: int) -> dict:
                 if len(answered) >= others or time.monotonic() > deadline:
                     break
                 await asyncio.sleep(0.05)
-            await app.updater.stop()
-            await app.stop()
-            await app.shutdown()
-            await app.post_shutdown(app)
+            await stop_polling_app(app)
             store.close()
     finally:
         server.stop()
-    answered.sort()
     return {"answered": len(answered), "flooded": flooded, "p50": statistics.median(answered),
-            "p99": answered[max(0, int(round(0.99 * len(answered))) - 1)],
-            "flooder_answers": stats["sent"] - len(answered)}
+            "p99": p99(answered), "flooder_answers": stats["sent"] - len(answered)}
 
 
 def main() -> None:

@@ -68,11 +68,20 @@ _RANKED: OrderedDict[tuple, list[BriefingItem]] = OrderedDict()
 _RANKED_MAX = 256
 
 
+def _identity(article: dict) -> tuple:
+    """Everything of an article that a ranked story shows. Ids alone are not enough: a page fetched
+    later rewrites an article's text and summary, and another database (a test, a restore) reuses ids."""
+    quote = article.get("key_quote") or {}
+    return (article["id"], article.get("fingerprint"), article["title"], article["url"], article["source_id"],
+            article.get("source_name"), article.get("published_at"), tuple(article["summary"]),
+            quote.get("quote"), quote.get("speaker"), len(article.get("quotes") or ()))
+
+
 def _ranked(articles: list[dict], limit: int, now: datetime, by: str) -> list[BriefingItem]:
     """rank_stories, shared by everyone with the same candidates within the same minute: 200 users asking
     for /digest at once cost one ranking, not 200."""
     minute = now.replace(second=0, microsecond=0)
-    key = (tuple((a["id"], len(a["summary"])) for a in articles), limit, by, minute)
+    key = (tuple(_identity(a) for a in articles), limit, by, minute)
     if key in _RANKED:
         _RANKED.move_to_end(key)
         return _RANKED[key]

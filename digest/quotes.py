@@ -128,15 +128,20 @@ _APPOSITIVE = r"(?:,\s+[^,\"“”]{1,90},)?"
 # text right after the closing mark
 _AFTER_WHO_VERB = re.compile(rf"^[\s,—–-]*{_WHO}{_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME}|{_DESC})")
-_AFTER_ACCORDING = re.compile(rf"^[\s,—–-]*according to\s+(?P<who>{_NAME}|{_DESC})")
+# an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
+_AUXILIARY = r"(?:(?:has|have|had|would|will|also|later|then)\s+)?"
+_ACCORDING = rf"according to\s+(?P<who>{_NAME}|{_DESC})"
+_AFTER_ACCORDING = re.compile(rf"^[\s,—–-]*{_ACCORDING}")
 # text right before the opening mark (the end of the narration that introduces it)
 _BEFORE_WHO_VERB = re.compile(
-    rf"{_WHO}{_APPOSITIVE},?\s+(?:\w+ly\s+)?(?:{_VERB})(?:\s+[\w'’.\-]+){{0,6}}?\s*(?:that\s*)?[:,]?\s*$"
+    rf"{_WHO}{_APPOSITIVE},?\s+{_AUXILIARY}(?:\w+ly\s+)?(?:{_VERB})(?:\s+[\w'’.\-]+){{0,6}}?"
+    r"\s*(?:that\s*)?[:,]?\s*$"
 )
 _BEFORE_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME}){_APPOSITIVE}\s*[:,]\s*$")
-_BEFORE_ACCORDING = re.compile(rf"according to\s+(?P<who>{_NAME}|{_DESC})\s*,?\s*$")
+_BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}\s*,?\s*$")
 # anywhere in the sentence (for fragments woven into narration)
-_SENTENCE_WHO_VERB = re.compile(rf"{_WHO}{_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{_VERB})\b")
+_SENTENCE_WHO_VERB = re.compile(rf"{_WHO}{_APPOSITIVE}\s+{_AUXILIARY}(?:\w+ly\s+)?(?:{_VERB})\b")
+_SENTENCE_ACCORDING = re.compile(rf"\b{_ACCORDING}")
 _ANY_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME})")
 # "Gladys Block, a professor": found from the ", a" (rare, so quick to scan for), then the name before it
 _APPOSITIVE_START = re.compile(
@@ -158,7 +163,12 @@ _ENDS_WITH_VERB = re.compile(rf"\b{_VERB}\s*$")
 
 
 
-_REPORTING_ONLY = re.compile(rf"^[\s,—–-]*(?:{_WHO}{_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{_VERB})|(?:{_VERB})\s+(?:{_NAME}|{_DESC}){_APPOSITIVE})[^.\"“”]{{0,60}}?[.,:]?\s*$")
+# `"A," he said. "B."`: nothing between two spans but a reporting clause, which may name where it
+# was said ("told NHL.com", "said in a speech broadcast on Al Manar Television")
+_REPORTING_ONLY = re.compile(
+    rf"^[\s,—–-]*(?:{_WHO}{_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{_VERB})"
+    rf"|(?:{_VERB})\s+(?:{_NAME}|{_DESC}|(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}[A-Z][\w\-]*){_APPOSITIVE})"
+    r"(?:[^.\"“”]|\.(?=\w)){0,100}?[.,:]?\s*$")
 
 _CLOSERS_D = "\"”"
 
@@ -618,15 +628,13 @@ def extract_quotes(text: str) -> list[Quote]:
         who = _attribution(content, after, narr_before, full)
         speaker = attributor.resolve(who, span.start) if who else None
         if not full and speaker is None:
-            sentence_match = _SENTENCE_WHO_VERB.search(narr_before + " " + _first_sentence(after))
+            sentence = narr_before + " " + _first_sentence(after)
+            sentence_match = _SENTENCE_WHO_VERB.search(sentence) or _SENTENCE_ACCORDING.search(sentence)
             if sentence_match is None:
                 continue  # an unattributed fragment is a scare quote, not speech
             speaker = attributor.resolve(sentence_match.group("who"), span.start)
             if speaker is None:
                 continue  # a fragment nobody can be named for is not worth showing either
-        if speaker is None and full:
-            speaker = _carry_speaker(quotes, span, text, attributor)
-
         if (full and quotes and quotes[-1].kind == "full" and _merges(text, quotes[-1], span)
                 and (speaker is None or speaker == quotes[-1].speaker)):
             prev = quotes[-1]
@@ -634,6 +642,8 @@ def extract_quotes(text: str) -> list[Quote]:
             prev.quote, prev.end = " ".join(prev.parts), span.end
             prev.speaker = prev.speaker or speaker
             continue
+        if speaker is None and full:
+            speaker = _carry_speaker(quotes, span, text, attributor)
         quotes.append(Quote(content, speaker, "full" if full else "partial", span.start, end=span.end))
     for q in quotes:
         if q.parts and len(q.parts) == 1:

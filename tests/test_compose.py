@@ -74,3 +74,17 @@ def test_plain_rendering(store):
     text = render_plain(build_digest(store, None))
     assert "1. Quake hits Chile" in text and "also: Wire B" in text and "\u2014 Maria Soto" in text
     assert render_plain([]) == "Nothing new right now."
+
+
+def test_a_rewritten_article_is_not_served_from_the_ranking_cache(store):
+    """The ranking is shared between users with the same candidates, but never outlives the articles it
+    was made from: a page fetched later rewrites an article's summary under the same id."""
+    source = store.add_source("http://127.0.0.1/a.xml", "feed", name="Wire A")["id"]
+    article_id = add(store, source, "bank", "Central bank holds rates",
+                     ["The central bank kept interest rates unchanged on Tuesday.", "Officials cited inflation."])
+    now = utcnow()
+    first = build_digest(store, None, now=now, unseen_only=False)
+    store.update_article_text(article_id, text="A new text.", summary=["A rewritten summary sentence.", "Two."],
+                              quotes=[], key_quote=None, fingerprint="new")
+    second = build_digest(store, None, now=now, unseen_only=False)
+    assert first[0].sentences != second[0].sentences == ["A rewritten summary sentence.", "Two."]

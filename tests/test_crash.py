@@ -17,6 +17,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -34,8 +35,14 @@ FAST_JOBS = {"BRIEFBOT_PUSH_CHECK_SECONDS": "1", "BRIEFBOT_INGEST_CHECK_SECONDS"
              "BRIEFBOT_ALLOW_PRIVATE_HOSTS": "1", "BRIEFBOT_FETCH_TIMEOUT": "10"}
 
 
-def read_db(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+@contextmanager
+def read_db(path: Path):
+    """A read-only look at the bot's database while it runs (WAL lets readers in), closed after."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    try:
+        yield db
+    finally:
+        db.close()
 
 
 def wait(predicate, timeout: float = 90.0, what: str = "the bot"):
@@ -51,6 +58,19 @@ def wait(predicate, timeout: float = 90.0, what: str = "the bot"):
 def polling(tg: FakeTelegram, calls_before: int) -> bool:
     """The restarted bot is up (it polls for updates): from now on SIGTERM reaches its handler."""
     return any(c.method == "getUpdates" for c in tg.calls[calls_before:])
+
+
+def restart_until(tmp_path: Path, tg: FakeTelegram, env: dict, done, what: str) -> None:
+    """Start the bot again on the same database, wait until `done()`, stop it with SIGTERM; it must
+    exit cleanly."""
+    calls_before = len(tg.calls)
+    proc = start_bot(tmp_path, tg, extra_env=env, log=tmp_path / "bot.log")
+    try:
+        wait(lambda: polling(tg, calls_before), what="the restarted bot")
+        wait(done, what=what)
+    finally:
+        stop_bot(proc)
+    assert proc.returncode == 0, (tmp_path / "bot.log").read_text()[-3000:]
 
 
 def integrity(db: sqlite3.Connection) -> None:
@@ -98,20 +118,14 @@ def test_sigkill_during_a_push(tmp_path, trial):
             integrity(db)
             in_flight = pending_parts(db)
             assert db.execute("select count(*) from deliveries").fetchone()[0] <= len(USERS)
-        assert len(digest_sends(tg)) < sum(1 for _ in USERS) * 2, "the kill came after the push had finished"
+        assert len(digest_sends(tg)) < 2 * len(USERS), "the kill came after the push had finished"
 
-        calls_before = len(tg.calls)
-        second = start_bot(tmp_path, tg, extra_env=env, log=tmp_path / "bot.log")
-        try:
-            wait(lambda: polling(tg, calls_before), what="the restarted bot")
-            def all_sent():
-                with read_db(tmp_path / "bot.db") as db:
-                    return db.execute("select count(*) from deliveries where status = 'sent'").fetchone()[0] \
-                        == len(USERS)
-            wait(all_sent, what="the resumed push")
-        finally:
-            stop_bot(second)
-        assert second.returncode == 0, (tmp_path / "bot.log").read_text()[-3000:]
+        def all_sent() -> bool:
+            with read_db(tmp_path / "bot.db") as db:
+                sent = db.execute("select count(*) from deliveries where status = 'sent'").fetchone()[0]
+            return sent == len(USERS)
+
+        restart_until(tmp_path, tg, env, all_sent, "the resumed push")
 
         store = Store(tmp_path / "bot.db")
         try:
@@ -191,19 +205,12 @@ def test_sigkill_during_an_ingest(tmp_path, trial):
             integrity(db)
             before = {row[0] for row in db.execute("select guid from articles")}
 
-        calls_before = len(tg.calls)
-        second = start_bot(tmp_path, tg, extra_env=FAST_JOBS, log=tmp_path / "bot.log")
-        try:
-            wait(lambda: polling(tg, calls_before), what="the restarted bot")
+        def finished() -> bool:
+            with read_db(tmp_path / "bot.db") as db:
+                done = db.execute("select count(*) from sources where last_success_at is not null").fetchone()[0]
+            return stored() == total and done == FEEDS
 
-            def finished():
-                with read_db(tmp_path / "bot.db") as db:
-                    done = db.execute("select count(*) from sources where last_success_at is not null").fetchone()
-                    return stored() == total and done[0] == FEEDS
-            wait(finished, what="the resumed ingest")
-        finally:
-            stop_bot(second)
-        assert second.returncode == 0, (tmp_path / "bot.log").read_text()[-3000:]
+        restart_until(tmp_path, tg, FAST_JOBS, finished, "the resumed ingest")
 
     with read_db(tmp_path / "bot.db") as db:
         integrity(db)
