@@ -361,6 +361,8 @@ class _Names:
     _SEQ = re.compile(rf"(?=[A-Zae]){_HONORIFIC}?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*")
 
     def __init__(self, text: str):
+        self._full: dict[str, str] = {}
+        self._complete = False  # every mention read: full() answers can be kept
         self.forms: dict[str, list[str]] = {}  # family name -> the names with it, in order of mention
         self.by_other: dict[str, str] = {}  # a given name (or a family-name-first name's first part)
         self.orgs: list[tuple[int, str]] = []
@@ -385,6 +387,7 @@ class _Names:
             if title:
                 self.titled.append((match.start(), title, name))
             found.append((match.start(), name))
+        self._complete = True
         # A mention counts as a person when that person speaks somewhere in the article
         # or is introduced with an appositive ("Gladys Block, a professor ..."): places
         # and organisations are named often, but rarely that way.
@@ -407,7 +410,16 @@ class _Names:
         self._anyone = [(pos, self.full(n)) for pos, n in found if len(n.split()) > 1 or n in speakers]
 
     def full(self, name: str) -> str:
-        """The fullest mention of the person `name` is a form of; organisations by their full name."""
+        """The fullest mention of the person `name` is a form of; organisations by their full name.
+        Asked ~70 times an article for a handful of names, so answers are kept once the names are known."""
+        known = self._full.get(name)
+        if known is None:
+            known = self._fullest(name)
+            if self._complete:
+                self._full[name] = known
+        return known
+
+    def _fullest(self, name: str) -> str:
         parts = name.split()
         if not parts:
             return name
