@@ -384,6 +384,9 @@ class _Names:
                 for part in parts[:-1]:
                     self.by_other.setdefault(part.lower(), name)
             title = _title_of(raw)
+            if title is None:  # "British photographer Jimmy Nelson": the title in lower case before the name
+                before = search_end(_LAST_WORD, text[:match.start()], 30)
+                title = before and before.group(1).lower() in _TITLES and before.group(1).lower() or None
             if title:
                 self.titled.append((match.start(), title, name))
             found.append((match.start(), name))
@@ -519,6 +522,7 @@ def _is_name(who: str) -> bool:
 
 class _Attributor:
     def __init__(self, text: str):
+        self.text = text
         self.names = _Names(text)
         self.last_person: str | None = None
 
@@ -548,10 +552,22 @@ class _Attributor:
             named = self.names.described(desc, position)  # "the church" -> "Westboro Baptist Church"
             if named:
                 return named
+            return self._introduced_as(desc, position)  # "the official" -> "law enforcement official"
         return desc
+
+    def _introduced_as(self, desc: str, position: int) -> str:
+        """The fuller description a definite one refers back to: "a law enforcement official familiar
+        with ..." earlier makes "the official" a law enforcement official."""
+        head = desc.split()[-1]
+        pattern = re.compile(rf"\b(?:a|an|one)\s+((?:[a-z][\w\-]*\s+){{1,3}}{re.escape(head)})\b")
+        found = None
+        for match in pattern.finditer(self.text, 0, position):
+            found = match.group(1)
+        return found if found and len(found) > len(desc) else desc
 
 
 _TRAILING_NAME = re.compile(rf"{_NAME}$")
+_LAST_WORD = re.compile(r"\b([a-z][\w\-]*)\s+$")
 _ROLE_END = re.compile(r"[,.;:]|\s(?:of|at|for|in|with|from|on|to|and|who|whose|which|since)\s")
 
 

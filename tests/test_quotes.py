@@ -116,3 +116,11 @@ def test_key_quote_is_the_one_about_the_summary_in_stemmed_terms():
     summary_terms = set(summariser.terms("The storm damaged houses across the valley."))
     key = choose_key_quote(extract_quotes(text), summary_terms, summariser.terms)
     assert key.speaker == "Ann Cole"
+
+
+def test_lower_case_titles_and_earlier_descriptions_resolve_a_definite_description():
+    text = ("British photographer Jimmy Nelson spent three years with 35 tribes.\n"
+            '"The whole idea is to make them iconic," said the 45-year-old photographer.\n'
+            "She was found dead, according to a law enforcement official familiar with the case.\n"
+            '"There were no signs of forced entry," the official said.')
+    assert [q.speaker for q in extract_quotes(text)] == ["Jimmy Nelson", "law enforcement official"]
