@@ -112,7 +112,9 @@ _CALENDAR_WORDS = {
 # the organisation words that end an organisation's name ("... Baptist Church", "... Court")
 _ORG_NOUNS = _ORG_WORDS - _CALENDAR_WORDS - {"street", "city", "county", "state", "states", "republic", "kingdom", "province"}
 _PRONOUNS = {"he", "she", "they", "him", "her", "we"}
-_NAME_WORD = r"(?:(?:[A-Z]\.){1,3}(?!\w)|[A-Z][\w'’\-]*\w|(?:al|el|ad|as|ash)-[A-Z]?\w+)"
+# a capitalised word, initials ("J.", "U.S."), a bare initial before a name ("J Christopher Anderson";
+# not "A" or "I"), or an Arabic article ("al-Assad")
+_NAME_WORD = r"(?:(?:[A-Z]\.){1,3}(?!\w)|[A-Z][\w'’\-]*\w|(?<![\w.'’])[B-HJ-Z](?=\s+[A-Z][a-z])|(?:al|el|ad|as|ash)-[A-Z]?\w+)"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|St|Adm|Maj|Cpl|Det|Supt|Insp)\.\s+)"
 _PARTICLE = r"(?:de|da|del|van|von|der|den|bin|ibn|al|el|la|le|di|du|dos)"
 _NAME = rf"(?:{_HONORIFIC}?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}})"

@@ -16,6 +16,9 @@ def pairs(text):
     ('"Talks will resume next week," according to the ministry.', [("Talks will resume next week,", "ministry")]),
     ('"Talks will resume next week," according to Defense Minister Suh Wook.',
      [("Talks will resume next week,", "Suh Wook")]),
+    ('"We will wait and see," said J Christopher Anderson, a biologist.',
+     [("We will wait and see,", "J Christopher Anderson")]),
+    ('"He is the greatest," BCCI chief N Srinivasan said.', [("He is the greatest,", "N Srinivasan")]),
 ])
 def test_attribution_patterns(text, expected):
     assert pairs(text) == expected
