@@ -128,6 +128,10 @@ async def push_run(users: int, rate_limit: bool, enforce: bool) -> dict:
             store.close()
     finally:
         server.stop()
+    if stats["too_many_at"]:
+        at = stats["too_many_at"]
+        print(f"  429 answers came between {min(at):.0f} s and {max(at):.0f} s into the push "
+              f"(median {statistics.median(at):.0f} s)")
     return {"users": users, "seconds": elapsed, "per_second": stats["sent"] / elapsed, "sent": stats["sent"],
             "too_many": stats["too_many"], "lost": users - delivered, "failed": report.failed,
             "too_many_global": stats["too_many_global"], "too_many_chat": stats["too_many_chat"]}

@@ -337,6 +337,7 @@ class FakeTelegram:
                         "errors": sum(c.status not in (200, 429, 0) for c in sends),
                         "chats": len({c.params.get("chat_id") for c in sends if c.status == 200}),
                         "too_many_global": self.too_many_global, "too_many_chat": self.too_many_chat,
+                        "too_many_at": [c.at - sends[0].at for c in sends if c.status == 429] if sends else [],
                         "latencies": [latency for _, latency in self._latencies],
                         "latencies_by_chat": list(self._latencies)}
         if op == "reset":
