@@ -19,8 +19,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import chain
 
 from sumy.utils import get_stop_words
 
@@ -94,6 +95,10 @@ _TITLES = {
     "analyst", "economist", "researcher", "scientist", "lawyer", "manager", "founder", "owner", "player",
     "striker", "goalkeeper", "captain", "champion", "bishop", "archbishop", "cardinal", "dean", "bassist",
 }
+_CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}
 _ORG_WORDS = {
     "university", "department", "ministry", "court", "agency", "party", "council", "committee", "times", "news",
     "post", "journal", "service", "association", "institute", "center", "centre", "foundation", "company",
@@ -102,13 +107,7 @@ _ORG_WORDS = {
     "hospital", "church", "embassy", "government", "administration", "congress", "senate", "parliament",
     "medicine", "review", "magazine", "press", "reuters", "cnn", "bbc", "airlines", "club", "team", "league",
     "festival", "museum", "street", "city", "county", "state", "states", "republic", "kingdom", "province",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-}
-_CALENDAR_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-}
+} | _CALENDAR_WORDS  # capitalised, but never a person
 # the organisation words that end an organisation's name ("... Baptist Church", "... Court")
 _ORG_NOUNS = _ORG_WORDS - _CALENDAR_WORDS - {"street", "city", "county", "state", "states", "republic", "kingdom", "province"}
 _PRONOUNS = {"he", "she", "they", "him", "her", "we"}
@@ -162,8 +161,6 @@ _SCARE_CUE = re.compile(
 _WEAK_SCARE_CUE = re.compile(r"\b(?:as|a|an|the|its|his|her|their|our|my)\s*$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[:;]\s+|—\s*|--\s*)$")
 _ENDS_WITH_VERB = re.compile(rf"\b{_VERB}\s*$")
-
-
 
 # `"A," he said. "B."`: nothing between two spans but a reporting clause, which may name where it
 # was said ("told NHL.com", "said in a speech broadcast on Al Manar Television")
@@ -281,8 +278,7 @@ _LOOKBACK = 200  # characters before a reporting verb in which its subject is lo
 
 
 def _reporting_subjects(text: str):
-    """The subjects and objects of reporting verbs ("X said", "said X") and appositive introductions
-    ("X Y, a professor"). Equivalent to running the WHO-verb patterns over the whole text, but only tried
+    """The subjects and objects of reporting verbs ("X said", "said X"). Equivalent to running the WHO-verb patterns over the whole text, but only tried
     where a reporting verb stands: the verb alternation at every character was most of the cost."""
     for word in _VERB_FIRST_WORD.finditer(text):
         verb_at = word.start()
@@ -295,10 +291,14 @@ def _reporting_subjects(text: str):
         before = _WHO_BEFORE_VERB.search(text, low, verb_at)
         if before:
             yield before.group("who")
+
+
+def _appositives(text: str):
+    """(name match, comma) for each person introduced with an appositive ("Gladys Block, a professor")."""
     for comma in _APPOSITIVE_START.finditer(text):
         match = _NAME_BEFORE_APPOSITIVE.search(text, max(0, comma.start() - 100), comma.start())
         if match:
-            yield match.group("who")
+            yield match, comma
 
 
 @lru_cache(maxsize=20_000)
@@ -387,8 +387,9 @@ class _Names:
                     self.by_other.setdefault(part.lower(), name)
             title = _title_of(raw)
             if title is None:  # "British photographer Jimmy Nelson": the title in lower case before the name
-                before = search_end(_LAST_WORD, text[:match.start()], 30)
-                title = before and before.group(1).lower() in _TITLES and before.group(1).lower() or None
+                before = _LAST_WORD.search(text, max(0, match.start() - 30), match.start())
+                if before and before.group(1).lower() in _TITLES:
+                    title = before.group(1).lower()
             if title:
                 self.titled.append((match.start(), title, name))
             found.append((match.start(), name))
@@ -396,16 +397,16 @@ class _Names:
         # A mention counts as a person when that person speaks somewhere in the article
         # or is introduced with an appositive ("Gladys Block, a professor ..."): places
         # and organisations are named often, but rarely that way.
+        appositives = list(_appositives(text))
         speakers = set()
-        for raw in _reporting_subjects(text):
+        for raw in chain(_reporting_subjects(text), (match.group("who") for match, _ in appositives)):
             who = clean_name(raw)
             if who and who[0].isupper() and who.lower() not in _STOP_WORDS:
                 speakers.add(self.full(who))
         # "Ken Druck, a grief expert," -> "the expert" later means Ken Druck
         self.introduced: list[tuple[int, set[str], str]] = []
-        for comma in _APPOSITIVE_START.finditer(text):
-            match = _NAME_BEFORE_APPOSITIVE.search(text, max(0, comma.start() - 100), comma.start())
-            person = match and _person_name(match.group("who"))
+        for match, comma in appositives:
+            person = _person_name(match.group("who"))
             if person:
                 # the role itself: "director of North Korea policy at the ministry" -> "director"
                 role = _ROLE_END.split(text[comma.start() + 1:comma.start() + 120], 1)[0]
@@ -550,7 +551,7 @@ class _Attributor:
         named = _TRAILING_NAME.search(desc)
         if named and len(named.group().split()) >= 2:  # "the government-run Syrian Arab News Agency"
             return self.names.full(clean_name(named.group()))
-        if who.lower().startswith("the "):
+        if low.startswith("the "):
             named = self.names.described(desc, position)  # "the church" -> "Westboro Baptist Church"
             if named:
                 return named
