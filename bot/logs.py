@@ -1,8 +1,8 @@
 """Logging for an unattended service: one JSON object per line (or plain text), never a secret.
 
 At INFO the bot logs what an operator needs (passes, pushes, failures, refusals) by ids and
-counts, never the text users send. The token filter is defence in depth: whatever a library
-prints (a URL with the token in it, an exception message), the token becomes "[token]".
+counts, never the text users send. Masking is defence in depth: whatever a library prints (a URL
+with the token in it, an exception message, a traceback), the token becomes "[token]".
 """
 
 from __future__ import annotations
@@ -15,18 +15,20 @@ from datetime import datetime, timezone
 QUIET = {"httpx": logging.WARNING, "httpcore": logging.WARNING, "apscheduler": logging.WARNING}
 
 
-class RedactFilter(logging.Filter):
-    def __init__(self, secrets: list[str]):
+class RedactingFormatter(logging.Formatter):
+    """Formats with `inner`, then masks every secret in the finished line: the message, its
+    arguments and any traceback alike."""
+
+    def __init__(self, inner: logging.Formatter, secrets: list[str]):
         super().__init__()
+        self.inner = inner
         self.secrets = [s for s in secrets if s]
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if any(secret in message for secret in self.secrets):
-            for secret in self.secrets:
-                message = message.replace(secret, "[token]")
-            record.msg, record.args = message, None
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        line = self.inner.format(record)
+        for secret in self.secrets:
+            line = line.replace(secret, "[token]")
+        return line
 
 
 class JsonFormatter(logging.Formatter):
@@ -41,9 +43,8 @@ class JsonFormatter(logging.Formatter):
 def configure(level: int, fmt: str = "text", secrets: list[str] | None = None) -> None:
     """Set up the root logger once: `fmt` "json" for log collectors, "text" for a terminal."""
     handler = logging.StreamHandler()
-    handler.setFormatter(JsonFormatter() if fmt == "json"
-                         else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactFilter(secrets or []))
+    inner = JsonFormatter() if fmt == "json" else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handler.setFormatter(RedactingFormatter(inner, secrets or []))
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)

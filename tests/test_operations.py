@@ -85,10 +85,14 @@ def test_the_token_is_masked_whatever_logs_it(capsys):
     token = "123456:SECRET-token-value"
     configure(logging.INFO, "json", [token])
     try:
-        logging.getLogger("some.library").info("POST https://api.telegram.org/bot%s/sendMessage", token)
+        logging.getLogger("some.library").info("POST http://127.0.0.1:1/bot%s/sendMessage", token)
+        try:
+            raise RuntimeError(f"request to /bot{token}/getMe failed")
+        except RuntimeError:
+            logging.getLogger("some.library").exception("a failure")
         logging.getLogger("httpx").info("a request line with %s", token)  # quieted below WARNING
     finally:
         configure(logging.WARNING, "text", [])
     err = capsys.readouterr().err
-    assert token not in err and "bot[token]/sendMessage" in err
+    assert token not in err and "bot[token]/sendMessage" in err and "/bot[token]/getMe failed" in err
     assert "a request line" not in err
