@@ -20,8 +20,8 @@ from __future__ import annotations
 import asyncio
 import heapq
 import html
-import re
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Callable

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import math
-from functools import lru_cache
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import islice
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 

@@ -125,9 +125,9 @@ class Ingestor:
                     await self._entry(source, entry, outcome, report)
             await self._retry_pages(source, report)
             await self.call_store(self.store.record_fetch_ok, source["id"], etag=result.etag or source["etag"],
-                           last_modified=result.last_modified or source["last_modified"],
-                           interval=self._interval(source), title=title, entry_count=entry_count,
-                           new_url=result.moved_to)
+                                  last_modified=result.last_modified or source["last_modified"],
+                                  interval=self._interval(source), title=title, entry_count=entry_count,
+                                  new_url=result.moved_to)
             outcome.ok = True
         except (FetchError, NotAFeed) as exc:
             await self._failed(source, outcome, exc)
@@ -229,8 +229,9 @@ class Ingestor:
             if page is None or len(page.text) <= len(article["text"] or ""):
                 await self.call_store(self.store.page_attempt_failed, article["id"])
                 continue
-            await self.call_store(self.store.update_article_text, article["id"], text=page.text, summary=page.sentences,
-                           quotes=page.quotes, key_quote=page.key_quote, fingerprint=page.fingerprint)
+            await self.call_store(self.store.update_article_text, article["id"], text=page.text,
+                                  summary=page.sentences, quotes=page.quotes, key_quote=page.key_quote,
+                                  fingerprint=page.fingerprint)
 
 
 class IngestRunner:

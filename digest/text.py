@@ -21,8 +21,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A "sentence" that is only an initial/abbreviation left dangling by the splitter,
 # e.g. "Lloyd J." + "Austin said..." - glue it to the next piece.
 _DANGLING_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}\s*$")
-# Closing quote marks the splitter sometimes leaves at the start of the next sentence.
 _LETTER = re.compile(r"[^\W\d_]")
+# Closing quote marks the splitter sometimes leaves at the start of the next sentence.
 _LEADING_CLOSER = re.compile(r'^(["”’\')\]]+)\s+')
 
 

@@ -8,6 +8,7 @@ tests can check what the fetcher sent (user agent, If-None-Match, ...).
 from __future__ import annotations
 
 import gzip
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -17,8 +18,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class _QuietServer(ThreadingHTTPServer):
     def handle_error(self, request, client_address) -> None:
         """A client that hangs up mid-answer (timeouts, size limits) is what the tests provoke."""
-        import sys
-
         if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
             super().handle_error(request, client_address)
 
