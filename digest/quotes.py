@@ -364,7 +364,6 @@ class _Names:
 
     def __init__(self, text: str):
         self._full: dict[str, str] = {}
-        self._complete = False  # every mention read: full() answers can be kept
         self.forms: dict[str, list[str]] = {}  # family name -> the names with it, in order of mention
         self.by_other: dict[str, str] = {}  # a given name (or a family-name-first name's first part)
         self.orgs: list[tuple[int, str]] = []
@@ -387,13 +386,15 @@ class _Names:
                     self.by_other.setdefault(part.lower(), name)
             title = _title_of(raw)
             if title is None:  # "British photographer Jimmy Nelson": the title in lower case before the name
-                before = _LAST_WORD.search(text, max(0, match.start() - 30), match.start())
-                if before and before.group(1).lower() in _TITLES:
-                    title = before.group(1).lower()
+                title = _lower_title_before(text, match.start())
             if title:
                 self.titled.append((match.start(), title, name))
             found.append((match.start(), name))
-        self._complete = True
+        self._org_by_word: dict[str, str] = {}  # "westboro" -> "Westboro Baptist Church", first named first
+        for _, org in self.orgs:
+            if len(org.split()) > 1:
+                for part in org.lower().split():
+                    self._org_by_word.setdefault(part, org)
         # A mention counts as a person when that person speaks somewhere in the article
         # or is introduced with an appositive ("Gladys Block, a professor ..."): places
         # and organisations are named often, but rarely that way.
@@ -417,12 +418,10 @@ class _Names:
 
     def full(self, name: str) -> str:
         """The fullest mention of the person `name` is a form of; organisations by their full name.
-        Asked ~70 times an article for a handful of names, so answers are kept once the names are known."""
+        Asked ~70 times an article for a handful of names (only once every mention is read), so answers are kept."""
         known = self._full.get(name)
         if known is None:
-            known = self._fullest(name)
-            if self._complete:
-                self._full[name] = known
+            known = self._full[name] = self._fullest(name)
         return known
 
     def _fullest(self, name: str) -> str:
@@ -438,9 +437,8 @@ class _Names:
             key = parts[0].lower()
             if key in self.by_other:
                 return self.by_other[key]
-            for _, org in self.orgs:
-                if key in org.lower().split() and len(org.split()) > 1:
-                    return org
+            if key in self._org_by_word:
+                return self._org_by_word[key]
         return name
 
     def described(self, description: str, position: int) -> str | None:
@@ -474,6 +472,20 @@ class _Names:
             return self.mentions[index][1]
         earlier = [name for pos, name in self._anyone if pos < position]
         return earlier[-1] if earlier else None
+
+
+_LOWER_TITLES = {t for t in _TITLES if t.isalpha()}
+
+
+def _lower_title_before(text: str, position: int) -> str | None:
+    """The lower-case title word right before `position` ("photographer" in "British photographer
+    Jimmy Nelson"). Plain string work: a regex search here ran for every capitalised word."""
+    window = text[max(0, position - 30):position]
+    if not window[-1:].isspace():
+        return None
+    last = window.rsplit(None, 1)[-1:]
+    word = last[0].lstrip("([{\"'“‘—–-/") if last else ""
+    return word.lower() if word[:1].islower() and word.lower() in _LOWER_TITLES else None
 
 
 _LEADING_FUNCTION_WORDS = {
@@ -570,7 +582,6 @@ class _Attributor:
 
 
 _TRAILING_NAME = re.compile(rf"{_NAME}$")
-_LAST_WORD = re.compile(r"\b([a-z][\w\-]*)\s+$")
 _ROLE_END = re.compile(r"[,.;:]|\s(?:of|at|for|in|with|from|on|to|and|who|whose|which|since)\s")
 
 

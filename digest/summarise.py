@@ -47,33 +47,32 @@ def lexrank_scores(tf: np.ndarray, idf: np.ndarray, threshold: float = LEXRANK_T
                    epsilon: float = LEXRANK_EPSILON) -> tuple[np.ndarray, np.ndarray]:
     """LexRank centrality from a sentence x term frequency matrix.
 
-    Same maths as sumy's `LexRankSummarizer`: tf normalised by each sentence's max,
-    idf-modified cosine, edges above `threshold`, power iteration until the step is
-    below `epsilon`. Returns (scores, cosine matrix); the matrix is reused for MMR.
+    Same maths as sumy's `LexRankSummarizer`: idf-modified cosine, edges above `threshold`,
+    power iteration until the step is below `epsilon`. Returns (scores, cosine matrix); the
+    matrix is reused for MMR. sumy first divides each sentence's tf by its largest count; a
+    cosine does not change when one side is scaled, so that step is left out. Articles have
+    ~30 sentences, so numpy's per-call overhead is the cost here: as few calls as possible.
     """
     n = tf.shape[0]
-    max_tf = tf.max(axis=1, keepdims=True)
-    max_tf[max_tf == 0] = 1
-    weighted = (tf / max_tf) * idf  # tf*idf per sentence
-    norms = np.sqrt((weighted ** 2).sum(axis=1))
-    dot = weighted @ weighted.T
-    denom = np.outer(norms, norms)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cosine = np.where(denom > 0, dot / denom, 0.0)
+    weighted = tf * idf  # tf*idf per sentence
+    norms = np.sqrt(np.einsum("ij,ij->i", weighted, weighted))
+    norms[norms == 0] = 1  # a sentence of stop words only: similar to nothing
+    unit = weighted / norms[:, None]
+    cosine = unit @ unit.T
     adjacency = (cosine > threshold).astype(float)
     degrees = adjacency.sum(axis=1)
     degrees[degrees == 0] = 1
-    matrix = adjacency / degrees[:, None]
+    transition = (adjacency / degrees[:, None]).T
     p = np.full(n, 1.0 / n)
     for _ in range(100):  # converges in a handful of steps; the cap guards odd graphs
-        nxt = matrix.T @ p
-        norm = np.linalg.norm(nxt)
+        nxt = transition @ p
+        norm = math.sqrt(nxt @ nxt)
         if norm == 0:
             break
         nxt /= norm
-        step = np.linalg.norm(nxt - p)
+        step = nxt - p
         p = nxt
-        if step <= epsilon:
+        if math.sqrt(step @ step) <= epsilon:
             break
     return p, cosine
 
@@ -167,16 +166,16 @@ class Summariser:
         w = self.weights
         top = centrality.max()
         cent = centrality / top if top > 0 else centrality
-        position = np.array([math.exp(-w.position_decay * sentences[i].index) for i in candidates])
+        position = np.exp(-w.position_decay * np.array([sentences[i].index for i in candidates], dtype=float))
         opens_quote = np.array([sentences[i].text[:1] in "\"“‘'" for i in candidates], dtype=float)
-        base = w.centrality * cent + w.position * position - w.quote_penalty * opens_quote
+        score = w.centrality * cent + w.position * position - w.quote_penalty * opens_quote
         chosen: list[int] = []
+        nearest = np.zeros(len(candidates))  # each candidate's similarity to the closest chosen one
         while len(chosen) < count:
-            score = base.copy()
-            if chosen:
-                score -= w.redundancy * cosine[:, chosen].max(axis=1)
-            score[chosen] = -np.inf
-            chosen.append(int(np.argmax(score)))
+            pick = int(np.argmax(score - w.redundancy * nearest))
+            chosen.append(pick)
+            np.maximum(nearest, cosine[:, pick], out=nearest)
+            score[pick] = -np.inf
         return sorted(chosen)
 
 
