@@ -32,7 +32,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.render import Part, digest_keyboard, render_digest
-from digest.compose import candidates, rank_stories
+from digest.compose import RecentWindow, candidates, rank_stories, recent_window
 from digest.settings import Settings, parse_hhmm
 from digest.store import Store, utcnow
 
@@ -168,6 +168,7 @@ class Pusher:
             due = self.due()
             report.due = len(due)
             memo: dict = {}
+            window = recent_window(self.store, self.settings.digest_max_age_hours, self.clock()) if due else None
             jobs: list = []
             for seq, (user, day, started) in enumerate(due):
                 heapq.heappush(jobs, (0.0, seq, _Job(user, day, started)))
@@ -180,7 +181,7 @@ class Pusher:
                     if wait > 0:
                         await asyncio.sleep(wait)
                     try:
-                        status = await self._step(job, memo)
+                        status = await self._step(job, memo, window)
                     except Exception as exc:  # noqa: BLE001 - one user's failure never stops the push
                         log.exception("push to user %s failed", job.user["id"])
                         report.errors.append(f"{job.user['id']}: {type(exc).__name__}")
@@ -196,11 +197,11 @@ class Pusher:
                      report.empty, report.blocked, report.failed)
         return report
 
-    def _compose(self, user: dict, memo: dict) -> tuple[list[dict], int | None]:
+    def _compose(self, user: dict, memo: dict, window: RecentWindow | None) -> tuple[list[dict], int | None]:
         """The user's digest parts and their stored body; users with the same candidate articles share
-        one ranking, rendering and body."""
+        one ranking, rendering and body, and every user of a tick one read of the recent articles."""
         now = self.clock()
-        articles = candidates(self.store, user, self.settings.digest_max_age_hours, now)
+        articles = candidates(self.store, user, self.settings.digest_max_age_hours, now, window=window)
         key = tuple(a["id"] for a in articles)
         if key not in memo:
             items = rank_stories(articles, self.settings.digest_items, now)
@@ -208,13 +209,13 @@ class Pusher:
             memo[key] = (parts, self.store.save_digest_body(parts) if parts else None)
         return memo[key]
 
-    async def _step(self, job: "_Job", memo: dict) -> str:
+    async def _step(self, job: _Job, memo: dict, window: RecentWindow | None = None) -> str:
         """Send the next message of a user's digest: "more" if another part follows, else the outcome."""
         user = job.user
         if job.delivery is None:
             delivery = self.store.get_delivery(user["id"], job.day) if job.started else None
             if delivery is None:
-                parts, body_id = self._compose(user, memo)
+                parts, body_id = self._compose(user, memo, window)
                 delivery = self.store.claim_delivery(user["id"], job.day, body_id, parts=parts)
             if delivery["status"] != "pending":
                 return "skipped"

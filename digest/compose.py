@@ -92,12 +92,37 @@ def _ranked(articles: list[dict], limit: int, now: datetime, by: str) -> list[Br
     return result
 
 
+@dataclass(slots=True)
+class RecentWindow:
+    """The newest articles of the digest window, read once and shared by every user of a push tick:
+    per user, only the ids they already received are read (the articles are decoded once, not once
+    per user). `complete` when the window holds every article of the period."""
+    articles: list[dict]
+    complete: bool
+
+
+def recent_window(store: Store, max_age_hours: int, now: datetime) -> RecentWindow:
+    """Twice the candidates one digest considers: room for what a user has already received."""
+    size = 2 * MAX_CANDIDATES
+    articles = store.recent_articles(now - timedelta(hours=max_age_hours), limit=size)
+    return RecentWindow(articles, complete=len(articles) < size)
+
+
 def candidates(store: Store, user: dict | None, max_age_hours: int, now: datetime, *,
-               unseen_only: bool = True) -> list[dict]:
-    """Recent articles this user may get: unseen (optionally), from unmuted sources, on their topics."""
-    since = now - timedelta(hours=max_age_hours)
-    articles = store.recent_articles(since, exclude_for_user=user["id"] if user and unseen_only else None,
-                                     limit=MAX_CANDIDATES)
+               unseen_only: bool = True, window: RecentWindow | None = None) -> list[dict]:
+    """Recent articles this user may get: unseen (optionally), from unmuted sources, on their topics.
+    With a shared `window`, the same list as the user's own query; a user who received most of the
+    window (so that it cannot fill their candidates) gets their own query."""
+    exclude = user["id"] if user and unseen_only else None
+    articles = None
+    if window is not None:
+        seen = store.delivered_article_ids(exclude) if exclude is not None else set()
+        unseen = [a for a in window.articles if a["id"] not in seen]
+        if window.complete or len(unseen) >= MAX_CANDIDATES:
+            articles = unseen[:MAX_CANDIDATES]
+    if articles is None:
+        articles = store.recent_articles(now - timedelta(hours=max_age_hours), exclude_for_user=exclude,
+                                         limit=MAX_CANDIDATES)
     if user:
         muted = set(user.get("muted_sources") or [])
         articles = [a for a in articles if a["source_id"] not in muted and matches_topics(a, user.get("topics"))]

@@ -503,6 +503,10 @@ class Store:
                                            "and created_at >= ?", [today_utc]),
         }
 
+    def delivered_article_ids(self, user_id: int) -> set[int]:
+        return {row[0] for row in self.db.execute("select article_id from delivered_articles where user_id = ?",
+                                                  [user_id])}
+
     def mark_delivered(self, user_id: int, article_ids: Iterable[int]) -> None:
         now = iso(utcnow())
         with self.transaction():

@@ -88,3 +88,32 @@ def test_a_rewritten_article_is_not_served_from_the_ranking_cache(store):
                               quotes=[], key_quote=None, fingerprint="new")
     second = build_digest(store, None, now=now, unseen_only=False)
     assert first[0].sentences != second[0].sentences == ["A rewritten summary sentence.", "Two."]
+
+
+def test_a_shared_window_gives_each_user_the_same_candidates_as_their_own_query(store, monkeypatch):
+    """The push reads the recent articles once per tick and filters them per user; the result must be
+    what each user's own query gives, also when a user has seen more than the window holds."""
+    import digest.compose as compose
+
+    a, b, ids = populate(store)
+    for n in range(12):
+        add(store, a, f"extra{n}", f"Extra story {n}", [f"Extra story number {n} happened somewhere today."], 2 + n / 10)
+    users = []
+    for uid, seen in ((1, []), (2, [ids["bank"], ids["cup"]]), (3, [ids["quake_a"]])):
+        store.upsert_user(uid, uid)
+        store.mark_delivered(uid, seen)
+        users.append(store.get_user(uid))
+    store.update_user(3, muted_sources=[b], topics=["extra"])
+    users[2] = store.get_user(3)
+    now = utcnow()
+    monkeypatch.setattr(compose, "MAX_CANDIDATES", 5)  # a window smaller than the unseen articles
+    window = compose.recent_window(store, 48, now)
+    assert not window.complete and len(window.articles) == 10
+    for user in users:
+        own = compose.candidates(store, user, 48, now)
+        shared = compose.candidates(store, user, 48, now, window=window)
+        assert [x["id"] for x in shared] == [x["id"] for x in own] and len(own) > 0
+    store.mark_delivered(1, [x["id"] for x in window.articles[:8]])  # seen most of the window: falls back
+    user = store.get_user(1)
+    assert ([x["id"] for x in compose.candidates(store, user, 48, now, window=window)]
+            == [x["id"] for x in compose.candidates(store, user, 48, now)])
