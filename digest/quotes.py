@@ -99,6 +99,7 @@ _CALENDAR_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }
+_LAW_WORDS = {"act", "treaty", "accord", "accords", "amendment", "constitution", "convention", "protocol"}
 _ORG_WORDS = {
     "university", "department", "ministry", "court", "agency", "party", "council", "committee", "times", "news",
     "post", "journal", "service", "association", "institute", "center", "centre", "foundation", "company",
@@ -107,9 +108,10 @@ _ORG_WORDS = {
     "hospital", "church", "embassy", "government", "administration", "congress", "senate", "parliament",
     "medicine", "review", "magazine", "press", "reuters", "cnn", "bbc", "airlines", "club", "team", "league",
     "festival", "museum", "street", "city", "county", "state", "states", "republic", "kingdom", "province",
-} | _CALENDAR_WORDS  # capitalised, but never a person
+} | _CALENDAR_WORDS | _LAW_WORDS  # capitalised, but never a person
 # the organisation words that end an organisation's name ("... Baptist Church", "... Court")
-_ORG_NOUNS = _ORG_WORDS - _CALENDAR_WORDS - {"street", "city", "county", "state", "states", "republic", "kingdom", "province"}
+_ORG_NOUNS = _ORG_WORDS - _CALENDAR_WORDS - _LAW_WORDS - {
+    "street", "city", "county", "state", "states", "republic", "kingdom", "province"}
 _PRONOUNS = {"he", "she", "they", "him", "her", "we"}
 # a capitalised word, initials ("J.", "U.S."), a bare initial before a name ("J Christopher Anderson";
 # not "A" or "I"), or an Arabic article ("al-Assad")
@@ -492,6 +494,8 @@ _LEADING_FUNCTION_WORDS = {
     "and", "but", "or", "so", "then", "when", "as", "in", "on", "at", "also", "the", "a", "an", "while", "if",
     "after", "before", "since", "because", "though", "although", "yet", "still", "now", "here", "there", "i'm",
     "meanwhile", "however", "thus", "instead", "later", "earlier", "today", "yesterday", "asked", "says", "said",
+    "under", "for", "with", "from", "by", "to", "of", "about", "during", "over", "across", "through", "among",
+    "against", "without", "within", "despite", "like", "unlike", "via", "into", "onto", "toward", "towards",
 }
 _TRAILING_ADVERBS = {"later", "earlier", "also", "then", "again", "today", "yesterday", "once", "too", "now"}
 

@@ -127,3 +127,14 @@ def test_lower_case_titles_and_earlier_descriptions_resolve_a_definite_descripti
             "She was found dead, according to a law enforcement official familiar with the case.\n"
             '"There were no signs of forced entry," the official said.')
     assert [q.speaker for q in extract_quotes(text)] == ["Jimmy Nelson", "law enforcement official"]
+
+
+def test_a_preposition_or_a_law_in_front_of_a_name_is_not_part_of_a_speaker():
+    """"For Koch, ..." names Hope Koch, not a person called "For Koch"; "Under Germany's Atomic Energy
+    Act" is a law, so "he said" still means the man who spoke before it."""
+    text = ("Hope Koch lost her hearing in her sixties and got an implant this year.\n"
+            'For Koch, it was all worth it. "It has been a learning experience," she said.\n'
+            "Michael Limburg, vice-president of an energy institute, told CNN the targets were unrealistic.\n"
+            "Under Germany's Atomic Energy Act, the last nuclear plant will be disconnected by 2022.\n"
+            '"Of course, it is possible to build thousands of windmills, but only at an extreme cost," he said.')
+    assert [q.speaker for q in extract_quotes(text)] == ["Hope Koch", "Michael Limburg"]
