@@ -564,6 +564,8 @@ class _Attributor:
             self.last_person = name
             return name
         desc = re.sub(r"^(?:the|a|an|one|another|his|her|their|its)\s+", "", who, flags=re.I)
+        if not desc.split() or desc.split()[-1].lower() in _STOP_WORDS:
+            return None  # "one of" (the crowd said): a fragment of a clause, not who spoke
         named = _TRAILING_NAME.search(desc)
         if named and len(named.group().split()) >= 2:  # "the government-run Syrian Arab News Agency"
             return self.names.full(clean_name(named.group()))

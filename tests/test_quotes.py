@@ -138,3 +138,10 @@ def test_a_preposition_or_a_law_in_front_of_a_name_is_not_part_of_a_speaker():
             "Under Germany's Atomic Energy Act, the last nuclear plant will be disconnected by 2022.\n"
             '"Of course, it is possible to build thousands of windmills, but only at an extreme cost," he said.')
     assert [q.speaker for q in extract_quotes(text)] == ["Hope Koch", "Michael Limburg"]
+
+
+def test_a_description_that_ends_in_a_function_word_names_nobody():
+    """"…," said one of the officials: the description the rules can read is "one of", which is no speaker."""
+    text = ('"We have no reason to believe that he engaged in any misconduct," said one of the officials, '
+            "referring to his time in captivity.")
+    assert [q.speaker for q in extract_quotes(text)] == [None]
