@@ -137,18 +137,32 @@ async def push_run(users: int, rate_limit: bool, enforce: bool) -> dict:
             "too_many_global": stats["too_many_global"], "too_many_chat": stats["too_many_chat"]}
 
 
+def pushed_digest():
+    """The digest part the push benchmark sends: the same seeded articles, ranked and rendered the way
+    the push does it, so that the bare baseline sends exactly the same message."""
+    from bot.render import render_digest
+    from digest.compose import candidates, rank_stories
+    from digest.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = make_settings(Path(tmp), 1, BRIEFBOT_DIGEST_ITEMS=3)
+        store = Store(settings.db)
+        seed(store, 1)
+        now = datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)
+        articles = candidates(store, store.subscribers()[0], settings.digest_max_age_hours, now)
+        store.close()
+    return render_digest(rank_stories(articles, settings.digest_items, now), header="Your briefing")[0]
+
+
 async def bare_send_run(messages: int, workers: int = 8) -> float:
     """Baseline: python-telegram-bot's send_message in a bare loop (no store, no composing), with the
-    same message and keyboard a digest has, against the same server: the HTTP client's own ceiling."""
+    same message and keyboard the push sends, against the same server: the HTTP client's own ceiling."""
     from telegram import Bot
     from telegram.request import HTTPXRequest
 
-    from bot.render import digest_keyboard, render_digest
-    from digest.compose import BriefingItem
+    from bot.render import digest_keyboard
 
-    items = [BriefingItem(i, a["title"], "Wire", f"https://example.com/{i}", a["highlights"], None, None)
-             for i, a in enumerate(_baseline_articles())]
-    part = render_digest(items, header="Your briefing")[0]
+    part = pushed_digest()
     server = Server(_serve, False)
     try:
         bot = Bot(TOKEN, base_url=f"http://127.0.0.1:{server.port}/bot",
@@ -192,10 +206,6 @@ async def stop_polling_app(app) -> None:
 def p99(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[max(0, int(round(0.99 * len(ordered))) - 1)]
-
-
-def _baseline_articles() -> list[dict]:
-    return [{"title": a["title"], "highlights": a["reference_sents"][:3]} for a in json_articles(3)]
 
 
 async def reply_run(repliers: int, with_ingest: bool, feeds: int = 12, per_feed: int = 25) -> dict:
