@@ -83,7 +83,7 @@ async def add_source(store: Store, fetcher: Fetcher, url: str, name: str | None 
     existing = store.source_by_url(url)
     if existing and not existing["disabled_reason"]:
         raise SourceError(f"{url} is already source #{existing['id']}")
-    if max_sources is not None and len(store.active_sources()) >= max_sources:
+    if max_sources is not None and store.count_active_sources() >= max_sources:
         raise SourceError(f"there are already {max_sources} active sources, the most this bot polls "
                           "(BRIEFBOT_MAX_SOURCES); remove one first")
     found = await probe(url, fetcher)

@@ -122,6 +122,9 @@ def fts_query(words: str) -> str | None:
     return " ".join(f'"{token}"' for token in tokens)
 
 
+_ACTIVE_SOURCE = "removed_at is null and disabled_reason is null"  # polled: neither removed nor disabled
+
+
 class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -204,11 +207,13 @@ class Store:
     def due_sources(self, now: datetime | None = None) -> list[dict]:
         now_iso = iso(now or utcnow())
         return list(self.db["sources"].rows_where(
-            "removed_at is null and disabled_reason is null and (next_fetch_at is null or next_fetch_at <= ?)",
-            [now_iso], order_by="next_fetch_at"))
+            f"{_ACTIVE_SOURCE} and (next_fetch_at is null or next_fetch_at <= ?)", [now_iso], order_by="next_fetch_at"))
 
     def active_sources(self) -> list[dict]:
-        return list(self.db["sources"].rows_where("removed_at is null and disabled_reason is null", order_by="id"))
+        return list(self.db["sources"].rows_where(_ACTIVE_SOURCE, order_by="id"))
+
+    def count_active_sources(self) -> int:
+        return self.count("sources", _ACTIVE_SOURCE)
 
     def record_fetch_ok(self, source_id: int, *, etag: str | None, last_modified: str | None,
                         interval: timedelta, title: str | None = None, entry_count: int | None = None,
