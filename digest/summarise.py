@@ -82,8 +82,11 @@ class _TermIds(dict):
 
     One C-level dict lookup per token instead of a lower/stop-word/isdigit/stem chain,
     and integer ids let numpy build the term matrix. The vocabulary of news is small, so
-    after a few articles nearly every token is a hit.
+    after a few articles nearly every token is a hit. Ids only need to agree within one
+    article, so a full table is simply replaced (`Summariser.select`).
     """
+
+    MAX_TOKENS = 500_000  # a bound for processes that live for months (the term list included)
 
     def __init__(self, stop_words: frozenset[str], stem):
         super().__init__()
@@ -100,8 +103,7 @@ class _TermIds(dict):
             if term_id is None:
                 term_id = self.term_ids[term] = len(self.terms)
                 self.terms.append(term)
-        if len(self) < 500_000:  # a bound for processes that live for months
-            self[token] = term_id
+        self[token] = term_id
         return term_id
 
 
@@ -139,6 +141,8 @@ class Summariser:
             return []
         if tokens is None:
             tokens = [words(s.text.lower()) for s in sentences]
+        if len(self._ids) > _TermIds.MAX_TOKENS:
+            self._ids = _TermIds(self.stop_words, self._stemmer)
         lookup = self._ids.__getitem__
         id_lists = [list(map(lookup, sentence_tokens)) for sentence_tokens in tokens]
         candidates = [i for i, (s, ids) in enumerate(zip(sentences, id_lists))

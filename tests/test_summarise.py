@@ -111,3 +111,18 @@ def test_blog_post_summary_has_no_questions_or_calls_to_action():
     assert result.title == "Why I switched from Python to Rust for my side projects"
     assert len(result.sentences) == 3 and all(s in BLOG for s in result.sentences)
     assert not any(s.endswith("?") or "Subscribe" in s or "comment" in s for s in result.sentences)
+
+
+def test_the_term_table_stays_bounded_and_summaries_do_not_change(monkeypatch):
+    """A long-lived worker meets endless new words: the token/term table is replaced when full,
+    and since ids only need to agree within one article, every summary stays the same."""
+    from digest import summarise
+
+    texts = [a["article"] for a in cnn_articles()[:20]]
+    expected = [[s.text for s in Summariser().summarise(t)] for t in texts]
+    monkeypatch.setattr(summarise._TermIds, "MAX_TOKENS", 50)
+    small = Summariser()
+    got = [[s.text for s in small.summarise(t)] for t in texts]
+    assert got == expected
+    assert len(small._ids) < 50 + max(len(t.split()) for t in texts)
+    assert len(small._ids.terms) <= len(small._ids) + 1
