@@ -95,6 +95,7 @@ _TITLES = {
     "analyst", "economist", "researcher", "scientist", "lawyer", "manager", "founder", "owner", "player",
     "striker", "goalkeeper", "captain", "champion", "bishop", "archbishop", "cardinal", "dean", "bassist",
 }
+_WORD_TITLES = {t for t in _TITLES if "." not in t}  # titles a word pattern can match ("u.s." is not one)
 _CALENDAR_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -149,7 +150,7 @@ _ANY_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME})")
 # "Gladys Block, a professor": found from the ", a" (rare, so quick to scan for), then the name before it
 _APPOSITIVE_START = re.compile(
     rf",\s+(?:(?:a|an|who|the)\s+[a-z]|(?:(?:senior|vice|deputy|chief|former|assistant)\s+)*"
-    rf"{word_alternation(t for t in _TITLES if '.' not in t)}\b)")
+    rf"{word_alternation(_WORD_TITLES)}\b)")
 _NAME_BEFORE_APPOSITIVE = re.compile(rf"(?<![\w'’.-])(?=[A-Zae])(?P<who>{_NAME_WORD}\s+{_NAME})\Z")
 # Words right before a quoted fragment that make it a name or a scare quote, not speech.
 _SCARE_CUE = re.compile(
@@ -185,6 +186,11 @@ class Quote:
 
     def as_dict(self) -> dict:
         return {"quote": self.quote, "speaker": self.speaker}
+
+    def add_part(self, content: str, end: int) -> None:
+        """A further span of the same quotation (the next paragraph, or after "he said")."""
+        self.parts = (self.parts or [self.quote]) + [content]
+        self.quote, self.end = " ".join(self.parts), end
 
 
 @dataclass(slots=True)
@@ -280,8 +286,9 @@ _LOOKBACK = 200  # characters before a reporting verb in which its subject is lo
 
 
 def _reporting_subjects(text: str):
-    """The subjects and objects of reporting verbs ("X said", "said X"). Equivalent to running the WHO-verb patterns over the whole text, but only tried
-    where a reporting verb stands: the verb alternation at every character was most of the cost."""
+    """The subjects and objects of reporting verbs ("X said", "said X"). Equivalent to running the
+    WHO-verb patterns over the whole text, but only tried where a reporting verb stands: the verb
+    alternation at every character was most of the cost."""
     for word in _VERB_FIRST_WORD.finditer(text):
         verb_at = word.start()
         after = _ANY_VERB_WHO.match(text, verb_at)
@@ -393,10 +400,9 @@ class _Names:
                 self.titled.append((match.start(), title, name))
             found.append((match.start(), name))
         self._org_by_word: dict[str, str] = {}  # "westboro" -> "Westboro Baptist Church", first named first
-        for _, org in self.orgs:
-            if len(org.split()) > 1:
-                for part in org.lower().split():
-                    self._org_by_word.setdefault(part, org)
+        for _, org in self.orgs:  # `_organisation` names have two or more words
+            for part in org.lower().split():
+                self._org_by_word.setdefault(part, org)
         # A mention counts as a person when that person speaks somewhere in the article
         # or is introduced with an appositive ("Gladys Block, a professor ..."): places
         # and organisations are named often, but rarely that way.
@@ -476,9 +482,6 @@ class _Names:
         return earlier[-1] if earlier else None
 
 
-_LOWER_TITLES = {t for t in _TITLES if t.isalpha()}
-
-
 def _lower_title_before(text: str, position: int) -> str | None:
     """The lower-case title word right before `position` ("photographer" in "British photographer
     Jimmy Nelson"). Plain string work: a regex search here ran for every capitalised word."""
@@ -487,7 +490,7 @@ def _lower_title_before(text: str, position: int) -> str | None:
         return None
     last = window.rsplit(None, 1)[-1:]
     word = last[0].lstrip("([{\"'“‘—–-/") if last else ""
-    return word.lower() if word[:1].islower() and word.lower() in _LOWER_TITLES else None
+    return word.lower() if word[:1].islower() and word.lower() in _WORD_TITLES else None
 
 
 _LEADING_FUNCTION_WORDS = {
@@ -564,7 +567,8 @@ class _Attributor:
             self.last_person = name
             return name
         desc = re.sub(r"^(?:the|a|an|one|another|his|her|their|its)\s+", "", who, flags=re.I)
-        if not desc.split() or desc.split()[-1].lower() in _STOP_WORDS:
+        head = desc.split()[-1:]
+        if not head or head[0].lower() in _STOP_WORDS:
             return None  # "one of" (the crowd said): a fragment of a clause, not who spoke
         named = _TRAILING_NAME.search(desc)
         if named and len(named.group().split()) >= 2:  # "the government-run Syrian Arab News Agency"
@@ -653,9 +657,7 @@ def extract_quotes(text: str) -> list[Quote]:
             continue
         before, after = _sentence_around(text, span.start, span.end)
         if span.continues and quotes and quotes[-1].kind == "full":
-            prev = quotes[-1]
-            prev.parts = (prev.parts or [prev.quote]) + [content]
-            prev.quote, prev.end = " ".join(prev.parts), span.end
+            quotes[-1].add_part(content, span.end)
             continue
         narr_before = _last_sentence(before)
         full = bool(search_end(_SENTENCE_START, narr_before, 12) or narr_before.rstrip().endswith((":", ",")) and
@@ -685,10 +687,8 @@ def extract_quotes(text: str) -> list[Quote]:
                 continue  # a fragment nobody can be named for is not worth showing either
         if (full and quotes and quotes[-1].kind == "full" and _merges(text, quotes[-1], span)
                 and (speaker is None or speaker == quotes[-1].speaker)):
-            prev = quotes[-1]
-            prev.parts = (prev.parts or [prev.quote]) + [content]
-            prev.quote, prev.end = " ".join(prev.parts), span.end
-            prev.speaker = prev.speaker or speaker
+            quotes[-1].add_part(content, span.end)
+            quotes[-1].speaker = quotes[-1].speaker or speaker
             continue
         if speaker is None and full:
             speaker = _carry_speaker(quotes, span, text, attributor)
