@@ -1,4 +1,3 @@
-
 import pytest
 
 from digest.fetch import Fetcher, FetchError, is_public_address

@@ -9,7 +9,6 @@ import sys
 import time
 import urllib.request
 
-
 from tests.fakes.botprocess import start_bot, stop_bot
 from tests.fakes.telegram import TOKEN, FakeTelegram
 
