@@ -1,5 +1,6 @@
 """Every user command, end to end: the real Application over HTTP against the fake Bot API."""
 
+import asyncio
 
 import pytest
 
@@ -169,7 +170,6 @@ async def test_a_flooding_user_is_throttled_and_others_are_not(bot):
         bot.tg.send_text(66, "/help")
     [text] = await bot.say(67, "/help")  # another user, in the middle of the flood
     assert "/digest" in text
-    import asyncio
     await asyncio.sleep(0.5)
     flooded = bot.tg.texts(66)
     assert flooded.count("You're sending commands faster than I can answer; I'll skip some. "
