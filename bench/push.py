@@ -154,19 +154,22 @@ def pushed_digest():
     return render_digest(rank_stories(articles, settings.digest_items, now), header="Your briefing")[0]
 
 
-async def bare_send_run(messages: int, workers: int = 8) -> float:
+async def bare_send_run(messages: int, client: str, workers: int = 8) -> float:
     """Baseline: python-telegram-bot's send_message in a bare loop (no store, no composing), with the
-    same message and keyboard the push sends, against the same server: the HTTP client's own ceiling."""
+    same message and keyboard the push sends, against the same server: the HTTP client's own ceiling.
+    `client`: "httpx" (PTB's default HTTPXRequest) or "aiohttp" (the bot's bot/transport.py)."""
     from telegram import Bot
     from telegram.request import HTTPXRequest
 
     from bot.render import digest_keyboard
+    from bot.transport import AiohttpRequest
 
     part = pushed_digest()
     server = Server(_serve, False)
     try:
-        bot = Bot(TOKEN, base_url=f"http://127.0.0.1:{server.port}/bot",
-                  request=HTTPXRequest(connection_pool_size=workers + 4))
+        request = (HTTPXRequest(connection_pool_size=workers + 4) if client == "httpx"
+                   else AiohttpRequest(workers + 4))
+        bot = Bot(TOKEN, base_url=f"http://127.0.0.1:{server.port}/bot", request=request)
         await bot.initialize()
         queue = list(range(messages))
 
@@ -308,7 +311,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=10_000, help="subscribers for the rate-limited push")
     parser.add_argument("--raw-users", type=int, default=10_000, help="subscribers for the raw ceiling")
     parser.add_argument("--repliers", type=int, default=200, help="users sending /digest at once")
-    parser.add_argument("--rounds", type=int, default=3, help="rounds of the raw ceiling, ours and bare PTB in turn")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the raw ceiling and the reply times, taken in turns")
     parser.add_argument("--only", choices=["limited", "raw", "replies", "flood"], action="append")
     args = parser.parse_args()
     only = set(args.only or ["limited", "raw", "replies", "flood"])
@@ -319,27 +322,39 @@ def main() -> None:
               f"{r['too_many_chat']} over 1/s in a chat); digests lost: {r['lost']} "
               f"(target >= 29/s, 0, 0)")
     if "raw" in only:
-        # three rounds taken in turns: single runs on this shared machine vary by a third
-        bares, pushes = [], []
+        # rounds taken in turns: single runs on this shared machine vary by a third
+        bares, pushes = {"httpx": [], "aiohttp": []}, []
         for _ in range(args.rounds):
-            bares.append(asyncio.run(bare_send_run(min(args.raw_users, 5000))))
+            for client, rates in bares.items():
+                rates.append(asyncio.run(bare_send_run(min(args.raw_users, 5000), client)))
             pushes.append(asyncio.run(push_run(args.raw_users, rate_limit=False, enforce=False)))
         rates = [r["per_second"] for r in pushes]
         print(f"push, limiter off (paid broadcast): {args.raw_users} users, median of {args.rounds} rounds "
               f"{statistics.median(rates):.0f} msg/s (rounds: {', '.join(f'{x:.0f}' for x in rates)}); "
               f"digests lost: {max(r['lost'] for r in pushes)} (target >= 400/s)")
-        print(f"  baseline, bare PTB send loop, same message, same server, rounds in turn with ours: "
-              f"median {statistics.median(bares):.0f} msg/s (rounds: {', '.join(f'{x:.0f}' for x in bares)}); "
-              f"median push / bare = {statistics.median(p / b for p, b in zip(rates, bares)):.2f}")
+        for client, label in (("httpx", "PTB's default client (httpx)"), ("aiohttp", "the bot's client (aiohttp)")):
+            print(f"  baseline, bare PTB send loop over {label}, same message, same server, rounds in turn: "
+                  f"median {statistics.median(bares[client]):.0f} msg/s "
+                  f"(rounds: {', '.join(f'{x:.0f}' for x in bares[client])}); "
+                  f"median push / bare = {statistics.median(p / b for p, b in zip(rates, bares[client])):.2f}")
     if "replies" in only:
-        quiet = asyncio.run(reply_run(args.repliers, with_ingest=False))
-        busy = asyncio.run(reply_run(args.repliers, with_ingest=True))
-        print(f"/digest x{args.repliers} at once, idle:          p50 {quiet['p50'] * 1000:.0f} ms, "
-              f"p99 {quiet['p99'] * 1000:.0f} ms ({quiet['answered']} answered)")
-        print(f"/digest x{args.repliers} at once, ingest running: p50 {busy['p50'] * 1000:.0f} ms, "
-              f"p99 {busy['p99'] * 1000:.0f} ms ({busy['answered']} answered; ingest {busy['ingest']}; "
-              f"still running when the last reply came: {busy['ingest_still_running_at_end']})")
-        print(f"  p99 with ingest / idle = {busy['p99'] / quiet['p99']:.2f} (target p99 < 1 s, ratio <= 1.20)")
+        quiet_runs, busy_runs = [], []
+        for _ in range(args.rounds):  # idle and busy in turns: the ratio compares neighbouring runs
+            quiet_runs.append(asyncio.run(reply_run(args.repliers, with_ingest=False)))
+            busy_runs.append(asyncio.run(reply_run(args.repliers, with_ingest=True)))
+        for label, runs in (("idle:         ", quiet_runs), ("ingest running:", busy_runs)):
+            p99s = ", ".join(f"{r['p99'] * 1000:.0f}" for r in runs)
+            print(f"/digest x{args.repliers} at once, {label} median of {args.rounds} rounds "
+                  f"p50 {statistics.median(r['p50'] for r in runs) * 1000:.0f} ms, "
+                  f"p99 {statistics.median(r['p99'] for r in runs) * 1000:.0f} ms "
+                  f"(p99 rounds: {p99s}; "
+                  f"answered: {min(r['answered'] for r in runs)} of {args.repliers})")
+        busy = busy_runs[-1]
+        print(f"  last ingest: {busy['ingest']}; still running when the last reply came: "
+              f"{busy['ingest_still_running_at_end']}")
+        ratios = [b["p99"] / q["p99"] for q, b in zip(quiet_runs, busy_runs)]
+        print(f"  p99 with ingest / idle, median of rounds = {statistics.median(ratios):.2f} "
+              f"(rounds: {', '.join(f'{x:.2f}' for x in ratios)}; target p99 < 1 s, ratio <= 1.20)")
 
     if "flood" in only:
         calm = asyncio.run(flood_run(100, 10.0, 0))

@@ -285,11 +285,11 @@ def doctor() -> None:
 def _check_bot_api(settings) -> tuple[bool, str]:
     from telegram import Bot
     from telegram.error import TelegramError
-    from telegram.request import HTTPXRequest
+    from bot.transport import AiohttpRequest
 
     async def get_me():
         bot = Bot(settings.telegram_bot_token, base_url=settings.telegram_api_url,
-                  request=HTTPXRequest(connect_timeout=5, read_timeout=5))
+                  request=AiohttpRequest(connect_timeout=5, read_timeout=5))
         async with bot:
             return await bot.get_me()
 

@@ -16,6 +16,7 @@ from bot import context as ctx
 from bot import user_commands as user
 from bot.push import Pusher
 from bot.throttle import Throttle
+from bot.transport import AiohttpRequest
 from digest.ingest import IngestRunner
 from digest.settings import Settings
 from digest.store import Store, utcnow
@@ -37,8 +38,10 @@ def build_application(settings: Settings, store: Store | None = None, *, clock: 
     """The bot, configured in one place. `schedule=False` leaves the push and ingest jobs to the caller
     (tests drive them with a controlled clock); `rate_limit=False` is paid-broadcast mode."""
     builder = (ApplicationBuilder().token(settings.telegram_bot_token).base_url(settings.telegram_api_url)
-               .concurrent_updates(64).connection_pool_size(connection_pool).pool_timeout(30.0)
-               .get_updates_read_timeout(poll_timeout + 10).post_init(_post_init).post_shutdown(_post_shutdown))
+               .concurrent_updates(64)
+               .request(AiohttpRequest(connection_pool, pool_timeout=30.0))
+               .get_updates_request(AiohttpRequest(1, read_timeout=poll_timeout + 10))
+               .post_init(_post_init).post_shutdown(_post_shutdown))
     if rate_limit:
         # 429s that still come are retried after retry_after, never dropped
         builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=1, overall_time_period=SEND_INTERVAL,
