@@ -285,6 +285,7 @@ def doctor() -> None:
 def _check_bot_api(settings) -> tuple[bool, str]:
     from telegram import Bot
     from telegram.error import TelegramError
+
     from bot.transport import AiohttpRequest
 
     async def get_me():

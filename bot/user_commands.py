@@ -83,12 +83,24 @@ async def stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply(update, "You're unsubscribed: no more daily briefings. Send /start to come back.")
 
 
-async def send_briefing(update: Update, context: ContextTypes.DEFAULT_TYPE, items, header: str) -> None:
+async def send_briefing(update: Update, context: ContextTypes.DEFAULT_TYPE, items, header: str, *,
+                        deliver: bool = False) -> None:
+    """Send the briefing's messages, then record them (and, with `deliver`, mark the stories delivered
+    to this user) in one transaction. A send that fails records the parts already sent (their buttons
+    work) but delivers nothing: the stories come again in the next briefing."""
     bb = ctx.of(context)
     chat_id = update.effective_chat.id
-    for part in render_digest(items, header=header):
-        message = await send_part(context.bot, chat_id, part)
-        bb.store.save_sent_message(chat_id, message.message_id, part.article_ids, part.html)
+    parts = render_digest(items, header=header)
+    sent = []
+    try:
+        for part in parts:
+            message = await send_part(context.bot, chat_id, part)
+            sent.append((message.message_id, part.article_ids, part.html))
+    finally:
+        if sent:
+            delivered_to = update.effective_user.id if deliver and len(sent) == len(parts) else None
+            bb.store.record_briefing(chat_id, sent, delivered_to,
+                                     article_ids=[a for item in items for a in item.article_ids])
 
 
 async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -98,8 +110,7 @@ async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not items:
         await reply(update, "Nothing new since your last briefing.")
         return
-    await send_briefing(update, context, items, "Your briefing")
-    bb.store.mark_delivered(me["id"], [a for item in items for a in item.article_ids])
+    await send_briefing(update, context, items, "Your briefing", deliver=True)
 
 
 async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

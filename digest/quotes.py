@@ -80,6 +80,7 @@ _OBJECT_VERBS = {
     "voiced", "read", "reads", "estimated", "estimates", "remembered", "remembers", "told reporters",
     "announced", "announces", "confirmed", "reported", "reports", "tweeted", "tweets", "recalled", "recalls",
 }
+_VERB_WORDS = {w for verb in SPEECH_VERBS.split("|") for w in verb.split()}
 _INVERTED_VERB = word_alternation(v for v in SPEECH_VERBS.split("|") if v not in _OBJECT_VERBS)
 _TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend",
@@ -119,7 +120,8 @@ _PRONOUNS = {"he", "she", "they", "him", "her", "we"}
 _NAME_WORD = r"(?:(?:[A-Z]\.){1,3}(?!\w)|[A-Z][\w'’\-]*\w|(?<![\w.'’])[B-HJ-Z](?=\s+[A-Z][a-z])|(?:al|el|ad|as|ash)-[A-Z]?\w+)"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|St|Adm|Maj|Cpl|Det|Supt|Insp)\.\s+)"
 _PARTICLE = r"(?:de|da|del|van|von|der|den|bin|ibn|al|el|la|le|di|du|dos)"
-_NAME = rf"(?:{_HONORIFIC}?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}})"
+# up to seven words: "Syrian National Coalition Acting Chairman George Sabra" (the titles are cut later)
+_NAME = rf"(?:{_HONORIFIC}?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,6}})"
 # a lower-case description: "the ministry", "a spokesman for the company", "one taxi driver"
 _NOT_IN_DESC = (r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|because|after|before|is|was|were|are|has"
                 r"|had|have|he|she|they|it|we|i|said|says|told|added)\b)")
@@ -302,12 +304,15 @@ def _reporting_subjects(text: str):
             yield before.group("who")
 
 
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Aa]n?)\s+\Z")
+
+
 def _appositives(text: str):
     """(name match, comma) for each person introduced with an appositive ("Gladys Block, a professor")."""
     for comma in _APPOSITIVE_START.finditer(text):
         match = _NAME_BEFORE_APPOSITIVE.search(text, max(0, comma.start() - 100), comma.start())
-        if match:
-            yield match, comma
+        if match and not _INDEFINITE_BEFORE.search(text, max(0, match.start() - 4), match.start()):
+            yield match, comma  # (not "a Native American, a ...": a person's name takes no article)
 
 
 @lru_cache(maxsize=20_000)
@@ -329,6 +334,14 @@ def _title_of(raw: str) -> str | None:
     return titles[-1] if titles else None
 
 
+# words that join the names of things, never a person's: "Students Teaching About Racism", "Friends of Syria"
+_NOT_IN_NAMES = {"of", "for", "about", "and", "the", "in", "on", "to", "with", "against", "from", "by", "at", "into",
+                 "over", "under", "&"}
+
+
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.?")  # "P.", "U.S", "U.S.", "J" (not "FIFA")
+
+
 @lru_cache(maxsize=20_000)
 def _person_name(raw: str) -> str | None:
     """A capitalised run as a possible person's name; None for organisations, institutions and
@@ -337,6 +350,11 @@ def _person_name(raw: str) -> str | None:
     parts = name.split()
     if not parts or any(p.lower().strip(".") in _ORG_WORDS for p in parts):
         return None
+    if any(p.lower() in _NOT_IN_NAMES for p in parts[1:]):
+        return None  # "Students Teaching About Racism": a name of a thing, not of a person
+    if all(_INITIALS.fullmatch(p) for p in parts) or (
+            len(parts) == 2 and _INITIALS.fullmatch(parts[0]) and parts[1].lower() in _STOP_WORDS):
+        return None  # "U.S", "P. So": initials alone, or a sentence's first word after one
     if len(parts) == 1 and parts[0].lower() in _STOP_WORDS:
         return None
     return name
@@ -410,7 +428,8 @@ class _Names:
         speakers = set()
         for raw in chain(_reporting_subjects(text), (match.group("who") for match, _ in appositives)):
             who = clean_name(raw)
-            if who and who[0].isupper() and who.lower() not in _STOP_WORDS:
+            # (a stop word is a pronoun or the like, unless it is someone's family name: "added See")
+            if who and who[0].isupper() and (who.lower() not in _STOP_WORDS or who.lower() in self.forms):
                 speakers.add(self.full(who))
         # "Ken Druck, a grief expert," -> "the expert" later means Ken Druck
         self.introduced: list[tuple[int, set[str], str]] = []
@@ -423,6 +442,7 @@ class _Names:
         self.mentions = [(pos, full) for pos, n in found if (full := self.full(n)) in speakers]
         self._positions = [pos for pos, _ in self.mentions]
         self._anyone = [(pos, self.full(n)) for pos, n in found if len(n.split()) > 1 or n in speakers]
+
 
     def full(self, name: str) -> str:
         """The fullest mention of the person `name` is a form of; organisations by their full name.
@@ -454,6 +474,7 @@ class _Names:
         that word ("Ken Druck, a grief expert") or the organisation named last before `position` whose
         title, introduction or last word is the description's head noun."""
         head = description.split()[-1].lower()
+        head = _TITLE_SYNONYMS.get(head, head)
         for pos, title, name in reversed(self.titled):
             if pos < position and title == head:
                 return self.full(name)
@@ -512,6 +533,7 @@ def _strip_adverbs(who: str) -> str:
 
 
 _REGNAL_TITLES = {"pope", "king", "queen", "prince", "princess"}
+_TITLE_SYNONYMS = {"pontiff": "pope"}  # "the pontiff" is the person titled Pope
 _PARTICLES = {"de", "da", "del", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "di", "du", "dos"}
 
 
@@ -560,6 +582,9 @@ class _Attributor:
             return self.names.organisation_before(position)
         if low == "i":
             return None
+        if (_is_name(who) and " " not in who and not who.isupper() and low not in self.names.forms
+                and low not in self.names.by_other and re.search(rf"(?<![\w'’-]){re.escape(low)}\b", self.text)):
+            who = low  # "Prosecutors say": a sentence's first word, written in lower case elsewhere (not "Player")
         if _is_name(who):
             name = self.names.full(clean_name(who))
             if not name or name.lower() in _TITLES or name.lower() in _CALENDAR_WORDS:
@@ -573,17 +598,55 @@ class _Attributor:
         named = _TRAILING_NAME.search(desc)
         if named and len(named.group().split()) >= 2:  # "the government-run Syrian Arab News Agency"
             return self.names.full(clean_name(named.group()))
+        if head[0].lower() in _DOCUMENTS:
+            author = self._author_of(desc, position)
+            if author:
+                return author
         if low.startswith("the "):
             named = self.names.described(desc, position)  # "the church" -> "Westboro Baptist Church"
             if named:
                 return named
             return self._introduced_as(desc, position)  # "the official" -> "law enforcement official"
+        if desc == who and " " not in desc and desc.endswith("s"):
+            return self._introduced_as(desc, position)  # "prosecutors" -> "federal prosecutors"
         return desc
+
+    def _author_of(self, document: str, position: int) -> str | None:
+        """Who speaks through "the motion" / "the filing": its owner ("the prosecutors' motion"), or
+        the author of the document introduced last before `position` ("Deen attorney William
+        Franklin's motion", "federal prosecutors said in a motion", "In the Tuesday statement,
+        Ehud Barak said", "a website called EmotionalWriter.com")."""
+        owner = _OWNER.match(document)
+        if owner:
+            return self.resolve(owner.group("who"), position)
+        found = None
+        for pattern in _DOCUMENT_AUTHORS:
+            for match in pattern.finditer(self.text, max(0, position - _DOCUMENT_REACH), position):
+                if found is None or match.start() > found.start():
+                    found = match
+        if found is None:
+            return None
+        who = found.group("who")
+        if found.re is _AUTHOR_SAID_IN:
+            before = _WHO_BEFORE_VERB.search(self.text, found.start("who"), found.end("who")) or \
+                _BARE_GROUP_BEFORE_VERB.search(self.text, found.start("who"), found.end("who"))
+            who = before.group("who") if before else None
+        return self.resolve(who, found.start()) if who else None
 
     def _introduced_as(self, desc: str, position: int) -> str:
         """The fuller description a definite one refers back to: "a law enforcement official familiar
         with ..." earlier makes "the official" a law enforcement official."""
         head = desc.split()[-1]
+        if " " not in desc and head.endswith("s"):  # a group: "federal prosecutors" has no article
+            # an adjective, not a verb ("accused prosecutors") or a compound ("federal appeals court")
+            pattern = re.compile(rf"(?<![\w'’-])([a-z][\w\-]*)\s+(?i:{re.escape(head)})(?!\w)(?:\s+([a-z]+))?")
+            found = None
+            for match in pattern.finditer(self.text, 0, position):
+                modifier, next_word = match.group(1), match.group(2)
+                if (modifier not in _STOP_WORDS and not modifier.endswith(("ed", "ing"))
+                        and (next_word is None or next_word in _STOP_WORDS or next_word in _VERB_WORDS)):
+                    found = f"{modifier} {head.lower()}"
+            return found or desc
         pattern = re.compile(rf"\b(?:a|an|one)\s+((?:[a-z][\w\-]*\s+){{1,3}}{re.escape(head)})\b")
         found = None
         for match in pattern.finditer(self.text, 0, position):
@@ -591,6 +654,25 @@ class _Attributor:
         return found if found and len(found) > len(desc) else desc
 
 
+# documents that speak for their authors ("the motion says")
+_DOCUMENTS = {"motion", "filing", "statement", "affidavit", "document", "documents", "complaint", "indictment",
+              "lawsuit", "letter", "memo", "brief", "petition", "website", "release", "papers", "transcript"}
+_DOCUMENT_WORD = word_alternation(_DOCUMENTS)
+_DOCUMENT_REACH = 2000  # characters before a quote in which the document's introduction is looked for
+_OWNER = re.compile(r"(?P<who>.+?)(?:'s|'|’s|’)\s+(?:[\w\-]+\s+)?[\w\-]+$")
+_AUTHOR_OWNS = re.compile(rf"(?P<who>{_ROLE_NAME}|(?:the\s+)?{_NOT_IN_DESC}[a-z][\w\-]*)(?:'s|'|’s|’)\s+"
+                          rf"(?:[\w\-]+\s+)?(?:{_DOCUMENT_WORD})\b")
+# "federal prosecutors said in a motion": the subject is read back from the verb (group "who" = the clause)
+_AUTHOR_SAID_IN = re.compile(rf"(?P<who>[^.\n\"“”]{{0,120}}?)\s+(?:said|wrote|argued|stated|alleged|says|writes|argues"
+                             rf"|states|alleges)\s+in\s+(?:a|an|the|its|their|his|her)\s+(?:[\w\-]+\s+){{0,3}}?"
+                             rf"(?:{_DOCUMENT_WORD})\b")
+_AUTHOR_IN_DOCUMENT = re.compile(rf"\b[Ii]n\s+(?:a|an|the|its|their|his|her)\s+(?:[\w\-]+\s+){{0,3}}?"
+                                 rf"(?:{_DOCUMENT_WORD})\b[^.\n\"“”]{{0,80}}?,\s+(?P<who>{_ROLE_NAME})\s+"
+                                 rf"(?:said|wrote|argued|stated|says|writes|argues|states)\b")
+_DOCUMENT_NAMED = re.compile(rf"\b(?:{_DOCUMENT_WORD})\s+(?:called|named)\s+(?P<who>[A-Z][\w.\-]*\w)")
+_DOCUMENT_AUTHORS = (_AUTHOR_OWNS, _AUTHOR_SAID_IN, _AUTHOR_IN_DOCUMENT, _DOCUMENT_NAMED)
+# a group named without an article: "federal prosecutors" (said ...)
+_BARE_GROUP_BEFORE_VERB = re.compile(rf"(?<![\w'’-])(?P<who>(?:{_NOT_IN_DESC}[a-z][\w\-]*\s+)?[a-z][\w\-]*s),?\s*\Z")
 _TRAILING_NAME = re.compile(rf"{_NAME}$")
 _ROLE_END = re.compile(r"[,.;:]|\s(?:of|at|for|in|with|from|on|to|and|who|whose|which|since)\s")
 

@@ -465,10 +465,18 @@ class Store:
         self.db.execute("update deliveries set status = ?, error = ?, sent_at = coalesce(sent_at, ?) where id = ?",
                         [status, error, iso(utcnow()), delivery_id])
 
-    def save_sent_message(self, chat_id: int, message_id: int, article_ids: list[int], html: str) -> None:
-        """Remember a briefing message's stories and text, so its buttons work after a restart."""
-        self.db.execute("insert or replace into sent_messages (chat_id, message_id, article_ids, html, created_at) "
-                        "values (?, ?, ?, ?, ?)", [chat_id, message_id, json.dumps(article_ids), html, iso(utcnow())])
+    def record_briefing(self, chat_id: int, messages: list[tuple[int, list[int], str]],
+                        delivered_to: int | None = None, article_ids: Iterable[int] = ()) -> None:
+        """Remember a briefing's messages (message id, stories, text: so their buttons work after a
+        restart) and, with `delivered_to`, mark its stories delivered to that user, in one transaction."""
+        now = iso(utcnow())
+        with self.transaction():
+            self.db.conn.executemany(
+                "insert or replace into sent_messages (chat_id, message_id, article_ids, html, created_at) "
+                "values (?, ?, ?, ?, ?)",
+                [(chat_id, message_id, json.dumps(ids), html, now) for message_id, ids, html in messages])
+            if delivered_to is not None:
+                self._mark_delivered(delivered_to, article_ids, now)
 
     def sent_message(self, chat_id: int, message_id: int) -> dict | None:
         """A briefing message's stories and text (its own, or its part of a stored digest body)."""
@@ -484,7 +492,11 @@ class Store:
 
     def ensure_user(self, user_id: int, chat_id: int, username: str | None = None,
                     first_name: str | None = None) -> dict:
-        """The user's record, created (not subscribed) on first contact."""
+        """The user's record, created (not subscribed) on first contact. A known user costs a read, not
+        a write: every command calls this, and a write waits for any other writer (the ingest)."""
+        user = self.get_user(user_id)
+        if user is not None:
+            return user
         now = iso(utcnow())
         self.db.execute(
             "insert or ignore into users (id, chat_id, username, first_name, active, subscribed, created_at, "
@@ -513,11 +525,13 @@ class Store:
                                                   [user_id])}
 
     def mark_delivered(self, user_id: int, article_ids: Iterable[int]) -> None:
-        now = iso(utcnow())
         with self.transaction():
-            self.db.conn.executemany(
-                "insert or ignore into delivered_articles (user_id, article_id, delivered_at) values (?, ?, ?)",
-                [(user_id, a, now) for a in article_ids])
+            self._mark_delivered(user_id, article_ids, iso(utcnow()))
+
+    def _mark_delivered(self, user_id: int, article_ids: Iterable[int], now: str) -> None:
+        self.db.conn.executemany(
+            "insert or ignore into delivered_articles (user_id, article_id, delivered_at) values (?, ?, ?)",
+            [(user_id, a, now) for a in article_ids])
 
 
 def backup_database(source: Path, target: Path) -> tuple[int, str]:

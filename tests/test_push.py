@@ -207,3 +207,19 @@ async def test_html_refused_by_telegram_falls_back_to_plain_text(bot):
     assert (await bot.bb.pusher.run_due()).sent == 1
     sent = bot.tg.sent(111)[-1].params
     assert "parse_mode" not in sent and sent["text"].startswith("Your briefing") and "<b>" not in sent["text"]
+
+
+async def test_a_push_to_many_stays_within_telegrams_limits(bot):
+    """70 subscribers against a server that enforces Telegram's 30 messages in any second (and 1 a
+    second per chat), with the bot's rate limiter: every digest arrives and none is refused."""
+    bot.add_articles(cnn_articles()[:3])
+    created = "2026-11-27T00:00:00+00:00"
+    users = range(70_001, 70_071)
+    bot.store.db["users"].insert_all({"id": u, "chat_id": u, "active": 1, "subscribed": 1, "created_at": created,
+                                      "updated_at": created} for u in users)
+    bot.tg.enforce_limits = True
+    bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    report = await bot.bb.pusher.run_due()
+    assert report.sent == 70 and all(len(digests_to(bot, u)) == 1 for u in users)
+    assert [c for c in bot.tg.calls if c.status == 429] == []
+    assert bot.tg.too_many_global == 0 and bot.tg.too_many_chat == 0

@@ -145,3 +145,47 @@ def test_a_description_that_ends_in_a_function_word_names_nobody():
     text = ('"We have no reason to believe that he engaged in any misconduct," said one of the officials, '
             "referring to his time in captivity.")
     assert [q.speaker for q in extract_quotes(text)] == [None]
+
+
+def test_a_document_speaks_for_its_author():
+    """"the motion said" names whoever filed it: its owner, or the author of the document introduced
+    last ("X's motion", "X said in a motion", "In the statement, X said")."""
+    text = ("Deen attorney William Franklin's motion, filed Monday with the district court, cited a ruling.\n"
+            '"Writing for the majority, the chief justice made this observation," the motion said.\n'
+            "The bombs were made from Christmas lights, federal prosecutors said in a motion filed Wednesday.\n"
+            '"These devices would have been difficult to fabricate without training," the filing says.\n'
+            '"He was questioned lawfully," the prosecutors\' motion says.\n'
+            "In the Tuesday statement, Defense Minister Ehud Barak said the attack was despicable.\n"
+            '"The attack was meant to murder as many citizens as possible," the Tuesday statement said.')
+    assert [q.speaker for q in extract_quotes(text)] == [
+        "William Franklin", "federal prosecutors", "federal prosecutors", "Ehud Barak"]
+
+
+def test_long_titles_before_a_name_and_a_family_name_that_is_a_common_word():
+    """Up to seven capitalised words run into a name with its titles; "added See" is Taylor See even
+    though "see" is a stop word; "Students Teaching About Racism" is not a person a "she" could be."""
+    text = ("In Istanbul, an opposition leader called for aid.\n"
+            '"Terrorism is killing tolerance," Syrian National Coalition Acting Chairman George Sabra told reporters.\n'
+            "Ohio University student Taylor See designed the posters for Students Teaching About Racism.\n"
+            '"We are a culture, not a costume," added See.\n'
+            "The group was founded last year by students.\n"
+            '"That was just awful," she said.')
+    assert [q.speaker for q in extract_quotes(text)] == ["George Sabra", "Taylor See", "Taylor See"]
+
+
+def test_initials_alone_are_nobody_and_the_pontiff_is_the_pope():
+    text = ("David Hickton, U.S. Attorney for the Western District, said the hacking hurt U.S. companies.\n"
+            'He added that the "important message" is that it "impacts real people in real ways," he said.\n'
+            "Pope Francis spoke from the balcony of St. Peter's Basilica.\n"
+            'The pontiff added: "May every land become a good earth."')
+    speakers = [q.speaker for q in extract_quotes(text)]
+    assert speakers[-2:] == ["David Hickton", "Pope Francis"] and "U.S" not in speakers
+
+
+def test_a_capitalised_first_word_written_in_lower_case_elsewhere_is_a_description():
+    """"Prosecutors say ..." at a sentence's start is the group "federal prosecutors" named before,
+    while "Player" stays the family name of Gary Player."""
+    text = ("The case was brought by federal prosecutors in Boston.\n"
+            'Prosecutors say agents kept the news from him "to spare him emotional trauma."\n'
+            'Gary Player won nine majors. "Rory is a wonderful player," Player said.')
+    assert [q.speaker for q in extract_quotes(text)] == ["federal prosecutors", "Gary Player"]

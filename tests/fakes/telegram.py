@@ -114,8 +114,9 @@ class Storm:
 
 @dataclass
 class Fault:
-    """Answer the next `times` calls of `method` (optionally to one chat) with an error; status DROP
-    closes the connection instead, after `delay` seconds (a timeout or a dropped connection)."""
+    """Answer the next `times` calls of `method` (optionally to one chat) with an error, once `after`
+    calls have gone through; status DROP closes the connection instead, after `delay` seconds (a
+    timeout or a dropped connection)."""
     method: str
     status: int
     description: str = ""
@@ -123,6 +124,7 @@ class Fault:
     times: int = 1
     chat_id: int | None = None
     delay: float = 0.0
+    after: int = 0
 
 
 @dataclass
@@ -291,9 +293,9 @@ class FakeTelegram:
         return query_id
 
     def fail(self, method: str, status: int, description: str = "", *, retry_after: int | None = None,
-             times: int = 1, chat_id: int | None = None, delay: float = 0.0) -> None:
+             times: int = 1, chat_id: int | None = None, delay: float = 0.0, after: int = 0) -> None:
         with self._lock:
-            self.faults.append(Fault(method, status, description, retry_after, times, chat_id, delay))
+            self.faults.append(Fault(method, status, description, retry_after, times, chat_id, delay, after))
 
     def storm(self, method: str, seconds: float, *, every: int = 2, retry_after: int = 1) -> None:
         """A flood-control storm: for `seconds`, every `every`-th call of `method` gets 429."""
@@ -399,6 +401,9 @@ class FakeTelegram:
         with self._lock:
             for fault in self.faults:
                 if fault.method == method and fault.times > 0 and (fault.chat_id in (None, chat_id)):
+                    if fault.after > 0:
+                        fault.after -= 1
+                        continue
                     fault.times -= 1
                     return fault
         return None
