@@ -616,22 +616,28 @@ class _Attributor:
         the author of the document introduced last before `position` ("Deen attorney William
         Franklin's motion", "federal prosecutors said in a motion", "In the Tuesday statement,
         Ehud Barak said", "a website called EmotionalWriter.com")."""
-        owner = _OWNER.match(document)
-        if owner:
-            return self.resolve(owner.group("who"), position)
-        found = None
-        for pattern in _DOCUMENT_AUTHORS:
+        owner = _OWNER.match(document) or _NAMED_OWNER.match(document)
+        if owner:  # "the prosecutors' motion", "the CDC website" (not "the Tuesday statement")
+            named = self.resolve(owner.group("who"), position)
+            if named:
+                return named
+        found = None  # (where, who) of the introduction nearest before the quote
+        for pattern in _DOCUMENT_AUTHORS:  # each starts at a word or mark that is rare in text, for speed
             for match in pattern.finditer(self.text, max(0, position - _DOCUMENT_REACH), position):
-                if found is None or match.start() > found.start():
-                    found = match
+                if found is None or match.start() > found[0]:
+                    found = (match.start(), match)
         if found is None:
             return None
-        who = found.group("who")
-        if found.re is _AUTHOR_SAID_IN:
-            before = _WHO_BEFORE_VERB.search(self.text, found.start("who"), found.end("who")) or \
-                _BARE_GROUP_BEFORE_VERB.search(self.text, found.start("who"), found.end("who"))
-            who = before.group("who") if before else None
-        return self.resolve(who, found.start()) if who else None
+        at, match = found
+        if match.re is _DOCUMENT_OWNED:  # the owner stands before the apostrophe
+            before = _OWNER_BEFORE.search(self.text, max(0, at - 100), at)
+        elif match.re is _AUTHOR_SAID_IN:  # the subject stands before the verb
+            low = max(0, at - 120, self.text.rfind("\n", 0, at) + 1)
+            before = (_WHO_BEFORE_VERB.search(self.text, low, at + 1)
+                      or _BARE_GROUP_BEFORE_VERB.search(self.text, low, at + 1))
+        else:
+            before = match
+        return self.resolve(before.group("who"), at) if before else None
 
     def _introduced_as(self, desc: str, position: int) -> str:
         """The fuller description a definite one refers back to: "a law enforcement official familiar
@@ -660,17 +666,16 @@ _DOCUMENTS = {"motion", "filing", "statement", "affidavit", "document", "documen
 _DOCUMENT_WORD = word_alternation(_DOCUMENTS)
 _DOCUMENT_REACH = 2000  # characters before a quote in which the document's introduction is looked for
 _OWNER = re.compile(r"(?P<who>.+?)(?:'s|'|’s|’)\s+(?:[\w\-]+\s+)?[\w\-]+$")
-_AUTHOR_OWNS = re.compile(rf"(?P<who>{_ROLE_NAME}|(?:the\s+)?{_NOT_IN_DESC}[a-z][\w\-]*)(?:'s|'|’s|’)\s+"
-                          rf"(?:[\w\-]+\s+)?(?:{_DOCUMENT_WORD})\b")
-# "federal prosecutors said in a motion": the subject is read back from the verb (group "who" = the clause)
-_AUTHOR_SAID_IN = re.compile(rf"(?P<who>[^.\n\"“”]{{0,120}}?)\s+(?:said|wrote|argued|stated|alleged|says|writes|argues"
-                             rf"|states|alleges)\s+in\s+(?:a|an|the|its|their|his|her)\s+(?:[\w\-]+\s+){{0,3}}?"
-                             rf"(?:{_DOCUMENT_WORD})\b")
+_DOCUMENT_OWNED = re.compile(rf"(?:'s|'|’s|’)\s+(?:[\w\-]+\s+)?(?:{_DOCUMENT_WORD})\b")  # "Franklin's motion"
+_OWNER_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<who>{_NAME}|(?:the\s+)?{_NOT_IN_DESC}[a-z][\w\-]*)\Z")
+_NAMED_OWNER = re.compile(rf"(?P<who>{_NAME})\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*$")  # "CDC website"
+_AUTHOR_SAID_IN = re.compile(rf"\s(?:said|wrote|argued|stated|alleged|says|writes|argues|states|alleges)\s+in\s+"
+                             rf"(?:a|an|the|its|their|his|her)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_DOCUMENT_WORD})\b")
 _AUTHOR_IN_DOCUMENT = re.compile(rf"\b[Ii]n\s+(?:a|an|the|its|their|his|her)\s+(?:[\w\-]+\s+){{0,3}}?"
                                  rf"(?:{_DOCUMENT_WORD})\b[^.\n\"“”]{{0,80}}?,\s+(?P<who>{_ROLE_NAME})\s+"
                                  rf"(?:said|wrote|argued|stated|says|writes|argues|states)\b")
 _DOCUMENT_NAMED = re.compile(rf"\b(?:{_DOCUMENT_WORD})\s+(?:called|named)\s+(?P<who>[A-Z][\w.\-]*\w)")
-_DOCUMENT_AUTHORS = (_AUTHOR_OWNS, _AUTHOR_SAID_IN, _AUTHOR_IN_DOCUMENT, _DOCUMENT_NAMED)
+_DOCUMENT_AUTHORS = (_DOCUMENT_OWNED, _AUTHOR_SAID_IN, _AUTHOR_IN_DOCUMENT, _DOCUMENT_NAMED)
 # a group named without an article: "federal prosecutors" (said ...)
 _BARE_GROUP_BEFORE_VERB = re.compile(rf"(?<![\w'’-])(?P<who>(?:{_NOT_IN_DESC}[a-z][\w\-]*\s+)?[a-z][\w\-]*s),?\s*\Z")
 _TRAILING_NAME = re.compile(rf"{_NAME}$")

@@ -156,9 +156,10 @@ def test_a_document_speaks_for_its_author():
             '"These devices would have been difficult to fabricate without training," the filing says.\n'
             '"He was questioned lawfully," the prosecutors\' motion says.\n'
             "In the Tuesday statement, Defense Minister Ehud Barak said the attack was despicable.\n"
-            '"The attack was meant to murder as many citizens as possible," the Tuesday statement said.')
+            '"The attack was meant to murder as many citizens as possible," the Tuesday statement said.\n'
+            '"Wash your hands often," the CDC website says.')
     assert [q.speaker for q in extract_quotes(text)] == [
-        "William Franklin", "federal prosecutors", "federal prosecutors", "Ehud Barak"]
+        "William Franklin", "federal prosecutors", "federal prosecutors", "Ehud Barak", "CDC"]
 
 
 def test_long_titles_before_a_name_and_a_family_name_that_is_a_common_word():
