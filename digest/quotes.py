@@ -443,10 +443,10 @@ class _Names:
         self._positions = [pos for pos, _ in self.mentions]
         self._anyone = [(pos, self.full(n)) for pos, n in found if len(n.split()) > 1 or n in speakers]
 
-
     def full(self, name: str) -> str:
         """The fullest mention of the person `name` is a form of; organisations by their full name.
-        Asked ~70 times an article for a handful of names (only once every mention is read), so answers are kept."""
+        Asked ~70 times an article for a handful of names (only once every mention is read), so answers
+        are kept."""
         known = self._full.get(name)
         if known is None:
             known = self._full[name] = self._fullest(name)
@@ -621,14 +621,13 @@ class _Attributor:
             named = self.resolve(owner.group("who"), position)
             if named:
                 return named
-        found = None  # (where, who) of the introduction nearest before the quote
-        for pattern in _DOCUMENT_AUTHORS:  # each starts at a word or mark that is rare in text, for speed
-            for match in pattern.finditer(self.text, max(0, position - _DOCUMENT_REACH), position):
-                if found is None or match.start() > found[0]:
-                    found = (match.start(), match)
-        if found is None:
+        reach = max(0, position - _DOCUMENT_REACH)
+        # the introduction nearest before the quote; each pattern starts at a word or mark rare in text
+        match = max((m for pattern in _DOCUMENT_AUTHORS for m in pattern.finditer(self.text, reach, position)),
+                    key=lambda m: m.start(), default=None)
+        if match is None:
             return None
-        at, match = found
+        at = match.start()
         if match.re is _DOCUMENT_OWNED:  # the owner stands before the apostrophe
             before = _OWNER_BEFORE.search(self.text, max(0, at - 100), at)
         elif match.re is _AUTHOR_SAID_IN:  # the subject stands before the verb

@@ -8,6 +8,10 @@ def pairs(text):
     return [(q.quote, q.speaker) for q in extract_quotes(text)]
 
 
+def speakers(text):
+    return [q.speaker for q in extract_quotes(text)]
+
+
 @pytest.mark.parametrize("text, expected", [
     ('"We will rebuild the bridge," Mayor Anna Lee said.', [("We will rebuild the bridge,", "Anna Lee")]),
     ('"We will rebuild the bridge," said Anna Lee, the mayor.', [("We will rebuild the bridge,", "Anna Lee")]),
@@ -42,7 +46,7 @@ def test_quote_running_over_paragraphs_is_one_quote():
 def test_pronoun_resolves_to_the_last_named_speaker_and_surname_to_full_name():
     text = ('Gladys Block, a professor of nutrition, studied the data.\n'
             '"These are very healthy people," she said.\n"It is not the whole story," Block added.')
-    assert [q.speaker for q in extract_quotes(text)] == ["Gladys Block", "Gladys Block"]
+    assert speakers(text) == ["Gladys Block", "Gladys Block"]
 
 
 @pytest.mark.parametrize("text", [
@@ -85,7 +89,7 @@ def test_speakers_take_the_fullest_name_and_descriptions_resolve_to_what_they_na
             "Westboro Baptist Church members picketed the funeral.\n"
             '"We will be back next week," the church said in a statement.\n'
             'Ken Druck, a grief expert, has studied such families. The expert called it a "living loss."')
-    assert [q.speaker for q in extract_quotes(text)] == ["Fred J. Abdalla", "Westboro Baptist Church", "Ken Druck"]
+    assert speakers(text) == ["Fred J. Abdalla", "Westboro Baptist Church", "Ken Druck"]
 
 
 def test_a_quote_that_closes_its_sentence_keeps_the_speaker_who_introduced_it():
@@ -126,7 +130,7 @@ def test_lower_case_titles_and_earlier_descriptions_resolve_a_definite_descripti
             '"The whole idea is to make them iconic," said the 45-year-old photographer.\n'
             "She was found dead, according to a law enforcement official familiar with the case.\n"
             '"There were no signs of forced entry," the official said.')
-    assert [q.speaker for q in extract_quotes(text)] == ["Jimmy Nelson", "law enforcement official"]
+    assert speakers(text) == ["Jimmy Nelson", "law enforcement official"]
 
 
 def test_a_preposition_or_a_law_in_front_of_a_name_is_not_part_of_a_speaker():
@@ -137,14 +141,14 @@ def test_a_preposition_or_a_law_in_front_of_a_name_is_not_part_of_a_speaker():
             "Michael Limburg, vice-president of an energy institute, told CNN the targets were unrealistic.\n"
             "Under Germany's Atomic Energy Act, the last nuclear plant will be disconnected by 2022.\n"
             '"Of course, it is possible to build thousands of windmills, but only at an extreme cost," he said.')
-    assert [q.speaker for q in extract_quotes(text)] == ["Hope Koch", "Michael Limburg"]
+    assert speakers(text) == ["Hope Koch", "Michael Limburg"]
 
 
 def test_a_description_that_ends_in_a_function_word_names_nobody():
     """"…," said one of the officials: the description the rules can read is "one of", which is no speaker."""
     text = ('"We have no reason to believe that he engaged in any misconduct," said one of the officials, '
             "referring to his time in captivity.")
-    assert [q.speaker for q in extract_quotes(text)] == [None]
+    assert speakers(text) == [None]
 
 
 def test_a_document_speaks_for_its_author():
@@ -158,7 +162,7 @@ def test_a_document_speaks_for_its_author():
             "In the Tuesday statement, Defense Minister Ehud Barak said the attack was despicable.\n"
             '"The attack was meant to murder as many citizens as possible," the Tuesday statement said.\n'
             '"Wash your hands often," the CDC website says.')
-    assert [q.speaker for q in extract_quotes(text)] == [
+    assert speakers(text) == [
         "William Franklin", "federal prosecutors", "federal prosecutors", "Ehud Barak", "CDC"]
 
 
@@ -171,7 +175,7 @@ def test_long_titles_before_a_name_and_a_family_name_that_is_a_common_word():
             '"We are a culture, not a costume," added See.\n'
             "The group was founded last year by students.\n"
             '"That was just awful," she said.')
-    assert [q.speaker for q in extract_quotes(text)] == ["George Sabra", "Taylor See", "Taylor See"]
+    assert speakers(text) == ["George Sabra", "Taylor See", "Taylor See"]
 
 
 def test_initials_alone_are_nobody_and_the_pontiff_is_the_pope():
@@ -179,8 +183,8 @@ def test_initials_alone_are_nobody_and_the_pontiff_is_the_pope():
             'He added that the "important message" is that it "impacts real people in real ways," he said.\n'
             "Pope Francis spoke from the balcony of St. Peter's Basilica.\n"
             'The pontiff added: "May every land become a good earth."')
-    speakers = [q.speaker for q in extract_quotes(text)]
-    assert speakers[-2:] == ["David Hickton", "Pope Francis"] and "U.S" not in speakers
+    found = speakers(text)
+    assert found[-2:] == ["David Hickton", "Pope Francis"] and "U.S" not in found
 
 
 def test_a_capitalised_first_word_written_in_lower_case_elsewhere_is_a_description():
@@ -189,4 +193,4 @@ def test_a_capitalised_first_word_written_in_lower_case_elsewhere_is_a_descripti
     text = ("The case was brought by federal prosecutors in Boston.\n"
             'Prosecutors say agents kept the news from him "to spare him emotional trauma."\n'
             'Gary Player won nine majors. "Rory is a wonderful player," Player said.')
-    assert [q.speaker for q in extract_quotes(text)] == ["federal prosecutors", "Gary Player"]
+    assert speakers(text) == ["federal prosecutors", "Gary Player"]
