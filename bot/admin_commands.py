@@ -106,6 +106,14 @@ async def ingest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, "An ingest pass is already running; try again in a minute.")
         return
     status = await update.effective_message.reply_text("Ingest: starting\u2026")
+    # The pass runs after this handler returns: the update is answered, and a pass, which makes way
+    # for updates in hand (bot/foreground.py), is not held back by the command that started it.
+    # PTB reports the task's errors to the error handler and awaits it when the bot stops.
+    context.application.create_task(_ingest_and_report(bb, status), update=update)
+
+
+async def _ingest_and_report(bb: ctx.Briefbot, status) -> None:
+    """Run a pass, editing one status message with its progress at most once a second."""
     last_edit = 0.0
 
     async def show(text: str) -> None:

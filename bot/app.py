@@ -17,6 +17,7 @@ from bot import context as ctx
 from bot import user_commands as user
 from bot.pacing import paced_rate_limiter
 from bot.push import Pusher
+from bot.foreground import Foreground
 from bot.throttle import Throttle
 from bot.transport import AiohttpRequest
 from digest.ingest import IngestRunner
@@ -31,8 +32,9 @@ def build_application(settings: Settings, store: Store | None = None, *, clock: 
                       connection_pool: int = 64, poll_timeout: float = 10.0) -> Application:
     """The bot, configured in one place. `schedule=False` leaves the push and ingest jobs to the caller
     (tests drive them with a controlled clock); `rate_limit=False` is paid-broadcast mode."""
+    foreground = Foreground(64)
     builder = (ApplicationBuilder().token(settings.telegram_bot_token).base_url(settings.telegram_api_url)
-               .concurrent_updates(64)
+               .concurrent_updates(foreground)
                .request(AiohttpRequest(connection_pool, pool_timeout=30.0))
                .get_updates_request(AiohttpRequest(1, read_timeout=poll_timeout + 10))
                .post_init(_post_init).post_shutdown(_post_shutdown))
@@ -43,7 +45,7 @@ def build_application(settings: Settings, store: Store | None = None, *, clock: 
     store = store or Store(settings.db)
     app.bot_data[ctx.KEY] = ctx.Briefbot(settings=settings, store=store,
                                          pusher=Pusher(app.bot, store, settings, clock, settings.send_workers),
-                                         ingest=IngestRunner(store, settings))
+                                         ingest=IngestRunner(store, settings, make_way=foreground.make_way))
     _register(app)
     if schedule:
         app.job_queue.run_repeating(_push_job, interval=settings.push_check_seconds,
@@ -73,7 +75,8 @@ def _register(app: Application) -> None:
 
 
 async def _post_init(app: Application) -> None:
-    """Command menus: user commands for everyone, plus admin commands in each admin's own chat."""
+    """Command menus (user commands for everyone, plus admin commands in each admin's own chat), and
+    the ingest's worker processes started before the first user is answered."""
     bb: ctx.Briefbot = app.bot_data[ctx.KEY]
     user_menu = [BotCommand(n, d) for n, d in user.USER_COMMANDS]
     await app.bot.set_my_commands(user_menu, scope=BotCommandScopeDefault())
@@ -83,6 +86,7 @@ async def _post_init(app: Application) -> None:
             await app.bot.set_my_commands(admin_menu, scope=BotCommandScopeChat(admin_id))
         except TelegramError as exc:  # the admin has not started the bot yet
             log.warning("cannot set the admin command menu for %s: %s", admin_id, exc)
+    bb.ingest.analyser.start()
     # Everything loaded at start-up (PTB, numpy, sumy, the summariser's tables) lives as long as the bot:
     # frozen, a full garbage collection no longer walks it, and its pauses (50-90 ms in bench/push.py)
     # stop delaying replies and the steady pace of the push.

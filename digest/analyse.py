@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from itertools import chain
 
@@ -99,12 +99,28 @@ class Analyser:
     def __init__(self, workers: int = 0):
         self.workers = workers
         self._executor: Executor | None = None
+        self._started: Future | None = None
 
     def _pool(self) -> Executor | None:
         if self.workers and self._executor is None:
             context = multiprocessing.get_context("forkserver")
             self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_warm_up)
         return self._executor
+
+    def start(self) -> None:
+        """Start the worker processes now rather than at the first article. A worker's start-up
+        (importing numpy, sumy and the extractors, building the summariser) costs about a second
+        of CPU before it lowers its priority; a bot pays it once, at its own start-up, not while
+        answering users in the middle of its first ingest pass."""
+        pool = self._pool()
+        if pool is not None and self._started is None:
+            self._started = pool.submit(_up)  # any task: the pool spawns its workers to run it
+
+    async def ready(self) -> None:
+        """Wait until `start()`'s workers are up (at once with no workers)."""
+        self.start()
+        if self._started is not None:
+            await asyncio.wrap_future(self._started)
 
     async def run(self, fn, *args, **kwargs) -> Analysis:
         loop = asyncio.get_running_loop()
@@ -117,6 +133,11 @@ class Analyser:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+            self._started = None
+
+
+def _up() -> bool:
+    return True
 
 
 def _call(fn, args, kwargs):

@@ -61,7 +61,8 @@ def build_digest(store: Store, user: dict | None = None, limit: int = 8, max_age
     """The user's briefing: `by="importance"` (coverage, then recency) or `by="time"` (newest first);
     `unseen_only=False` includes stories the user already received (/latest)."""
     now = now or utcnow()
-    return _ranked(candidates(store, user, max_age_hours, now, unseen_only=unseen_only), limit, now, by)
+    window = recent_window(store, max_age_hours, now)
+    return _ranked(candidates(store, user, max_age_hours, now, unseen_only=unseen_only, window=window), limit, now, by)
 
 
 _RANKED: OrderedDict[tuple, list[BriefingItem]] = OrderedDict()
@@ -102,9 +103,11 @@ class RecentWindow:
 
 
 def recent_window(store: Store, max_age_hours: int, now: datetime) -> RecentWindow:
-    """Twice the candidates one digest considers: room for what a user has already received."""
+    """Twice the candidates one digest considers: room for what a user has already received. The
+    period starts on a whole minute, so that the store's shared copy serves every call in it."""
     size = 2 * MAX_CANDIDATES
-    articles = store.recent_articles(now - timedelta(hours=max_age_hours), limit=size)
+    since = now.replace(second=0, microsecond=0) - timedelta(hours=max_age_hours)
+    articles = store.shared_recent_articles(since, limit=size)
     return RecentWindow(articles, complete=len(articles) < size)
 
 

@@ -17,7 +17,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Callable
+from typing import Awaitable, Callable
 
 from digest.analyse import Analyser, Analysis, analyse_html_fragment, analyse_page
 from digest.dedupe import canonical_url
@@ -75,17 +75,27 @@ class IngestReport:
 ProgressFn = Callable[[int, int, SourceOutcome], None]
 
 
+MakeWay = Callable[[], Awaitable[None]]
+
+
 class Ingestor:
     """One pass. Every store call runs on `db_thread` (one thread, so the store is never used
-    concurrently): the event loop that also serves users never waits on SQLite or full-text indexing."""
+    concurrently): the event loop that also serves users never waits on SQLite or full-text indexing.
+    `make_way`, awaited before each article, lets the caller hold the pass back while it has more
+    urgent work (the bot: users waiting for an answer)."""
 
     def __init__(self, store: Store, settings: Settings, fetcher: Fetcher, analyser: Analyser,
-                 db_thread: ThreadPoolExecutor | None = None):
+                 db_thread: ThreadPoolExecutor | None = None, make_way: MakeWay | None = None):
         self.store = store
         self.settings = settings
         self.fetcher = fetcher
         self.analyser = analyser
         self._db_thread = db_thread
+        self._make_way = make_way
+
+    async def make_way(self) -> None:
+        if self._make_way is not None:
+            await self._make_way()
 
     async def call_store(self, method, *args, **kwargs):
         if self._db_thread is None:
@@ -161,6 +171,7 @@ class Ingestor:
                     " - disabled" if disable else "")
 
     async def _entry(self, source: dict, entry: Entry, outcome: SourceOutcome, report: IngestReport) -> None:
+        await self.make_way()
         url = entry.url or entry.guid
         if not url or not url.startswith(("http://", "https://")):
             url = source["url"] + "#" + (entry.guid or entry.title)
@@ -204,6 +215,7 @@ class Ingestor:
                                        self.settings.summary_sentences)
 
     async def _page_source(self, source: dict, final_url: str, content: bytes, outcome: SourceOutcome) -> None:
+        await self.make_way()
         analysis = await self.analyser.run(analyse_page, content, final_url, None, self.settings.summary_sentences)
         key = canonical_url(final_url)
         if await self.call_store(self.store.known_article, key, None, source["id"], analysis.fingerprint):
@@ -225,6 +237,7 @@ class Ingestor:
     async def _retry_pages(self, source: dict, report: IngestReport) -> None:
         """Pages that could not be fetched on an earlier pass: try again, keep the feed text on failure."""
         for article in await self.call_store(self.store.articles_pending_page, source["id"], limit=10):
+            await self.make_way()
             page = await self._fetch_page(article["url"], article["title"], report)
             if page is None or len(page.text) <= len(article["text"] or ""):
                 await self.call_store(self.store.page_attempt_failed, article["id"])
@@ -241,7 +254,9 @@ class IngestRunner:
     `run(all_sources=True)`. A pass already running makes either return None.
     """
 
-    def __init__(self, store: Store, settings: Settings, workers: int | None = None):
+    def __init__(self, store: Store, settings: Settings, workers: int | None = None,
+                 make_way: MakeWay | None = None):
+        self.make_way = make_way
         # its own connection, used only from its own thread: ingest writes never block the bot's loop
         self.store = Store(store.path)
         self.settings = settings
@@ -258,7 +273,7 @@ class IngestRunner:
             return None
         async with self._lock:
             async with make_fetcher(self.settings) as fetcher:
-                ingestor = Ingestor(self.store, self.settings, fetcher, self.analyser, self._db_thread)
+                ingestor = Ingestor(self.store, self.settings, fetcher, self.analyser, self._db_thread, self.make_way)
                 sources = await ingestor.call_store(self.store.active_sources if all_sources else self.store.due_sources)
                 if not sources:
                     return IngestReport()

@@ -89,6 +89,18 @@ def m002_delivery_parts_and_sent_messages(db: sqlite_utils.Database) -> None:
     db["users"].create_index(["active", "subscribed"])
 
 
+@migrations()
+def m003_content_version(db: sqlite_utils.Database) -> None:
+    """A number that every change to articles or sources bumps, whichever connection makes it (the
+    ingest writes on its own): what is read from those tables can be cached while it stays put."""
+    db.execute("create table content_version (id integer primary key check (id = 1), n integer not null)")
+    db.execute("insert into content_version values (1, 0)")
+    for table in ("articles", "sources"):
+        for event in ("insert", "update", "delete"):
+            db.execute(f"create trigger {table}_{event}_version after {event} on {table} "
+                       f"begin update content_version set n = n + 1; end")
+
+
 class StoreError(Exception):
     """A request the store cannot satisfy, with a message fit for a user."""
 
@@ -137,6 +149,7 @@ class Store:
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA busy_timeout=30000")
         migrations.apply(self.db)
+        self._windows: dict[tuple, list[dict]] = {}
 
     def close(self) -> None:
         self.db.close()
@@ -325,6 +338,21 @@ class Store:
         sql += " order by coalesce(a.published_at, a.fetched_at) desc, a.id desc limit ?"
         params.append(limit)
         return [_decode_article(row) for row in self.db.query(sql, params)]
+
+    def content_version(self) -> int:
+        return self._one("select n from content_version", [])[0]
+
+    def shared_recent_articles(self, since: datetime, limit: int) -> list[dict]:
+        """`recent_articles(since, limit=limit)`, read once and shared until articles or sources change:
+        200 users asking for /digest at once decode the window once, not 200 times. Callers share
+        the dicts and must not change them."""
+        key = (iso(since), limit, self.content_version())
+        articles = self._windows.get(key)
+        if articles is None:
+            if len(self._windows) >= 8:  # a few windows (digest, /latest) at the latest version
+                self._windows.clear()
+            articles = self._windows[key] = self.recent_articles(since, limit=limit)
+        return articles
 
     def search_articles(self, words: str, limit: int = 10) -> list[dict]:
         query = fts_query(words)

@@ -1,5 +1,6 @@
 """Admin commands end to end, and every one of them refused to a non-admin."""
 
+import asyncio
 import logging
 
 import pytest
@@ -124,3 +125,44 @@ async def test_scheduled_jobs_poll_sources_and_push_in_the_background(env, site,
         finally:
             await harness.stop()
             store.close()
+
+
+def _feed_of_two(bot, site) -> None:
+    items = [{"title": a["title"], "link": site.url(f"/w{i}"), "content": paragraphs_html(a["article"])}
+             for i, a in enumerate(cnn_articles()[:2])]
+    site.add("/wait.xml", rss("Feed", items), content_type="application/rss+xml")
+    bot.store.add_source(site.url("/wait.xml"), "feed", name="Feed")
+
+
+async def test_an_ingest_pass_waits_while_a_user_is_being_answered(bot, site):
+    from telegram.ext import CommandHandler
+
+    foreground = bot.app.update_processor
+    foreground.max_wait = 60  # longer than the test: the pass moves only when the user is answered
+    entered, release = asyncio.Event(), asyncio.Event()
+
+    async def slow_command(update, context):
+        entered.set()
+        await release.wait()
+        await update.effective_message.reply_text("done")
+
+    bot.app.add_handler(CommandHandler("slow", slow_command), group=-2)  # before the unknown-command reply
+    _feed_of_two(bot, site)
+    bot.tg.send_text(USER, "/slow")
+    await asyncio.wait_for(entered.wait(), 10)
+    ingest = asyncio.create_task(bot.bb.ingest.run(all_sources=True))
+    await until(lambda: foreground.waiting == 1)  # the feed is fetched; its first article waits
+    assert bot.store.count("articles") == 0 and not ingest.done()
+    release.set()
+    report = await asyncio.wait_for(ingest, 30)
+    assert report.new_articles == 2 and bot.store.count("articles") == 2
+    assert foreground.active == 0 and foreground.waiting == 0
+
+
+async def test_an_ingest_pass_an_admin_starts_is_not_held_back_by_the_command(bot, site):
+    bot.app.update_processor.max_wait = 60  # were the pass waiting on /ingest itself, it would stall
+    _feed_of_two(bot, site)
+    bot.tg.send_text(ADMIN, "/ingest")
+    await until(lambda: any("Ingest done" in (m.get("text") or "")
+                            for m in bot.tg.chats[ADMIN].messages.values()), timeout=30)
+    assert bot.store.count("articles") == 2

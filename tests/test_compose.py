@@ -117,3 +117,30 @@ def test_a_shared_window_gives_each_user_the_same_candidates_as_their_own_query(
     user = store.get_user(1)
     assert ([x["id"] for x in compose.candidates(store, user, 48, now, window=window)]
             == [x["id"] for x in compose.candidates(store, user, 48, now)])
+
+
+def test_the_recent_articles_are_read_once_and_reread_after_any_change(store):
+    """/digest from many users at once decodes the recent articles once; an article stored by another
+    connection (the ingest's), a rewritten one or a removed source shows in the very next digest."""
+    from digest.store import Store
+
+    a, b, ids = populate(store)
+    now = utcnow()
+    since = now - timedelta(hours=48)
+    first = store.shared_recent_articles(since, 400)
+    assert store.shared_recent_articles(since, 400) is first  # nothing changed: the same read
+    store.upsert_user(7, 7)  # users and deliveries are not what the window is made of
+    store.mark_delivered(7, [ids["bank"]])
+    assert store.shared_recent_articles(since, 400) is first
+
+    ingest = Store(store.path)  # a second connection, as the ingest has
+    try:
+        add(ingest, a, "fresh", "Fresh story from the ingest", ["A fresh story arrived from the ingest today."])
+    finally:
+        ingest.close()
+    titles = [i.title for i in build_digest(store, None, limit=10, max_age_hours=48, now=now)]
+    assert "Fresh story from the ingest" in titles
+
+    store.remove_source(b)
+    titles = [i.title for i in build_digest(store, None, limit=10, max_age_hours=48, now=now)]
+    assert "Local team wins the cup" not in titles and "Fresh story from the ingest" in titles
