@@ -15,9 +15,9 @@ from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler,
 from bot import admin_commands as admin
 from bot import context as ctx
 from bot import user_commands as user
+from bot.foreground import Foreground
 from bot.pacing import paced_rate_limiter
 from bot.push import Pusher
-from bot.foreground import Foreground
 from bot.throttle import Throttle
 from bot.transport import AiohttpRequest
 from digest.ingest import IngestRunner
