@@ -69,9 +69,26 @@ _RANKED: OrderedDict[tuple, list[BriefingItem]] = OrderedDict()
 _RANKED_MAX = 256
 
 
+_IDENTITIES: dict[int, tuple[dict, tuple]] = {}  # id(article) -> (the article, its identity)
+_IDENTITIES_MAX = 4096
+
+
 def _identity(article: dict) -> tuple:
     """Everything of an article that a ranked story shows. Ids alone are not enough: a page fetched
-    later rewrites an article's text and summary, and another database (a test, a restore) reuses ids."""
+    later rewrites an article's text and summary, and another database (a test, a restore) reuses ids.
+    The store shares one decoded copy of the recent articles between users, so the identity of each
+    is kept with it (holding the article, so its id() cannot be reused meanwhile)."""
+    known = _IDENTITIES.get(id(article))
+    if known is not None and known[0] is article:
+        return known[1]
+    if len(_IDENTITIES) >= _IDENTITIES_MAX:
+        _IDENTITIES.clear()
+    identity = _identity_of(article)
+    _IDENTITIES[id(article)] = (article, identity)
+    return identity
+
+
+def _identity_of(article: dict) -> tuple:
     quote = article.get("key_quote") or {}
     return (article["id"], article.get("fingerprint"), article["title"], article["url"], article["source_id"],
             article.get("source_name"), article.get("published_at"), tuple(article["summary"]),

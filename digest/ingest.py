@@ -81,8 +81,9 @@ MakeWay = Callable[[], Awaitable[None]]
 class Ingestor:
     """One pass. Every store call runs on `db_thread` (one thread, so the store is never used
     concurrently): the event loop that also serves users never waits on SQLite or full-text indexing.
-    `make_way`, awaited before each article, lets the caller hold the pass back while it has more
-    urgent work (the bot: users waiting for an answer)."""
+    `make_way`, awaited before each article is analysed and again before it is stored, lets the
+    caller hold the pass back while it has more urgent work (the bot: users waiting for an answer,
+    whose digests would be ranked again for every article stored meanwhile)."""
 
     def __init__(self, store: Store, settings: Settings, fetcher: Fetcher, analyser: Analyser,
                  db_thread: ThreadPoolExecutor | None = None, make_way: MakeWay | None = None):
@@ -190,6 +191,7 @@ class Ingestor:
                 pending = True
         if not analysis.text.strip() and not entry.title:
             return
+        await self.make_way()  # again: a new article changes every digest being composed
         stored = await self.call_store(self.store.insert_article, NewArticle(
             source_id=source["id"], url=entry.url or url, canonical_url=key, guid=entry.guid,
             title=entry.title or analysis.title or "(untitled)", author=entry.author or analysis.author,
@@ -223,6 +225,7 @@ class Ingestor:
             return
         if not analysis.text:
             raise NotAFeed("no article text found on the page")
+        await self.make_way()
         stored = await self.call_store(self.store.insert_article, NewArticle(
             source_id=source["id"], url=final_url, canonical_url=key, guid=None,
             title=analysis.title or source["title"] or final_url, author=analysis.author,
@@ -242,6 +245,7 @@ class Ingestor:
             if page is None or len(page.text) <= len(article["text"] or ""):
                 await self.call_store(self.store.page_attempt_failed, article["id"])
                 continue
+            await self.make_way()
             await self.call_store(self.store.update_article_text, article["id"], text=page.text,
                                   summary=page.sentences, quotes=page.quotes, key_quote=page.key_quote,
                                   fingerprint=page.fingerprint)
