@@ -331,7 +331,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=10_000, help="subscribers for the rate-limited push")
     parser.add_argument("--raw-users", type=int, default=10_000, help="subscribers for the raw ceiling")
     parser.add_argument("--repliers", type=int, default=200, help="users sending /digest at once")
-    parser.add_argument("--rounds", type=int, default=3,
+    parser.add_argument("--rounds", type=int, default=5,
                         help="rounds of the raw ceiling and of the reply times, taken in turns")
     parser.add_argument("--only", choices=["limited", "raw", "replies", "flood"], action="append")
     args = parser.parse_args()
