@@ -118,6 +118,9 @@ _PRONOUNS = {"he", "she", "they", "him", "her", "we"}
 # a capitalised word, initials ("J.", "U.S."), a bare initial before a name ("J Christopher Anderson";
 # not "A" or "I"), or an Arabic article ("al-Assad")
 _NAME_WORD = r"(?:(?:[A-Z]\.){1,3}(?!\w)|[A-Z][\w'’\-]*\w|(?<![\w.'’])[B-HJ-Z](?=\s+[A-Z][a-z])|(?:al|el|ad|as|ash)-[A-Z]?\w+)"
+# where a name can start: a capital, or an Arabic article ("al-Assad"). A prefilter for the scans over
+# every position of a text: `(?=[A-Zae])` let the whole name pattern be tried at every "a" and "e".
+_NAME_START = r"(?=[A-Z]|[ae][lds]h?-)"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|St|Adm|Maj|Cpl|Det|Supt|Insp)\.\s+)"
 _PARTICLE = r"(?:de|da|del|van|von|der|den|bin|ibn|al|el|la|le|di|du|dos)"
 # up to seven words: "Syrian National Coalition Acting Chairman George Sabra" (the titles are cut later)
@@ -153,7 +156,7 @@ _ANY_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME})")
 _APPOSITIVE_START = re.compile(
     rf",\s+(?:(?:a|an|who|the)\s+[a-z]|(?:(?:senior|vice|deputy|chief|former|assistant)\s+)*"
     rf"{word_alternation(_WORD_TITLES)}\b)")
-_NAME_BEFORE_APPOSITIVE = re.compile(rf"(?<![\w'’.-])(?=[A-Zae])(?P<who>{_NAME_WORD}\s+{_NAME})\Z")
+_NAME_BEFORE_APPOSITIVE = re.compile(rf"(?<![\w'’.-]){_NAME_START}(?P<who>{_NAME_WORD}\s+{_NAME})\Z")
 # Words right before a quoted fragment that make it a name or a scare quote, not speech.
 _SCARE_CUE = re.compile(
     r"\b(?:so-called|dubbed|titled|entitled|named|nicknamed|known as|the term|the word|the phrase|the words|"
@@ -278,8 +281,8 @@ def _link_continuations(text: str, spans: list[_Span]) -> None:
                 cur.continues = True
 
 
-_VERB_FIRST_WORD = re.compile(
-    rf"(?<![\w'’-]){word_alternation(a.split()[0] for a in SPEECH_VERBS.split('|'))}(?![\w'’-])")
+# (`\b` first: cheaper at every position than a lookbehind; a verb after ' ’ or - is skipped by the caller)
+_VERB_FIRST_WORD = re.compile(rf"\b{word_alternation(a.split()[0] for a in SPEECH_VERBS.split('|'))}(?![\w'’-])")
 # the subject of a verb that stands at the search's `endpos`
 _WHO_BEFORE_VERB = re.compile(
     rf"(?<![\w'’.-])(?=[A-Z]|(?:the|a|an|one|another|his|her|their|its|he|she|they|it|we)\b)"
@@ -293,6 +296,8 @@ def _reporting_subjects(text: str):
     alternation at every character was most of the cost."""
     for word in _VERB_FIRST_WORD.finditer(text):
         verb_at = word.start()
+        if verb_at and text[verb_at - 1] in "'’-":
+            continue
         after = _ANY_VERB_WHO.match(text, verb_at)
         if after:
             yield after.group("who")
@@ -377,6 +382,17 @@ def _is_form_of(short: list[str], full: list[str]) -> bool:
     return all(part.lower() in rest for part in short)
 
 
+@lru_cache(maxsize=20_000)
+def _name_profile(raw: str) -> tuple[str, list[str], str, str | None] | None:
+    """(name, its words, family name, title in this mention) of a capitalised run naming a person,
+    else None: the same runs recur in every article ("Obama", "He", "The"), so this is worked out once."""
+    name = _person_name(raw)
+    if name is None:
+        return None
+    parts = name.split()
+    return name, parts, _surname(parts) if 2 <= len(parts) <= 5 else "", _title_of(raw)
+
+
 class _Names:
     """People and organisations named in the article: full forms, and who was mentioned last.
 
@@ -387,7 +403,7 @@ class _Names:
     """
 
     # capitalised runs of any length: "Air New Zealand CEO Christopher Luxon" is cut at the title later
-    _SEQ = re.compile(rf"(?=[A-Zae]){_HONORIFIC}?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*")
+    _SEQ = re.compile(rf"{_NAME_START}{_HONORIFIC}?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*")
 
     def __init__(self, text: str):
         self._full: dict[str, str] = {}
@@ -395,28 +411,27 @@ class _Names:
         self.by_other: dict[str, str] = {}  # a given name (or a family-name-first name's first part)
         self.orgs: list[tuple[int, str]] = []
         self.titled: list[tuple[int, str, str]] = []  # (position, title, name): "Pope Benedict XVI"
-        found: list[tuple[int, str]] = []
+        found: list[tuple[int, str, int]] = []  # (position, name, number of words)
         for match in self._SEQ.finditer(text):
-            raw = match.group(0)
-            name = _person_name(raw)
-            if name is None:
+            raw = match.group()
+            profile = _name_profile(raw)
+            if profile is None:
                 org = _organisation(raw)
                 if org:
                     self.orgs.append((match.start(), org))
                 continue
-            parts = name.split()
+            name, parts, surname, title = profile
             if 2 <= len(parts) <= 5:
-                forms = self.forms.setdefault(_surname(parts), [])
+                forms = self.forms.setdefault(surname, [])
                 if name not in forms:
                     forms.append(name)
                 for part in parts[:-1]:
                     self.by_other.setdefault(part.lower(), name)
-            title = _title_of(raw)
             if title is None:  # "British photographer Jimmy Nelson": the title in lower case before the name
                 title = _lower_title_before(text, match.start())
             if title:
                 self.titled.append((match.start(), title, name))
-            found.append((match.start(), name))
+            found.append((match.start(), name, len(parts)))
         self._org_by_word: dict[str, str] = {}  # "westboro" -> "Westboro Baptist Church", first named first
         for _, org in self.orgs:  # `_organisation` names have two or more words
             for part in org.lower().split():
@@ -439,9 +454,9 @@ class _Names:
                 # the role itself: "director of North Korea policy at the ministry" -> "director"
                 role = _ROLE_END.split(text[comma.start() + 1:comma.start() + 120], 1)[0]
                 self.introduced.append((match.start(), set(words(role.lower())), self.full(person)))
-        self.mentions = [(pos, full) for pos, n in found if (full := self.full(n)) in speakers]
+        self.mentions = [(pos, full) for pos, n, _ in found if (full := self.full(n)) in speakers]
         self._positions = [pos for pos, _ in self.mentions]
-        self._anyone = [(pos, self.full(n)) for pos, n in found if len(n.split()) > 1 or n in speakers]
+        self._anyone = [(pos, self.full(n)) for pos, n, size in found if size > 1 or n in speakers]
 
     def full(self, name: str) -> str:
         """The fullest mention of the person `name` is a form of; organisations by their full name.
