@@ -286,7 +286,7 @@ _VERB_FIRST_WORD = re.compile(rf"\b{word_alternation(a.split()[0] for a in SPEEC
 # the subject of a verb that stands at the search's `endpos`
 _WHO_BEFORE_VERB = re.compile(
     rf"(?<![\w'’.-])(?=[A-Z]|(?:the|a|an|one|another|his|her|their|its|he|she|they|it|we)\b)"
-    rf"{_WHO}{_APPOSITIVE},?\s+(?:\w+ly\s+)?\Z")
+    rf"{_WHO}{_APPOSITIVE},?\s+{_AUXILIARY}(?:\w+ly\s+)?\Z")
 _LOOKBACK = 200  # characters before a reporting verb in which its subject is looked for
 
 
@@ -454,7 +454,9 @@ class _Names:
                 # the role itself: "director of North Korea policy at the ministry" -> "director"
                 role = _ROLE_END.split(text[comma.start() + 1:comma.start() + 120], 1)[0]
                 self.introduced.append((match.start(), set(words(role.lower())), self.full(person)))
-        self.mentions = [(pos, full) for pos, n, _ in found if (full := self.full(n)) in speakers]
+        # (named in full: a one-word name that never gets a first name, "Syria said", is a place or a
+        # body far more often than someone a later "he" means)
+        self.mentions = [(pos, full) for pos, n, _ in found if (full := self.full(n)) in speakers and " " in full]
         self._positions = [pos for pos, _ in self.mentions]
         self._anyone = [(pos, self.full(n)) for pos, n, size in found if size > 1 or n in speakers]
 

@@ -194,3 +194,18 @@ def test_a_capitalised_first_word_written_in_lower_case_elsewhere_is_a_descripti
             'Prosecutors say agents kept the news from him "to spare him emotional trauma."\n'
             'Gary Player won nine majors. "Rory is a wonderful player," Player said.')
     assert speakers(text) == ["federal prosecutors", "Gary Player"]
+
+
+def test_someone_who_has_said_something_is_a_speaker_a_pronoun_can_mean():
+    text = ("Lisa Jackson, a former manager, sued the company last year. \"It was never about one word,\" "
+            "Jackson said.\n"
+            "Paula Deen has said she does not tolerate prejudice.\n"
+            "Deen appeared on television, where she called the accusations \"horrible, horrible lies.\"")
+    assert speakers(text)[-1] == "Paula Deen"
+
+
+def test_he_is_a_person_not_a_place_named_in_one_word():
+    text = ("Walid Moallem, the foreign minister, spoke in Damascus. \"We will not give up,\" Moallem said.\n"
+            "The talks in Geneva failed, Syria said on Monday.\n"
+            "\"There is no other way,\" he said.")
+    assert speakers(text)[-1] == "Walid Moallem"
