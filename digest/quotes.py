@@ -458,6 +458,7 @@ class _Names:
         # body far more often than someone a later "he" means)
         self.mentions = [(pos, full) for pos, n, _ in found if (full := self.full(n)) in speakers and " " in full]
         self._positions = [pos for pos, _ in self.mentions]
+        self.people = {full for _, full in self.mentions}
         self._anyone = [(pos, self.full(n)) for pos, n, size in found if size > 1 or n in speakers]
 
     def full(self, name: str) -> str:
@@ -824,13 +825,41 @@ def _attribution(content: str, after: str, narr_before: str, full: bool) -> str 
 
 
 def _carry_speaker(quotes: list[Quote], span: _Span, text: str, attributor: _Attributor) -> str | None:
-    """A quote with no reporting clause: the last speaker goes on, unless someone was named since."""
+    """A quote with no reporting clause: the last speaker goes on, unless someone was named since.
+    A paragraph that is all quote, after a paragraph of narration with a reporting clause, is the
+    words of that clause's subject ("Cara Welch, senior vice president of ..., agreed with Block. ¶
+    '…'"; "The killings did not match, Dixon added. ¶ '…'"), not of whoever that clause names last."""
     names = attributor.names
     index = bisect.bisect_left(names._positions, span.start) - 1
     mentioned = names.mentions[index] if index >= 0 else None
     if quotes and quotes[-1].speaker and (mentioned is None or mentioned[0] < quotes[-1].start):
         return quotes[-1].speaker
+    if mentioned:
+        subject = _narration_subject_before(text, span, attributor)
+        if subject:
+            return subject
     return mentioned[1] if mentioned else attributor.last_person
+
+
+def _narration_subject_before(text: str, span: _Span, attributor: _Attributor) -> str | None:
+    """The subject of the reporting clause in the paragraph before `span`, when `span` is a paragraph
+    of its own and that paragraph is narration (no quotation marks)."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    end = len(text) if end < 0 else end
+    if start < 2 or text[start:span.start - 1].strip() or text[span.end:end].strip(" .,\"”"):
+        return None
+    previous = text.rfind("\n", 0, start - 1) + 1
+    narration = text[previous:start - 1]
+    if _DOUBLE_MARK.search(narration):
+        return None
+    clauses = [m for m in (_SENTENCE_WHO_VERB.search(narration), _ANY_VERB_WHO.search(narration)) if m]
+    if not clauses:
+        return None
+    clause = min(clauses, key=lambda m: m.start())
+    who = attributor.resolve(clause.group("who"), previous + clause.start())
+    # a person the article names in full and quotes, not "the report" or a stray description
+    return who if who in attributor.names.people else None
 
 
 def _merges(text: str, prev: Quote, span: _Span) -> bool:

@@ -209,3 +209,10 @@ def test_he_is_a_person_not_a_place_named_in_one_word():
             "The talks in Geneva failed, Syria said on Monday.\n"
             "\"There is no other way,\" he said.")
     assert speakers(text)[-1] == "Walid Moallem"
+
+
+def test_a_quote_paragraph_after_narration_is_the_words_of_that_narrations_subject():
+    text = ("Gladys Block, a professor, spoke first. \"Vitamins help,\" Block said.\n"
+            "Cara Welch, a vice president of the trade group, agreed with Block.\n"
+            "\"Many of us do not take the time to eat a balanced diet.\"")
+    assert speakers(text) == ["Gladys Block", "Cara Welch"]
