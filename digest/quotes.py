@@ -146,6 +146,11 @@ _BEFORE_WHO_VERB = re.compile(
     rf"{_WHO}{_APPOSITIVE},?\s+{_AUXILIARY}(?:\w+ly\s+)?(?:{_VERB})(?:\s+[\w'’.\-]+){{0,6}}?"
     r"\s*(?:that\s*)?[:,]?\s*$"
 )
+# "Bobbi Brown released a statement saying "…"": the statement speaks for whoever issued it
+_BEFORE_WHO_ISSUED = re.compile(
+    rf"{_WHO}{_APPOSITIVE},?\s+{_AUXILIARY}(?:released|issued|posted|put out|sent|published|tweeted)\s+"
+    rf"(?:a|an)\s+(?:[\w\-]+\s+){{0,2}}?(?:statement|tweet|message|note|letter|video)\s+"
+    rf"(?:saying|that said|that read|reading|which said)\s*[:,]?\s*$")
 _BEFORE_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME}){_APPOSITIVE}\s*[:,]\s*$")
 _BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}\s*,?\s*$")
 # anywhere in the sentence (for fragments woven into narration)
@@ -809,7 +814,7 @@ def _attribution(content: str, after: str, narr_before: str, full: bool) -> str 
     then the clause after belongs to the next quote."""
     after_sentence = _first_sentence(after)
     after_first = (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING)
-    before_first = (_BEFORE_WHO_VERB, _BEFORE_VERB_WHO, _BEFORE_ACCORDING)
+    before_first = (_BEFORE_WHO_VERB, _BEFORE_VERB_WHO, _BEFORE_ACCORDING, _BEFORE_WHO_ISSUED)
     closes = content.rstrip("'’ ")[-1:] in (".", "!", "?") and narr_before.rstrip().endswith((",", ":"))
     for pattern in (before_first + after_first if closes else after_first + before_first):
         if pattern in after_first:

@@ -216,3 +216,10 @@ def test_a_quote_paragraph_after_narration_is_the_words_of_that_narrations_subje
             "Cara Welch, a vice president of the trade group, agreed with Block.\n"
             "\"Many of us do not take the time to eat a balanced diet.\"")
     assert speakers(text) == ["Gladys Block", "Cara Welch"]
+
+
+def test_a_statement_someone_released_speaks_for_them():
+    text = ("Friends mourned the designer on Monday.\n"
+            "Cosmetics maven Bobbi Brown released a statement saying \"I'm devastated by the tragic news about "
+            "L'Wren. She was an incredible designer.\"")
+    assert speakers(text) == ["Bobbi Brown"]
