@@ -398,6 +398,15 @@ def _name_profile(raw: str) -> tuple[str, list[str], str, str | None] | None:
     return name, parts, _surname(parts) if 2 <= len(parts) <= 5 else "", _title_of(raw)
 
 
+def _name_profile_of_word(word: str) -> tuple[str, list[str], str, str | None]:
+    return word, [word], "", None
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 3):position].rstrip()
+    return not before or before[-1] in ".!?:\"”“"
+
+
 class _Names:
     """People and organisations named in the article: full forms, and who was mentioned last.
 
@@ -420,6 +429,8 @@ class _Names:
         for match in self._SEQ.finditer(text):
             raw = match.group()
             profile = _name_profile(raw)
+            if profile is None and raw.lower() in self.forms and not _opens_sentence(text, match.start()):
+                profile = _name_profile_of_word(raw)  # "added See": a family name that is also a word
             if profile is None:
                 org = _organisation(raw)
                 if org:

@@ -223,3 +223,11 @@ def test_a_statement_someone_released_speaks_for_them():
             "Cosmetics maven Bobbi Brown released a statement saying \"I'm devastated by the tragic news about "
             "L'Wren. She was an incredible designer.\"")
     assert speakers(text) == ["Bobbi Brown"]
+
+
+def test_a_family_name_that_is_also_a_word_is_still_a_mention():
+    text = ("Taylor See, a student, spoke out. \"It hurts,\" See said.\n"
+            "Sarah Williams, an organiser, agreed. \"We are not too sensitive,\" Williams said.\n"
+            "Stereotypes have the power to hurt, added See, who is black.\n"
+            "\"I fight every day to prove I'm not a stereotype,\" she said.")
+    assert speakers(text)[-1] == "Taylor See"
