@@ -797,6 +797,7 @@ def extract_quotes(text: str) -> list[Quote]:
 
         who = _attribution(content, after, narr_before, full)
         speaker = attributor.resolve(who, span.start) if who else None
+        narrator = who == "I"  # the writer's own words ("…?" I asked): nobody's to carry or merge
         if not full and speaker is None:
             sentence = narr_before + " " + _first_sentence(after)
             sentence_match = _SENTENCE_WHO_VERB.search(sentence) or _SENTENCE_ACCORDING.search(sentence)
@@ -805,12 +806,12 @@ def extract_quotes(text: str) -> list[Quote]:
             speaker = attributor.resolve(sentence_match.group("who"), span.start)
             if speaker is None:
                 continue  # a fragment nobody can be named for is not worth showing either
-        if (full and quotes and quotes[-1].kind == "full" and _merges(text, quotes[-1], span)
+        if (full and not narrator and quotes and quotes[-1].kind == "full" and _merges(text, quotes[-1], span)
                 and (speaker is None or speaker == quotes[-1].speaker)):
             quotes[-1].add_part(content, span.end)
             quotes[-1].speaker = quotes[-1].speaker or speaker
             continue
-        if speaker is None and full:
+        if speaker is None and full and not narrator:
             speaker = _carry_speaker(quotes, span, text, attributor)
         quotes.append(Quote(content, speaker, "full" if full else "partial", span.start, end=span.end))
     for q in quotes:

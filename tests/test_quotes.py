@@ -231,3 +231,12 @@ def test_a_family_name_that_is_also_a_word_is_still_a_mention():
             "Stereotypes have the power to hurt, added See, who is black.\n"
             "\"I fight every day to prove I'm not a stereotype,\" she said.")
     assert speakers(text)[-1] == "Taylor See"
+
+
+def test_the_writers_own_question_is_nobodys_and_does_not_join_the_answer():
+    text = ("\"Who matters what the price is?\" Alvaro Palacios said.\n"
+            "\"Is this going to solve Spain's economic crisis, this wine?\" I asked. "
+            "\"Well, that would be a nice help,\" he said.")
+    assert pairs(text) == [("Who matters what the price is?", "Alvaro Palacios"),
+                           ("Is this going to solve Spain's economic crisis, this wine?", None),
+                           ("Well, that would be a nice help,", "Alvaro Palacios")]
