@@ -136,7 +136,11 @@ _APPOSITIVE = r"(?:,\s+[^,\"“”]{1,90},)?"
 
 # text right after the closing mark
 _AFTER_WHO_VERB = re.compile(rf"^[\s,—–-]*{_WHO}{_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{_VERB})\b")
-_AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME}|{_DESC})")
+# where a description after the verb ends: "said the appeals court." (not "the appeals"), "said a
+# spokesman for the company" (the head before "for")
+_DESC_END = (r"(?=\s*(?:[,.;:!?)\"”]|$)|\s+(?:for|of|at|in|on|with|from|who|which|that|after|before|when|while"
+             r"|during|about|to|and|as)\b)")
+_AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME}|{_DESC}{_DESC_END})")
 # an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
 _AUXILIARY = r"(?:(?:has|have|had|would|will|also|later|then)\s+)?"
 _ACCORDING = rf"according to\s+(?P<who>{_NAME}|{_DESC})"
@@ -625,7 +629,8 @@ class _Attributor:
                 return None
             self.last_person = name
             return name
-        desc = re.sub(r"^(?:the|a|an|one|another|his|her|their|its)\s+", "", who, flags=re.I)
+        desc = re.sub(r"^(?:the|a|an|one|another|his|her|their|its)\s+(?:of\s+(?:the|his|her|their|its)\s+)?", "",
+                      who, flags=re.I)  # "one of the Syrian researchers" -> "Syrian researchers"
         head = desc.split()[-1:]
         if not head or head[0].lower() in _STOP_WORDS:
             return None  # "one of" (the crowd said): a fragment of a clause, not who spoke

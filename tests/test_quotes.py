@@ -144,11 +144,12 @@ def test_a_preposition_or_a_law_in_front_of_a_name_is_not_part_of_a_speaker():
     assert speakers(text) == ["Hope Koch", "Michael Limburg"]
 
 
-def test_a_description_that_ends_in_a_function_word_names_nobody():
-    """"…," said one of the officials: the description the rules can read is "one of", which is no speaker."""
-    text = ('"We have no reason to believe that he engaged in any misconduct," said one of the officials, '
-            "referring to his time in captivity.")
-    assert speakers(text) == [None]
+def test_one_of_a_group_is_described_by_the_group():
+    """"…," said one of the officials: the description is read whole (it used to stop at "one of", which
+    named nobody), and the speaker is the group, not the last person named."""
+    text = ('Bowe Bergdahl was freed on Saturday.\n"We have no reason to believe that he engaged in any '
+            'misconduct," said one of the officials, referring to his time in captivity.')
+    assert speakers(text) == ["officials"]
 
 
 def test_a_document_speaks_for_its_author():
@@ -240,3 +241,10 @@ def test_the_writers_own_question_is_nobodys_and_does_not_join_the_answer():
     assert pairs(text) == [("Who matters what the price is?", "Alvaro Palacios"),
                            ("Is this going to solve Spain's economic crisis, this wine?", None),
                            ("Well, that would be a nice help,", "Alvaro Palacios")]
+
+
+def test_a_description_after_the_verb_is_taken_whole():
+    text = ("\"This case effectively brings to an end the plaintiffs' attempts,\" said the appeals court.\n"
+            "\"Women have tried to persuade the perpetrators,\" said one of the Syrian researchers on the project.\n"
+            "\"We are looking into it,\" said a spokesman for the company.")
+    assert speakers(text) == ["appeals court", "Syrian researchers", "spokesman"]
