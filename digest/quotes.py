@@ -140,6 +140,10 @@ _AFTER_WHO_VERB = re.compile(rf"^[\s,—–-]*{_WHO}{_APPOSITIVE}\s+(?:\w+ly\s+)
 # spokesman for the company" (the head before "for")
 _DESC_END = (r"(?=\s*(?:[,.;:!?)\"”]|$)|\s+(?:for|of|at|in|on|with|from|who|which|that|after|before|when|while"
              r"|during|about|to|and|as)\b)")
+# a group named without an article: '"…," federal prosecutors said', '"…," police said'
+_AFTER_GROUP_VERB = re.compile(
+    rf"^[\s,—–-]*(?!{_VERB}\b)(?P<who>(?:some\s+)?(?:{_NOT_IN_DESC}[a-z][\w\-]*\s+)?(?:police|{_NOT_IN_DESC}[a-z][\w\-]*s))"
+    rf"\s+(?:\w+ly\s+)?(?:{_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME}|{_DESC}{_DESC_END})")
 # an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
 _AUXILIARY = r"(?:(?:has|have|had|would|will|also|later|then)\s+)?"
@@ -830,7 +834,7 @@ def _attribution(content: str, after: str, narr_before: str, full: bool) -> str 
     quote closes its sentence and a clause before it introduced it (`X tweeted, "… ." Y said …`):
     then the clause after belongs to the next quote."""
     after_sentence = _first_sentence(after)
-    after_first = (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING)
+    after_first = (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING, _AFTER_GROUP_VERB)
     before_first = (_BEFORE_WHO_VERB, _BEFORE_VERB_WHO, _BEFORE_ACCORDING, _BEFORE_WHO_ISSUED)
     closes = content.rstrip("'’ ")[-1:] in (".", "!", "?") and narr_before.rstrip().endswith((",", ":"))
     for pattern in (before_first + after_first if closes else after_first + before_first):

@@ -248,3 +248,10 @@ def test_a_description_after_the_verb_is_taken_whole():
             "\"Women have tried to persuade the perpetrators,\" said one of the Syrian researchers on the project.\n"
             "\"We are looking into it,\" said a spokesman for the company.")
     assert speakers(text) == ["appeals court", "Syrian researchers", "spokesman"]
+
+
+def test_a_group_named_without_an_article_after_the_quote_speaks():
+    text = ("Dzhokhar Tsarnaev is accused in the bombing.\n"
+            "\"The Marathon bombs were constructed using improvised fuses,\" federal prosecutors said in a motion.\n"
+            "\"We believe there is a possibility she is still alive,\" police said in a statement.")
+    assert speakers(text) == ["federal prosecutors", "police"]
