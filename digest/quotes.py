@@ -110,6 +110,7 @@ _ORG_WORDS = {
     "hospital", "church", "embassy", "government", "administration", "congress", "senate", "parliament",
     "medicine", "review", "magazine", "press", "reuters", "cnn", "bbc", "airlines", "club", "team", "league",
     "festival", "museum", "street", "city", "county", "state", "states", "republic", "kingdom", "province",
+    "division", "bureau", "team",
 } | _CALENDAR_WORDS | _LAW_WORDS  # capitalised, but never a person
 # the organisation words that end an organisation's name ("... Baptist Church", "... Court")
 _ORG_NOUNS = _ORG_WORDS - _CALENDAR_WORDS - _LAW_WORDS - {
@@ -144,6 +145,10 @@ _DESC_END = (r"(?=\s*(?:[,.;:!?)\"”]|$)|\s+(?:for|of|at|in|on|with|from|who|wh
 _AFTER_GROUP_VERB = re.compile(
     rf"^[\s,—–-]*(?!{_VERB}\b)(?P<who>(?:some\s+)?(?:{_NOT_IN_DESC}[a-z][\w\-]*\s+)?(?:police|{_NOT_IN_DESC}[a-z][\w\-]*s))"
     rf"\s+(?:\w+ly\s+)?(?:{_VERB})\b")
+# an organisation named in full, function words and all: '"…," the National Gay and Lesbian Task Force said'
+_ORG_NAME = r"(?:[A-Z][\w.'’&\-]*(?:\s+(?:(?:and|of|for|on|&)\s+)?[A-Z][\w.'’&\-]*)+)"
+_ORG_FULL_NAME = re.compile(rf"(?=.*\s(?:and|of|for|on|&)\s){_ORG_NAME}")  # with a function word inside
+_AFTER_ORG_VERB = re.compile(rf"^[\s,—–-]*(?:the|The)\s+(?P<who>{_ORG_NAME})\s+(?:\w+ly\s+)?(?:{_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME}|{_DESC}{_DESC_END})")
 # an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
 _AUXILIARY = r"(?:(?:has|have|had|would|will|also|later|then)\s+)?"
@@ -627,6 +632,10 @@ class _Attributor:
         if (_is_name(who) and " " not in who and not who.isupper() and low not in self.names.forms
                 and low not in self.names.by_other and re.search(rf"(?<![\w'’-]){re.escape(low)}\b", self.text)):
             who = low  # "Prosecutors say": a sentence's first word, written in lower case elsewhere (not "Player")
+        if " " in who and "'" not in who and "’" not in who and _ORG_FULL_NAME.fullmatch(who):
+            named = self._named_with_organisation(who)
+            if named:
+                return named
         if _is_name(who):
             name = self.names.full(clean_name(who))
             if not name or name.lower() in _TITLES or name.lower() in _CALENDAR_WORDS:
@@ -653,6 +662,20 @@ class _Attributor:
         if desc == who and " " not in desc and desc.endswith("s"):
             return self._introduced_as(desc, position)  # "prosecutors" -> "federal prosecutors"
         return desc
+
+    def _named_with_organisation(self, who: str) -> str | None:
+        """A capitalised name with "of"/"and"/"for" inside: the person when it is "U.S. Secretary of State
+        John Kerry" or "Judge Mary Jacobson of Mercer County Superior Court", the whole name when it is an
+        organisation's ("National Gay and
+        Lesbian Task Force", "Center for Strategic and International Studies"), else None."""
+        head = re.split(r"\s(?:of|for|at)\s", who, maxsplit=1)[0]
+        for part in (who, head):  # "U.S. Secretary of State John Kerry", then "Judge Mary Jacobson of ..."
+            person = _person_name(part)
+            if person and " " in person and person.split()[-1].lower() not in _TITLES:
+                return self.names.full(person)
+        if any(word.strip(".,'’").lower() in _ORG_NOUNS for word in who.split()):
+            return re.sub(r"^The\s+", "", who)
+        return None
 
     def _author_of(self, document: str, position: int) -> str | None:
         """Who speaks through "the motion" / "the filing": its owner ("the prosecutors' motion"), or
@@ -834,7 +857,7 @@ def _attribution(content: str, after: str, narr_before: str, full: bool) -> str 
     quote closes its sentence and a clause before it introduced it (`X tweeted, "… ." Y said …`):
     then the clause after belongs to the next quote."""
     after_sentence = _first_sentence(after)
-    after_first = (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING, _AFTER_GROUP_VERB)
+    after_first = (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING, _AFTER_GROUP_VERB, _AFTER_ORG_VERB)
     before_first = (_BEFORE_WHO_VERB, _BEFORE_VERB_WHO, _BEFORE_ACCORDING, _BEFORE_WHO_ISSUED)
     closes = content.rstrip("'’ ")[-1:] in (".", "!", "?") and narr_before.rstrip().endswith((",", ":"))
     for pattern in (before_first + after_first if closes else after_first + before_first):

@@ -255,3 +255,11 @@ def test_a_group_named_without_an_article_after_the_quote_speaks():
             "\"The Marathon bombs were constructed using improvised fuses,\" federal prosecutors said in a motion.\n"
             "\"We believe there is a possibility she is still alive,\" police said in a statement.")
     assert speakers(text) == ["federal prosecutors", "police"]
+
+
+def test_organisations_named_with_of_and_and_speak_by_their_full_name():
+    text = ("Fred Phelps founded the church in 1955.\n"
+            "\"He will not be missed,\" the National Gay and Lesbian Task Force said in a statement.\n"
+            "\"The order stands,\" said Judge Mary Jacobson of Mercer County Superior Court.\n"
+            "\"We are working on it,\" said U.S. Secretary of State John Kerry.")
+    assert speakers(text) == ["National Gay and Lesbian Task Force", "Mary Jacobson", "John Kerry"]
