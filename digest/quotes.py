@@ -168,6 +168,7 @@ _BEFORE_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME}){_A
 _BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}\s*,?\s*$")
 # anywhere in the sentence (for fragments woven into narration)
 _SENTENCE_WHO_VERB = re.compile(rf"{_WHO}{_APPOSITIVE}\s+{_AUXILIARY}(?:\w+ly\s+)?(?:{_VERB})\b")
+_CLAUSE_AT_END = re.compile(rf",\s+{_WHO}\s+{_AUXILIARY}(?:\w+ly\s+)?(?:{_VERB})\s*[.!?]?\s*$")
 _SENTENCE_ACCORDING = re.compile(rf"\b{_ACCORDING}")
 _ANY_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME})")
 # "Gladys Block, a professor": found from the ", a" (rare, so quick to scan for), then the name before it
@@ -832,7 +833,10 @@ def extract_quotes(text: str) -> list[Quote]:
         narrator = who == "I"  # the writer's own words ("…?" I asked): nobody's to carry or merge
         if not full and speaker is None:
             sentence = narr_before + " " + _first_sentence(after)
-            sentence_match = _SENTENCE_WHO_VERB.search(sentence) or _SENTENCE_ACCORDING.search(sentence)
+            # a clause that closes the sentence names who said it ('"A variety of factors" led to ..., Zuroff
+            # said.'), whoever else the sentence names first
+            sentence_match = (search_end(_CLAUSE_AT_END, sentence, _LOOKBACK) or _SENTENCE_WHO_VERB.search(sentence)
+                              or _SENTENCE_ACCORDING.search(sentence))
             if sentence_match is None:
                 continue  # an unattributed fragment is a scare quote, not speech
             speaker = attributor.resolve(sentence_match.group("who"), span.start)
@@ -869,7 +873,7 @@ def _attribution(content: str, after: str, narr_before: str, full: bool) -> str 
             return match.group("who")
     if not full:
         return None
-    match = _SENTENCE_WHO_VERB.search(narr_before)
+    match = _SENTENCE_WHO_VERB.search(narr_before) or search_end(_CLAUSE_AT_END, after_sentence, _LOOKBACK)
     return match.group("who") if match else None
 
 

@@ -263,3 +263,11 @@ def test_organisations_named_with_of_and_and_speak_by_their_full_name():
             "\"The order stands,\" said Judge Mary Jacobson of Mercer County Superior Court.\n"
             "\"We are working on it,\" said U.S. Secretary of State John Kerry.")
     assert speakers(text) == ["National Gay and Lesbian Task Force", "Mary Jacobson", "John Kerry"]
+
+
+def test_a_clause_that_closes_the_sentence_names_who_said_it():
+    text = ("Ladislaus Csizsik-Csatary denied it. \"I am innocent,\" Csizsik-Csatary said.\n"
+            "Efraim Zuroff, the center's director, spoke on Sunday. \"We found him,\" Zuroff said.\n"
+            "Csizsik-Csatary beat Jewish women with a whip, according to the newspaper.\n"
+            "\"A variety of factors\" led to the center's locating him in Budapest, Zuroff said.")
+    assert speakers(text)[-1] == "Efraim Zuroff"
