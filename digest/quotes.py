@@ -885,33 +885,52 @@ def _carry_speaker(quotes: list[Quote], span: _Span, text: str, attributor: _Att
     names = attributor.names
     index = bisect.bisect_left(names._positions, span.start) - 1
     mentioned = names.mentions[index] if index >= 0 else None
+    narration = _narration_before(text, span)
+    group = narration and _GROUP_SUBJECT.match(narration)
+    if group:  # "Facebook friends commented on the photo. ¶ '…'": one of them
+        return _one_of(group.group("who"))
     if quotes and quotes[-1].speaker and (mentioned is None or mentioned[0] < quotes[-1].start):
         return quotes[-1].speaker
-    if mentioned:
-        subject = _narration_subject_before(text, span, attributor)
+    if mentioned and narration:
+        subject = _narration_subject(narration, text.rfind(narration, 0, span.start), attributor)
         if subject:
             return subject
     return mentioned[1] if mentioned else attributor.last_person
 
 
-def _narration_subject_before(text: str, span: _Span, attributor: _Attributor) -> str | None:
-    """The subject of the reporting clause in the paragraph before `span`, when `span` is a paragraph
-    of its own and that paragraph is narration (no quotation marks)."""
+# a paragraph opening with a group doing something with words: "Facebook friends commented on the photo"
+_GROUP_SUBJECT = re.compile(
+    rf"(?:(?:Other|Some|Many|Several)\s+)?(?P<who>(?:[A-Z][\w.\-]*\s+)?[a-z][\w\-]*s)\s+(?:\w+ly\s+)?"
+    rf"(?:{_VERB}|reacted|responded|wrote|posted|commented)\b")
+
+
+def _one_of(group: str) -> str:
+    """"Facebook friends" -> "Facebook friend": the words of one member of a group."""
+    head, _, last = group.rpartition(" ")
+    single = last[:-3] + "y" if last.endswith("ies") else last[:-1] if not last.endswith("ss") else last
+    return f"{head} {single}".strip()
+
+
+def _narration_before(text: str, span: _Span) -> str | None:
+    """The paragraph before `span`, when `span` is a paragraph of its own and that paragraph is
+    narration (no quotation marks)."""
     start = text.rfind("\n", 0, span.start) + 1
     end = text.find("\n", span.end)
     end = len(text) if end < 0 else end
     if start < 2 or text[start:span.start - 1].strip() or text[span.end:end].strip(" .,\"”"):
         return None
-    previous = text.rfind("\n", 0, start - 1) + 1
-    narration = text[previous:start - 1]
-    if _DOUBLE_MARK.search(narration):
-        return None
+    narration = text[text.rfind("\n", 0, start - 1) + 1:start - 1]
+    return None if _DOUBLE_MARK.search(narration) else narration
+
+
+def _narration_subject(narration: str, offset: int, attributor: _Attributor) -> str | None:
+    """The subject of the reporting clause of a narration paragraph, when it is a person the article
+    names in full and quotes (not "the report" or a stray description)."""
     clauses = [m for m in (_SENTENCE_WHO_VERB.search(narration), _ANY_VERB_WHO.search(narration)) if m]
     if not clauses:
         return None
     clause = min(clauses, key=lambda m: m.start())
-    who = attributor.resolve(clause.group("who"), previous + clause.start())
-    # a person the article names in full and quotes, not "the report" or a stray description
+    who = attributor.resolve(clause.group("who"), offset + clause.start())
     return who if who in attributor.names.people else None
 
 

@@ -271,3 +271,12 @@ def test_a_clause_that_closes_the_sentence_names_who_said_it():
             "Csizsik-Csatary beat Jewish women with a whip, according to the newspaper.\n"
             "\"A variety of factors\" led to the center's locating him in Budapest, Zuroff said.")
     assert speakers(text)[-1] == "Efraim Zuroff"
+
+
+def test_quote_paragraphs_after_a_group_reacting_are_one_members_words():
+    text = ("Derek Medina posted a photo of his wife's body. \"I'm going to prison,\" Medina wrote.\n"
+            "Facebook friends commented on the photo in shock.\n"
+            "\"That is my friend there.\"\n"
+            "Other Facebook users reacted with disgust.\n"
+            "\"This is crazy.\"")
+    assert speakers(text) == ["Derek Medina", "Facebook friend", "Facebook user"]
