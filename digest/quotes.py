@@ -486,7 +486,9 @@ class _Names:
                 self.introduced.append((match.start(), set(words(role.lower())), self.full(person)))
         # (named in full: a one-word name that never gets a first name, "Syria said", is a place or a
         # body far more often than someone a later "he" means)
-        self.mentions = [(pos, full) for pos, n, _ in found if (full := self.full(n)) in speakers and " " in full]
+        groups = {full for full in speakers if _is_people_of_a_place(full, text)}
+        self.mentions = [(pos, full) for pos, n, _ in found
+                         if (full := self.full(n)) in speakers and " " in full and full not in groups]
         self._positions = [pos for pos, _ in self.mentions]
         self.people = {full for _, full in self.mentions}
         self._anyone = [(pos, self.full(n)) for pos, n, size in found if size > 1 or n in speakers]
@@ -549,6 +551,23 @@ class _Names:
             return self.mentions[index][1]
         earlier = [name for pos, name in self._anyone if pos < position]
         return earlier[-1] if earlier else None
+
+
+_DEMONYM = re.compile(r"[A-Z][a-z]{2,}(?:ese|ian|ish|i)")  # "Lebanese", "Syrian", "Pakistani" (not "Ian", "Alan")
+
+
+def _is_people_of_a_place(name: str, text: str) -> bool:
+    """"Lebanese Hezbollah", "Syrian Kurds": a nationality and a group, not a first and a family name.
+    The first word reads as a nationality and the article also writes it before a common noun
+    ("the Lebanese border"), which a first name never is."""
+    parts = name.split()
+    if len(parts) != 2 or not _DEMONYM.fullmatch(parts[0]):
+        return False
+    for match in re.finditer(rf"\b{parts[0]}\s+([a-z][a-z\-]+)", text):
+        word = match.group(1)
+        if word not in _STOP_WORDS and word not in _VERB_WORDS and not word.endswith(("ed", "ly")):
+            return True
+    return False
 
 
 def _lower_title_before(text: str, position: int) -> str | None:

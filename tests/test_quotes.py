@@ -280,3 +280,10 @@ def test_quote_paragraphs_after_a_group_reacting_are_one_members_words():
             "Other Facebook users reacted with disgust.\n"
             "\"This is crazy.\"")
     assert speakers(text) == ["Derek Medina", "Facebook friend", "Facebook user"]
+
+
+def test_a_nationality_and_a_group_is_not_a_person_he_can_mean():
+    text = ("Hassan Nasrallah, the group's leader, spoke on Saturday. \"We will win,\" Nasrallah said.\n"
+            "Lebanese Hezbollah said its fighters guard the Lebanese border.\n"
+            "Thousands of Hezbollah supporters watched. \"Our men are there,\" he said to cheers.")
+    assert speakers(text)[-1] == "Hassan Nasrallah"
