@@ -434,6 +434,7 @@ class _Names:
     _SEQ = re.compile(rf"{_NAME_START}{_HONORIFIC}?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*")
 
     def __init__(self, text: str):
+        self._text = text
         self._full: dict[str, str] = {}
         self.forms: dict[str, list[str]] = {}  # family name -> the names with it, in order of mention
         self.by_other: dict[str, str] = {}  # a given name (or a family-name-first name's first part)
@@ -547,6 +548,13 @@ class _Names:
         """The person who speaks somewhere in the article named last before `position`; failing
         that, anyone named in full before it (someone quoted only as "she said")."""
         index = bisect.bisect_left(self._positions, position) - 1
+        # someone introduced with a title in this very paragraph may be speaking for the first time
+        # ("Air New Zealand spokesperson Andrew Aitken refuted those comments. '…,' he said")
+        paragraph = self._text.rfind("\n", 0, position) + 1
+        titled = [(pos, self.full(name)) for pos, _, name in self.titled
+                  if paragraph <= pos < position and " " in name]
+        if titled and (index < 0 or titled[-1][0] > self._positions[index]):
+            return titled[-1][1]
         if index >= 0:
             return self.mentions[index][1]
         earlier = [name for pos, name in self._anyone if pos < position]

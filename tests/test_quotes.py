@@ -287,3 +287,10 @@ def test_a_nationality_and_a_group_is_not_a_person_he_can_mean():
             "Lebanese Hezbollah said its fighters guard the Lebanese border.\n"
             "Thousands of Hezbollah supporters watched. \"Our men are there,\" he said to cheers.")
     assert speakers(text)[-1] == "Hassan Nasrallah"
+
+
+def test_someone_introduced_with_a_title_in_the_paragraph_is_the_he_who_speaks():
+    text = ("Claire Jongenelen, a passenger, wrote a complaint. \"I am disgusted,\" Jongenelen said.\n"
+            "Air New Zealand spokesperson Andrew Aitken refuted those comments. "
+            "\"We have been careful to ensure it is tasteful,\" he said.")
+    assert speakers(text)[-1] == "Andrew Aitken"
