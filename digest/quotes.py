@@ -421,6 +421,10 @@ def _opens_sentence(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?:\"”“"
 
 
+_POSTED_IN = {"embassy", "consulate", "mission"}  # named with the city they sit in
+_SEAT = re.compile(r"\s+in\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
+
+
 class _Names:
     """People and organisations named in the article: full forms, and who was mentioned last.
 
@@ -449,6 +453,9 @@ class _Names:
             if profile is None:
                 org = _organisation(raw)
                 if org:
+                    if org.rsplit(None, 1)[-1].lower() in _POSTED_IN:  # "the U.S. Embassy in Kabul"
+                        seat = _SEAT.match(text, match.end())
+                        org = f"{org} in {seat.group(1)}" if seat else org
                     self.orgs.append((match.start(), org))
                 continue
             name, parts, surname, title = profile
@@ -465,7 +472,7 @@ class _Names:
             found.append((match.start(), name, len(parts)))
         self._org_by_word: dict[str, str] = {}  # "westboro" -> "Westboro Baptist Church", first named first
         for _, org in self.orgs:  # `_organisation` names have two or more words
-            for part in org.lower().split():
+            for part in org.lower().split(" in ")[0].split():  # (not the city of "Embassy in Kabul")
                 self._org_by_word.setdefault(part, org)
         # A mention counts as a person when that person speaks somewhere in the article
         # or is introduced with an appositive ("Gladys Block, a professor ..."): places

@@ -294,3 +294,10 @@ def test_someone_introduced_with_a_title_in_the_paragraph_is_the_he_who_speaks()
             "Air New Zealand spokesperson Andrew Aitken refuted those comments. "
             "\"We have been careful to ensure it is tasteful,\" he said.")
     assert speakers(text)[-1] == "Andrew Aitken"
+
+
+def test_an_embassy_is_named_with_its_city():
+    text = ("A suicide bomber struck a wedding hall.\n"
+            "The U.S. Embassy in Kabul condemned the attack. \"We extend our condolences to the families,\" "
+            "it said in a statement.")
+    assert speakers(text) == ["U.S. Embassy in Kabul"]
