@@ -421,6 +421,15 @@ def _opens_sentence(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?:\"”“"
 
 
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
+
+
+def _keeps_its_article(who: str, text: str) -> bool:
+    """"The Sun reported": a name whose "The" the article also writes in capitals mid-sentence
+    ("according to The Sun") is a name with its article, like a newspaper's."""
+    rest = who[4:]
+    return (who.startswith("The ") and bool(_CAPITALISED_RUN.fullmatch(rest))
+            and re.search(rf"[a-z,;]\s+The\s+{re.escape(rest)}\b", text) is not None)
 _POSTED_IN = {"embassy", "consulate", "mission"}  # named with the city they sit in
 _SEAT = re.compile(r"\s+in\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
 
@@ -677,6 +686,8 @@ class _Attributor:
                 return None
             self.last_person = name
             return name
+        if _keeps_its_article(who, self.text):
+            return who  # "The Sun", "The Toronto Star"
         desc = re.sub(r"^(?:the|a|an|one|another|his|her|their|its)\s+(?:of\s+(?:the|his|her|their|its)\s+)?", "",
                       who, flags=re.I)  # "one of the Syrian researchers" -> "Syrian researchers"
         head = desc.split()[-1:]

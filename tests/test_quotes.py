@@ -301,3 +301,12 @@ def test_an_embassy_is_named_with_its_city():
             "The U.S. Embassy in Kabul condemned the attack. \"We extend our condolences to the families,\" "
             "it said in a statement.")
     assert speakers(text) == ["U.S. Embassy in Kabul"]
+
+
+def test_a_name_that_keeps_its_article_keeps_it():
+    """"The Sun" (the article writes "according to The Sun") keeps its "The"; "the Kremlin" does not."""
+    sun = ("Ladislaus Csizsik-Csatary was found in Budapest, according to The Sun.\n"
+           "The Sun reported Sunday that when a reporter knocked on the door and asked him if he could justify "
+           "his past, \"He looked shocked and stammered.\"")
+    kremlin = "The Kremlin said on Monday that \"the talks were useful.\""
+    assert speakers(sun) == ["The Sun"] and speakers(kremlin) == ["Kremlin"]
