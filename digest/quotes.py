@@ -412,10 +412,6 @@ def _name_profile(raw: str) -> tuple[str, list[str], str, str | None] | None:
     return name, parts, _surname(parts) if 2 <= len(parts) <= 5 else "", _title_of(raw)
 
 
-def _name_profile_of_word(word: str) -> tuple[str, list[str], str, str | None]:
-    return word, [word], "", None
-
-
 def _opens_sentence(text: str, position: int) -> bool:
     before = text[max(0, position - 3):position].rstrip()
     return not before or before[-1] in ".!?:\"”“"
@@ -458,7 +454,7 @@ class _Names:
             raw = match.group()
             profile = _name_profile(raw)
             if profile is None and raw.lower() in self.forms and not _opens_sentence(text, match.start()):
-                profile = _name_profile_of_word(raw)  # "added See": a family name that is also a word
+                profile = raw, [raw], "", None  # "added See": a family name that is also a word
             if profile is None:
                 org = _organisation(raw)
                 if org:
@@ -711,9 +707,9 @@ class _Attributor:
 
     def _named_with_organisation(self, who: str) -> str | None:
         """A capitalised name with "of"/"and"/"for" inside: the person when it is "U.S. Secretary of State
-        John Kerry" or "Judge Mary Jacobson of Mercer County Superior Court", the whole name when it is an
-        organisation's ("National Gay and
-        Lesbian Task Force", "Center for Strategic and International Studies"), else None."""
+        John Kerry" or "Judge Mary Jacobson of Mercer County Superior Court", the whole name when it is
+        an organisation's ("National Gay and Lesbian Task Force", "Center for Strategic and
+        International Studies"), else None."""
         head = re.split(r"\s(?:of|for|at)\s", who, maxsplit=1)[0]
         for part in (who, head):  # "U.S. Secretary of State John Kerry", then "Judge Mary Jacobson of ..."
             person = _person_name(part)
