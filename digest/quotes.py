@@ -307,6 +307,7 @@ _WHO_BEFORE_VERB = re.compile(
     rf"(?<![\w'’.-])(?=[A-Z]|(?:the|a|an|one|another|his|her|their|its|he|she|they|it|we)\b)"
     rf"{_WHO}{_APPOSITIVE},?\s+{_AUXILIARY}(?:\w+ly\s+)?\Z")
 _LOOKBACK = 200  # characters before a reporting verb in which its subject is looked for
+_PRONOUN_BEFORE = re.compile(r"(?<![\w'’.-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+\Z")
 
 
 def _reporting_subjects(text: str):
@@ -320,6 +321,8 @@ def _reporting_subjects(text: str):
         after = _ANY_VERB_WHO.match(text, verb_at)
         if after:
             yield after.group("who")
+        if _PRONOUN_BEFORE.search(text, max(0, verb_at - 6), verb_at):
+            continue  # "he said": a pronoun names nobody new (and was the search's answer, at a cost)
         # the subject stands in the same paragraph, after any quotation
         low = max(verb_at - _LOOKBACK, text.rfind("\n", 0, verb_at), text.rfind('"', 0, verb_at),
                   text.rfind("”", 0, verb_at), text.rfind("“", 0, verb_at), 0)
@@ -624,6 +627,11 @@ _TITLE_SYNONYMS = {"pontiff": "pope"}  # "the pontiff" is the person titled Pope
 _PARTICLES = {"de", "da", "del", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "di", "du", "dos"}
 
 
+_POSSESSIVE_END = re.compile(r"'s?$")
+_DETERMINER = re.compile(r"^(?:the|a|an|one|another|his|her|their|its)\s+(?:of\s+(?:the|his|her|their|its)\s+)?", re.I)
+_OPENING_MARK = re.compile(r"[“\"]")
+
+
 @lru_cache(maxsize=20_000)
 def clean_name(raw: str) -> str:
     """The name alone: "U.S. captain Zach Parise" / "Dr. Edgar Miller" -> "Zach Parise" / "Edgar Miller"."""
@@ -633,7 +641,7 @@ def clean_name(raw: str) -> str:
     while start > 0 and (parts[start - 1][:1].isupper() or parts[start - 1] in _PARTICLES and start < len(parts)):
         start -= 1
     parts = parts[start:] or parts
-    while len(parts) > 1 and (parts[0].lower() in _LEADING_FUNCTION_WORDS or re.search(r"'s?$", parts[0])):
+    while len(parts) > 1 and (parts[0].lower() in _LEADING_FUNCTION_WORDS or _POSSESSIVE_END.search(parts[0])):
         parts.pop(0)  # "Austria's Mario Matt"
     titled = [i for i, p in enumerate(parts[:-1]) if p.lower().rstrip(".") in _TITLES]
     if titled:
@@ -641,7 +649,7 @@ def clean_name(raw: str) -> str:
         # a pope or monarch is named with the title: "Pope Benedict XVI", "Queen Elizabeth II"
         regnal = parts[cut].lower() in _REGNAL_TITLES and len(parts) - cut <= 3
         parts = parts[cut:] if regnal else parts[cut + 1:]
-    name = re.sub(r"'s?$", "", " ".join(parts)).strip(" ,.")
+    name = _POSSESSIVE_END.sub("", " ".join(parts)).strip(" ,.")
     if name.split()[-1:] and name.split()[-1].lower() in ("jr", "sr"):
         name += "."  # "Samuel Mullet Sr."
     return name
@@ -684,8 +692,7 @@ class _Attributor:
             return name
         if _keeps_its_article(who, self.text):
             return who  # "The Sun", "The Toronto Star"
-        desc = re.sub(r"^(?:the|a|an|one|another|his|her|their|its)\s+(?:of\s+(?:the|his|her|their|its)\s+)?", "",
-                      who, flags=re.I)  # "one of the Syrian researchers" -> "Syrian researchers"
+        desc = _DETERMINER.sub("", who)  # "one of the Syrian researchers" -> "Syrian researchers"
         head = desc.split()[-1:]
         if not head or head[0].lower() in _STOP_WORDS:
             return None  # "one of" (the crowd said): a fragment of a clause, not who spoke
@@ -808,7 +815,7 @@ _SENTENCE_STOP = re.compile(
 
 def _first_sentence(after: str) -> str:
     stop = _SENTENCE_STOP.search(after)
-    mark = re.search(r"[“\"]", after)
+    mark = _OPENING_MARK.search(after)
     ends = [m.start() for m in (stop, mark) if m]
     return after[:min(ends) + 1] if ends else after
 
