@@ -168,6 +168,17 @@ _BEFORE_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME}){_A
 _BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}\s*,?\s*$")
 # anywhere in the sentence (for fragments woven into narration)
 _SENTENCE_WHO_VERB = re.compile(rf"{_WHO}{_APPOSITIVE}\s+{_AUXILIARY}(?:\w+ly\s+)?(?:{_VERB})\b")
+_VERB_WORD = re.compile(rf"\b{_VERB}\b")
+_VERB_REACH = 160  # a verb and at most six words before the quote's opening mark
+_ISSUED_HINT = re.compile(r"(?:saying|said|read|reading)\s*[:,]?\s*$")
+
+
+def _sentence_who_verb(text: str) -> re.Match | None:
+    """`_SENTENCE_WHO_VERB.search(text)`, at the cost of a plain scan when the text has no reporting verb
+    (the search tries a subject at every position first)."""
+    return _SENTENCE_WHO_VERB.search(text) if _VERB_WORD.search(text) else None
+
+
 _CLAUSE_AT_END = re.compile(rf",\s+{_WHO}\s+{_AUXILIARY}(?:\w+ly\s+)?(?:{_VERB})\s*[.!?]?\s*$")
 _SENTENCE_ACCORDING = re.compile(rf"\b{_ACCORDING}")
 _ANY_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME})")
@@ -869,7 +880,7 @@ def extract_quotes(text: str) -> list[Quote]:
         if not full:
             if not search_end(_ENDS_WITH_VERB, narr_before, 40) and (
                     search_end(_SCARE_CUE, narr_before, 80)
-                    or search_end(_WEAK_SCARE_CUE, narr_before, 8) and not _SENTENCE_WHO_VERB.search(narr_before)):
+                    or search_end(_WEAK_SCARE_CUE, narr_before, 8) and not _sentence_who_verb(narr_before)):
                 continue
             if _is_title_case(content):
                 continue
@@ -883,7 +894,7 @@ def extract_quotes(text: str) -> list[Quote]:
             sentence = narr_before + " " + _first_sentence(after)
             # a clause that closes the sentence names who said it ('"A variety of factors" led to ..., Zuroff
             # said.'), whoever else the sentence names first
-            sentence_match = (search_end(_CLAUSE_AT_END, sentence, _LOOKBACK) or _SENTENCE_WHO_VERB.search(sentence)
+            sentence_match = (search_end(_CLAUSE_AT_END, sentence, _LOOKBACK) or _sentence_who_verb(sentence)
                               or _SENTENCE_ACCORDING.search(sentence))
             if sentence_match is None:
                 continue  # an unattributed fragment is a scare quote, not speech
@@ -912,16 +923,23 @@ def _attribution(content: str, after: str, narr_before: str, full: bool) -> str 
     after_first = (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING, _AFTER_GROUP_VERB, _AFTER_ORG_VERB)
     before_first = (_BEFORE_WHO_VERB, _BEFORE_VERB_WHO, _BEFORE_ACCORDING, _BEFORE_WHO_ISSUED)
     closes = content.rstrip("'’ ")[-1:] in (".", "!", "?") and narr_before.rstrip().endswith((",", ":"))
+    # The clauses before a quote end in a reporting verb and a few words, "according to X", or "a statement
+    # saying": tried only where their words are, for each end-anchored search runs from ~300 positions.
+    verb_near_end = _VERB_WORD.search(narr_before, max(0, len(narr_before) - _VERB_REACH)) is not None
     for pattern in (before_first + after_first if closes else after_first + before_first):
         if pattern in after_first:
             match = pattern.match(after_sentence)
+        elif (pattern is _BEFORE_ACCORDING and "according to" not in narr_before
+              or pattern is _BEFORE_WHO_ISSUED and not _ISSUED_HINT.search(narr_before)
+              or pattern in (_BEFORE_WHO_VERB, _BEFORE_VERB_WHO) and not verb_near_end):
+            continue
         else:
             match = search_end(pattern, narr_before, _LOOKBACK + 100)
         if match:
             return match.group("who")
     if not full:
         return None
-    match = _SENTENCE_WHO_VERB.search(narr_before) or search_end(_CLAUSE_AT_END, after_sentence, _LOOKBACK)
+    match = _sentence_who_verb(narr_before) or search_end(_CLAUSE_AT_END, after_sentence, _LOOKBACK)
     return match.group("who") if match else None
 
 
@@ -974,7 +992,7 @@ def _narration_before(text: str, span: _Span) -> str | None:
 def _narration_subject(narration: str, offset: int, attributor: _Attributor) -> str | None:
     """The subject of the reporting clause of a narration paragraph, when it is a person the article
     names in full and quotes (not "the report" or a stray description)."""
-    clauses = [m for m in (_SENTENCE_WHO_VERB.search(narration), _ANY_VERB_WHO.search(narration)) if m]
+    clauses = [m for m in (_sentence_who_verb(narration), _ANY_VERB_WHO.search(narration)) if m]
     if not clauses:
         return None
     clause = min(clauses, key=lambda m: m.start())
