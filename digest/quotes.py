@@ -951,14 +951,14 @@ def _carry_speaker(quotes: list[Quote], span: _Span, text: str, attributor: _Att
     names = attributor.names
     index = bisect.bisect_left(names._positions, span.start) - 1
     mentioned = names.mentions[index] if index >= 0 else None
-    narration = _narration_before(text, span)
+    narration_at, narration = _narration_before(text, span)
     group = narration and _GROUP_SUBJECT.match(narration)
     if group:  # "Facebook friends commented on the photo. ¶ '…'": one of them
         return _one_of(group.group("who"))
     if quotes and quotes[-1].speaker and (mentioned is None or mentioned[0] < quotes[-1].start):
         return quotes[-1].speaker
     if mentioned and narration:
-        subject = _narration_subject(narration, text.rfind(narration, 0, span.start), attributor)
+        subject = _narration_subject(narration, narration_at, attributor)
         if subject:
             return subject
     return mentioned[1] if mentioned else attributor.last_person
@@ -977,16 +977,17 @@ def _one_of(group: str) -> str:
     return f"{head} {single}".strip()
 
 
-def _narration_before(text: str, span: _Span) -> str | None:
-    """The paragraph before `span`, when `span` is a paragraph of its own and that paragraph is
-    narration (no quotation marks)."""
+def _narration_before(text: str, span: _Span) -> tuple[int, str | None]:
+    """(offset, text) of the paragraph before `span`, when `span` is a paragraph of its own and that
+    paragraph is narration (no quotation marks); text None otherwise."""
     start = text.rfind("\n", 0, span.start) + 1
     end = text.find("\n", span.end)
     end = len(text) if end < 0 else end
     if start < 2 or text[start:span.start - 1].strip() or text[span.end:end].strip(" .,\"”"):
-        return None
-    narration = text[text.rfind("\n", 0, start - 1) + 1:start - 1]
-    return None if _DOUBLE_MARK.search(narration) else narration
+        return 0, None
+    previous = text.rfind("\n", 0, start - 1) + 1
+    narration = text[previous:start - 1]
+    return previous, None if _DOUBLE_MARK.search(narration) else narration
 
 
 def _narration_subject(narration: str, offset: int, attributor: _Attributor) -> str | None:
