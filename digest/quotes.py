@@ -122,8 +122,27 @@ _NAME_WORD = r"(?:(?:[A-Z]\.){1,3}(?!\w)|[A-Z][\w'’\-]*\w|(?<![\w.'’])[B-HJ-
 # where a name can start: a capital, or an Arabic article ("al-Assad"). A prefilter for the scans over
 # every position of a text: `(?=[A-Zae])` let the whole name pattern be tried at every "a" and "e".
 _NAME_START = r"(?=[A-Z]|[ae][lds]h?-)"
-_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|St|Adm|Maj|Cpl|Det|Supt|Insp)\.\s+)"
+_HONORIFICS = "Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|St|Adm|Maj|Cpl|Det|Supt|Insp"
+_HONORIFIC = rf"(?:(?:{_HONORIFICS})\.\s+)"
 _PARTICLE = r"(?:de|da|del|van|von|der|den|bin|ibn|al|el|la|le|di|du|dos)"
+
+
+def _after_first_letter(alternatives: str) -> str:
+    """"Dr|Det|Mr" -> "(?:(?<=D)(?:r|et)|(?<=M)(?:r))": the alternatives once a pattern has consumed
+    their first letter, which each branch checks behind it."""
+    rests: dict[str, list[str]] = {}
+    for word in alternatives.split("|"):
+        rests.setdefault(word[0], []).append(word[1:])
+    return "(?:" + "|".join(f"(?<={first})(?:{'|'.join(rest)})" for first, rest in rests.items()) + ")"
+
+
+# `{_HONORIFIC}?{_NAME_WORD}` written to start with a character class, for the scans over a whole text:
+# `re` looks for a pattern's first character in C when it is a class, but tries a pattern that starts
+# with a lookahead or an optional group at every position (the scan: 0.24 -> 0.17 ms an article).
+_FIRST_NAME_WORD = (
+    rf"[A-Zae](?:(?<=[A-Z])(?:{_after_first_letter(_HONORIFICS)}\.\s+{_NAME_WORD}"
+    r"|\.(?:[A-Z]\.){0,2}(?!\w)|[\w'’\-]*\w|(?<![\w.'’].)(?<=[B-HJ-Z])(?=\s+[A-Z][a-z]))"
+    r"|(?:(?<=a)(?:l|d|s|sh)|(?<=e)l)-[A-Z]?\w+)")
 # up to seven words: "Syrian National Coalition Acting Chairman George Sabra" (the titles are cut later)
 _NAME = rf"(?:{_HONORIFIC}?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,6}})"
 # a lower-case description: "the ministry", "a spokesman for the company", "one taxi driver"
@@ -409,10 +428,16 @@ def _surname(parts: list[str]) -> str:
     return parts[-1].lower()
 
 
-def _is_form_of(short: list[str], full: list[str]) -> bool:
-    """"Fred Abdalla" is a form of "Fred J. Abdalla": its parts appear in the fuller name in order."""
-    rest = iter(p.lower() for p in full)
-    return all(part.lower() in rest for part in short)
+def _is_form_of(short: list[str], full: tuple[str, ...]) -> bool:
+    """"fred abdalla" is a form of "fred j. abdalla": its parts appear in the fuller name in order
+    (both lower-cased)."""
+    rest = iter(full)
+    return all(part in rest for part in short)
+
+
+@lru_cache(maxsize=20_000)
+def _lower_parts(name: str) -> tuple[str, ...]:
+    return tuple(name.lower().split())
 
 
 @lru_cache(maxsize=20_000)
@@ -454,7 +479,7 @@ class _Names:
     """
 
     # capitalised runs of any length: "Air New Zealand CEO Christopher Luxon" is cut at the title later
-    _SEQ = re.compile(rf"{_NAME_START}{_HONORIFIC}?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*")
+    _SEQ = re.compile(rf"{_FIRST_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*")
 
     def __init__(self, text: str):
         self._text = text
@@ -530,16 +555,16 @@ class _Names:
         return known
 
     def _fullest(self, name: str) -> str:
-        parts = name.split()
+        parts = name.lower().split()
         if not parts:
             return name
-        forms = [f for f in self.forms.get(_surname(parts), ()) if _is_form_of(parts, f.split())]
+        forms = [f for f in self.forms.get(_surname(parts), ()) if _is_form_of(parts, _lower_parts(f))]
         if forms:
             # the first mention, or a later, fuller form of it ("Fred Abdalla" -> "Fred J. Abdalla")
-            first = forms[0].split()
-            return max((f for f in forms if _is_form_of(first, f.split())), key=lambda f: len(f.split()))
+            first = _lower_parts(forms[0])
+            return max((f for f in forms if _is_form_of(first, _lower_parts(f))), key=lambda f: len(_lower_parts(f)))
         if len(parts) == 1:
-            key = parts[0].lower()
+            key = parts[0]
             if key in self.by_other:
                 return self.by_other[key]
             if key in self._org_by_word:
