@@ -21,7 +21,14 @@ from telegram.ext import ContextTypes
 
 from bot import context as ctx
 from bot.push import NO_PREVIEW, send_part, user_digest_time, user_zone
-from bot.render import back_keyboard, digest_keyboard, esc, render_digest, render_item, render_list
+from bot.render import (
+    back_keyboard,
+    digest_keyboard,
+    esc,
+    render_digest,
+    render_item,
+    render_list,
+)
 from digest.compose import build_digest, item_from_article
 from digest.settings import check_timezone, parse_hhmm
 from digest.summarise import get_summariser
