@@ -152,6 +152,9 @@ _DESC = rf"(?:(?:[Tt]he|[Aa]|[Aa]n|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]
 # "U.S. captain Zach Parise", "the company's chief executive Tim Cook": a role before the name
 _ROLE_NAME = rf"(?:(?:{_NAME}|the|a|an)(?:'s|’s)?\s+(?:[a-z][\w\-]*\s+){{1,3}})?{_NAME}"
 _WHO = rf"(?P<who>{_ROLE_NAME}|{_DESC}|he|she|they|it|we|I)"
+# where a subject can start, for the searches that try one at every position of a sentence: a word that
+# starts with a capital, an Arabic article, a determiner or a pronoun (not "he" inside "bathe")
+_SUBJECT_START = r"(?<!\w)(?=[A-Z]|[ae][lds]h?-|(?:the|a|an|one|another|his|her|their|its|he|she|they|it|we)\b)"
 _APPOSITIVE = r"(?:,\s+[^,\"“”]{1,90},)?"
 
 # text right after the closing mark
@@ -170,23 +173,23 @@ _ORG_FULL_NAME = re.compile(rf"(?=.*\s(?:and|of|for|on|&)\s){_ORG_NAME}")  # wit
 _AFTER_ORG_VERB = re.compile(rf"^[\s,—–-]*(?:the|The)\s+(?P<who>{_ORG_NAME})\s+(?:\w+ly\s+)?(?:{_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME}|{_DESC}{_DESC_END})")
 # an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
-_AUXILIARY = r"(?:(?:has|have|had|would|will|also|later|then)\s+)?"
+_AUXILIARY = r"(?:(?:has|have|had|would|will|also|later|then|once)\s+)?"
 _ACCORDING = rf"according to\s+(?P<who>{_NAME}|{_DESC})"
 _AFTER_ACCORDING = re.compile(rf"^[\s,—–-]*{_ACCORDING}")
 # text right before the opening mark (the end of the narration that introduces it)
 _BEFORE_WHO_VERB = re.compile(
-    rf"{_WHO}{_APPOSITIVE},?\s+{_AUXILIARY}(?:\w+ly\s+)?(?:{_VERB})(?:\s+[\w'’.\-]+){{0,6}}?"
+    rf"{_SUBJECT_START}{_WHO}{_APPOSITIVE},?\s+{_AUXILIARY}(?:\w+ly\s+)?(?:{_VERB})(?:\s+[\w'’.\-]+){{0,6}}?"
     r"\s*(?:that\s*)?[:,]?\s*$"
 )
 # "Bobbi Brown released a statement saying "…"": the statement speaks for whoever issued it
 _BEFORE_WHO_ISSUED = re.compile(
-    rf"{_WHO}{_APPOSITIVE},?\s+{_AUXILIARY}(?:released|issued|posted|put out|sent|published|tweeted)\s+"
+    rf"{_SUBJECT_START}{_WHO}{_APPOSITIVE},?\s+{_AUXILIARY}(?:released|issued|posted|put out|sent|published|tweeted)\s+"
     rf"(?:a|an)\s+(?:[\w\-]+\s+){{0,2}}?(?:statement|tweet|message|note|letter|video)\s+"
     rf"(?:saying|that said|that read|reading|which said)\s*[:,]?\s*$")
 _BEFORE_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME}){_APPOSITIVE}\s*[:,]\s*$")
 _BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}\s*,?\s*$")
 # anywhere in the sentence (for fragments woven into narration)
-_SENTENCE_WHO_VERB = re.compile(rf"{_WHO}{_APPOSITIVE}\s+{_AUXILIARY}(?:\w+ly\s+)?(?:{_VERB})\b")
+_SENTENCE_WHO_VERB = re.compile(rf"{_SUBJECT_START}{_WHO}{_APPOSITIVE}\s+{_AUXILIARY}(?:\w+ly\s+)?(?:{_VERB})\b")
 _VERB_WORD = re.compile(rf"\b{_VERB}\b")
 _VERB_REACH = 160  # a verb and at most six words before the quote's opening mark
 _ISSUED_HINT = re.compile(r"(?:saying|said|read|reading)\s*[:,]?\s*$")

@@ -310,3 +310,17 @@ def test_a_name_that_keeps_its_article_keeps_it():
            "his past, \"He looked shocked and stammered.\"")
     kremlin = "The Kremlin said on Monday that \"the talks were useful.\""
     assert speakers(sun) == ["The Sun"] and speakers(kremlin) == ["Kremlin"]
+
+
+def test_a_subject_starts_at_the_start_of_a_word():
+    """"this week called" is not "his week called": the subject search tries only word starts (it found
+    "week" here, "E. She" in "ASPIRE. She told", and "an poet" in "African-American poet")."""
+    text = ('European Commission President Jose Manuel Barroso, who this week called for a "Europe that is '
+            'united, strong and open."')
+    assert speakers(text) == ["Jose Manuel Barroso"]
+
+
+def test_once_between_a_subject_and_its_verb():
+    text = ('Oscar Wilde once wrote, "Any fool can make history, but it takes a great man to write it."\n'
+            'Nelson Mandela once said his wife makes him "bloom like a flower."')
+    assert speakers(text) == ["Oscar Wilde", "Nelson Mandela"]
