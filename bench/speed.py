@@ -5,7 +5,8 @@
 
 "Ours" is everything an ingest does to an article's text: clean, split, summarise, find quotes and pick
 the key quote (`digest.analyse.analyse_text`); "summary only" is the part that does what sumy does
-(clean, split, summarise), for a like-for-like figure. The baseline is sumy's LexRankSummarizer used plainly:
+(clean, split, summarise), for a like-for-like figure; "quotes only" is cleaning and finding the quotes,
+to show where the rest of the time goes. The baseline is sumy's LexRankSummarizer used plainly:
 built once, with the offline tokenizer (stock sumy needs NLTK data we cannot download), sumy's
 PlaintextParser, stemmer and stop words. Throughput is articles per second of wall time, single-threaded
 (OPENBLAS_NUM_THREADS=1), median of five rounds taken in turns. The growth curve times both on synthetic articles made
@@ -40,6 +41,7 @@ def methods():
 
     from digest.analyse import analyse_text
     from digest.extract import clean_text
+    from digest.quotes import extract_quotes
     from digest.summarise import get_summariser
     from digest.text import OfflineTokenizer
 
@@ -58,8 +60,11 @@ def methods():
     def ours_summary_only(text: str) -> list[str]:
         return [s.text for s in summariser.summarise(clean_text(text), 3)]
 
+    def ours_quotes_only(text: str) -> list:
+        return extract_quotes(clean_text(text))
+
     return {"sumy LexRank (plain)": sumy_lexrank, "briefbot analyse_text": ours,
-            "briefbot summary only": ours_summary_only}
+            "briefbot summary only": ours_summary_only, "briefbot quotes only": ours_quotes_only}
 
 
 def throughputs(fns: dict, texts: list[str], rounds: int = 5) -> dict[str, float]:
