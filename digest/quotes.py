@@ -20,7 +20,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain
 
 from sumy.utils import get_stop_words
@@ -367,8 +367,9 @@ def _reporting_subjects(text: str):
         if _PRONOUN_BEFORE.search(text, max(0, verb_at - 6), verb_at):
             continue  # "he said": a pronoun names nobody new (and was the search's answer, at a cost)
         # the subject stands in the same paragraph, after any quotation
-        low = max(verb_at - _LOOKBACK, text.rfind("\n", 0, verb_at), text.rfind('"', 0, verb_at),
-                  text.rfind("”", 0, verb_at), text.rfind("“", 0, verb_at), 0)
+        reach = max(0, verb_at - _LOOKBACK)  # (bounded: a search back to the start made long texts quadratic)
+        low = max(reach, text.rfind("\n", reach, verb_at), text.rfind('"', reach, verb_at),
+                  text.rfind("”", reach, verb_at), text.rfind("“", reach, verb_at))
         before = _WHO_BEFORE_VERB.search(text, low, verb_at)
         if before:
             yield before.group("who")
@@ -472,12 +473,12 @@ def _opens_sentence(text: str, position: int) -> bool:
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
 
 
-def _keeps_its_article(who: str, text: str) -> bool:
+def _keeps_its_article(who: str, in_text: Callable[[str], bool]) -> bool:
     """"The Sun reported": a name whose "The" the article also writes in capitals mid-sentence
     ("according to The Sun") is a name with its article, like a newspaper's."""
     rest = who[4:]
     return (who.startswith("The ") and bool(_CAPITALISED_RUN.fullmatch(rest))
-            and re.search(rf"[a-z,;]\s+The\s+{re.escape(rest)}\b", text) is not None)
+            and in_text(rf"[a-z,;]\s+The\s+{re.escape(rest)}\b"))
 _POSTED_IN = {"embassy", "consulate", "mission"}  # named with the city they sit in
 _SEAT = re.compile(r"\s+in\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
 
@@ -551,12 +552,17 @@ class _Names:
                 self.introduced.append((match.start(), set(words(role.lower())), self.full(person)))
         # (named in full: a one-word name that never gets a first name, "Syria said", is a place or a
         # body far more often than someone a later "he" means)
-        groups = {full for full in speakers if _is_people_of_a_place(full, text)}
+        groups = {full for full in speakers if self._is_people_of_a_place(full)}
         self.mentions = [(pos, full) for pos, n, _ in found
                          if (full := self.full(n)) in speakers and " " in full and full not in groups]
         self._positions = [pos for pos, _ in self.mentions]
         self.people = {full for _, full in self.mentions}
         self._anyone = [(pos, self.full(n)) for pos, n, size in found if size > 1 or n in speakers]
+        # positions, for the questions "who was named last before here?" (a bisection, not a walk: the
+        # cost of an article stays linear in its length)
+        self._anyone_at = [pos for pos, _ in self._anyone]
+        self._titled_at = [pos for pos, _, _ in self.titled]
+        self._orgs_at = [pos for pos, _ in self.orgs]
 
     def full(self, name: str) -> str:
         """The fullest mention of the person `name` is a form of; organisations by their full name.
@@ -590,23 +596,24 @@ class _Names:
         title, introduction or last word is the description's head noun."""
         head = description.split()[-1].lower()
         head = _TITLE_SYNONYMS.get(head, head)
-        for pos, title, name in reversed(self.titled):
-            if pos < position and title == head:
+        for _, title, name in reversed(self.titled[:bisect.bisect_left(self._titled_at, position)]):
+            if title == head:
                 return self.full(name)
         for pos, described_as, name in reversed(self.introduced):
             if pos < position and head in described_as:
                 return name
-        for pos, org in reversed(self.orgs):
-            if pos < position and org.split()[-1].lower() == head:
+        for _, org in reversed(self.orgs[:bisect.bisect_left(self._orgs_at, position)]):
+            if org.split()[-1].lower() == head:
                 return org
         return None
 
     def organisation_before(self, position: int, reach: int = 400) -> str | None:
         """"…," it said: the organisation named last, not long before."""
-        for pos, org in reversed(self.orgs):
-            if pos < position:
-                return org if position - pos <= reach else None
-        return None
+        index = bisect.bisect_left(self._orgs_at, position) - 1
+        if index < 0:
+            return None
+        pos, org = self.orgs[index]
+        return org if position - pos <= reach else None
 
     def last_before(self, position: int) -> str | None:
         """The person who speaks somewhere in the article named last before `position`; failing
@@ -615,31 +622,39 @@ class _Names:
         # someone introduced with a title in this very paragraph may be speaking for the first time
         # ("Air New Zealand spokesperson Andrew Aitken refuted those comments. '…,' he said")
         paragraph = self._text.rfind("\n", 0, position) + 1
-        titled = [(pos, self.full(name)) for pos, _, name in self.titled
-                  if paragraph <= pos < position and " " in name]
-        if titled and (index < 0 or titled[-1][0] > self._positions[index]):
-            return titled[-1][1]
+        for pos, _, name in reversed(self.titled[bisect.bisect_left(self._titled_at, paragraph):
+                                                 bisect.bisect_left(self._titled_at, position)]):
+            if " " in name:
+                if index < 0 or pos > self._positions[index]:
+                    return self.full(name)
+                break
         if index >= 0:
             return self.mentions[index][1]
-        earlier = [name for pos, name in self._anyone if pos < position]
-        return earlier[-1] if earlier else None
+        earlier = bisect.bisect_left(self._anyone_at, position)
+        return self._anyone[earlier - 1][1] if earlier else None
+
+    @cached_property
+    def _demonyms_before_nouns(self) -> set[str]:
+        """Words shaped like a nationality that the article writes before a common noun ("the Lebanese
+        border"): one scan of the text, asked for each speaker."""
+        return {match.group(1) for match in _DEMONYM_BEFORE_WORD.finditer(self._text)
+                if (word := match.group(2)) not in _STOP_WORDS and word not in _VERB_WORDS
+                and not word.endswith(("ed", "ly"))}
+
+    def _is_people_of_a_place(self, name: str) -> bool:
+        """"Lebanese Hezbollah", "Syrian Kurds": a nationality and a group, not a first and a family name.
+        The first word reads as a nationality and the article also writes it before a common noun
+        ("the Lebanese border"), which a first name never is."""
+        parts = name.split()
+        return len(parts) == 2 and bool(_DEMONYM.fullmatch(parts[0])) and parts[0] in self._demonyms_before_nouns
 
 
 _DEMONYM = re.compile(r"[A-Z][a-z]{2,}(?:ese|ian|ish|i)")  # "Lebanese", "Syrian", "Pakistani" (not "Ian", "Alan")
 
 
-def _is_people_of_a_place(name: str, text: str) -> bool:
-    """"Lebanese Hezbollah", "Syrian Kurds": a nationality and a group, not a first and a family name.
-    The first word reads as a nationality and the article also writes it before a common noun
-    ("the Lebanese border"), which a first name never is."""
-    parts = name.split()
-    if len(parts) != 2 or not _DEMONYM.fullmatch(parts[0]):
-        return False
-    for match in re.finditer(rf"\b{parts[0]}\s+([a-z][a-z\-]+)", text):
-        word = match.group(1)
-        if word not in _STOP_WORDS and word not in _VERB_WORDS and not word.endswith(("ed", "ly")):
-            return True
-    return False
+# a word shaped like a nationality, at a word's start, before a lower-case word (the capital first: re scans
+# for it in C)
+_DEMONYM_BEFORE_WORD = re.compile(r"([A-Z](?<!\w.)[a-z]{2,}(?:ese|ian|ish|i))\s+([a-z][a-z\-]+)")
 
 
 def _lower_title_before(text: str, position: int) -> str | None:
@@ -708,11 +723,29 @@ def _is_name(who: str) -> bool:
     return bool(who) and who[0].isupper() and who.split()[0].lower() not in {"the", "a", "an", "i", "it", "we", "he", "she", "they"}
 
 
+# `\b(?:a|an|one)` written to start with its letters (the word start is checked behind the first one): re
+# then scans for the letters in C instead of entering the pattern at every position
+_INDEFINITE_WORD = r"(?:a(?<!\w.)n?|o(?<!\w.)ne)"
+
+
 class _Attributor:
     def __init__(self, text: str):
         self.text = text
         self.names = _Names(text)
         self.last_person: str | None = None
+        self._found: dict[str, list[re.Match]] = {}
+
+    def _matches(self, pattern: str) -> list[re.Match]:
+        """Every match of `pattern` in the article, found once: the questions asked of the whole text
+        ("is this word written in lower case anywhere?", "where was 'a ... official' introduced?")
+        recur from quote to quote, and asked afresh each time they made long texts quadratic."""
+        found = self._found.get(pattern)
+        if found is None:
+            found = self._found[pattern] = list(re.finditer(pattern, self.text))
+        return found
+
+    def _in_text(self, pattern: str) -> bool:
+        return bool(self._matches(pattern))
 
     def resolve(self, who: str | None, position: int) -> str | None:
         """A speaker from the words of a reporting clause found near `position`."""
@@ -727,7 +760,7 @@ class _Attributor:
         if low == "i":
             return None
         if (_is_name(who) and " " not in who and not who.isupper() and low not in self.names.forms
-                and low not in self.names.by_other and re.search(rf"(?<![\w'’-]){re.escape(low)}\b", self.text)):
+                and low not in self.names.by_other and self._in_text(rf"{re.escape(low)}(?<![\w'’-]{re.escape(low)})\b")):
             who = low  # "Prosecutors say": a sentence's first word, written in lower case elsewhere (not "Player")
         if " " in who and "'" not in who and "’" not in who and _ORG_FULL_NAME.fullmatch(who):
             named = self._named_with_organisation(who)
@@ -739,7 +772,7 @@ class _Attributor:
                 return None
             self.last_person = name
             return name
-        if _keeps_its_article(who, self.text):
+        if _keeps_its_article(who, self._in_text):
             return who  # "The Sun", "The Toronto Star"
         desc = _DETERMINER.sub("", who)  # "one of the Syrian researchers" -> "Syrian researchers"
         head = desc.split()[-1:]
@@ -808,17 +841,21 @@ class _Attributor:
         head = desc.split()[-1]
         if " " not in desc and head.endswith("s"):  # a group: "federal prosecutors" has no article
             # an adjective, not a verb ("accused prosecutors") or a compound ("federal appeals court")
-            pattern = re.compile(rf"(?<![\w'’-])([a-z][\w\-]*)\s+(?i:{re.escape(head)})(?!\w)(?:\s+([a-z]+))?")
+            pattern = rf"(?<![\w'’-])([a-z][\w\-]*)\s+(?i:{re.escape(head)})(?!\w)(?:\s+([a-z]+))?"
             found = None
-            for match in pattern.finditer(self.text, 0, position):
+            for match in self._matches(pattern):
+                if match.end() > position:
+                    break
                 modifier, next_word = match.group(1), match.group(2)
                 if (modifier not in _STOP_WORDS and not modifier.endswith(("ed", "ing"))
                         and (next_word is None or next_word in _STOP_WORDS or next_word in _VERB_WORDS)):
                     found = f"{modifier} {head.lower()}"
             return found or desc
-        pattern = re.compile(rf"\b(?:a|an|one)\s+((?:[a-z][\w\-]*\s+){{1,3}}{re.escape(head)})\b")
+        pattern = rf"{_INDEFINITE_WORD}\s+((?:[a-z][\w\-]*\s+){{1,3}}{re.escape(head)})\b"
         found = None
-        for match in pattern.finditer(self.text, 0, position):
+        for match in self._matches(pattern):
+            if match.end() > position:
+                break
             found = match.group(1)
         return found if found and len(found) > len(desc) else desc
 

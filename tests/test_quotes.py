@@ -324,3 +324,12 @@ def test_once_between_a_subject_and_its_verb():
     text = ('Oscar Wilde once wrote, "Any fool can make history, but it takes a great man to write it."\n'
             'Nelson Mandela once said his wife makes him "bloom like a flower."')
     assert speakers(text) == ["Oscar Wilde", "Nelson Mandela"]
+
+
+def test_a_description_is_resolved_only_from_what_came_before_the_quote():
+    """Each whole-text question is answered once per article and then read up to the quote's position:
+    an introduction after a quote does not name its speaker."""
+    text = ('"We are looking at every lead," the official said.\n'
+            "Reporters spoke to a law enforcement official familiar with the case.\n"
+            '"It will take weeks," the official said.')
+    assert speakers(text) == ["official", "law enforcement official"]
