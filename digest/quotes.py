@@ -268,28 +268,29 @@ def _paragraph_offsets(text: str) -> list[tuple[int, str]]:
 
 
 _DOUBLE_MARK = re.compile(r'["“”„]')
+_DOUBLE_MARK_OR_BREAK = re.compile(r'["“”„\n]')
 
 
 def _double_spans(text: str) -> list[_Span]:
     """Spans between double quotation marks, paragraph by paragraph; a quote still open at the end of a
-    paragraph runs to its end (`open_end`). A second curly opener restarts an unclosed span."""
+    paragraph runs to its end (`open_end`). A second curly opener restarts an unclosed span. (One scan
+    of the text for the marks and the line breaks between paragraphs.)"""
     spans: list[_Span] = []
-    for p_index, (base, line) in enumerate(_paragraph_offsets(text)):
-        open_at = None
-        for mark in _DOUBLE_MARK.finditer(line):
-            i, ch = mark.start(), mark.group()
-            if open_at is None:
-                open_at = i  # every mark but the closing curly one opens
-                if ch == "”":
-                    open_at = None
-            elif ch in _CLOSERS_D:
-                if i > open_at + 1:
-                    spans.append(_Span(base + open_at + 1, base + i, p_index, False))
-                open_at = None
-            elif ch == "“" and line[open_at] == "“":
-                open_at = i
-        if open_at is not None and open_at + 1 < len(line):
-            spans.append(_Span(base + open_at + 1, base + len(line), p_index, True))
+    p_index, open_at = 0, None
+    for mark in chain(_DOUBLE_MARK_OR_BREAK.finditer(text), (None,)):
+        i, ch = (mark.start(), mark.group()) if mark else (len(text), "\n")
+        if ch == "\n":  # the paragraph ends
+            if open_at is not None and open_at + 1 < i:
+                spans.append(_Span(open_at + 1, i, p_index, True))
+            p_index, open_at = p_index + 1, None
+        elif open_at is None:
+            open_at = None if ch == "”" else i  # every mark but the closing curly one opens
+        elif ch in _CLOSERS_D:
+            if i > open_at + 1:
+                spans.append(_Span(open_at + 1, i, p_index, False))
+            open_at = None
+        elif ch == "“" and text[open_at] == "“":
+            open_at = i
     return spans
 
 
@@ -916,15 +917,27 @@ def _is_title_case(content: str) -> bool:
     """The name of a work or a campaign ("The Bear Essential of Safety,"), not speech: every word
     but the small ones capitalised. A trailing comma or stop is allowed when there are two or more
     capitalised words (titles in a list: "X," "Y," and "Z.")."""
-    body = content.rstrip(" .,!?:;")
-    tokens = [w for w in body.split() if w[:1].isalpha()]
-    if not tokens or len(tokens) > 12:
+    n_words = n_caps = 0
+    for word in content.rstrip(" .,!?:;").split():  # (speech fails at its first lower-case word)
+        if not word[:1].isalpha():
+            continue
+        n_words += 1
+        if n_words > 12:
+            return False
+        if word.lower() not in _SMALL_TITLE_WORDS:
+            if not word[0].isupper():
+                return False
+            n_caps += 1
+    if not n_caps:
         return False
-    small = {"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "at", "with", "is", "by", "from"}
-    caps = [w for w in tokens if w.lower() not in small]
-    if not caps or not all(w[0].isupper() for w in caps):
-        return False
-    return len(caps) >= 2 or content.rstrip()[-1:] not in ".,!?"
+    return n_caps >= 2 or content.rstrip()[-1:] not in ".,!?"
+
+
+_SMALL_TITLE_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "at", "with", "is", "by",
+                                "from"})
+
+
+_WORD_CHARACTER = re.compile(r"[^\W_]")  # what every word token has (`digest.text.words`)
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -939,8 +952,7 @@ def extract_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     for span in spans:
         content = text[span.start:span.end].strip()
-        n_words = len(words(content))
-        if not n_words:
+        if not _WORD_CHARACTER.search(content):
             continue
         before, after = _sentence_around(text, span.start, span.end)
         if span.continues and quotes and quotes[-1].kind == "full":
@@ -950,7 +962,7 @@ def extract_quotes(text: str) -> list[Quote]:
         full = bool(search_end(_SENTENCE_START, narr_before, 12) or narr_before.rstrip().endswith((":", ",")) and
                     (content[:1].isupper() or content[:1] in "…'‘" or content[:1].isdigit())) or \
             (content[:1].isupper() and content[-1:] in ",.!?…" and not narr_before.strip())
-        if not full and content[:1].isupper() and content[-1:] in ",.!?" and n_words >= 4:
+        if not full and content[:1].isupper() and content[-1:] in ",.!?" and len(words(content)) >= 4:
             full = True
         if not full:
             if not search_end(_ENDS_WITH_VERB, narr_before, 40) and (
@@ -990,28 +1002,48 @@ def extract_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+_CLAUSES_AFTER = (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING, _AFTER_GROUP_VERB, _AFTER_ORG_VERB)
+
+
+def _clause_after(after_sentence: str) -> re.Match | None:
+    """A reporting clause right after the closing mark: `"…," X said`, `said X`, `according to X`."""
+    for pattern in _CLAUSES_AFTER:
+        match = pattern.match(after_sentence)
+        if match:
+            return match
+    return None
+
+
+def _clause_before(narr_before: str) -> re.Match | None:
+    """A reporting clause that introduces the quote: `X said: "…"`, `said X, "…"`, `according to X, "…"`,
+    `X released a statement saying "…"`. Each end-anchored search runs from ~300 positions, so each is
+    tried only where its words are."""
+    if _VERB_WORD.search(narr_before, max(0, len(narr_before) - _VERB_REACH)):
+        for pattern in (_BEFORE_WHO_VERB, _BEFORE_VERB_WHO):
+            match = search_end(pattern, narr_before, _LOOKBACK + 100)
+            if match:
+                return match
+    if "according to" in narr_before:
+        match = search_end(_BEFORE_ACCORDING, narr_before, _LOOKBACK + 100)
+        if match:
+            return match
+    if _ISSUED_HINT.search(narr_before):
+        return search_end(_BEFORE_WHO_ISSUED, narr_before, _LOOKBACK + 100)
+    return None
+
+
 def _attribution(content: str, after: str, narr_before: str, full: bool) -> str | None:
     """The reporting clause's subject. A clause after the quote wins (`"…," X said`), unless the
     quote closes its sentence and a clause before it introduced it (`X tweeted, "… ." Y said …`):
     then the clause after belongs to the next quote."""
     after_sentence = _first_sentence(after)
-    after_first = (_AFTER_WHO_VERB, _AFTER_VERB_WHO, _AFTER_ACCORDING, _AFTER_GROUP_VERB, _AFTER_ORG_VERB)
-    before_first = (_BEFORE_WHO_VERB, _BEFORE_VERB_WHO, _BEFORE_ACCORDING, _BEFORE_WHO_ISSUED)
     closes = content.rstrip("'’ ")[-1:] in (".", "!", "?") and narr_before.rstrip().endswith((",", ":"))
-    # The clauses before a quote end in a reporting verb and a few words, "according to X", or "a statement
-    # saying": tried only where their words are, for each end-anchored search runs from ~300 positions.
-    verb_near_end = _VERB_WORD.search(narr_before, max(0, len(narr_before) - _VERB_REACH)) is not None
-    for pattern in (before_first + after_first if closes else after_first + before_first):
-        if pattern in after_first:
-            match = pattern.match(after_sentence)
-        elif (pattern is _BEFORE_ACCORDING and "according to" not in narr_before
-              or pattern is _BEFORE_WHO_ISSUED and not _ISSUED_HINT.search(narr_before)
-              or pattern in (_BEFORE_WHO_VERB, _BEFORE_VERB_WHO) and not verb_near_end):
-            continue
-        else:
-            match = search_end(pattern, narr_before, _LOOKBACK + 100)
-        if match:
-            return match.group("who")
+    if closes:
+        match = _clause_before(narr_before) or _clause_after(after_sentence)
+    else:
+        match = _clause_after(after_sentence) or _clause_before(narr_before)
+    if match:
+        return match.group("who")
     if not full:
         return None
     match = _sentence_who_verb(narr_before) or search_end(_CLAUSE_AT_END, after_sentence, _LOOKBACK)
