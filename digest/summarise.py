@@ -116,8 +116,12 @@ class Summariser:
 
     def terms(self, sentence: str) -> list[str]:
         """Stemmed content words of a sentence (lower-cased, stop words dropped)."""
+        return self.terms_of_tokens(words(sentence.lower()))
+
+    def terms_of_tokens(self, tokens: list[str]) -> list[str]:
+        """`terms` of a sentence already split into lower-cased `words`."""
         names = self._ids.terms
-        return [names[i] for i in map(self._ids.__getitem__, words(sentence.lower())) if i]
+        return [names[i] for i in map(self._ids.__getitem__, tokens) if i]
 
     def _is_candidate(self, text: str, n_words: int) -> bool:
         if n_words < 5 or n_words > 80:

@@ -20,6 +20,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 _WORD = re.compile(r"[^\W_]++(?:[-'’.][^\W_]+)*+")
 _ODD_BLANKS = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ODD_OR_CONTROL = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A "sentence" that is only an initial/abbreviation left dangling by the splitter,
 # e.g. "Lloyd J." + "Austin said..." - glue it to the next piece.
 _DANGLING_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}\s*$")
@@ -40,7 +41,8 @@ def search_end(pattern: re.Pattern, text: str, reach: int) -> re.Match | None:
 def normalize_text(text: str) -> str:
     """NFC, no control characters, single spaces, '\n' between paragraphs."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _ODD_BLANKS.sub(" ", _CONTROL.sub("", text))
+    if _ODD_OR_CONTROL.search(text):  # (rare: one scan to find out, not two substitutions)
+        text = _ODD_BLANKS.sub(" ", _CONTROL.sub("", text))
     while "  " in text:  # str.replace beats a regex over every space by ~10x
         text = text.replace("  ", " ")
     lines = [line.strip() for line in text.split("\n")]
@@ -61,7 +63,9 @@ def _split_paragraph(paragraph: str) -> list[str]:
             piece = piece[lead.end():]
             if not piece:
                 continue
-        if merged and (search_end(_DANGLING_INITIAL, merged[-1], 12) or not _LETTER.search(merged[-1])):
+        # (pieces carry no blank at their ends, so a dangling initial is a piece that ends in ".")
+        if merged and (merged[-1][-1:] == "." and search_end(_DANGLING_INITIAL, merged[-1], 12)
+                       or not _LETTER.search(merged[-1])):
             merged[-1] = f"{merged[-1]} {piece}"
         else:
             merged.append(piece)
