@@ -110,7 +110,7 @@ _ORG_WORDS = {
     "hospital", "church", "embassy", "government", "administration", "congress", "senate", "parliament",
     "medicine", "review", "magazine", "press", "reuters", "cnn", "bbc", "airlines", "club", "team", "league",
     "festival", "museum", "street", "city", "county", "state", "states", "republic", "kingdom", "province",
-    "division", "bureau", "team",
+    "division", "bureau",
 } | _CALENDAR_WORDS | _LAW_WORDS  # capitalised, but never a person
 # the organisation words that end an organisation's name ("... Baptist Church", "... Court")
 _ORG_NOUNS = _ORG_WORDS - _CALENDAR_WORDS - _LAW_WORDS - {
@@ -152,9 +152,11 @@ _DESC = rf"(?:(?:[Tt]he|[Aa]|[Aa]n|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]
 # "U.S. captain Zach Parise", "the company's chief executive Tim Cook": a role before the name
 _ROLE_NAME = rf"(?:(?:{_NAME}|the|a|an)(?:'s|’s)?\s+(?:[a-z][\w\-]*\s+){{1,3}})?{_NAME}"
 _WHO = rf"(?P<who>{_ROLE_NAME}|{_DESC}|he|she|they|it|we|I)"
+# the lower-case words a subject can start with: a determiner or a pronoun
+_SUBJECT_WORDS = r"(?:the|a|an|one|another|his|her|their|its|he|she|they|it|we)\b"
 # where a subject can start, for the searches that try one at every position of a sentence: a word that
 # starts with a capital, an Arabic article, a determiner or a pronoun (not "he" inside "bathe")
-_SUBJECT_START = r"(?<!\w)(?=[A-Z]|[ae][lds]h?-|(?:the|a|an|one|another|his|her|their|its|he|she|they|it|we)\b)"
+_SUBJECT_START = rf"(?<!\w)(?=[A-Z]|[ae][lds]h?-|{_SUBJECT_WORDS})"
 _APPOSITIVE = r"(?:,\s+[^,\"“”]{1,90},)?"
 
 # text right after the closing mark
@@ -351,7 +353,7 @@ def _verb_starts(text: str):
 
 # the subject of a verb that stands at the search's `endpos`
 _WHO_BEFORE_VERB = re.compile(
-    rf"(?<![\w'’.-])(?=[A-Z]|(?:the|a|an|one|another|his|her|their|its|he|she|they|it|we)\b)"
+    rf"(?<![\w'’.-])(?=[A-Z]|{_SUBJECT_WORDS})"
     rf"{_WHO}{_APPOSITIVE},?\s+{_AUXILIARY}(?:\w+ly\s+)?\Z")
 _LOOKBACK = 200  # characters before a reporting verb in which its subject is looked for
 _PRONOUN_BEFORE = re.compile(r"(?<![\w'’.-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+\Z")
@@ -480,6 +482,8 @@ def _keeps_its_article(who: str, in_text: Callable[[str], bool]) -> bool:
     rest = who[4:]
     return (who.startswith("The ") and bool(_CAPITALISED_RUN.fullmatch(rest))
             and in_text(rf"[a-z,;]\s+The\s+{re.escape(rest)}\b"))
+
+
 _POSTED_IN = {"embassy", "consulate", "mission"}  # named with the city they sit in
 _SEAT = re.compile(r"\s+in\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
 

@@ -18,9 +18,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 # (possessive: a word never gives characters back, which spares `re` its backtracking records; a third
 # faster, same tokens)
 _WORD = re.compile(r"[^\W_]++(?:[-'’.][^\W_]+)*+")
-_ODD_BLANKS = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ODD_OR_CONTROL = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ODD_BLANK_CHARACTERS = r"\t\u00a0\u2000-\u200b\u202f\u205f\u3000"
+_CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+_ODD_BLANKS = re.compile(f"[{_ODD_BLANK_CHARACTERS}]")
+_CONTROL = re.compile(f"[{_CONTROL_CHARACTERS}]")
+_ODD_OR_CONTROL = re.compile(f"[{_ODD_BLANK_CHARACTERS}{_CONTROL_CHARACTERS}]")
 # A "sentence" that is only an initial/abbreviation left dangling by the splitter,
 # e.g. "Lloyd J." + "Austin said..." - glue it to the next piece.
 _DANGLING_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}\s*$")
