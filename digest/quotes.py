@@ -404,8 +404,10 @@ def _organisation(raw: str) -> str | None:
 @lru_cache(maxsize=20_000)
 def _title_of(raw: str) -> str | None:
     """The title a name is given in this mention: "Jefferson County Sheriff Fred Abdalla" -> "sheriff"."""
-    titles = [p.lower().rstrip(".") for p in raw.split()[:-1] if p.lower().rstrip(".") in _TITLES]
-    return titles[-1] if titles else None
+    for part in reversed(raw.lower().split()[:-1]):
+        if part.rstrip(".") in _TITLES:
+            return part.rstrip(".")
+    return None
 
 
 # words that join the names of things, never a person's: "Students Teaching About Racism", "Friends of Syria"
@@ -421,16 +423,17 @@ def _person_name(raw: str) -> str | None:
     """A capitalised run as a possible person's name; None for organisations, institutions and
     capitalised function words ("She", "People", "Then")."""
     name = clean_name(raw)
-    parts = name.split()
-    if not parts or any(p.lower().strip(".") in _ORG_WORDS for p in parts):
+    lower = name.lower().split()
+    if not lower or any(p.strip(".") in _ORG_WORDS for p in lower):
         return None
-    if any(p.lower() in _NOT_IN_NAMES for p in parts[1:]):
+    if any(p in _NOT_IN_NAMES for p in lower[1:]):
         return None  # "Students Teaching About Racism": a name of a thing, not of a person
-    if all(_INITIALS.fullmatch(p) for p in parts) or (
-            len(parts) == 2 and _INITIALS.fullmatch(parts[0]) and parts[1].lower() in _STOP_WORDS):
-        return None  # "U.S", "P. So": initials alone, or a sentence's first word after one
-    if len(parts) == 1 and parts[0].lower() in _STOP_WORDS:
+    if len(lower) == 1 and lower[0] in _STOP_WORDS:
         return None
+    parts = name.split()
+    if all(_INITIALS.fullmatch(p) for p in parts) or (
+            len(parts) == 2 and _INITIALS.fullmatch(parts[0]) and lower[1] in _STOP_WORDS):
+        return None  # "U.S", "P. So": initials alone, or a sentence's first word after one
     return name
 
 
@@ -696,7 +699,7 @@ _TITLE_SYNONYMS = {"pontiff": "pope"}  # "the pontiff" is the person titled Pope
 _PARTICLES = {"de", "da", "del", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "di", "du", "dos"}
 
 
-_POSSESSIVE_END = re.compile(r"'s?$")
+_POSSESSIVE = ("'", "'s")  # the endings of "Austria's", "Reuters'"
 _DETERMINER = re.compile(r"^(?:the|a|an|one|another|his|her|their|its)\s+(?:of\s+(?:the|his|her|their|its)\s+)?", re.I)
 _OPENING_MARK = re.compile(r"[“\"]")
 
@@ -704,13 +707,15 @@ _OPENING_MARK = re.compile(r"[“\"]")
 @lru_cache(maxsize=20_000)
 def clean_name(raw: str) -> str:
     """The name alone: "U.S. captain Zach Parise" / "Dr. Edgar Miller" -> "Zach Parise" / "Edgar Miller"."""
-    parts = _strip_adverbs(raw.replace("’", "'")).split()
+    parts = raw.replace("’", "'").split()
+    while len(parts) > 1 and parts[-1] in _TRAILING_ADVERBS:  # "the Kremlin later" (said)
+        parts.pop()
     # keep the trailing run of capitalised words (and name particles)
     start = len(parts)
     while start > 0 and (parts[start - 1][:1].isupper() or parts[start - 1] in _PARTICLES and start < len(parts)):
         start -= 1
     parts = parts[start:] or parts
-    while len(parts) > 1 and (parts[0].lower() in _LEADING_FUNCTION_WORDS or _POSSESSIVE_END.search(parts[0])):
+    while len(parts) > 1 and (parts[0].lower() in _LEADING_FUNCTION_WORDS or parts[0].endswith(_POSSESSIVE)):
         parts.pop(0)  # "Austria's Mario Matt"
     titled = [i for i, p in enumerate(parts[:-1]) if p.lower().rstrip(".") in _TITLES]
     if titled:
@@ -718,14 +723,34 @@ def clean_name(raw: str) -> str:
         # a pope or monarch is named with the title: "Pope Benedict XVI", "Queen Elizabeth II"
         regnal = parts[cut].lower() in _REGNAL_TITLES and len(parts) - cut <= 3
         parts = parts[cut:] if regnal else parts[cut + 1:]
-    name = _POSSESSIVE_END.sub("", " ".join(parts)).strip(" ,.")
-    if name.split()[-1:] and name.split()[-1].lower() in ("jr", "sr"):
+    name = " ".join(parts)
+    if name.endswith(_POSSESSIVE):
+        name = name[:-2] if name.endswith("'s") else name[:-1]
+    name = name.strip(" ,.")
+    if name.rsplit(None, 1)[-1:] and name.rsplit(None, 1)[-1].lower() in ("jr", "sr"):
         name += "."  # "Samuel Mullet Sr."
     return name
 
 
 def _is_name(who: str) -> bool:
     return bool(who) and who[0].isupper() and who.split()[0].lower() not in {"the", "a", "an", "i", "it", "we", "he", "she", "they"}
+
+
+def _is_word_character(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what `re` counts as `\w`
+
+
+def _written_alone(text: str, word: str) -> bool:
+    """`word` stands in `text` as a word of its own: not inside a longer word, not after an apostrophe or
+    a hyphen. (`str.find` rather than a regex made for each word: compiling one cost more than a scan.)"""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if ((at == 0 or not (_is_word_character(text[at - 1]) or text[at - 1] in "'’-"))
+                and _is_word_character(word[-1]) != (end < len(text) and _is_word_character(text[end]))):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 # `\b(?:a|an|one)` written to start with its letters (the word start is checked behind the first one): re
@@ -765,7 +790,7 @@ class _Attributor:
         if low == "i":
             return None
         if (_is_name(who) and " " not in who and not who.isupper() and low not in self.names.forms
-                and low not in self.names.by_other and self._in_text(rf"{re.escape(low)}(?<![\w'’-]{re.escape(low)})\b")):
+                and low not in self.names.by_other and _written_alone(self.text, low)):
             who = low  # "Prosecutors say": a sentence's first word, written in lower case elsewhere (not "Player")
         if " " in who and "'" not in who and "’" not in who and _ORG_FULL_NAME.fullmatch(who):
             named = self._named_with_organisation(who)

@@ -1,7 +1,11 @@
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.quotes_eval import evaluate, load
-from digest.quotes import choose_key_quote, extract_quotes
+from digest.quotes import _written_alone, choose_key_quote, extract_quotes
 
 
 def pairs(text):
@@ -333,3 +337,11 @@ def test_a_description_is_resolved_only_from_what_came_before_the_quote():
             "Reporters spoke to a law enforcement official familiar with the case.\n"
             '"It will take weeks," the official said.')
     assert speakers(text) == ["official", "law enforcement official"]
+
+
+@given(st.text(alphabet="ab '’-_.é1\nA", max_size=12), st.text(alphabet="ab.'-é", min_size=1, max_size=3))
+@settings(max_examples=2000, deadline=None)
+def test_a_word_written_alone_is_what_the_regex_finds(text, word):
+    """`_written_alone` answers, without compiling a pattern per word, what this regex answers."""
+    pattern = rf"{re.escape(word)}(?<![\w'’-]{re.escape(word)})\b"
+    assert _written_alone(text, word) == bool(re.search(pattern, text))
