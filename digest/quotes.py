@@ -540,37 +540,71 @@ class _Names:
         for _, org in self.orgs:  # `_organisation` names have two or more words
             for part in org.lower().split(" in ")[0].split():  # (not the city of "Embassy in Kabul")
                 self._org_by_word.setdefault(part, org)
-        # A mention counts as a person when that person speaks somewhere in the article
-        # or is introduced with an appositive ("Gladys Block, a professor ..."): places
-        # and organisations are named often, but rarely that way.
-        appositives = list(_appositives(text))
+        self._runs = found
+        # positions, for the questions "who was named last before here?" (a bisection, not a walk: the
+        # cost of an article stays linear in its length)
+        self._titled_at = [pos for pos, _, _ in self.titled]
+        self._orgs_at = [pos for pos, _ in self.orgs]
+
+    # Who speaks, and where each speaker is named, is only needed for a quote that has no name of its own
+    # ("he said", a paragraph that is all quote): worked out when first asked for (in three articles of four).
+
+    @cached_property
+    def _introductions(self) -> list[tuple[re.Match, re.Match]]:
+        return list(_appositives(self._text))
+
+    @cached_property
+    def _speakers(self) -> set[str]:
+        """A mention counts as a person when that person speaks somewhere in the article or is
+        introduced with an appositive ("Gladys Block, a professor ..."): places and organisations are
+        named often, but rarely that way."""
         speakers = set()
-        for raw in chain(_reporting_subjects(text), (match.group("who") for match, _ in appositives)):
+        for raw in chain(_reporting_subjects(self._text), (match.group("who") for match, _ in self._introductions)):
             who = clean_name(raw)
             # (a stop word is a pronoun or the like, unless it is someone's family name: "added See")
             if who and who[0].isupper() and (who.lower() not in _STOP_WORDS or who.lower() in self.forms):
                 speakers.add(self.full(who))
-        # "Ken Druck, a grief expert," -> "the expert" later means Ken Druck
-        self.introduced: list[tuple[int, set[str], str]] = []
-        for match, comma in appositives:
+        return speakers
+
+    @cached_property
+    def introduced(self) -> list[tuple[int, set[str], str]]:
+        """"Ken Druck, a grief expert," -> "the expert" later means Ken Druck."""
+        introduced = []
+        for match, comma in self._introductions:
             person = _person_name(match.group("who"))
             if person:
                 # the role itself: "director of North Korea policy at the ministry" -> "director"
-                role = _ROLE_END.split(text[comma.start() + 1:comma.start() + 120], 1)[0]
-                self.introduced.append((match.start(), set(words(role.lower())), self.full(person)))
-        # (named in full: a one-word name that never gets a first name, "Syria said", is a place or a
-        # body far more often than someone a later "he" means)
+                role = _ROLE_END.split(self._text[comma.start() + 1:comma.start() + 120], 1)[0]
+                introduced.append((match.start(), set(words(role.lower())), self.full(person)))
+        return introduced
+
+    @cached_property
+    def mentions(self) -> list[tuple[int, str]]:
+        """(position, full name) of each mention of a person who speaks, named in full: a one-word name
+        that never gets a first name, "Syria said", is a place or a body far more often than someone a
+        later "he" means."""
+        speakers = self._speakers
         groups = {full for full in speakers if self._is_people_of_a_place(full)}
-        self.mentions = [(pos, full) for pos, n, _ in found
-                         if (full := self.full(n)) in speakers and " " in full and full not in groups]
-        self._positions = [pos for pos, _ in self.mentions]
-        self.people = {full for _, full in self.mentions}
-        self._anyone = [(pos, self.full(n)) for pos, n, size in found if size > 1 or n in speakers]
-        # positions, for the questions "who was named last before here?" (a bisection, not a walk: the
-        # cost of an article stays linear in its length)
-        self._anyone_at = [pos for pos, _ in self._anyone]
-        self._titled_at = [pos for pos, _, _ in self.titled]
-        self._orgs_at = [pos for pos, _ in self.orgs]
+        return [(pos, full) for pos, n, _ in self._runs
+                if (full := self.full(n)) in speakers and " " in full and full not in groups]
+
+    @cached_property
+    def _positions(self) -> list[int]:
+        return [pos for pos, _ in self.mentions]
+
+    @cached_property
+    def people(self) -> set[str]:
+        return {full for _, full in self.mentions}
+
+    @cached_property
+    def _anyone(self) -> list[tuple[int, str]]:
+        """(position, full name) of anyone named in full, or in one word when they speak."""
+        speakers = self._speakers
+        return [(pos, self.full(n)) for pos, n, size in self._runs if size > 1 or n in speakers]
+
+    @cached_property
+    def _anyone_at(self) -> list[int]:
+        return [pos for pos, _ in self._anyone]
 
     def full(self, name: str) -> str:
         """The fullest mention of the person `name` is a form of; organisations by their full name.
