@@ -59,7 +59,7 @@ def analyse_text(text: str, title: str | None = None, sentences: int = 3, *, cle
     tokens = [words(s.text.lower()) for s in split]  # shared by the summariser and the fingerprint
     summary = summariser.select(split, sentences, tokens)
     found = extract_quotes(body)
-    summary_terms = {t for s in summary for t in summariser.terms_of_tokens(tokens[s.index])}
+    summary_terms = {t for s in summary for t in summariser.terms_of_tokens(tokens[s.index])} if found else set()
     key = choose_key_quote(found, summary_terms, summariser.terms)
     return Analysis(
         title=title, text=body, sentences=[s.text for s in summary],

@@ -1182,6 +1182,9 @@ def _merges(text: str, prev: Quote, span: _Span) -> bool:
     return bool(_REPORTING_ONLY.match(between))
 
 
+_MOST_TOPICAL = 2.0  # what a quote made only of the summary's terms gains
+
+
 def choose_key_quote(quotes: list[Quote], summary_terms: set[str] | None = None,
                      terms_of: Callable[[str], list[str]] | None = None) -> Quote | None:
     """The strongest quote: a full, attributed statement of a readable length.
@@ -1202,9 +1205,11 @@ def choose_key_quote(quotes: list[Quote], summary_terms: set[str] | None = None,
         score += 1.0 if quote.kind == "full" else -1.5
         score += 1.0 if 8 <= n <= 45 else -0.5 if n > 60 else 0.0
         score -= 0.05 * index  # earlier quotes tend to be the central ones
+        if summary_terms and score + _MOST_TOPICAL <= best_score:
+            continue  # (cannot win however topical it is: its terms are not worth working out)
         if summary_terms:
             qwords = set(terms_of(quote.quote)) if terms_of else {w.lower() for w in words(quote.quote)}
-            score += 2.0 * len(qwords & summary_terms) / max(len(qwords), 1)
+            score += _MOST_TOPICAL * len(qwords & summary_terms) / max(len(qwords), 1)
         if score > best_score:
             best, best_score = quote, score
     return best

@@ -148,18 +148,18 @@ class Summariser:
         if len(self._ids) > _TermIds.MAX_TOKENS:
             self._ids = _TermIds(self.stop_words, self._stemmer)
         lookup = self._ids.__getitem__
-        id_lists = [list(map(lookup, sentence_tokens)) for sentence_tokens in tokens]
-        candidates = [i for i, (s, ids) in enumerate(zip(sentences, id_lists))
-                      if self._is_candidate(s.text, len(ids))]
+        candidates = [i for i, (s, sentence_tokens) in enumerate(zip(sentences, tokens))
+                      if self._is_candidate(s.text, len(sentence_tokens))]
         if len(candidates) < count:  # short or odd text: fall back to every sentence with words in it
-            candidates = [i for i, ids in enumerate(id_lists) if any(ids)] or list(range(len(sentences)))
+            candidates = [i for i, sentence_tokens in enumerate(tokens) if any(map(lookup, sentence_tokens))]
+            candidates = candidates or list(range(len(sentences)))
         candidates = candidates[:MAX_SENTENCES]
         if len(candidates) <= count:
             return [sentences[i] for i in candidates]
 
-        # sentence x term counts, built in numpy from the global term ids
-        ids = np.fromiter(chain.from_iterable(id_lists[i] for i in candidates), dtype=np.intp)
-        rows = np.repeat(np.arange(len(candidates)), [len(id_lists[i]) for i in candidates])
+        # sentence x term counts, built in numpy from the global term ids (of the candidates' words only)
+        ids = np.fromiter(map(lookup, chain.from_iterable(tokens[i] for i in candidates)), dtype=np.intp)
+        rows = np.repeat(np.arange(len(candidates)), [len(tokens[i]) for i in candidates])
         content = ids > 0
         vocab, cols = np.unique(ids[content], return_inverse=True)
         shape = (len(candidates), max(len(vocab), 1))
