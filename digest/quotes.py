@@ -136,13 +136,14 @@ def _after_first_letter(alternatives: str) -> str:
     return "(?:" + "|".join(f"(?<={first})(?:{'|'.join(rest)})" for first, rest in rests.items()) + ")"
 
 
-# `{_HONORIFIC}?{_NAME_WORD}` written to start with a character class, for the scans over a whole text:
-# `re` looks for a pattern's first character in C when it is a class, but tries a pattern that starts
-# with a lookahead or an optional group at every position (the scan: 0.24 -> 0.17 ms an article).
-_FIRST_NAME_WORD = (
-    rf"[A-Zae](?:(?<=[A-Z])(?:{_after_first_letter(_HONORIFICS)}\.\s+{_NAME_WORD}"
-    r"|\.(?:[A-Z]\.){0,2}(?!\w)|[\w'’\-]*\w|(?<![\w.'’].)(?<=[B-HJ-Z])(?=\s+[A-Z][a-z]))"
-    r"|(?:(?<=a)(?:l|d|s|sh)|(?<=e)l)-[A-Z]?\w+)")
+# `{_HONORIFIC}?{_NAME_WORD}` for a word that starts with a capital, written to start with the capital for the
+# scans over a whole text: `re` looks for a pattern's first character in C when it is a class, but tries a
+# pattern that starts with a lookahead or an optional group at every position
+_CAPITAL_NAME_WORD = (
+    rf"[A-Z](?:{_after_first_letter(_HONORIFICS)}\.\s+{_NAME_WORD}"
+    r"|\.(?:[A-Z]\.){0,2}(?!\w)|[\w'’\-]*\w|(?<![\w.'’].)(?<=[B-HJ-Z])(?=\s+[A-Z][a-z]))")
+_ARTICLE_NAME_WORD = r"(?:al|ad|as|ash|el)-[A-Z]?\w+"  # "al-Assad"
+_RUN_TAIL = rf"(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*"
 # up to seven words: "Syrian National Coalition Acting Chairman George Sabra" (the titles are cut later)
 _NAME = rf"(?:{_HONORIFIC}?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,6}})"
 # a lower-case description: "the ministry", "a spokesman for the company", "one taxi driver"
@@ -491,6 +492,33 @@ _POSTED_IN = {"embassy", "consulate", "mission"}  # named with the city they sit
 _SEAT = re.compile(r"\s+in\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
 
 
+# capitalised runs of any length: "Air New Zealand CEO Christopher Luxon" is cut at the title later
+_CAPITAL_RUN = re.compile(_CAPITAL_NAME_WORD + _RUN_TAIL)
+_ARTICLE_RUN = re.compile(_ARTICLE_NAME_WORD + _RUN_TAIL)
+_ARTICLE_HYPHEN = re.compile(r"-(?:(?<=al-|el-|ad-|as-)|(?<=ash-))")  # the hyphen of "al-", "ash-", ...
+
+
+def _name_runs(text: str):
+    """The runs of name words in `text`, in order and not overlapping: what one scan for runs that start
+    with a capital or an Arabic article finds. That scan was entered at every "a" and "e" of the text; here
+    the capitals are one scan and the rare articles are found from their hyphen (a third cheaper)."""
+    hyphens = [match.start() for match in _ARTICLE_HYPHEN.finditer(text)]
+    if not hyphens:
+        yield from _CAPITAL_RUN.finditer(text)
+        return
+    articles = [match for h in hyphens
+                if (match := _ARTICLE_RUN.match(text, h - 3 if h >= 3 and text.startswith("ash", h - 3) else h - 2))]
+    pos = 0
+    for article in [*articles, None]:
+        end = len(text) if article is None else article.start()
+        while (capital := _CAPITAL_RUN.search(text, pos)) and capital.start() < end:
+            yield capital
+            pos = capital.end()
+        if article is not None and article.start() >= pos:  # (not inside a run found already)
+            yield article
+            pos = article.end()
+
+
 class _Names:
     """People and organisations named in the article: full forms, and who was mentioned last.
 
@@ -500,9 +528,6 @@ class _Names:
     resolves to the person most recently named before the quote.
     """
 
-    # capitalised runs of any length: "Air New Zealand CEO Christopher Luxon" is cut at the title later
-    _SEQ = re.compile(rf"{_FIRST_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*")
-
     def __init__(self, text: str):
         self._text = text
         self._full: dict[str, str] = {}
@@ -511,7 +536,7 @@ class _Names:
         self.orgs: list[tuple[int, str]] = []
         self.titled: list[tuple[int, str, str]] = []  # (position, title, name): "Pope Benedict XVI"
         found: list[tuple[int, str, int]] = []  # (position, name, number of words)
-        for match in self._SEQ.finditer(text):
+        for match in _name_runs(text):
             raw = match.group()
             profile = _name_profile(raw)
             if profile is None and raw.lower() in self.forms and not _opens_sentence(text, match.start()):

@@ -5,7 +5,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.quotes_eval import evaluate, load
-from digest.quotes import _written_alone, choose_key_quote, extract_quotes
+from digest.quotes import (
+    _ARTICLE_NAME_WORD,
+    _CAPITAL_NAME_WORD,
+    _RUN_TAIL,
+    _name_runs,
+    _written_alone,
+    choose_key_quote,
+    extract_quotes,
+)
 
 
 def pairs(text):
@@ -345,3 +353,15 @@ def test_a_word_written_alone_is_what_the_regex_finds(text, word):
     """`_written_alone` answers, without compiling a pattern per word, what this regex answers."""
     pattern = rf"{re.escape(word)}(?<![\w'’-]{re.escape(word)})\b"
     assert _written_alone(text, word) == bool(re.search(pattern, text))
+
+
+_NAME_PIECES = ["Al", "al-", "el-", "ash-", "as-", "ad-", "Bash-", "Dr. ", "Mr.", "J ", "U.S. ", "Smith", " ", "\n",
+                "a", "e", "x", "-", "'", "’", ".", "de ", "B", " Jones", "al-Assad", "s"]
+
+
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=12).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_the_name_runs_are_what_one_scan_finds(text):
+    """Two scans (capitals, then Arabic articles found from their hyphen) find the runs one scan finds."""
+    one_scan = re.compile(rf"(?:{_CAPITAL_NAME_WORD}|{_ARTICLE_NAME_WORD}){_RUN_TAIL}")
+    assert [m.span() for m in _name_runs(text)] == [m.span() for m in one_scan.finditer(text)]
