@@ -17,8 +17,8 @@ Two baselines, both sumy's LexRankSummarizer built once with sumy's PlaintextPar
 - "sumy LexRank (our tokenizer)": the same with our offline tokenizer for words too (`digest.text`), a
   stricter baseline: it already has one of our speed-ups, a regex word tokenizer instead of NLTK's.
 Throughput is articles per second of wall time, single-threaded (OPENBLAS_NUM_THREADS=1), median of five
-rounds taken in turns. The growth curve times them on synthetic articles made of real CNN sentences,
-10 to 1000 sentences long.
+rounds in which the methods take turns every 50 articles. The growth curve times them on synthetic
+articles made of real CNN sentences, 10 to 1000 sentences long.
 """
 
 from __future__ import annotations
@@ -112,16 +112,28 @@ def methods():
             "briefbot summary only": ours_summary_only, "briefbot quotes only": ours_quotes_only}
 
 
+CHUNK = 50  # articles each method runs before the next takes its turn
+
+
 def throughputs(fns: dict, texts: list[str], rounds: int = 5) -> dict[str, float]:
-    """Articles per second of each method, median over `rounds`; the methods take turns round by
-    round so that a slow spell of this shared machine hits all of them alike."""
+    """Articles per second of each method, median over `rounds`. Within a round the methods take turns
+    every `CHUNK` articles (in an order that rotates), so a slow spell of this shared machine, which
+    can last minutes and cost a fifth of its speed, hits all of them alike: their ratios hold even when
+    the rates drift."""
     rates: dict[str, list[float]] = {name: [] for name in fns}
+    names = list(fns)
     for _ in range(rounds):
-        for name, fn in fns.items():
-            started = time.perf_counter()
-            for text in texts:
-                fn(text)
-            rates[name].append(len(texts) / (time.perf_counter() - started))
+        spent = dict.fromkeys(names, 0.0)
+        for turn, first in enumerate(range(0, len(texts), CHUNK)):
+            chunk = texts[first:first + CHUNK]
+            for name in names[turn % len(names):] + names[:turn % len(names)]:
+                fn = fns[name]
+                started = time.perf_counter()
+                for text in chunk:
+                    fn(text)
+                spent[name] += time.perf_counter() - started
+        for name in names:
+            rates[name].append(len(texts) / spent[name])
     return {name: statistics.median(values) for name, values in rates.items()}
 
 
