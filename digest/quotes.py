@@ -534,12 +534,12 @@ class _Names:
         self.forms: dict[str, list[str]] = {}  # family name -> the names with it, in order of mention
         self.by_other: dict[str, str] = {}  # a given name (or a family-name-first name's first part)
         self.orgs: list[tuple[int, str]] = []
-        self.titled: list[tuple[int, str, str]] = []  # (position, title, name): "Pope Benedict XVI"
-        found: list[tuple[int, str, int]] = []  # (position, name, number of words)
+        runs: list[tuple[int, str, int, str | None]] = []  # (position, name, number of words, title)
+        forms, by_other = self.forms, self.by_other
         for match in _name_runs(text):
-            raw = match.group()
+            raw, at = match.group(), match.start()
             profile = _name_profile(raw)
-            if profile is None and raw.lower() in self.forms and not _opens_sentence(text, match.start()):
+            if profile is None and raw.lower() in forms and not _opens_sentence(text, at):
                 profile = raw, [raw], "", None  # "added See": a family name that is also a word
             if profile is None:
                 org = _organisation(raw)
@@ -547,29 +547,35 @@ class _Names:
                     if org.rsplit(None, 1)[-1].lower() in _POSTED_IN:  # "the U.S. Embassy in Kabul"
                         seat = _SEAT.match(text, match.end())
                         org = f"{org} in {seat.group(1)}" if seat else org
-                    self.orgs.append((match.start(), org))
+                    self.orgs.append((at, org))
                 continue
             name, parts, surname, title = profile
             if 2 <= len(parts) <= 5:
-                forms = self.forms.setdefault(surname, [])
-                if name not in forms:
-                    forms.append(name)
+                same_surname = forms.setdefault(surname, [])
+                if name not in same_surname:
+                    same_surname.append(name)
                 for part in parts[:-1]:
-                    self.by_other.setdefault(part.lower(), name)
-            if title is None:  # "British photographer Jimmy Nelson": the title in lower case before the name
-                title = _lower_title_before(text, match.start())
-            if title:
-                self.titled.append((match.start(), title, name))
-            found.append((match.start(), name, len(parts)))
+                    by_other.setdefault(part.lower(), name)
+            runs.append((at, name, len(parts), title))
         self._org_by_word: dict[str, str] = {}  # "westboro" -> "Westboro Baptist Church", first named first
         for _, org in self.orgs:  # `_organisation` names have two or more words
             for part in org.lower().split(" in ")[0].split():  # (not the city of "Embassy in Kabul")
                 self._org_by_word.setdefault(part, org)
-        self._runs = found
+        self._runs = runs
         # positions, for the questions "who was named last before here?" (a bisection, not a walk: the
         # cost of an article stays linear in its length)
-        self._titled_at = [pos for pos, _, _ in self.titled]
         self._orgs_at = [pos for pos, _ in self.orgs]
+
+    @cached_property
+    def titled(self) -> list[tuple[int, str, str]]:
+        """(position, title, name) of each person named with a title: "Pope Benedict XVI", "British
+        photographer Jimmy Nelson" (the title in lower case before the name)."""
+        return [(pos, title, name) for pos, name, _, named_title in self._runs
+                if (title := named_title or _lower_title_before(self._text, pos))]
+
+    @cached_property
+    def _titled_at(self) -> list[int]:
+        return [pos for pos, _, _ in self.titled]
 
     # Who speaks, and where each speaker is named, is only needed for a quote that has no name of its own
     # ("he said", a paragraph that is all quote): worked out when first asked for (in three articles of four).
@@ -610,7 +616,7 @@ class _Names:
         later "he" means."""
         speakers = self._speakers
         groups = {full for full in speakers if self._is_people_of_a_place(full)}
-        return [(pos, full) for pos, n, _ in self._runs
+        return [(pos, full) for pos, n, _, _ in self._runs
                 if (full := self.full(n)) in speakers and " " in full and full not in groups]
 
     @cached_property
@@ -625,7 +631,7 @@ class _Names:
     def _anyone(self) -> list[tuple[int, str]]:
         """(position, full name) of anyone named in full, or in one word when they speak."""
         speakers = self._speakers
-        return [(pos, self.full(n)) for pos, n, size in self._runs if size > 1 or n in speakers]
+        return [(pos, self.full(n)) for pos, n, size, _ in self._runs if size > 1 or n in speakers]
 
     @cached_property
     def _anyone_at(self) -> list[int]:
