@@ -501,22 +501,33 @@ _ARTICLE_HYPHEN = re.compile(r"-(?:(?<=al-|el-|ad-|as-)|(?<=ash-))")  # the hyph
 def _name_runs(text: str):
     """The runs of name words in `text`, in order and not overlapping: what one scan for runs that start
     with a capital or an Arabic article finds. That scan was entered at every "a" and "e" of the text; here
-    the capitals are one scan and the rare articles are found from their hyphen (a third cheaper)."""
+    the capitals are one scan and the rare articles are found from their hyphen (a third cheaper). Each
+    part of the text is read once, as by the one scan: an article inside a run found already is not
+    tried, and the next capital is searched for again only once the runs have passed it."""
     hyphens = [match.start() for match in _ARTICLE_HYPHEN.finditer(text)]
     if not hyphens:
         yield from _CAPITAL_RUN.finditer(text)
         return
-    articles = [match for h in hyphens
-                if (match := _ARTICLE_RUN.match(text, h - 3 if h >= 3 and text.startswith("ash", h - 3) else h - 2))]
     pos = 0
-    for article in [*articles, None]:
-        end = len(text) if article is None else article.start()
-        while (capital := _CAPITAL_RUN.search(text, pos)) and capital.start() < end:
+    capital = _CAPITAL_RUN.search(text)
+    for hyphen in hyphens:
+        start = hyphen - 3 if hyphen >= 3 and text.startswith("ash", hyphen - 3) else hyphen - 2
+        while capital is not None and capital.start() < start:
             yield capital
             pos = capital.end()
-        if article is not None and article.start() >= pos:  # (not inside a run found already)
-            yield article
-            pos = article.end()
+            capital = _CAPITAL_RUN.search(text, pos)
+        if start < pos:
+            continue  # inside a run found already
+        article = _ARTICLE_RUN.match(text, start)
+        if article is None:
+            continue
+        yield article
+        pos = article.end()
+        if capital is not None and capital.start() < pos:
+            capital = _CAPITAL_RUN.search(text, pos)
+    while capital is not None:
+        yield capital
+        capital = _CAPITAL_RUN.search(text, capital.end())
 
 
 class _Names:
