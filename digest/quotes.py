@@ -840,6 +840,15 @@ class _Attributor:
         self.names = _Names(text)
         self.last_person: str | None = None
         self._found: dict[str, list[re.Match]] = {}
+        self._alone: dict[str, bool] = {}
+
+    def _written_alone(self, word: str) -> bool:
+        """`_written_alone` asked of the article once per word: the same clause word ("Police said")
+        recurs from quote to quote."""
+        alone = self._alone.get(word)
+        if alone is None:
+            alone = self._alone[word] = _written_alone(self.text, word)
+        return alone
 
     def _matches(self, pattern: str) -> list[re.Match]:
         """Every match of `pattern` in the article, found once: the questions asked of the whole text
@@ -866,7 +875,7 @@ class _Attributor:
         if low == "i":
             return None
         if (_is_name(who) and " " not in who and not who.isupper() and low not in self.names.forms
-                and low not in self.names.by_other and _written_alone(self.text, low)):
+                and low not in self.names.by_other and self._written_alone(low)):
             who = low  # "Prosecutors say": a sentence's first word, written in lower case elsewhere (not "Player")
         if " " in who and "'" not in who and "’" not in who and _ORG_FULL_NAME.fullmatch(who):
             named = self._named_with_organisation(who)
