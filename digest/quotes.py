@@ -406,8 +406,8 @@ def _organisation(raw: str) -> str | None:
 def _title_of(raw: str) -> str | None:
     """The title a name is given in this mention: "Jefferson County Sheriff Fred Abdalla" -> "sheriff"."""
     for part in reversed(raw.lower().split()[:-1]):
-        if part.rstrip(".") in _TITLES:
-            return part.rstrip(".")
+        if (title := part.rstrip(".")) in _TITLES:
+            return title
     return None
 
 
@@ -762,12 +762,16 @@ _LEADING_FUNCTION_WORDS = {
 _TRAILING_ADVERBS = {"later", "earlier", "also", "then", "again", "today", "yesterday", "once", "too", "now"}
 
 
-def _strip_adverbs(who: str) -> str:
-    """"the Kremlin later" (said) -> "the Kremlin"."""
-    parts = who.split()
+def _without_adverbs(parts: list[str]) -> list[str]:
+    """["the", "Kremlin", "later"] (said) -> ["the", "Kremlin"] (in place)."""
     while len(parts) > 1 and parts[-1] in _TRAILING_ADVERBS:
         parts.pop()
-    return " ".join(parts)
+    return parts
+
+
+def _strip_adverbs(who: str) -> str:
+    """"the Kremlin later" (said) -> "the Kremlin"."""
+    return " ".join(_without_adverbs(who.split()))
 
 
 _REGNAL_TITLES = {"pope", "king", "queen", "prince", "princess"}
@@ -783,9 +787,7 @@ _OPENING_MARK = re.compile(r"[“\"]")
 @lru_cache(maxsize=20_000)
 def clean_name(raw: str) -> str:
     """The name alone: "U.S. captain Zach Parise" / "Dr. Edgar Miller" -> "Zach Parise" / "Edgar Miller"."""
-    parts = raw.replace("’", "'").split()
-    while len(parts) > 1 and parts[-1] in _TRAILING_ADVERBS:  # "the Kremlin later" (said)
-        parts.pop()
+    parts = _without_adverbs(raw.replace("’", "'").split())
     # keep the trailing run of capitalised words (and name particles)
     start = len(parts)
     while start > 0 and (parts[start - 1][:1].isupper() or parts[start - 1] in _PARTICLES and start < len(parts)):
@@ -803,7 +805,8 @@ def clean_name(raw: str) -> str:
     if name.endswith(_POSSESSIVE):
         name = name[:-2] if name.endswith("'s") else name[:-1]
     name = name.strip(" ,.")
-    if name.rsplit(None, 1)[-1:] and name.rsplit(None, 1)[-1].lower() in ("jr", "sr"):
+    last = name.rsplit(None, 1)[-1:]
+    if last and last[0].lower() in ("jr", "sr"):
         name += "."  # "Samuel Mullet Sr."
     return name
 
