@@ -360,6 +360,25 @@ _LOOKBACK = 200  # characters before a reporting verb in which its subject is lo
 _PRONOUN_BEFORE = re.compile(r"(?<![\w'’.-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+\Z")
 
 
+_BETWEEN_SUBJECT_AND_VERB = {"has", "have", "had", "would", "will", "also", "later", "then", "once", "earlier",
+                             "again", "today", "yesterday", "too", "now"}  # (`_AUXILIARY`, `_TRAILING_ADVERBS`)
+
+
+def _may_end_with_a_name(before: str) -> bool:
+    """Can the subject of a verb preceded by `before` end with a name? It is the last word before the
+    verb but for an adverb or an auxiliary ("Smith later said"), or stands before a comma (an
+    appositive: "Gladys Block, a professor, said"). A subject that ends in a lower-case word ("the
+    officials", "U.S. officials") is no run of names, which end with a capital or an "al-", so nothing
+    `_Names` asks of the speakers can be its answer, and its search (most of the cost of finding who
+    speaks) is not run. Same analyses of the 2000 CNN articles with and without the filter."""
+    for word in reversed(before.split()):
+        if not word.islower() or "," in word or "-" in word:  # a capital, an initial, "al-Assad", a comma
+            return True
+        if word not in _BETWEEN_SUBJECT_AND_VERB and not word.endswith("ly"):
+            return False
+    return False
+
+
 def _reporting_subjects(text: str):
     """The subjects and objects of reporting verbs ("X said", "said X"). Equivalent to running the
     WHO-verb patterns over the whole text, but only tried where a reporting verb stands: the verb
@@ -374,6 +393,8 @@ def _reporting_subjects(text: str):
         reach = max(0, verb_at - _LOOKBACK)  # (bounded: a search back to the start made long texts quadratic)
         low = max(reach, text.rfind("\n", reach, verb_at), text.rfind('"', reach, verb_at),
                   text.rfind("”", reach, verb_at), text.rfind("“", reach, verb_at))
+        if not _may_end_with_a_name(text[low:verb_at]):
+            continue
         before = _WHO_BEFORE_VERB.search(text, low, verb_at)
         if before:
             yield before.group("who")

@@ -8,10 +8,14 @@ from bench.quotes_eval import evaluate, load
 from digest.quotes import (
     _ARTICLE_NAME_WORD,
     _CAPITAL_NAME_WORD,
+    _NAME_WORD,
     _RUN_TAIL,
+    _WHO_BEFORE_VERB,
+    _may_end_with_a_name,
     _name_runs,
     _written_alone,
     choose_key_quote,
+    clean_name,
     extract_quotes,
 )
 
@@ -365,3 +369,20 @@ def test_the_name_runs_are_what_one_scan_finds(text):
     """Two scans (capitals, then Arabic articles found from their hyphen) find the runs one scan finds."""
     one_scan = re.compile(rf"(?:{_CAPITAL_NAME_WORD}|{_ARTICLE_NAME_WORD}){_RUN_TAIL}")
     assert [m.span() for m in _name_runs(text)] == [m.span() for m in one_scan.finditer(text)]
+
+
+_SUBJECT_PIECES = ["the", "a", "spokesman", "officials", "Smith", "John", "U.S.", "al-Assad", "al-assad", "later",
+                   "also", "has", "today", "reportedly", "Kelly", "—Smith", "Smith,", "professor,", "of", "he", "I",
+                   "Kremlin", "company's", "Smith's", "de", "3", "then", "once"]
+
+
+@given(st.lists(st.sampled_from(_SUBJECT_PIECES), min_size=1, max_size=8).map(" ".join))
+@settings(max_examples=3000, deadline=None)
+def test_a_subject_search_is_skipped_only_when_it_cannot_name_anyone(before):
+    """Who speaks is looked for only before verbs whose subject may end with a name: whenever the search
+    finds a subject whose name (as `_Names` keeps it) ends with a name word, as the runs of names do, the
+    filter ran it."""
+    match = _WHO_BEFORE_VERB.search(before + " ")
+    name = clean_name(match.group("who")) if match else ""
+    if name and re.fullmatch(_NAME_WORD, name.split()[-1]):
+        assert _may_end_with_a_name(before + " ")
