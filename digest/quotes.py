@@ -648,8 +648,13 @@ class _Names:
         later "he" means."""
         speakers = self._speakers
         groups = {full for full in speakers if self._is_people_of_a_place(full)}
-        return [(pos, full) for pos, n, _, _ in self._runs
-                if (full := self.full(n)) in speakers and " " in full and full not in groups]
+        # A name's fullest form holds its last word ("Abdalla" -> "Fred J. Abdalla"), so a name whose last
+        # word no speaker has is not worked out: most capitalised runs are places and bodies.
+        speaker_words = {word for full in speakers for word in full.lower().split()}
+        spoken = {n: full for n in {n for _, n, _, _ in self._runs}
+                  if n.rpartition(" ")[2].lower() in speaker_words
+                  and (full := self.full(n)) in speakers and " " in full and full not in groups}
+        return [(pos, spoken[n]) for pos, n, _, _ in self._runs if n in spoken]
 
     @cached_property
     def _positions(self) -> list[int]:
