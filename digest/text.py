@@ -90,9 +90,27 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+# `_WORD` with `\w` for `[^\W_]`: one category test per character instead of a negated set (a fifth faster);
+# the same tokens in any text without an underscore
+_WORD_WITHOUT_UNDERSCORES = re.compile(r"\w++(?:[-'’.]\w+)*+")
+
+
 def words(sentence: str) -> list[str]:
-    """Word tokens: letters/digits with inner hyphens, apostrophes and dots kept ("U.S.", "don't")."""
-    return _WORD.findall(sentence)
+    """Word tokens: letters/digits with inner hyphens, apostrophes and dots kept ("U.S.", "don't").
+
+    `_WORD.findall(sentence)`, a quarter faster: a token never spans a blank, and most pieces between
+    blanks are one plain word (`str.isalnum`, in C), which is its own token; only the others ("said.",
+    "U.S.", "(CNN)") go through the pattern."""
+    if "_" in sentence:
+        return _WORD.findall(sentence)
+    tokens: list[str] = []
+    pattern = _WORD_WITHOUT_UNDERSCORES.findall
+    for piece in sentence.split():
+        if piece.isalnum():
+            tokens.append(piece)
+        else:
+            tokens += pattern(piece)
+    return tokens
 
 
 class OfflineTokenizer:

@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from digest.text import OfflineTokenizer, split_sentences, words
+from digest.text import _WORD, OfflineTokenizer, split_sentences, words
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -42,3 +44,10 @@ def test_sumy_accepts_the_offline_tokenizer():
     assert len(document.sentences) == 4
     picked = LexRankSummarizer()(document, 2)
     assert all(str(s) in text for s in picked)
+
+
+@given(st.text(alphabet="aZé9²_-'’. \t\n\u00a0\u2009,\"()", max_size=30))
+@settings(max_examples=3000, deadline=None)
+def test_words_are_what_the_word_pattern_finds(text):
+    """The fast path (whole words between blanks, `\\w` for `[^\\W_]`) finds the pattern's tokens."""
+    assert words(text) == _WORD.findall(text)
