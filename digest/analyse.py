@@ -60,7 +60,7 @@ def analyse_text(text: str, title: str | None = None, sentences: int = 3, *, cle
     summary = summariser.select(split, sentences, tokens)
     found = extract_quotes(body)
     summary_terms = {t for s in summary for t in summariser.terms_of_tokens(tokens[s.index])} if found else set()
-    key = choose_key_quote(found, summary_terms, summariser.terms)
+    key = choose_key_quote(found, summary_terms, summariser.terms_of_tokens)
     return Analysis(
         title=title, text=body, sentences=[s.text for s in summary],
         quotes=[{"quote": q.quote, "speaker": q.speaker, "kind": q.kind} for q in found],

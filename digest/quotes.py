@@ -1265,18 +1265,26 @@ def _merges(text: str, prev: Quote, span: _Span) -> bool:
 _MOST_TOPICAL = 2.0  # what a quote made only of the summary's terms gains
 
 
+def _lower_words(text: str) -> tuple[int, list[str]]:
+    """(number of words, the words of the lower-cased text), tokenising once: lower-casing keeps every
+    character's class (word, blank, mark) but for U+0130, which becomes two characters."""
+    lowered = text.lower()
+    tokens = words(lowered)
+    return (len(tokens) if len(lowered) == len(text) else len(words(text))), tokens
+
+
 def choose_key_quote(quotes: list[Quote], summary_terms: set[str] | None = None,
-                     terms_of: Callable[[str], list[str]] | None = None) -> Quote | None:
+                     terms_of: Callable[[list[str]], list[str]] | None = None) -> Quote | None:
     """The strongest quote: a full, attributed statement of a readable length.
 
     Long enough to say something (8-45 words), said by a named source, and, when
     the summary's vocabulary is given, about what the summary is about. `terms_of`
-    turns a quote into terms comparable with `summary_terms` (the summariser's stemmed
-    terms); without it, lower-cased words are compared.
+    turns a quote's lower-cased words into terms comparable with `summary_terms` (the
+    summariser's stemmed terms); without it, lower-cased words are compared.
     """
     best, best_score = None, float("-inf")
     for index, quote in enumerate(quotes):
-        n = len(words(quote.quote))
+        n, lowered = _lower_words(quote.quote)
         if n < 4:
             continue
         score = 0.0
@@ -1288,7 +1296,7 @@ def choose_key_quote(quotes: list[Quote], summary_terms: set[str] | None = None,
         if summary_terms and score + _MOST_TOPICAL <= best_score:
             continue  # (cannot win however topical it is: its terms are not worth working out)
         if summary_terms:
-            qwords = set(terms_of(quote.quote)) if terms_of else {w.lower() for w in words(quote.quote)}
+            qwords = set(terms_of(lowered) if terms_of else lowered)
             score += _MOST_TOPICAL * len(qwords & summary_terms) / max(len(qwords), 1)
         if score > best_score:
             best, best_score = quote, score

@@ -11,6 +11,7 @@ from digest.quotes import (
     _NAME_WORD,
     _RUN_TAIL,
     _WHO_BEFORE_VERB,
+    _lower_words,
     _may_end_with_a_name,
     _name_runs,
     _written_alone,
@@ -18,6 +19,7 @@ from digest.quotes import (
     clean_name,
     extract_quotes,
 )
+from digest.text import words
 
 
 def pairs(text):
@@ -137,7 +139,7 @@ def test_key_quote_is_the_one_about_the_summary_in_stemmed_terms():
     text = ('"I like the new coach and the spirit in the team is great," said fan Joe Park.\n'
             '"Storms damaged hundreds of houses in the valley overnight," said Mayor Ann Cole.')
     summary_terms = set(summariser.terms("The storm damaged houses across the valley."))
-    key = choose_key_quote(extract_quotes(text), summary_terms, summariser.terms)
+    key = choose_key_quote(extract_quotes(text), summary_terms, summariser.terms_of_tokens)
     assert key.speaker == "Ann Cole"
 
 
@@ -386,3 +388,9 @@ def test_a_subject_search_is_skipped_only_when_it_cannot_name_anyone(before):
     name = clean_name(match.group("who")) if match else ""
     if name and re.fullmatch(_NAME_WORD, name.split()[-1]):
         assert _may_end_with_a_name(before + " ")
+
+
+@given(st.text(alphabet="aZİé9ǅΣ_-'’. \n", max_size=20))
+@settings(max_examples=2000, deadline=None)
+def test_a_quote_is_tokenised_once_for_its_length_and_its_terms(text):
+    assert _lower_words(text) == (len(words(text)), words(text.lower()))
