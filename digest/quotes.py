@@ -423,7 +423,6 @@ def _organisation(raw: str) -> str | None:
     return " ".join(parts).strip(" ,.")
 
 
-@lru_cache(maxsize=20_000)
 def _title_of(raw: str) -> str | None:
     """The title a name is given in this mention: "Jefferson County Sheriff Fred Abdalla" -> "sheriff"."""
     for part in reversed(raw.lower().split()[:-1]):
@@ -446,15 +445,18 @@ def _person_name(raw: str) -> str | None:
     capitalised function words ("She", "People", "Then")."""
     name = clean_name(raw)
     lower = name.lower().split()
-    if not lower or any(p.strip(".") in _ORG_WORDS for p in lower):
+    if not lower:
         return None
-    if any(p in _NOT_IN_NAMES for p in lower[1:]):
+    # (set operations in C where no part has a dot to strip: each new name in an article comes here)
+    if any(p.strip(".") in _ORG_WORDS for p in lower) if "." in name else not _ORG_WORDS.isdisjoint(lower):
+        return None
+    if len(lower) > 1 and not _NOT_IN_NAMES.isdisjoint(lower[1:]):
         return None  # "Students Teaching About Racism": a name of a thing, not of a person
     if len(lower) == 1 and lower[0] in _STOP_WORDS:
         return None
     parts = name.split()
-    if all(_INITIALS.fullmatch(p) for p in parts) or (
-            len(parts) == 2 and _INITIALS.fullmatch(parts[0]) and lower[1] in _STOP_WORDS):
+    if parts[0].isupper() and (all(_INITIALS.fullmatch(p) for p in parts) or (  # (initials are upper case)
+            len(parts) == 2 and _INITIALS.fullmatch(parts[0]) and lower[1] in _STOP_WORDS)):
         return None  # "U.S", "P. So": initials alone, or a sentence's first word after one
     return name
 
@@ -821,18 +823,17 @@ def clean_name(raw: str) -> str:
     parts = parts[start:] or parts
     while len(parts) > 1 and (parts[0].lower() in _LEADING_FUNCTION_WORDS or parts[0].endswith(_POSSESSIVE)):
         parts.pop(0)  # "Austria's Mario Matt"
-    titled = [i for i, p in enumerate(parts[:-1]) if p.lower().rstrip(".") in _TITLES]
-    if titled:
-        cut = titled[-1]
-        # a pope or monarch is named with the title: "Pope Benedict XVI", "Queen Elizabeth II"
-        regnal = parts[cut].lower() in _REGNAL_TITLES and len(parts) - cut <= 3
-        parts = parts[cut:] if regnal else parts[cut + 1:]
+    for cut in range(len(parts) - 2, -1, -1):  # the last title before the last word
+        if parts[cut].lower().rstrip(".") in _TITLES:
+            # a pope or monarch is named with the title: "Pope Benedict XVI", "Queen Elizabeth II"
+            regnal = parts[cut].lower() in _REGNAL_TITLES and len(parts) - cut <= 3
+            parts = parts[cut:] if regnal else parts[cut + 1:]
+            break
     name = " ".join(parts)
     if name.endswith(_POSSESSIVE):
         name = name[:-2] if name.endswith("'s") else name[:-1]
     name = name.strip(" ,.")
-    last = name.rsplit(None, 1)[-1:]
-    if last and last[0].lower() in ("jr", "sr"):
+    if name[-2:].lower() in ("jr", "sr") and name[-3:-2] in ("", " "):  # (the last word: parts hold no blanks)
         name += "."  # "Samuel Mullet Sr."
     return name
 
