@@ -1,7 +1,7 @@
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bench.quotes_eval import evaluate, load
@@ -11,6 +11,8 @@ from digest.quotes import (
     _NAME_WORD,
     _RUN_TAIL,
     _WHO_BEFORE_VERB,
+    _Attributor,
+    _indefinite_introduction,
     _lower_words,
     _may_end_with_a_name,
     _name_runs,
@@ -394,3 +396,22 @@ def test_a_subject_search_is_skipped_only_when_it_cannot_name_anyone(before):
 @settings(max_examples=2000, deadline=None)
 def test_a_quote_is_tokenised_once_for_its_length_and_its_terms(text):
     assert _lower_words(text) == (len(words(text)), words(text.lower()))
+
+
+_INTRODUCTION_PIECES = ["a", "an", "one", "A", "x-a", "official", "Official", "officials", "federal", "law",
+                        "enforcement", "said", "the", "a" * 29, "b" * 31, "c" * 40, "-", "'", "offici", "al"]
+
+
+@given(st.lists(st.sampled_from(_INTRODUCTION_PIECES), max_size=14),
+       st.lists(st.sampled_from([" ", " ", "  ", "   ", "\n", "    ", ""]), min_size=14, max_size=14),
+       st.sampled_from(["official", "officials", "al"]))
+@example(["one", "b" * 31, "b" * 31, "b" * 31, "official"], ["   "] * 14, "official")  # the longest introduction
+@example(["official", "a", "x", "official"], [" "] * 14, "official")  # two stretches that touch
+@settings(max_examples=3000, deadline=None)
+def test_introductions_found_around_the_head_are_what_a_whole_text_search_finds(pieces, blanks, head):
+    """The search for "a ... official" reads only the text around the head's occurrences and finds what
+    one search of the whole text finds."""
+    text = "".join(piece + blank for piece, blank in zip(pieces, blanks))
+    found = _Attributor(text)._matches_around(*_indefinite_introduction(head))
+    expected = list(re.finditer(_indefinite_introduction(head)[0], text))
+    assert [(m.span(), m.groups()) for m in found] == [(m.span(), m.groups()) for m in expected]
