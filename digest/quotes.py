@@ -277,16 +277,24 @@ _DOUBLE_MARK_OR_BREAK = re.compile(r'["“”„\n]')
 def _double_spans(text: str) -> list[_Span]:
     """Spans between double quotation marks, paragraph by paragraph; a quote still open at the end of a
     paragraph runs to its end (`open_end`). A second curly opener restarts an unclosed span. (One scan
-    of the text for the marks and the line breaks between paragraphs.)"""
+    of the text for the marks; the line breaks between two marks are counted in C.)"""
     spans: list[_Span] = []
-    p_index, open_at = 0, None
-    for mark in chain(_DOUBLE_MARK_OR_BREAK.finditer(text), (None,)):
-        i, ch = (mark.start(), mark.group()) if mark else (len(text), "\n")
-        if ch == "\n":  # the paragraph ends
-            if open_at is not None and open_at + 1 < i:
-                spans.append(_Span(open_at + 1, i, p_index, True))
-            p_index, open_at = p_index + 1, None
-        elif open_at is None:
+    p_index, open_at, last = 0, None, 0
+    for mark in chain(_DOUBLE_MARK.finditer(text), (None,)):
+        i, ch = (mark.start(), mark.group()) if mark else (len(text), "")
+        breaks = text.count("\n", last, i)
+        if breaks or not mark:  # the paragraph ends before this mark (or the text does)
+            if open_at is not None:
+                end = text.find("\n", open_at, i)
+                end = i if end < 0 else end
+                if open_at + 1 < end:
+                    spans.append(_Span(open_at + 1, end, p_index, True))
+                open_at = None
+            p_index += breaks
+        last = i
+        if not mark:
+            break
+        if open_at is None:
             open_at = None if ch == "”" else i  # every mark but the closing curly one opens
         elif ch in _CLOSERS_D:
             if i > open_at + 1:
@@ -1083,14 +1091,24 @@ _SENTENCE_STOP = re.compile(
 
 def _first_sentence(after: str) -> str:
     stop = _SENTENCE_STOP.search(after)
-    mark = _OPENING_MARK.search(after)
-    ends = [m.start() for m in (stop, mark) if m]
-    return after[:min(ends) + 1] if ends else after
+    mark = _OPENING_MARK.search(after, 0, stop.start() if stop else len(after))  # (only a mark before the stop counts)
+    end = mark or stop
+    return after[:end.start() + 1] if end else after
+
+
+def _last_stop(text: str) -> int:
+    """Where the last sentence of `text` ends: the offset past its last `_SENTENCE_STOP`, or -1. The marks are
+    looked for from the end (each stop is one character, so a match at a mark is what a scan finds there)."""
+    at = len(text)
+    while at > 0:
+        at = max(text.rfind(".", 0, at), text.rfind("!", 0, at), text.rfind("?", 0, at))
+        if at >= 0 and _SENTENCE_STOP.match(text, at):
+            return at + 1
+    return -1
 
 
 def _last_sentence(before: str) -> str:
-    cuts = [m.end() for m in _SENTENCE_STOP.finditer(before)]
-    cut = max([cuts[-1] if cuts else -1, before.rfind("\u201d"), before.rfind('"')])
+    cut = max(_last_stop(before), before.rfind("\u201d"), before.rfind('"'))
     return before[cut + 1:] if cut >= 0 else before
 
 

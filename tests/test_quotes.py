@@ -10,9 +10,13 @@ from digest.quotes import (
     _CAPITAL_NAME_WORD,
     _NAME_WORD,
     _RUN_TAIL,
+    _SENTENCE_STOP,
     _WHO_BEFORE_VERB,
     _Attributor,
+    _double_spans,
+    _first_sentence,
     _indefinite_introduction,
+    _last_stop,
     _lower_words,
     _may_end_with_a_name,
     _name_runs,
@@ -415,3 +419,41 @@ def test_introductions_found_around_the_head_are_what_a_whole_text_search_finds(
     found = _Attributor(text)._matches_around(*_indefinite_introduction(head))
     expected = list(re.finditer(_indefinite_introduction(head)[0], text))
     assert [(m.span(), m.groups()) for m in found] == [(m.span(), m.groups()) for m in expected]
+
+
+def _spans_reading_every_break(text):
+    """`_double_spans` as first written: one pass over the marks and the line breaks."""
+    spans, paragraph, open_at = [], 0, None
+    for match in [*re.finditer(r'["“”„\n]', text), None]:
+        i, mark = (match.start(), match.group()) if match else (len(text), "\n")
+        if mark == "\n":
+            if open_at is not None and open_at + 1 < i:
+                spans.append((open_at + 1, i, paragraph, True))
+            paragraph, open_at = paragraph + 1, None
+        elif open_at is None:
+            open_at = None if mark == "”" else i
+        elif mark in "\"”":
+            if i > open_at + 1:
+                spans.append((open_at + 1, i, paragraph, False))
+            open_at = None
+        elif mark == "“" and text[open_at] == "“":
+            open_at = i
+    return spans
+
+
+@given(st.text(alphabet='ab "“”„\n.', max_size=30))
+@settings(max_examples=3000, deadline=None)
+def test_quoted_spans_are_found_from_the_marks_alone(text):
+    """The line breaks between two marks are counted rather than visited: the same spans, paragraphs and
+    open ends."""
+    found = [(s.start, s.end, s.paragraph, s.open_end) for s in _double_spans(text)]
+    assert found == _spans_reading_every_break(text)
+
+
+@given(st.text(alphabet="aMr. D!?\n\"”“Ux", max_size=24))
+@settings(max_examples=3000, deadline=None)
+def test_sentence_ends_found_from_either_side_are_the_scan_s(text):
+    stops = [m for m in _SENTENCE_STOP.finditer(text)]
+    assert _last_stop(text) == (stops[-1].end() if stops else -1)
+    ends = [m.start() for m in (_SENTENCE_STOP.search(text), re.search(r"[“\"]", text)) if m]
+    assert _first_sentence(text) == (text[:min(ends) + 1] if ends else text)
