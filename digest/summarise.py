@@ -30,6 +30,7 @@ LEXRANK_THRESHOLD = 0.1
 LEXRANK_EPSILON = 0.1
 
 _BYLINE = re.compile(r"^(?:by|from|photo|image|video|updated|published|posted|source)\b[\s:]", re.I)
+_BYLINE_FIRST = frozenset("BFIPSUVbfipsuvİıſ")  # what the byline words can start with, the case ignored
 _SENTENCE_ENDS = tuple(".!?…\"”’')]")
 _READER_ADDRESS = re.compile(r"\b(?:click|subscribe|sign up|follow us|share this|read more|comments?)\b", re.I)
 
@@ -126,10 +127,10 @@ class Summariser:
     def _is_candidate(self, text: str, n_words: int) -> bool:
         if n_words < 5 or n_words > 80:
             return False
-        if _BYLINE.match(text) or n_words < 15 and _READER_ADDRESS.search(text):
-            return False
         if not text.endswith(_SENTENCE_ENDS):
             return False  # a sub-heading or list item, not a sentence
+        if text[0] in _BYLINE_FIRST and _BYLINE.match(text) or n_words < 15 and _READER_ADDRESS.search(text):
+            return False
         if text.rstrip('"”’\' ').endswith("?"):
             return False  # questions to the reader make poor briefings
         return True

@@ -28,7 +28,8 @@ _ODD_OR_CONTROL = re.compile(f"[{_ODD_BLANK_CHARACTERS}{_CONTROL_CHARACTERS}]")
 _DANGLING_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
 # Closing quote marks the splitter sometimes leaves at the start of the next sentence.
-_LEADING_CLOSER = re.compile(r'^(["”’\')\]]+)\s+')
+_CLOSERS = "\"”’')]"
+_LEADING_CLOSER = re.compile(rf"^([{re.escape(_CLOSERS)}]+)\s+")
 
 
 def search_end(pattern: re.Pattern, text: str, reach: int) -> re.Match | None:
@@ -56,10 +57,10 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def _split_paragraph(paragraph: str) -> list[str]:
-    pieces = [s.strip() for s in segment("en", paragraph) if s.strip()]
+    pieces = [stripped for s in segment("en", paragraph) if (stripped := s.strip())]
     merged: list[str] = []
     for piece in pieces:
-        lead = _LEADING_CLOSER.match(piece)
+        lead = _LEADING_CLOSER.match(piece) if piece[0] in _CLOSERS else None
         if lead and merged:
             merged[-1] += lead.group(1)
             piece = piece[lead.end():]
@@ -67,7 +68,7 @@ def _split_paragraph(paragraph: str) -> list[str]:
                 continue
         # (pieces carry no blank at their ends, so a dangling initial is a piece that ends in ".")
         if merged and (merged[-1][-1:] == "." and search_end(_DANGLING_INITIAL, merged[-1], 12)
-                       or not _LETTER.search(merged[-1])):
+                       or not (merged[-1][0].isalpha() or _LETTER.search(merged[-1]))):  # (a letter first: at once)
             merged[-1] = f"{merged[-1]} {piece}"
         else:
             merged.append(piece)

@@ -1,9 +1,18 @@
+import re
+import sys
+
 import numpy as np
 import pytest
 from sumy.parsers.plaintext import PlaintextParser
 from sumy.summarizers.lex_rank import LexRankSummarizer
 
-from digest.summarise import Summariser, get_summariser, lexrank_scores
+from digest.summarise import (
+    _BYLINE,
+    _BYLINE_FIRST,
+    Summariser,
+    get_summariser,
+    lexrank_scores,
+)
 from digest.text import OfflineTokenizer, split_sentences
 from tests.fakes.news import cnn_articles
 
@@ -126,3 +135,13 @@ def test_the_term_table_stays_bounded_and_summaries_do_not_change(monkeypatch):
     assert got == expected
     assert len(small._ids) < 50 + max(len(t.split()) for t in texts)
     assert len(small._ids.terms) <= len(small._ids) + 1
+
+
+def test_the_byline_check_is_skipped_only_for_sentences_no_byline_word_can_start():
+    """`_BYLINE_FIRST` holds every character the byline words' first letters match with the case ignored
+    (the long s and the Turkish i included)."""
+    first_letters = {word[0] for word in re.findall(r"[a-z]+", _BYLINE.pattern.split(")")[0])}
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if any(re.fullmatch(letter, char, re.I) for letter in first_letters):
+            assert char in _BYLINE_FIRST, char
