@@ -61,7 +61,8 @@ def lexrank_scores(tf: np.ndarray, idf: np.ndarray, threshold: float = LEXRANK_T
     unit = weighted / norms[:, None]
     cosine = unit @ unit.T
     adjacency = (cosine > threshold).astype(float)
-    degrees = adjacency.sum(axis=1)
+    degrees = np.add.reduce(adjacency, axis=1)  # (the ufuncs themselves: `.sum()`, `np.argmax` and the like
+    # are Python functions around them, a cost as large as the sums on ~30 sentences)
     degrees[degrees == 0] = 1
     transition = (adjacency / degrees[:, None]).T
     p = np.full(n, 1.0 / n)
@@ -76,6 +77,21 @@ def lexrank_scores(tf: np.ndarray, idf: np.ndarray, threshold: float = LEXRANK_T
         if math.sqrt(step @ step) <= epsilon:
             break
     return p, cosine
+
+
+def _compact(ids: np.ndarray) -> tuple[int, np.ndarray]:
+    """(number of distinct ids, each id's rank among them): `np.unique(ids, return_inverse=True)` without
+    the checks and reshapes around it, which cost more than the sort on an article's few hundred words."""
+    if not len(ids):
+        return 0, ids
+    order = ids.argsort()
+    ranked = ids[order]
+    new = np.empty(len(ranked), dtype=bool)
+    new[0] = True
+    np.not_equal(ranked[1:], ranked[:-1], out=new[1:])
+    ranks = np.empty(len(ranked), dtype=np.intp)
+    ranks[order] = np.add.accumulate(new, dtype=np.intp) - 1
+    return int(ranks[order[-1]]) + 1, ranks
 
 
 class _TermIds(dict):
@@ -162,18 +178,18 @@ class Summariser:
         ids = np.fromiter(map(lookup, chain.from_iterable(tokens[i] for i in candidates)), dtype=np.intp)
         rows = np.repeat(np.arange(len(candidates)), [len(tokens[i]) for i in candidates])
         content = ids > 0
-        vocab, cols = np.unique(ids[content], return_inverse=True)
-        shape = (len(candidates), max(len(vocab), 1))
+        n_terms, cols = _compact(ids[content])
+        shape = (len(candidates), max(n_terms, 1))
         tf = np.bincount(rows[content] * shape[1] + cols, minlength=shape[0] * shape[1])
         tf = tf.reshape(shape).astype(float)
-        doc_freq = np.count_nonzero(tf, axis=0)
+        doc_freq = np.add.reduce(tf > 0, axis=0)
         idf = np.log(len(candidates) / (1.0 + doc_freq))
         centrality, cosine = lexrank_scores(tf, idf)
         return [sentences[candidates[k]] for k in self._pick(candidates, sentences, centrality, cosine, count)]
 
     def _pick(self, candidates, sentences, centrality, cosine, count) -> list[int]:
         w = self.weights
-        top = centrality.max()
+        top = np.maximum.reduce(centrality)
         cent = centrality / top if top > 0 else centrality
         position = np.exp(-w.position_decay * np.array([sentences[i].index for i in candidates], dtype=float))
         opens_quote = np.array([sentences[i].text[:1] in "\"“‘'" for i in candidates], dtype=float)
@@ -181,7 +197,7 @@ class Summariser:
         chosen: list[int] = []
         nearest = np.zeros(len(candidates))  # each candidate's similarity to the closest chosen one
         while len(chosen) < count:
-            pick = int(np.argmax(score - w.redundancy * nearest))
+            pick = int((score - w.redundancy * nearest).argmax())
             chosen.append(pick)
             np.maximum(nearest, cosine[:, pick], out=nearest)
             score[pick] = -np.inf

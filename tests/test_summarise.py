@@ -3,6 +3,8 @@ import sys
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sumy.parsers.plaintext import PlaintextParser
 from sumy.summarizers.lex_rank import LexRankSummarizer
 
@@ -10,6 +12,7 @@ from digest.summarise import (
     _BYLINE,
     _BYLINE_FIRST,
     Summariser,
+    _compact,
     get_summariser,
     lexrank_scores,
 )
@@ -145,3 +148,11 @@ def test_the_byline_check_is_skipped_only_for_sentences_no_byline_word_can_start
         char = chr(code)
         if any(re.fullmatch(letter, char, re.I) for letter in first_letters):
             assert char in _BYLINE_FIRST, char
+
+
+@given(st.lists(st.integers(1, 40), max_size=60))
+@settings(max_examples=1000, deadline=None)
+def test_term_ids_are_ranked_as_numpy_unique_ranks_them(ids):
+    n_terms, ranks = _compact(np.array(ids, dtype=np.intp))
+    values, inverse = np.unique(np.array(ids, dtype=np.intp), return_inverse=True)
+    assert n_terms == len(values) and ranks.tolist() == inverse.tolist()
