@@ -411,10 +411,27 @@ def _reporting_subjects(text: str):
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Aa]n?)\s+\Z")
 
 
+_PIECE = re.compile(r"\S+")
+
+
+def _name_stretch(text: str, low: int, end: int) -> int:
+    """Where the blank-separated pieces of `text[low:end]` that can belong to a name begin: a name word has
+    a capital (or a digit, or an "al-" hyphen), a particle joins two. A name that ends at `end` starts
+    inside this stretch, so a search for it need not try the positions before."""
+    at = end
+    for match in reversed(list(_PIECE.finditer(text, low, end))):
+        piece = match.group()
+        if piece.islower() and "-" not in piece and piece not in _PARTICLES:
+            break
+        at = match.start()
+    return at
+
+
 def _appositives(text: str):
     """(name match, comma) for each person introduced with an appositive ("Gladys Block, a professor")."""
     for comma in _APPOSITIVE_START.finditer(text):
-        match = _NAME_BEFORE_APPOSITIVE.search(text, max(0, comma.start() - 100), comma.start())
+        end = comma.start()
+        match = _NAME_BEFORE_APPOSITIVE.search(text, _name_stretch(text, max(0, end - 100), end), end)
         if match and not _INDEFINITE_BEFORE.search(text, max(0, match.start() - 4), match.start()):
             yield match, comma  # (not "a Native American, a ...": a person's name takes no article)
 

@@ -65,7 +65,8 @@ def lexrank_scores(tf: np.ndarray, idf: np.ndarray, threshold: float = LEXRANK_T
     # are Python functions around them, a cost as large as the sums on ~30 sentences)
     degrees[degrees == 0] = 1
     transition = (adjacency / degrees[:, None]).T
-    p = np.full(n, 1.0 / n)
+    p = np.empty(n)
+    p.fill(1.0 / n)
     for _ in range(100):  # converges in a handful of steps; the cap guards odd graphs
         nxt = transition @ p
         norm = math.sqrt(nxt @ nxt)
@@ -176,7 +177,7 @@ class Summariser:
 
         # sentence x term counts, built in numpy from the global term ids (of the candidates' words only)
         ids = np.fromiter(map(lookup, chain.from_iterable(tokens[i] for i in candidates)), dtype=np.intp)
-        rows = np.repeat(np.arange(len(candidates)), [len(tokens[i]) for i in candidates])
+        rows = np.arange(len(candidates)).repeat([len(tokens[i]) for i in candidates])
         content = ids > 0
         n_terms, cols = _compact(ids[content])
         shape = (len(candidates), max(n_terms, 1))

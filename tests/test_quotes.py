@@ -8,6 +8,7 @@ from bench.quotes_eval import evaluate, load
 from digest.quotes import (
     _ARTICLE_NAME_WORD,
     _CAPITAL_NAME_WORD,
+    _NAME_BEFORE_APPOSITIVE,
     _NAME_WORD,
     _RUN_TAIL,
     _SENTENCE_STOP,
@@ -20,6 +21,7 @@ from digest.quotes import (
     _lower_words,
     _may_end_with_a_name,
     _name_runs,
+    _name_stretch,
     _written_alone,
     choose_key_quote,
     clean_name,
@@ -457,3 +459,18 @@ def test_sentence_ends_found_from_either_side_are_the_scan_s(text):
     assert _last_stop(text) == (stops[-1].end() if stops else -1)
     ends = [m.start() for m in (_SENTENCE_STOP.search(text), re.search(r"[“\"]", text)) if m]
     assert _first_sentence(text) == (text[:min(ends) + 1] if ends else text)
+
+
+_STRETCH_PIECES = ["John", "Smith", "de", "van", "al-assad", "al-Assad", "(John", "Dr.", "J.", "U.S.", "B", "said",
+                   "the", "a", "3", "x-y", "'s", "O'Brien", "él", "de\nLeon", "said\nJohn"]
+
+
+@given(st.lists(st.sampled_from(_STRETCH_PIECES), max_size=10).map(" ".join))
+@settings(max_examples=3000, deadline=None)
+def test_a_name_before_a_comma_is_searched_for_only_in_the_stretch_of_name_pieces(text):
+    """Searching from the start of the pieces that can belong to a name finds the name the search over
+    the whole window finds."""
+    stretch = _name_stretch(text, 0, len(text))
+    whole = _NAME_BEFORE_APPOSITIVE.search(text, 0, len(text))
+    found = _NAME_BEFORE_APPOSITIVE.search(text, stretch, len(text))
+    assert (found and (found.span(), found.group("who"))) == (whole and (whole.span(), whole.group("who")))
