@@ -219,6 +219,22 @@ _SCARE_CUE = re.compile(
     r"the program(?:me)?|the campaign|the slogan|the hashtag|magazine|newspaper|label(?:led|ed)?)\s*$",
     re.IGNORECASE,
 )
+# the words `_SCARE_CUE` can end with (as endings: "so-called" ends with "called")
+_SCARE_CUE_ENDS = ("called", "dubbed", "titled", "named", "as", "term", "word", "words", "phrase", "call", "calls",
+                   "book", "film", "movie", "show", "song", "album", "series", "play", "program", "programme",
+                   "campaign", "slogan", "hashtag", "magazine", "newspaper", "label", "labelled", "labeled")
+
+
+def _scare_cue_before(narration: str) -> bool:
+    """`search_end(_SCARE_CUE, narration, 80)`, the pattern (which ignores case, so is tried from each of the
+    80 positions) run only when the last word could end a cue. (Lower-casing is the pattern's case
+    folding for ASCII words; other words go to the pattern.)"""
+    last = narration.rsplit(None, 1)[-1:]
+    if not last or last[0].isascii() and not last[0].lower().endswith(_SCARE_CUE_ENDS):
+        return False
+    return bool(search_end(_SCARE_CUE, narration, 80))
+
+
 # Weaker cues ('its "new normal"', 'seen as "a betrayal"'): speech when someone in the sentence says it
 # ('The CDC calls insufficient sleep a "health epidemic"').
 _WEAK_SCARE_CUE = re.compile(r"\b(?:as|a|an|the|its|his|her|their|our|my)\s*$", re.IGNORECASE)
@@ -1182,7 +1198,7 @@ def extract_quotes(text: str) -> list[Quote]:
             full = True
         if not full:
             if not search_end(_ENDS_WITH_VERB, narr_before, 40) and (
-                    search_end(_SCARE_CUE, narr_before, 80)
+                    _scare_cue_before(narr_before)
                     or search_end(_WEAK_SCARE_CUE, narr_before, 8) and not _sentence_who_verb(narr_before)):
                 continue
             if _is_title_case(content):
@@ -1356,14 +1372,17 @@ def choose_key_quote(quotes: list[Quote], summary_terms: set[str] | None = None,
     summariser's stemmed terms); without it, lower-cased words are compared.
     """
     best, best_score = None, float("-inf")
+    topical = _MOST_TOPICAL if summary_terms else 0.0
     for index, quote in enumerate(quotes):
-        n, lowered = _lower_words(quote.quote)
-        if n < 4:
-            continue
         score = 0.0
         score += 2.0 if quote.speaker else -2.0
         score += 1.0 if quote.speaker and quote.speaker[:1].isupper() else 0.0
         score += 1.0 if quote.kind == "full" else -1.5
+        if score + 1.0 - 0.05 * index + topical <= best_score:
+            continue  # (cannot win at the best length and however topical: its words are not worth reading)
+        n, lowered = _lower_words(quote.quote)
+        if n < 4:
+            continue
         score += 1.0 if 8 <= n <= 45 else -0.5 if n > 60 else 0.0
         score -= 0.05 * index  # earlier quotes tend to be the central ones
         if summary_terms and score + _MOST_TOPICAL <= best_score:

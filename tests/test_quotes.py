@@ -11,6 +11,7 @@ from digest.quotes import (
     _NAME_BEFORE_APPOSITIVE,
     _NAME_WORD,
     _RUN_TAIL,
+    _SCARE_CUE,
     _SENTENCE_STOP,
     _WHO_BEFORE_VERB,
     _Attributor,
@@ -22,12 +23,13 @@ from digest.quotes import (
     _may_end_with_a_name,
     _name_runs,
     _name_stretch,
+    _scare_cue_before,
     _written_alone,
     choose_key_quote,
     clean_name,
     extract_quotes,
 )
-from digest.text import words
+from digest.text import search_end, words
 
 
 def pairs(text):
@@ -474,3 +476,16 @@ def test_a_name_before_a_comma_is_searched_for_only_in_the_stretch_of_name_piece
     whole = _NAME_BEFORE_APPOSITIVE.search(text, 0, len(text))
     found = _NAME_BEFORE_APPOSITIVE.search(text, stretch, len(text))
     assert (found and (found.span(), found.group("who"))) == (whole and (whole.span(), whole.group("who")))
+
+
+_CUE_PIECES = ["so-called", "dubbed", "entitled", "nicknamed", "known as", "the term", "the words", "what he calls",
+               "what the party call", "the programme", "the program", "labelled", "labeled", "label", "magazine",
+               "the hashtag", "the", "said", "(dubbed", "ſo-called", "tİtled", "as", "calls"]
+
+
+@given(st.lists(st.sampled_from(_CUE_PIECES), min_size=1, max_size=4).map(" ".join),
+       st.lists(st.booleans(), min_size=40, max_size=40), st.sampled_from(["", " ", "  \n"]))
+@settings(max_examples=3000, deadline=None)
+def test_a_scare_cue_is_looked_for_only_after_a_word_that_can_end_one(text, upper, blank):
+    text = "".join(c.upper() if flip else c for c, flip in zip(text, upper + [False] * len(text))) + blank
+    assert _scare_cue_before(text) == bool(search_end(_SCARE_CUE, text, 80))
