@@ -240,6 +240,13 @@ def _scare_cue_before(narration: str) -> bool:
 _WEAK_SCARE_CUE = re.compile(r"\b(?:as|a|an|the|its|his|her|their|our|my)\s*$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[:;]\s+|—\s*|--\s*)$")
 _ENDS_WITH_VERB = re.compile(rf"\b{_VERB}\s*$")
+_VERB_LAST_WORDS = tuple({verb.split()[-1] for verb in SPEECH_VERBS.split("|")})
+
+
+def _ends_with_verb(narration: str) -> bool:
+    """`search_end(_ENDS_WITH_VERB, narration, 40)`, run only when the last word can end a reporting verb."""
+    last = narration.rsplit(None, 1)[-1:]
+    return bool(last) and last[0].endswith(_VERB_LAST_WORDS) and bool(search_end(_ENDS_WITH_VERB, narration, 40))
 
 # `"A," he said. "B."`: nothing between two spans but a reporting clause, which may name where it
 # was said ("told NHL.com", "said in a speech broadcast on Al Manar Television")
@@ -652,6 +659,10 @@ class _Names:
     def _titled_at(self) -> list[int]:
         return [pos for pos, _, _ in self.titled]
 
+    @cached_property
+    def _runs_at(self) -> list[int]:
+        return [pos for pos, _, _, _ in self._runs]
+
     # Who speaks, and where each speaker is named, is only needed for a quote that has no name of its own
     # ("he said", a paragraph that is all quote): worked out when first asked for (in three articles of four).
 
@@ -775,8 +786,11 @@ class _Names:
         # someone introduced with a title in this very paragraph may be speaking for the first time
         # ("Air New Zealand spokesperson Andrew Aitken refuted those comments. '…,' he said")
         paragraph = self._text.rfind("\n", 0, position) + 1
-        for pos, _, name in reversed(self.titled[bisect.bisect_left(self._titled_at, paragraph):
-                                                 bisect.bisect_left(self._titled_at, position)]):
+        # (the titles of this paragraph's names only: `titled` for the whole article is rarely needed)
+        runs = self._runs[bisect.bisect_left(self._runs_at, paragraph):bisect.bisect_left(self._runs_at, position)]
+        for pos, name, _, named_title in reversed(runs):
+            if not (named_title or _lower_title_before(self._text, pos)):
+                continue
             if " " in name:
                 if index < 0 or pos > self._positions[index]:
                     return self.full(name)
@@ -1197,7 +1211,7 @@ def extract_quotes(text: str) -> list[Quote]:
         if not full and content[:1].isupper() and content[-1:] in ",.!?" and len(words(content)) >= 4:
             full = True
         if not full:
-            if not search_end(_ENDS_WITH_VERB, narr_before, 40) and (
+            if not _ends_with_verb(narr_before) and (
                     _scare_cue_before(narr_before)
                     or search_end(_WEAK_SCARE_CUE, narr_before, 8) and not _sentence_who_verb(narr_before)):
                 continue

@@ -8,6 +8,7 @@ from bench.quotes_eval import evaluate, load
 from digest.quotes import (
     _ARTICLE_NAME_WORD,
     _CAPITAL_NAME_WORD,
+    _ENDS_WITH_VERB,
     _NAME_BEFORE_APPOSITIVE,
     _NAME_WORD,
     _RUN_TAIL,
@@ -16,6 +17,7 @@ from digest.quotes import (
     _WHO_BEFORE_VERB,
     _Attributor,
     _double_spans,
+    _ends_with_verb,
     _first_sentence,
     _indefinite_introduction,
     _last_stop,
@@ -489,3 +491,11 @@ _CUE_PIECES = ["so-called", "dubbed", "entitled", "nicknamed", "known as", "the 
 def test_a_scare_cue_is_looked_for_only_after_a_word_that_can_end_one(text, upper, blank):
     text = "".join(c.upper() if flip else c for c, flip in zip(text, upper + [False] * len(text))) + blank
     assert _scare_cue_before(text) == bool(search_end(_SCARE_CUE, text, 80))
+
+
+@given(st.lists(st.sampled_from(["said", "pointed out", "went on", "told reporters", "added that", "wrote in", "he",
+                                 "(said", "saidx", "Said", "out", "the", "says:"]), min_size=1, max_size=4).map(" ".join),
+       st.sampled_from(["", " ", " \n"]))
+@settings(max_examples=1000, deadline=None)
+def test_a_reporting_verb_at_the_end_is_looked_for_only_after_a_word_that_can_end_one(text, blank):
+    assert _ends_with_verb(text + blank) == bool(search_end(_ENDS_WITH_VERB, text + blank, 40))
