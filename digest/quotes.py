@@ -434,19 +434,15 @@ def _reporting_subjects(text: str):
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Aa]n?)\s+\Z")
 
 
-_PIECE = re.compile(r"\S+")
-
-
 def _name_stretch(text: str, low: int, end: int) -> int:
     """Where the blank-separated pieces of `text[low:end]` that can belong to a name begin: a name word has
     a capital (or a digit, or an "al-" hyphen), a particle joins two. A name that ends at `end` starts
     inside this stretch, so a search for it need not try the positions before."""
     at = end
-    for match in reversed(list(_PIECE.finditer(text, low, end))):
-        piece = match.group()
+    for piece in reversed(text[low:end].split()):
         if piece.islower() and "-" not in piece and piece not in _PARTICLES:
             break
-        at = match.start()
+        at = text.rfind(piece, low, at)  # (the last piece before `at`: no blank inside it)
     return at
 
 
