@@ -140,10 +140,11 @@ def _after_first_letter(alternatives: str) -> str:
 # scans over a whole text: `re` looks for a pattern's first character in C when it is a class, but tries a
 # pattern that starts with a lookahead or an optional group at every position
 _CAPITAL_NAME_WORD = (
-    rf"[A-Z](?:{_after_first_letter(_HONORIFICS)}\.\s+{_NAME_WORD}"
+    rf"[A-Z](?:(?=[a-z]{{1,3}}\.\s){_after_first_letter(_HONORIFICS)}\.\s+{_NAME_WORD}"  # (the guard: one test, not 15)
     r"|\.(?:[A-Z]\.){0,2}(?!\w)|[\w'’\-]*\w|(?<![\w.'’].)(?<=[B-HJ-Z])(?=\s+[A-Z][a-z]))")
 _ARTICLE_NAME_WORD = r"(?:al|ad|as|ash|el)-[A-Z]?\w+"  # "al-Assad"
-_RUN_TAIL = rf"(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD})*"
+# (the lookahead holds what a particle or a name word can start with: at a run's end one test, not twenty)
+_RUN_TAIL = rf"(?:\s+(?=[A-Zabdeilv])(?:{_PARTICLE}\s+)?{_NAME_WORD})*"
 # up to seven words: "Syrian National Coalition Acting Chairman George Sabra" (the titles are cut later)
 _NAME = rf"(?:{_HONORIFIC}?{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,6}})"
 # a lower-case description: "the ministry", "a spokesman for the company", "one taxi driver"
