@@ -9,6 +9,7 @@ from digest.quotes import (
     _ARTICLE_NAME_WORD,
     _CAPITAL_NAME_WORD,
     _ENDS_WITH_VERB,
+    _NAME,
     _NAME_BEFORE_APPOSITIVE,
     _NAME_WORD,
     _RUN_TAIL,
@@ -507,10 +508,13 @@ _GUARD_PIECES = ["Dr. ", "Mr.", "Det. ", "Supt.\n", "Smith", " de ", " van ", " 
 
 @given(st.lists(st.sampled_from(_GUARD_PIECES), max_size=10).map("".join))
 @settings(max_examples=3000, deadline=None)
-def test_the_guards_in_the_name_scan_change_no_run(text):
-    """The lookaheads before the honorifics and at each run's end only spare the scan its failing tries."""
-    guarded = _CAPITAL_NAME_WORD + _RUN_TAIL
-    guards = [r"(?=[a-z]{1,3}\.\s)", r"(?=[A-Zabdeilv])"]
-    assert all(guard in guarded for guard in guards)
-    unguarded = guarded.replace(guards[0], "").replace(guards[1], "")
-    assert [m.span() for m in re.finditer(guarded, text)] == [m.span() for m in re.finditer(unguarded, text)]
+def test_the_guards_in_the_name_patterns_change_no_match(text):
+    """The lookaheads before the honorifics and before each further name word only spare the patterns
+    their failing tries: the name scan finds the same runs, a name search the same names."""
+    guards = [r"(?=[a-z]{1,3}\.\s)", r"(?=[A-Zabdeilv])", r"(?=[A-Z][a-z]{1,3}\.\s)"]
+    for guarded in (_CAPITAL_NAME_WORD + _RUN_TAIL, _NAME):
+        assert sum(guard in guarded for guard in guards) == 2
+        unguarded = guarded
+        for guard in guards:
+            unguarded = unguarded.replace(guard, "")
+        assert [m.span() for m in re.finditer(guarded, text)] == [m.span() for m in re.finditer(unguarded, text)]
