@@ -179,7 +179,8 @@ _ORG_FULL_NAME = re.compile(rf"(?=.*\s(?:and|of|for|on|&)\s){_ORG_NAME}")  # wit
 _AFTER_ORG_VERB = re.compile(rf"^[\s,—–-]*(?:the|The)\s+(?P<who>{_ORG_NAME})\s+(?:\w+ly\s+)?(?:{_VERB})\b")
 _AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+(?P<who>{_ROLE_NAME}|{_DESC}{_DESC_END})")
 # an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
-_AUXILIARY = r"(?:(?:has|have|had|would|will|also|later|then|once)\s+)?"
+_AUXILIARIES = ("has", "have", "had", "would", "will", "also", "later", "then", "once")
+_AUXILIARY = rf"(?:(?:{'|'.join(_AUXILIARIES)})\s+)?"
 _ACCORDING = rf"according to\s+(?P<who>{_NAME}|{_DESC})"
 _AFTER_ACCORDING = re.compile(rf"^[\s,—–-]*{_ACCORDING}")
 # text right before the opening mark (the end of the narration that introduces it)
@@ -228,12 +229,18 @@ _SCARE_CUE_ENDS = ("called", "dubbed", "titled", "named", "as", "term", "word", 
                    "campaign", "slogan", "hashtag", "magazine", "newspaper", "label", "labelled", "labeled")
 
 
+def _last_word(text: str) -> str:
+    """The last blank-separated piece of `text` ("" for none): what an end-anchored cue must end."""
+    last = text.rsplit(None, 1)[-1:]
+    return last[0] if last else ""
+
+
 def _scare_cue_before(narration: str) -> bool:
     """`search_end(_SCARE_CUE, narration, 80)`, the pattern (which ignores case, so is tried from each of the
     80 positions) run only when the last word could end a cue. (Lower-casing is the pattern's case
     folding for ASCII words; other words go to the pattern.)"""
-    last = narration.rsplit(None, 1)[-1:]
-    if not last or last[0].isascii() and not last[0].lower().endswith(_SCARE_CUE_ENDS):
+    last = _last_word(narration)
+    if not last or last.isascii() and not last.lower().endswith(_SCARE_CUE_ENDS):
         return False
     return bool(search_end(_SCARE_CUE, narration, 80))
 
@@ -248,8 +255,7 @@ _VERB_LAST_WORDS = tuple({verb.split()[-1] for verb in SPEECH_VERBS.split("|")})
 
 def _ends_with_verb(narration: str) -> bool:
     """`search_end(_ENDS_WITH_VERB, narration, 40)`, run only when the last word can end a reporting verb."""
-    last = narration.rsplit(None, 1)[-1:]
-    return bool(last) and last[0].endswith(_VERB_LAST_WORDS) and bool(search_end(_ENDS_WITH_VERB, narration, 40))
+    return _last_word(narration).endswith(_VERB_LAST_WORDS) and bool(search_end(_ENDS_WITH_VERB, narration, 40))
 
 # `"A," he said. "B."`: nothing between two spans but a reporting clause, which may name where it
 # was said ("told NHL.com", "said in a speech broadcast on Al Manar Television")
@@ -297,7 +303,6 @@ def _paragraph_offsets(text: str) -> list[tuple[int, str]]:
 
 
 _DOUBLE_MARK = re.compile(r'["“”„]')
-_DOUBLE_MARK_OR_BREAK = re.compile(r'["“”„\n]')
 
 
 def _double_spans(text: str) -> list[_Span]:
@@ -392,10 +397,6 @@ _WHO_BEFORE_VERB = re.compile(
     rf"{_WHO}{_APPOSITIVE},?\s+{_AUXILIARY}(?:\w+ly\s+)?\Z")
 _LOOKBACK = 200  # characters before a reporting verb in which its subject is looked for
 _PRONOUN_BEFORE = re.compile(r"(?<![\w'’.-])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+\Z")
-
-
-_BETWEEN_SUBJECT_AND_VERB = {"has", "have", "had", "would", "will", "also", "later", "then", "once", "earlier",
-                             "again", "today", "yesterday", "too", "now"}  # (`_AUXILIARY`, `_TRAILING_ADVERBS`)
 
 
 def _may_end_with_a_name(before: str) -> bool:
@@ -652,7 +653,11 @@ class _Names:
         """(position, title, name) of each person named with a title: "Pope Benedict XVI", "British
         photographer Jimmy Nelson" (the title in lower case before the name)."""
         return [(pos, title, name) for pos, name, _, named_title in self._runs
-                if (title := named_title or _lower_title_before(self._text, pos))]
+                if (title := self._title(pos, named_title))]
+
+    def _title(self, position: int, named_title: str | None) -> str | None:
+        """The title of the name run at `position`: its own ("Pope"), else a lower-case one before it."""
+        return named_title or _lower_title_before(self._text, position)
 
     @cached_property
     def _titled_at(self) -> list[int]:
@@ -788,7 +793,7 @@ class _Names:
         # (the titles of this paragraph's names only: `titled` for the whole article is rarely needed)
         runs = self._runs[bisect.bisect_left(self._runs_at, paragraph):bisect.bisect_left(self._runs_at, position)]
         for pos, name, _, named_title in reversed(runs):
-            if not (named_title or _lower_title_before(self._text, pos)):
+            if not self._title(pos, named_title):
                 continue
             if " " in name:
                 if index < 0 or pos > self._positions[index]:
@@ -842,6 +847,8 @@ _LEADING_FUNCTION_WORDS = {
     "against", "without", "within", "despite", "like", "unlike", "via", "into", "onto", "toward", "towards",
 }
 _TRAILING_ADVERBS = {"later", "earlier", "also", "then", "again", "today", "yesterday", "once", "too", "now"}
+# the words that may stand between a subject and its verb: an auxiliary (`_AUXILIARY`) or an adverb `clean_name` drops
+_BETWEEN_SUBJECT_AND_VERB = {*_AUXILIARIES, *_TRAILING_ADVERBS}
 
 
 def _without_adverbs(parts: list[str]) -> list[str]:
