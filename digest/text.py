@@ -100,8 +100,9 @@ def words(sentence: str) -> list[str]:
     """Word tokens: letters/digits with inner hyphens, apostrophes and dots kept ("U.S.", "don't").
 
     `_WORD.findall(sentence)`, a quarter faster: a token never spans a blank, and most pieces between
-    blanks are one plain word (`str.isalnum`, in C), which is its own token; only the others ("said.",
-    "U.S.", "(CNN)") go through the pattern."""
+    blanks are one plain word (`str.isalnum`, in C), which is its own token; of the rest, most are a
+    word and one mark ("said.", "Obama,"), whose token is the word. Only the others ("U.S.", "(CNN)",
+    "don't") go through the pattern."""
     if "_" in sentence:
         return _WORD.findall(sentence)
     tokens: list[str] = []
@@ -109,6 +110,8 @@ def words(sentence: str) -> list[str]:
     for piece in sentence.split():
         if piece.isalnum():
             tokens.append(piece)
+        elif (word := piece[:-1]).isalnum():  # (its last character is then not a word character)
+            tokens.append(word)
         else:
             tokens += pattern(piece)
     return tokens

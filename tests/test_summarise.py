@@ -11,7 +11,9 @@ from sumy.summarizers.lex_rank import LexRankSummarizer
 from digest.summarise import (
     _BYLINE,
     _BYLINE_FIRST,
+    _READER_ADDRESS,
     Summariser,
+    _addresses_the_reader,
     _compact,
     get_summariser,
     lexrank_scores,
@@ -148,6 +150,17 @@ def test_the_byline_check_is_skipped_only_for_sentences_no_byline_word_can_start
         char = chr(code)
         if any(re.fullmatch(letter, char, re.I) for letter in first_letters):
             assert char in _BYLINE_FIRST, char
+
+
+_READER_PIECES = ["click", "Click", "CLICK", "cliCK", "clicks", "subscribe", "SUBSCRIBE", "ſubscribe", "sign up",
+                  "Sign Up", "sign  up", "follow us", "Follow US", "share this", "Share This", "read more", "Read More",
+                  "comment", "Comments", "COMMENTS", "cli\u212a", "x", "é", "ı", "İ", " ", "-", ".", "up", "us"]
+
+
+@given(st.lists(st.sampled_from(_READER_PIECES), max_size=8).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_the_reader_check_prefilter_never_hides_a_match(text):
+    assert _addresses_the_reader(text) == bool(_READER_ADDRESS.search(text))
 
 
 @given(st.lists(st.integers(1, 40), max_size=60))

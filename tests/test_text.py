@@ -1,3 +1,5 @@
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -51,3 +53,10 @@ def test_sumy_accepts_the_offline_tokenizer():
 def test_words_are_what_the_word_pattern_finds(text):
     """The fast path (whole words between blanks, `\\w` for `[^\\W_]`) finds the pattern's tokens."""
     assert words(text) == _WORD.findall(text)
+
+
+def test_a_word_and_one_mark_is_the_word_whatever_the_mark():
+    """The fast path for "said." and "Obama," against the pattern, for every character that can end a piece."""
+    endings = [chr(c) for c in range(sys.maxunicode + 1)
+               if not chr(c).isalnum() and not chr(c).isspace() and not 0xD800 <= c <= 0xDFFF]
+    assert [c for c in endings if words(f"él9{c}") != _WORD.findall(f"él9{c}")] == []
