@@ -4,7 +4,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.text import _WORD, OfflineTokenizer, split_sentences, words
+from digest.text import (
+    _ODD_OR_CONTROL,
+    _WORD,
+    OfflineTokenizer,
+    normalize_text,
+    split_sentences,
+    words,
+)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -60,3 +67,12 @@ def test_a_word_and_one_mark_is_the_word_whatever_the_mark():
     endings = [chr(c) for c in range(sys.maxunicode + 1)
                if not chr(c).isalnum() and not chr(c).isspace() and not 0xD800 <= c <= 0xDFFF]
     assert [c for c in endings if words(f"él9{c}") != _WORD.findall(f"él9{c}")] == []
+
+
+def test_in_ascii_the_odd_and_control_characters_are_the_unprintable_ones_but_the_line_break():
+    """What `normalize_text`'s quick check for ASCII text stands on, character by character."""
+    for code in range(128):
+        char = chr(code)
+        if char not in "\n\r":
+            assert (not char.isprintable()) == bool(_ODD_OR_CONTROL.search(char)), repr(char)
+    assert normalize_text("a\tb\x00c\x7fd\ne\x0bf") == "a bcd\nef"
