@@ -2,6 +2,7 @@
 
     python -m bench.speed                  # all 2000 CNN articles, then the growth curve
     python -m bench.speed --limit 300
+    python -m bench.speed --no-growth --no-by-length   # the throughputs alone
 
 "Ours" is everything an ingest does to an article's text: clean, split, summarise, find quotes and pick
 the key quote (`digest.analyse.analyse_text`); "summary only" is the part that does what sumy does
@@ -137,6 +138,36 @@ def throughputs(fns: dict, texts: list[str], rounds: int = 5) -> dict[str, float
     return {name: statistics.median(values) for name, values in rates.items()}
 
 
+def by_length(fns: dict, texts: list[str], groups: int = 5) -> list[dict]:
+    """Plain sumy and our whole path on each article in turn, summed over fifths of the corpus by length.
+    sumy's cost grows with the square of the sentences, ours with the text, so the ratio depends on how
+    long the articles are: this shows by how much."""
+    sumy, ours = fns["sumy LexRank (plain)"], fns["briefbot analyse_text"]
+    timed = []
+    for text in texts:
+        started = time.perf_counter()
+        sumy(text)
+        middle = time.perf_counter()
+        ours(text)
+        timed.append((len(text), middle - started, time.perf_counter() - middle))
+    return length_groups(timed, groups)
+
+
+def length_groups(timed: list[tuple[int, float, float]], groups: int = 5) -> list[dict]:
+    """(characters, sumy's seconds, ours) per article -> per group of equal size by length: the range of
+    lengths, each side's mean milliseconds and the ratio of their totals."""
+    timed = sorted(timed)
+    out = []
+    for k in range(groups):
+        part = timed[k * len(timed) // groups:(k + 1) * len(timed) // groups]
+        if not part:
+            continue
+        sumy_total, ours_total = sum(t[1] for t in part), sum(t[2] for t in part)
+        out.append({"chars": (part[0][0], part[-1][0]), "sumy_ms": 1000 * sumy_total / len(part),
+                    "ours_ms": 1000 * ours_total / len(part), "ratio": sumy_total / ours_total})
+    return out
+
+
 def growth(fns: dict, articles: list[dict]) -> None:
     pool = [s for a in articles for s in a["article_sents"]]
     print(f"\n{'sentences':>9} " + " ".join(f"{name:>28}" for name in fns) + "   (ms per article)")
@@ -159,6 +190,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="articles (default: all 2000)")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--no-growth", action="store_true")
+    parser.add_argument("--no-by-length", action="store_true")
     args = parser.parse_args()
     articles = load(args.limit)
     texts = [a["article"] for a in articles]
@@ -172,6 +204,12 @@ def main() -> None:
     for name, rate in rates.items():
         print(f"  {name:<28} {rate:8.1f} articles/s   ({rate / plain:.1f}x plain sumy LexRank, "
               f"{rate / strict:.1f}x with our tokenizer)")
+    if not args.no_by_length:
+        print("\nBy article length (fifths of the articles; each article once, plain sumy then our whole path)")
+        print(f"{'characters':>15} {'plain sumy ms':>14} {'whole path ms':>14} {'ratio':>6}")
+        for group in by_length(fns, texts):
+            low, high = group["chars"]
+            print(f"{low:>7}-{high:<7} {group['sumy_ms']:>14.2f} {group['ours_ms']:>14.3f} {group['ratio']:>5.1f}x")
     if not args.no_growth:
         growth(fns, articles)
 

@@ -1,7 +1,8 @@
+import pytest
 from nltk.tokenize import word_tokenize
 from sumy.nlp.tokenizers import Tokenizer
 
-from bench.speed import StockTokenizer
+from bench.speed import StockTokenizer, length_groups
 
 
 def test_the_plain_sumy_baseline_splits_words_as_sumy_does():
@@ -15,3 +16,12 @@ def test_the_plain_sumy_baseline_splits_words_as_sumy_does():
                                                  if Tokenizer._is_word(w))
     assert tokenizer.to_sentences("Mr. Smith went to Washington. He said no.") == (
         "Mr. Smith went to Washington.", "He said no.")
+
+
+def test_length_groups_are_equal_fifths_by_length_with_the_ratio_of_totals():
+    timed = [(chars, chars / 100, chars / 1000 + (0.5 if chars == 90 else 0)) for chars in range(10, 110, 10)]
+    groups = length_groups(timed[::-1])  # any order in, sorted by length out
+    assert [g["chars"] for g in groups] == [(10, 20), (30, 40), (50, 60), (70, 80), (90, 100)]
+    assert groups[0]["ratio"] == pytest.approx(10.0)
+    assert groups[4]["ratio"] == pytest.approx((0.9 + 1.0) / (0.09 + 0.5 + 0.1))
+    assert groups[4]["sumy_ms"] == pytest.approx(950.0) and groups[4]["ours_ms"] == pytest.approx(345.0)
