@@ -116,41 +116,31 @@ def methods():
 CHUNK = 50  # articles each method runs before the next takes its turn
 
 
-def throughputs(fns: dict, texts: list[str], rounds: int = 5) -> dict[str, float]:
-    """Articles per second of each method, median over `rounds`. Within a round the methods take turns
-    every `CHUNK` articles (in an order that rotates), so a slow spell of this shared machine, which
-    can last minutes and cost a fifth of its speed, hits all of them alike: their ratios hold even when
-    the rates drift."""
+def throughputs(fns: dict, texts: list[str], rounds: int = 5) -> tuple[dict[str, float], dict[str, list[float]]]:
+    """Articles per second of each method, median over `rounds`, and each article's seconds (its median
+    over the rounds). Within a round the methods take turns every `CHUNK` articles (in an order that rotates),
+    so a slow spell of this shared machine, which can last minutes and cost a fifth of its speed, hits
+    all of them alike: their ratios hold even when the rates drift."""
     rates: dict[str, list[float]] = {name: [] for name in fns}
+    per_article: dict[str, list[list[float]]] = {name: [[] for _ in texts] for name in fns}
     names = list(fns)
+    clock = time.perf_counter
     for _ in range(rounds):
         spent = dict.fromkeys(names, 0.0)
         for turn, first in enumerate(range(0, len(texts), CHUNK)):
             chunk = texts[first:first + CHUNK]
             for name in names[turn % len(names):] + names[:turn % len(names)]:
-                fn = fns[name]
-                started = time.perf_counter()
-                for text in chunk:
+                fn, seconds = fns[name], per_article[name]
+                started = clock()
+                for index, text in enumerate(chunk, first):
+                    before = clock()
                     fn(text)
-                spent[name] += time.perf_counter() - started
+                    seconds[index].append(clock() - before)
+                spent[name] += clock() - started
         for name in names:
             rates[name].append(len(texts) / spent[name])
-    return {name: statistics.median(values) for name, values in rates.items()}
-
-
-def by_length(fns: dict, texts: list[str], groups: int = 5) -> list[dict]:
-    """Plain sumy and our whole path on each article in turn, summed over fifths of the corpus by length.
-    sumy's cost grows with the square of the sentences, ours with the text, so the ratio depends on how
-    long the articles are: this shows by how much."""
-    sumy, ours = fns["sumy LexRank (plain)"], fns["briefbot analyse_text"]
-    timed = []
-    for text in texts:
-        started = time.perf_counter()
-        sumy(text)
-        middle = time.perf_counter()
-        ours(text)
-        timed.append((len(text), middle - started, time.perf_counter() - middle))
-    return length_groups(timed, groups)
+    return ({name: statistics.median(values) for name, values in rates.items()},
+            {name: list(map(statistics.median, seconds)) for name, seconds in per_article.items()})
 
 
 def length_groups(timed: list[tuple[int, float, float]], groups: int = 5) -> list[dict]:
@@ -198,16 +188,17 @@ def main() -> None:
     for fn in fns.values():  # warm up: caches and imports are not what we measure
         for text in texts[:20]:
             fn(text)
-    rates = throughputs(fns, texts, args.rounds)
+    rates, per_article = throughputs(fns, texts, args.rounds)
     plain, strict = rates["sumy LexRank (plain)"], rates["sumy LexRank (our tokenizer)"]
     print(f"{len(texts)} CNN articles, one core, median of {args.rounds} interleaved rounds")
     for name, rate in rates.items():
         print(f"  {name:<28} {rate:8.1f} articles/s   ({rate / plain:.1f}x plain sumy LexRank, "
               f"{rate / strict:.1f}x with our tokenizer)")
     if not args.no_by_length:
-        print("\nBy article length (fifths of the articles; each article once, plain sumy then our whole path)")
+        print("\nBy article length (fifths of the articles, timed within the rounds above)")
         print(f"{'characters':>15} {'plain sumy ms':>14} {'whole path ms':>14} {'ratio':>6}")
-        for group in by_length(fns, texts):
+        timed = zip(map(len, texts), per_article["sumy LexRank (plain)"], per_article["briefbot analyse_text"])
+        for group in length_groups(list(timed)):
             low, high = group["chars"]
             print(f"{low:>7}-{high:<7} {group['sumy_ms']:>14.2f} {group['ours_ms']:>14.3f} {group['ratio']:>5.1f}x")
     if not args.no_growth:
