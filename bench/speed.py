@@ -179,8 +179,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=None, help="articles (default: all 2000)")
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--no-growth", action="store_true")
-    parser.add_argument("--no-by-length", action="store_true")
+    parser.add_argument("--no-growth", action="store_true", help="skip the time against sentence count")
+    parser.add_argument("--no-by-length", action="store_true", help="do not print the ratio by article length")
     args = parser.parse_args()
     articles = load(args.limit)
     texts = [a["article"] for a in articles]
