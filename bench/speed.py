@@ -18,8 +18,10 @@ Two baselines, both sumy's LexRankSummarizer built once with sumy's PlaintextPar
 - "sumy LexRank (our tokenizer)": the same with our offline tokenizer for words too (`digest.text`), a
   stricter baseline: it already has one of our speed-ups, a regex word tokenizer instead of NLTK's.
 Throughput is articles per second of wall time, single-threaded (OPENBLAS_NUM_THREADS=1), median of five
-rounds in which the methods take turns every 50 articles. The growth curve times them on synthetic
-articles made of real CNN sentences, 10 to 1000 sentences long.
+rounds in which the methods take turns every 50 articles. The ratio by length splits the articles into
+fifths by characters, each article timed by its median within those rounds (sumy grows with the square of
+the sentences, we with the text). The growth curve times them on synthetic articles made of real CNN
+sentences, 10 to 1000 sentences long.
 """
 
 from __future__ import annotations
