@@ -302,7 +302,26 @@ def _paragraph_offsets(text: str) -> list[tuple[int, str]]:
     return out
 
 
-_DOUBLE_MARK = re.compile(r'["“”„]')
+_DOUBLE_MARKS = '"“”„'
+_DOUBLE_MARK = re.compile(f"[{_DOUBLE_MARKS}]")
+
+
+def _double_marks(text: str) -> list[int]:
+    """Where the double quotation marks are, in order: `_DOUBLE_MARK.finditer`, a tenth of its cost. re
+    scans for one character at C speed, but tries a set of them at every position (40 µs an article);
+    here each mark that is there is found on its own, and the rare text with two kinds is sorted."""
+    kinds = [mark for mark in _DOUBLE_MARKS if mark in text]
+    found = [at for mark in kinds for at in _offsets(text, mark)]
+    if len(kinds) > 1:
+        found.sort()
+    return found
+
+
+def _offsets(text: str, mark: str):
+    at = text.find(mark)
+    while at >= 0:
+        yield at
+        at = text.find(mark, at + 1)
 
 
 def _double_spans(text: str) -> list[_Span]:
@@ -311,10 +330,10 @@ def _double_spans(text: str) -> list[_Span]:
     of the text for the marks; the line breaks between two marks are counted in C.)"""
     spans: list[_Span] = []
     p_index, open_at, last = 0, None, 0
-    for mark in chain(_DOUBLE_MARK.finditer(text), (None,)):
-        i, ch = (mark.start(), mark.group()) if mark else (len(text), "")
+    for at in chain(_double_marks(text), (None,)):
+        i, ch = (len(text), "") if at is None else (at, text[at])
         breaks = text.count("\n", last, i)
-        if breaks or not mark:  # the paragraph ends before this mark (or the text does)
+        if breaks or at is None:  # the paragraph ends before this mark (or the text does)
             if open_at is not None:
                 end = text.find("\n", open_at, i)
                 end = i if end < 0 else end
@@ -323,7 +342,7 @@ def _double_spans(text: str) -> list[_Span]:
                 open_at = None
             p_index += breaks
         last = i
-        if not mark:
+        if at is None:
             break
         if open_at is None:
             open_at = None if ch == "”" else i  # every mark but the closing curly one opens
