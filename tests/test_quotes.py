@@ -15,6 +15,7 @@ from digest.quotes import (
     _RUN_TAIL,
     _SCARE_CUE,
     _SENTENCE_STOP,
+    _VERB_FIRST_WORD,
     _WHO_BEFORE_VERB,
     _Attributor,
     _double_spans,
@@ -27,6 +28,7 @@ from digest.quotes import (
     _name_runs,
     _name_stretch,
     _scare_cue_before,
+    _verb_starts,
     _written_alone,
     choose_key_quote,
     clean_name,
@@ -518,3 +520,14 @@ def test_the_guards_in_the_name_patterns_change_no_match(text):
         for guard in guards:
             unguarded = unguarded.replace(guard, "")
         assert [m.span() for m in re.finditer(guarded, text)] == [m.span() for m in re.finditer(unguarded, text)]
+
+
+@given(st.lists(st.sampled_from(["said", "says", "told", "Said", "saidx", "said-", "to", "x", "", "\u00a0", "\t"]),
+                max_size=10),
+       st.lists(st.sampled_from([" ", "\n", ", ", '"', "\n\n"]), max_size=10))
+@settings(max_examples=2000, deadline=None)
+def test_reporting_verbs_are_found_after_a_space_or_a_line_break(pieces, blanks):
+    """Two scans, one for each blank, find what one scan for either finds, in order."""
+    text = "".join(piece + blank for piece, blank in zip(pieces, blanks))
+    either = [m.start(1) for m in re.finditer(rf"[ \n]({_VERB_FIRST_WORD.pattern})", text)]
+    assert _verb_starts(text) == ([0] if _VERB_FIRST_WORD.match(text) else []) + either
