@@ -58,13 +58,15 @@ def analyse_text(text: str, title: str | None = None, sentences: int = 3, *, cle
     split = split_sentences(body)
     tokens = [words(s.text.lower()) for s in split]  # shared by the summariser and the fingerprint
     summary = summariser.select(split, sentences, tokens)
+    # (worked out before the quotes, while the summary's words and their terms are still in the CPU's caches)
+    summary_terms = {t for s in summary for t in summariser.terms_of_tokens(tokens[s.index])}
+    fingerprint = fingerprint_words(chain.from_iterable(tokens))
     found = extract_quotes(body)
-    summary_terms = {t for s in summary for t in summariser.terms_of_tokens(tokens[s.index])} if found else set()
     key = choose_key_quote(found, summary_terms, summariser.terms_of_tokens)
     return Analysis(
         title=title, text=body, sentences=[s.text for s in summary],
         quotes=[{"quote": q.quote, "speaker": q.speaker, "kind": q.kind} for q in found],
-        key_quote=key.as_dict() if key else None, fingerprint=fingerprint_words(chain.from_iterable(tokens)),
+        key_quote=key.as_dict() if key else None, fingerprint=fingerprint,
     )
 
 
