@@ -18,7 +18,8 @@ Two baselines, both sumy's LexRankSummarizer built once with sumy's PlaintextPar
 - "sumy LexRank (our tokenizer)": the same with our offline tokenizer for words too (`digest.text`), a
   stricter baseline: it already has one of our speed-ups, a regex word tokenizer instead of NLTK's.
 Throughput is articles per second of wall time, single-threaded (OPENBLAS_NUM_THREADS=1), median of five
-rounds in which the methods take turns every 50 articles. The ratio by length splits the articles into
+rounds in which the methods take turns every 50 articles (the whole path's ratio in each round is printed
+too: how far one run's figure can be trusted). The ratio by length splits the articles into
 fifths by characters, each article timed by its median within those rounds (sumy grows with the square of
 the sentences, we with the text). The growth curve times them on synthetic articles made of real CNN
 sentences, 10 to 1000 sentences long.
@@ -118,8 +119,9 @@ def methods():
 CHUNK = 50  # articles each method runs before the next takes its turn
 
 
-def throughputs(fns: dict, texts: list[str], rounds: int = 5) -> tuple[dict[str, float], dict[str, list[float]]]:
-    """Articles per second of each method, median over `rounds`, and each article's seconds (its median
+def throughputs(fns: dict, texts: list[str],
+                rounds: int = 5) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Articles per second of each method in each of `rounds`, and each article's seconds (its median
     over the rounds). Within a round the methods take turns every `CHUNK` articles (in an order that rotates),
     so a slow spell of this shared machine, which can last minutes and cost a fifth of its speed, hits
     all of them alike: their ratios hold even when the rates drift."""
@@ -141,8 +143,7 @@ def throughputs(fns: dict, texts: list[str], rounds: int = 5) -> tuple[dict[str,
                 spent[name] += clock() - started
         for name in names:
             rates[name].append(len(texts) / spent[name])
-    return ({name: statistics.median(values) for name, values in rates.items()},
-            {name: list(map(statistics.median, seconds)) for name, seconds in per_article.items()})
+    return rates, {name: list(map(statistics.median, seconds)) for name, seconds in per_article.items()}
 
 
 def length_groups(timed: list[tuple[int, float, float]], groups: int = 5) -> list[dict]:
@@ -190,12 +191,15 @@ def main() -> None:
     for fn in fns.values():  # warm up: caches and imports are not what we measure
         for text in texts[:20]:
             fn(text)
-    rates, per_article = throughputs(fns, texts, args.rounds)
+    by_round, per_article = throughputs(fns, texts, args.rounds)
+    rates = {name: statistics.median(values) for name, values in by_round.items()}
     plain, strict = rates["sumy LexRank (plain)"], rates["sumy LexRank (our tokenizer)"]
     print(f"{len(texts)} CNN articles, one core, median of {args.rounds} interleaved rounds")
     for name, rate in rates.items():
         print(f"  {name:<28} {rate:8.1f} articles/s   ({rate / plain:.1f}x plain sumy LexRank, "
               f"{rate / strict:.1f}x with our tokenizer)")
+    ratios = [ours / sumy for ours, sumy in zip(by_round["briefbot analyse_text"], by_round["sumy LexRank (plain)"])]
+    print("  whole path / plain sumy in each round: " + ", ".join(f"{r:.2f}x" for r in ratios))
     if not args.no_by_length:
         print("\nBy article length (fifths of the articles, timed within the rounds above)")
         print(f"{'characters':>15} {'plain sumy ms':>14} {'whole path ms':>14} {'ratio':>6}")
