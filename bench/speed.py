@@ -18,10 +18,11 @@ Two baselines, both sumy's LexRankSummarizer built once with sumy's PlaintextPar
 - "sumy LexRank (our tokenizer)": the same with our offline tokenizer for words too (`digest.text`), a
   stricter baseline: it already has one of our speed-ups, a regex word tokenizer instead of NLTK's.
 Throughput is articles per second of wall time, single-threaded (OPENBLAS_NUM_THREADS=1), median of five
-rounds in which the methods take turns every 50 articles (the whole path's ratio in each round is printed
-too: how far one run's figure can be trusted). The ratio by length splits the articles into
-fifths by characters, each article timed by its median within those rounds (sumy grows with the square of
-the sentences, we with the text). The growth curve times them on synthetic articles made of real CNN
+rounds in which the methods take turns every 50 articles; a ratio is the median of the two methods' ratios
+within each round (the whole path's are printed: how far one run's figure can be trusted). The first round
+meets every word and name for the first time (stemming, name caches), as a new process does. The ratio by
+length splits the articles into fifths by characters, each article timed by its median within those rounds
+(sumy grows with the square of the sentences, we with the text). The growth curve times them on synthetic articles made of real CNN
 sentences, 10 to 1000 sentences long.
 """
 
@@ -146,6 +147,13 @@ def throughputs(fns: dict, texts: list[str],
     return rates, {name: list(map(statistics.median, seconds)) for name, seconds in per_article.items()}
 
 
+def paired_ratio(rates: list[float], baseline: list[float]) -> float:
+    """The median over rounds of one method's rate over another's in the same round. They ran in turns
+    within the round, so a slow spell of the machine slowed both: the ratio of their medians, taken from
+    different rounds, would mix spells."""
+    return statistics.median(r / b for r, b in zip(rates, baseline))
+
+
 def length_groups(timed: list[tuple[int, float, float]], groups: int = 5) -> list[dict]:
     """(characters, sumy's seconds, ours) per article -> per group of equal size by length: the range of
     lengths, each side's mean milliseconds and the ratio of their totals."""
@@ -192,14 +200,14 @@ def main() -> None:
         for text in texts[:20]:
             fn(text)
     by_round, per_article = throughputs(fns, texts, args.rounds)
-    rates = {name: statistics.median(values) for name, values in by_round.items()}
-    plain, strict = rates["sumy LexRank (plain)"], rates["sumy LexRank (our tokenizer)"]
+    plain, strict = by_round["sumy LexRank (plain)"], by_round["sumy LexRank (our tokenizer)"]
     print(f"{len(texts)} CNN articles, one core, median of {args.rounds} interleaved rounds")
-    for name, rate in rates.items():
-        print(f"  {name:<28} {rate:8.1f} articles/s   ({rate / plain:.1f}x plain sumy LexRank, "
-              f"{rate / strict:.1f}x with our tokenizer)")
-    ratios = [ours / sumy for ours, sumy in zip(by_round["briefbot analyse_text"], by_round["sumy LexRank (plain)"])]
-    print("  whole path / plain sumy in each round: " + ", ".join(f"{r:.2f}x" for r in ratios))
+    for name, rates in by_round.items():
+        print(f"  {name:<28} {statistics.median(rates):8.1f} articles/s   ({paired_ratio(rates, plain):.1f}x plain "
+              f"sumy LexRank, {paired_ratio(rates, strict):.1f}x with our tokenizer)")
+    whole = by_round["briefbot analyse_text"]
+    print("  whole path / plain sumy in each round: " + ", ".join(f"{o / p:.2f}x" for o, p in zip(whole, plain))
+          + f"; ratio of the median rates {statistics.median(whole) / statistics.median(plain):.2f}x")
     if not args.no_by_length:
         print("\nBy article length (fifths of the articles, timed within the rounds above)")
         print(f"{'characters':>15} {'plain sumy ms':>14} {'whole path ms':>14} {'ratio':>6}")

@@ -2,7 +2,7 @@ import pytest
 from nltk.tokenize import word_tokenize
 from sumy.nlp.tokenizers import Tokenizer
 
-from bench.speed import StockTokenizer, length_groups
+from bench.speed import StockTokenizer, length_groups, paired_ratio
 
 
 def test_the_plain_sumy_baseline_splits_words_as_sumy_does():
@@ -25,3 +25,11 @@ def test_length_groups_are_equal_fifths_by_length_with_the_ratio_of_totals():
     assert groups[0]["ratio"] == pytest.approx(10.0)
     assert groups[4]["ratio"] == pytest.approx((0.9 + 1.0) / (0.09 + 0.5 + 0.1))
     assert groups[4]["sumy_ms"] == pytest.approx(950.0) and groups[4]["ours_ms"] == pytest.approx(345.0)
+
+
+def test_a_ratio_pairs_the_rounds():
+    """Both methods ran in turns within a round, so each round's ratio is taken before the median: a slow
+    round for both (here the first) does not pair one method's fast round with the other's slow one."""
+    ours, baseline = [10.0, 40.0, 30.0], [1.0, 4.0, 2.0]
+    assert paired_ratio(ours, baseline) == 10.0  # rounds: 10x, 10x, 15x
+    assert sorted(ours)[1] / sorted(baseline)[1] == 15.0  # the ratio of the medians would say 15x
