@@ -311,17 +311,18 @@ def _double_marks(text: str) -> list[int]:
     scans for one character at C speed but tries a set of them at every position (40 µs an article, against
     6 here): each kind of mark that is there is found on its own, and the rare text with two kinds sorted."""
     kinds = [mark for mark in _DOUBLE_MARKS if mark in text]
-    found = [at for mark in kinds for at in _offsets(text, mark)]
+    found = [at for mark in kinds for at in _occurrences(text, mark)]
     if len(kinds) > 1:
         found.sort()
     return found
 
 
-def _offsets(text: str, mark: str):
-    at = text.find(mark)
+def _occurrences(text: str, part: str):
+    """Where `part` starts in `text`, every time, in order (overlapping ones included)."""
+    at = text.find(part)
     while at >= 0:
         yield at
-        at = text.find(mark, at + 1)
+        at = text.find(part, at + 1)
 
 
 def _double_spans(text: str) -> list[_Span]:
@@ -936,13 +937,11 @@ def _is_word_character(char: str) -> bool:
 def _written_alone(text: str, word: str) -> bool:
     """`word` stands in `text` as a word of its own: not inside a longer word, not after an apostrophe or
     a hyphen. (`str.find` rather than a regex made for each word: compiling one cost more than a scan.)"""
-    at = text.find(word)
-    while at >= 0:
+    for at in _occurrences(text, word):
         end = at + len(word)
         if ((at == 0 or not (_is_word_character(text[at - 1]) or text[at - 1] in "'’-"))
                 and _is_word_character(word[-1]) != (end < len(text) and _is_word_character(text[end]))):
             return True
-        at = text.find(word, at + 1)
     return False
 
 
@@ -1108,15 +1107,13 @@ def _stretches(text: str, word: str, before: int, after: int):
     """(start, end) of the stretches of `text` within `before` characters before an occurrence of `word`
     or `after` from its start, in order, those that overlap or touch merged."""
     start = end = None
-    at = text.find(word)
-    while at >= 0:
+    for at in _occurrences(text, word):
         if end is not None and at - before > end:
             yield start, end
             start = None
         if start is None:
             start = max(0, at - before)
         end = min(len(text), at + after)
-        at = text.find(word, at + 1)
     if end is not None:
         yield start, end
 
