@@ -22,8 +22,8 @@ rounds in which the methods take turns every 50 articles; a ratio is the median 
 within each round (the whole path's are printed: how far one run's figure can be trusted). The first round
 meets every word and name for the first time (stemming, name caches), as a new process does. The ratio by
 length splits the articles into fifths by characters, each article timed by its median within those rounds
-(sumy grows with the square of the sentences, we with the text). The growth curve times them on synthetic articles made of real CNN
-sentences, 10 to 1000 sentences long.
+(sumy grows with the square of the sentences, we with the text). The growth curve times them on synthetic
+articles made of real CNN sentences, 10 to 1000 sentences long.
 """
 
 from __future__ import annotations
