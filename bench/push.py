@@ -74,7 +74,7 @@ def json_articles(n: int, skip: int = 0) -> list[dict]:
 
 # Stored articles when users ask for /digest: what a dozen feeds leave in two days' window. (With 20,
 # the first version's figure, replies looked fast; with 300 they took three times as long, until the
-# recent articles were read once for everyone: `Store.shared_recent_articles`.) Taken from further
+# recent articles were read once for everyone: `Composer._window`.) Taken from further
 # down the corpus than the feeds the ingest reads, so that the ingest's articles are all new.
 STORED_ARTICLES, STORED_FROM = 200, 1000
 
@@ -158,7 +158,7 @@ def pushed_digest():
     """The digest part the push benchmark sends: the same seeded articles, ranked and rendered the way
     the push does it, so that the bare baseline sends exactly the same message."""
     from bot.render import render_digest
-    from digest.compose import candidates, rank_stories
+    from digest.compose import Composer
     from digest.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -166,9 +166,10 @@ def pushed_digest():
         store = Store(settings.db)
         seed(store, 1)
         now = datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)
-        articles = candidates(store, store.subscribers()[0], settings.digest_max_age_hours, now)
+        items = Composer(store).briefing(store.subscribers()[0], settings.digest_items,
+                                         settings.digest_max_age_hours, now).items
         store.close()
-    return render_digest(rank_stories(articles, settings.digest_items, now), header="Your briefing")[0]
+    return render_digest(items, header="Your briefing")[0]
 
 
 async def bare_send_run(messages: int, client: str, workers: int = 8) -> float:

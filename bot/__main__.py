@@ -161,10 +161,10 @@ def ingest(all_sources: bool, workers: int) -> None:
 @click.option("--limit", type=click.IntRange(1, 50), default=None, help="Stories in the digest.")
 def preview(limit: int | None) -> None:
     """Print the digest a new subscriber would get now."""
-    from digest.compose import build_digest, render_plain
+    from digest.compose import Composer, render_plain
 
     settings = _settings()
-    items = build_digest(_store(), None, limit or settings.digest_items, settings.digest_max_age_hours)
+    items = Composer(_store()).briefing(None, limit or settings.digest_items, settings.digest_max_age_hours).items
     click.echo(render_plain(items))
 
 

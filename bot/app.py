@@ -28,6 +28,7 @@ from bot.pacing import paced_rate_limiter
 from bot.push import Pusher
 from bot.throttle import Throttle
 from bot.transport import AiohttpRequest
+from digest.compose import Composer
 from digest.ingest import IngestRunner
 from digest.settings import Settings
 from digest.store import Store, utcnow
@@ -51,8 +52,10 @@ def build_application(settings: Settings, store: Store | None = None, *, clock: 
         builder = builder.rate_limiter(paced_rate_limiter())
     app = builder.build()
     store = store or Store(settings.db)
-    app.bot_data[ctx.KEY] = ctx.Briefbot(settings=settings, store=store,
-                                         pusher=Pusher(app.bot, store, settings, clock, settings.send_workers),
+    composer = Composer(store)
+    app.bot_data[ctx.KEY] = ctx.Briefbot(settings=settings, store=store, composer=composer,
+                                         pusher=Pusher(app.bot, store, settings, clock, settings.send_workers,
+                                                       composer),
                                          ingest=IngestRunner(store, settings, make_way=foreground.make_way))
     _register(app)
     if schedule:

@@ -8,6 +8,7 @@ from datetime import datetime
 from telegram.ext import ContextTypes
 
 from bot.push import Pusher
+from digest.compose import Composer
 from digest.ingest import IngestRunner
 from digest.settings import Settings
 from digest.store import Store
@@ -19,6 +20,7 @@ KEY = "briefbot"
 class Briefbot:
     settings: Settings
     store: Store
+    composer: Composer
     pusher: Pusher
     ingest: IngestRunner
 

@@ -19,69 +19,25 @@ from __future__ import annotations
 
 import asyncio
 import heapq
-import html
 import logging
-import re
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
-from typing import Callable
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime, timedelta
+from typing import Any, Callable
 
-from telegram import Bot, LinkPreviewOptions, Message
-from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram import Bot
+from telegram.error import BadRequest, NetworkError, TimedOut
 
-from bot.render import Part, digest_keyboard, render_digest
-from digest.compose import RecentWindow, candidates, rank_stories, recent_window
-from digest.settings import Settings, parse_hhmm
+from bot.render import Part, render_digest
+from bot.send import ChatGone, PushProgress, send_and_record, send_part
+from digest.compose import Composer
+from digest.schedule import is_due_today, local_date
+from digest.settings import Settings
 from digest.store import Store, utcnow
 
 log = logging.getLogger(__name__)
 
 NOTHING_NEW = "Nothing new since your last briefing. I'll be back tomorrow."
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-MAX_NETWORK_RETRIES = 3
 PER_CHAT_INTERVAL = 1.0
-
-
-class UserGone(Exception):
-    """The user blocked the bot or the chat no longer exists: stop sending to them."""
-
-
-def html_to_plain(text: str) -> str:
-    """Our HTML as plain text (tags dropped, entities decoded): the fallback when Telegram refuses it."""
-    return html.unescape(re.sub(r"<[^>]*>", "", text))
-
-
-async def send_part(bot: Bot, chat_id: int, part: Part) -> Message:
-    """Send one briefing message; waits out flood control, retries network errors a few times."""
-    attempt = 0
-    while True:
-        try:
-            return await bot.send_message(chat_id, part.html, parse_mode=ParseMode.HTML if part.is_html else None,
-                                          link_preview_options=NO_PREVIEW,
-                                          reply_markup=digest_keyboard(part.article_ids))
-        except RetryAfter as exc:
-            wait = exc.retry_after.total_seconds() if isinstance(exc.retry_after, timedelta) else exc.retry_after
-            log.info("flood control for chat %s: waiting %.1f s", chat_id, wait)
-            await asyncio.sleep(float(wait))
-        except Forbidden as exc:
-            raise UserGone(str(exc)) from exc
-        except BadRequest as exc:
-            reason = str(exc).lower()
-            if "chat not found" in reason or "user is deactivated" in reason:
-                raise UserGone(str(exc)) from exc
-            if "can't parse entities" in reason and part.is_html:
-                plain = html_to_plain(part.html)
-                log.error("Telegram refused our HTML for chat %s (%s); sending it as plain text", chat_id, exc)
-                part = Part(plain, part.article_ids, is_html=False)
-                continue
-            raise
-        except (TimedOut, NetworkError):
-            attempt += 1
-            if attempt > MAX_NETWORK_RETRIES:
-                raise
-            await asyncio.sleep(0.5 * 2 ** attempt)
 
 
 @dataclass
@@ -93,29 +49,6 @@ class PushReport:
     failed: int = 0
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
-
-
-def user_zone(user: dict, settings: Settings) -> ZoneInfo:
-    try:
-        return ZoneInfo(user.get("timezone") or settings.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(settings.timezone)
-
-
-def user_digest_time(user: dict, settings: Settings) -> time:
-    try:
-        return parse_hhmm(user.get("digest_time") or settings.digest_time)
-    except ValueError:
-        return parse_hhmm(settings.digest_time)
-
-
-def local_date(user: dict, settings: Settings, now: datetime) -> str:
-    return now.astimezone(user_zone(user, settings)).date().isoformat()
-
-
-def is_due_today(user: dict, settings: Settings, now: datetime) -> bool:
-    local = now.astimezone(user_zone(user, settings))
-    return local.time() >= user_digest_time(user, settings)
 
 
 @dataclass
@@ -130,9 +63,10 @@ class _Job:
 
 class Pusher:
     def __init__(self, bot: Bot, store: Store, settings: Settings, clock: Callable[[], datetime] = utcnow,
-                 workers: int = 16):
+                 workers: int = 16, composer: Composer | None = None):
         self.bot = bot
         self.store = store
+        self.composer = composer or Composer(store)
         self.settings = settings
         self.clock = clock
         self.workers = workers
@@ -167,8 +101,7 @@ class Pusher:
         async with self._lock:
             due = self.due()
             report.due = len(due)
-            memo: dict = {}
-            window = recent_window(self.store, self.settings.digest_max_age_hours, self.clock()) if due else None
+            bodies: dict[tuple[Any, ...], tuple[list[dict[str, Any]], int | None]] = {}
             jobs: list = []
             for seq, (user, day, started) in enumerate(due):
                 heapq.heappush(jobs, (0.0, seq, _Job(user, day, started)))
@@ -181,7 +114,7 @@ class Pusher:
                     if wait > 0:
                         await asyncio.sleep(wait)
                     try:
-                        status = await self._step(job, memo, window)
+                        status = await self._step(job, bodies)
                     except Exception as exc:  # noqa: BLE001 - one user's failure never stops the push
                         log.exception("push to user %s failed", job.user["id"])
                         report.errors.append(f"{job.user['id']}: {type(exc).__name__}")
@@ -197,30 +130,29 @@ class Pusher:
                      report.empty, report.blocked, report.failed)
         return report
 
-    def _compose(self, user: dict, memo: dict, window: RecentWindow | None) -> tuple[list[dict], int | None]:
-        """The user's digest parts and their stored body; users with the same candidate articles share
-        one ranking, rendering and body, and every user of a tick one read of the recent articles."""
-        now = self.clock()
-        articles = candidates(self.store, user, self.settings.digest_max_age_hours, now, window=window)
-        key = tuple(a["id"] for a in articles)
-        if key not in memo:
-            items = rank_stories(articles, self.settings.digest_items, now)
-            parts = [p.as_dict() for p in render_digest(items, header="Your briefing")] if items else []
-            memo[key] = (parts, self.store.save_digest_body(parts) if parts else None)
-        return memo[key]
+    def _body(self, user: dict, bodies: dict[tuple[Any, ...], tuple[list[dict[str, Any]], int | None]]
+              ) -> tuple[list[dict[str, Any]], int | None]:
+        """The user's digest parts and their stored body: each distinct briefing of a tick is rendered
+        and stored once, however many users share it."""
+        briefing = self.composer.briefing(user, self.settings.digest_items, self.settings.digest_max_age_hours,
+                                          self.clock())
+        if briefing.key not in bodies:
+            parts = [p.as_dict() for p in render_digest(briefing.items, header="Your briefing")]
+            bodies[briefing.key] = (parts, self.store.save_digest_body(parts) if parts else None)
+        return bodies[briefing.key]
 
-    async def _step(self, job: _Job, memo: dict, window: RecentWindow | None = None) -> str:
+    async def _step(self, job: _Job, bodies: dict[tuple[Any, ...], tuple[list[dict[str, Any]], int | None]]) -> str:
         """Send the next message of a user's digest: "more" if another part follows, else the outcome."""
         user = job.user
         if job.delivery is None:
             delivery = self.store.get_delivery(user["id"], job.day) if job.started else None
             if delivery is None:
-                parts, body_id = self._compose(user, memo, window)
+                parts, body_id = self._body(user, bodies)
                 delivery = self.store.claim_delivery(user["id"], job.day, body_id, parts=parts)
             if delivery["status"] != "pending":
                 return "skipped"
             job.delivery = delivery
-            job.parts = [Part(p["html"], p["article_ids"]) for p in delivery["parts"]]
+            job.parts = [Part.from_dict(p) for p in delivery["parts"]]
         delivery, parts = job.delivery, job.parts
         try:
             if not parts:
@@ -229,13 +161,12 @@ class Pusher:
                 self.store.finish_delivery(delivery["id"], "empty")
                 return "empty"
             index = delivery["messages"] or 0
-            message = await send_part(self.bot, user["chat_id"], parts[index])
             last = index == len(parts) - 1
-            self.store.delivery_part_sent(delivery["id"], index, user["chat_id"], message.message_id,
-                                          parts[index].article_ids, delivery["body_id"], last=last)
+            await send_and_record(self.bot, self.store, user["chat_id"], parts[index], deliver_to=user["id"],
+                                  push=PushProgress(delivery["id"], delivery["body_id"], index, last))
             delivery["messages"] = index + 1
             return "sent" if last else "more"
-        except UserGone as exc:
+        except ChatGone as exc:
             self.store.set_inactive(user["id"], f"blocked: {exc}")
             self.store.finish_delivery(delivery["id"], "blocked", str(exc))
             log.info("user %s blocked the bot; marked inactive", user["id"])

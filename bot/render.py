@@ -13,6 +13,7 @@ import html
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -43,12 +44,20 @@ class Block:
 
 @dataclass(slots=True)
 class Part:
+    """One message of a briefing. The buttons and what is delivered are kept apart: a story of several
+    articles has one button (its lead article) and marks all its articles delivered when shown."""
     html: str
     article_ids: list[int] = field(default_factory=list)  # one per story, in order (buttons map to these)
+    delivered_ids: list[int] = field(default_factory=list)  # every article of every story in the message
     is_html: bool = True  # False: plain text (the fallback when Telegram refuses our HTML)
 
-    def as_dict(self) -> dict:
-        return {"html": self.html, "article_ids": self.article_ids}
+    def as_dict(self) -> dict[str, Any]:
+        return {"html": self.html, "article_ids": self.article_ids, "delivered_ids": self.delivered_ids}
+
+    @classmethod
+    def from_dict(cls, stored: dict[str, Any]) -> "Part":
+        """A part as the store keeps it; bodies stored before `delivered_ids` existed deliver their leads."""
+        return cls(stored["html"], stored["article_ids"], stored.get("delivered_ids", stored["article_ids"]))
 
 
 class _Builder:
@@ -110,6 +119,7 @@ def render_digest(items: list[BriefingItem], header: str | None = None) -> list[
     parts: list[Part] = []
     current: list[Block] = []
     ids: list[int] = []
+    delivered: list[int] = []
     size = 0
     head = _Builder().add(header, "b").add("\n\n").block() if header else None
     if head:
@@ -118,13 +128,14 @@ def render_digest(items: list[BriefingItem], header: str | None = None) -> list[
         block = render_item(item, number)
         separator = 2 if current else 0
         if current and size + separator + block.visible > SAFE_LIMIT and ids:
-            parts.append(Part(_join(current), ids))
-            current, ids, size, separator = [], [], 0, 0
+            parts.append(Part(_join(current), ids, delivered))
+            current, ids, delivered, size, separator = [], [], [], 0, 0
         current.append(block)
         ids.append(item.article_id)
+        delivered.extend(item.article_ids or [item.article_id])
         size += separator + block.visible
     if ids:
-        parts.append(Part(_join(current), ids))
+        parts.append(Part(_join(current), ids, delivered))
     return parts
 
 

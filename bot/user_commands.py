@@ -20,7 +20,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import context as ctx
-from bot.push import NO_PREVIEW, send_part, user_digest_time, user_zone
+from bot.send import NO_PREVIEW, send_briefing
 from bot.render import (
     back_keyboard,
     digest_keyboard,
@@ -29,7 +29,8 @@ from bot.render import (
     render_item,
     render_list,
 )
-from digest.compose import build_digest, item_from_article
+from digest.compose import BriefingItem, item_from_article
+from digest.schedule import user_digest_time, user_zone
 from digest.settings import check_timezone, parse_hhmm
 from digest.summarise import get_summariser
 
@@ -90,34 +91,22 @@ async def stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply(update, "You're unsubscribed: no more daily briefings. Send /start to come back.")
 
 
-async def send_briefing(update: Update, context: ContextTypes.DEFAULT_TYPE, items, header: str, *,
-                        deliver: bool = False) -> None:
-    """Send the briefing's messages, then record them (and, with `deliver`, mark the stories delivered
-    to this user) in one transaction. A send that fails records the parts already sent (their buttons
-    work) but delivers nothing: the stories come again in the next briefing."""
+async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, items: list[BriefingItem], header: str, *,
+                deliver: bool) -> None:
+    """A briefing in reply to a command; with `deliver`, what it shows is not sent to this user again."""
     bb = ctx.of(context)
-    chat_id = update.effective_chat.id
-    parts = render_digest(items, header=header)
-    sent = []
-    try:
-        for part in parts:
-            message = await send_part(context.bot, chat_id, part)
-            sent.append((message.message_id, part.article_ids, part.html))
-    finally:
-        if sent:
-            delivered_to = update.effective_user.id if deliver and len(sent) == len(parts) else None
-            bb.store.record_briefing(chat_id, sent, delivered_to,
-                                     article_ids=[a for item in items for a in item.article_ids])
+    await send_briefing(context.bot, bb.store, update.effective_chat.id, render_digest(items, header=header),
+                        deliver_to=update.effective_user.id if deliver else None)
 
 
 async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     bb = ctx.of(context)
     me = _me(update, context)
-    items = build_digest(bb.store, me, bb.settings.digest_items, bb.settings.digest_max_age_hours, bb.now())
+    items = bb.composer.briefing(me, bb.settings.digest_items, bb.settings.digest_max_age_hours, bb.now()).items
     if not items:
         await reply(update, "Nothing new since your last briefing.")
         return
-    await send_briefing(update, context, items, "Your briefing", deliver=True)
+    await _show(update, context, items, "Your briefing", deliver=True)
 
 
 async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -129,11 +118,11 @@ async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await reply(update, "Usage: /latest [N] \u2014 N is a number from 1 to 20.")
             return
         count = int(context.args[0])
-    items = build_digest(bb.store, me, count, 24 * 7, bb.now(), unseen_only=False, by="time")
+    items = bb.composer.briefing(me, count, 24 * 7, bb.now(), unseen_only=False, by="time").items
     if not items:
         await reply(update, "No stories yet. Try again after the next ingest.")
         return
-    await send_briefing(update, context, items, "Latest stories")
+    await _show(update, context, items, "Latest stories", deliver=False)
 
 
 async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

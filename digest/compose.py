@@ -1,9 +1,15 @@
-"""A user's briefing: which stories, in what order, how long.
+"""A chat's briefing: which stories, in what order, how long. THE one way to build one.
 
-Candidates are recent articles the user has not received, from sources they have
+Candidates are recent articles the reader has not received, from sources they have
 not muted, matching their topics if they follow any. Articles about the same story
 are grouped by text similarity; a story covered by more sources ranks higher, a
 newer one ranks higher, and each story appears once, naming the other sources.
+
+The push, `/digest`, `/latest` and the CLI preview all call `Composer.briefing`.
+Its one cache lives as long as the store's content version (bumped by triggers on
+every change to articles or sources, whichever connection makes it): the recent
+articles are read and decoded once per version, and readers with the same
+candidates share one ranking.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any, Literal
 
 from digest.dedupe import group_stories
 from digest.store import Store, utcnow
@@ -20,34 +27,34 @@ from digest.store import Store, utcnow
 COVERAGE_WEIGHT = 1.0  # per extra source reporting the story
 RECENCY_HALF_LIFE_HOURS = 12.0
 MAX_CANDIDATES = 200  # newest articles considered for one digest: plenty for 8 stories, bounded cost
+RANKINGS_KEPT = 256  # distinct candidate lists ranked per content version
+
+Order = Literal["importance", "time"]
 
 
 @dataclass(slots=True)
 class BriefingItem:
-    article_id: int
+    article_id: int  # the lead article: the one shown, and the one its "more" button expands
     title: str
     source: str
     url: str
     sentences: list[str]
-    key_quote: dict | None
+    key_quote: dict[str, Any] | None
     published_at: str | None
     also: list[tuple[str, str]] = field(default_factory=list)  # (source name, url) of other reports
-    article_ids: list[int] = field(default_factory=list)  # every article in the story, to mark delivered
-    quotes: list[dict] = field(default_factory=list)
+    article_ids: list[int] = field(default_factory=list)  # every article of the story: all delivered when shown
+    quotes: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _when(article: dict) -> datetime:
-    for key in ("published_at", "fetched_at"):
-        value = article.get(key)
-        if value:
-            try:
-                return datetime.fromisoformat(value)
-            except ValueError:
-                continue
-    return utcnow()
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """The stories of one briefing. `key` is equal for equal briefings (same candidates, same request,
+    same content version), so a caller may render each distinct briefing once."""
+    items: list[BriefingItem]
+    key: tuple[Any, ...]
 
 
-def matches_topics(article: dict, topics: list[str]) -> bool:
+def matches_topics(article: dict[str, Any], topics: list[str] | None) -> bool:
     """Plain-word topic filter: any topic word appears as a whole word in headline or summary."""
     if not topics:
         return True
@@ -55,103 +62,82 @@ def matches_topics(article: dict, topics: list[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(t.lower())}(?!\w)", haystack) for t in topics)
 
 
-def build_digest(store: Store, user: dict | None = None, limit: int = 8, max_age_hours: int = 48,
-                 now: datetime | None = None, *, unseen_only: bool = True, by: str = "importance"
-                 ) -> list[BriefingItem]:
-    """The user's briefing: `by="importance"` (coverage, then recency) or `by="time"` (newest first);
-    `unseen_only=False` includes stories the user already received (/latest)."""
-    now = now or utcnow()
-    window = recent_window(store, max_age_hours, now)
-    return _ranked(candidates(store, user, max_age_hours, now, unseen_only=unseen_only, window=window), limit, now, by)
+class Composer:
+    """Builds briefings from one store; keep one per store (the bot keeps it in its application data)."""
+
+    def __init__(self, store: Store, max_candidates: int = MAX_CANDIDATES):
+        self.store = store
+        self.max_candidates = max_candidates
+        self._version: int | None = None
+        self._windows: dict[tuple[str, int], list[dict[str, Any]]] = {}
+        self._rankings: OrderedDict[tuple[Any, ...], list[BriefingItem]] = OrderedDict()
+
+    def briefing(self, reader: dict[str, Any] | None, limit: int, max_age_hours: int,
+                 now: datetime | None = None, *, unseen_only: bool = True, by: Order = "importance") -> Briefing:
+        """The reader's briefing: `by="importance"` (coverage, then recency) or `by="time"` (newest first);
+        `unseen_only=False` includes stories the reader already received (/latest). `reader` None: a new
+        subscriber's view (the preview)."""
+        now = now or utcnow()
+        self._check_version()
+        articles = self.candidates(reader, max_age_hours, now, unseen_only=unseen_only)
+        minute = now.replace(second=0, microsecond=0)
+        key = (self._version, tuple(a["id"] for a in articles), limit, by, minute)
+        items = self._rankings.get(key)
+        if items is None:
+            items = self._rankings[key] = rank_stories(articles, limit, minute, by)
+            while len(self._rankings) > RANKINGS_KEPT:
+                self._rankings.popitem(last=False)
+        else:
+            self._rankings.move_to_end(key)
+        return Briefing(items, key)
+
+    def candidates(self, reader: dict[str, Any] | None, max_age_hours: int, now: datetime, *,
+                   unseen_only: bool = True) -> list[dict[str, Any]]:
+        """Recent articles this reader may get: unseen (optionally), from unmuted sources, on their topics.
+
+        Taken from the shared window (twice the candidates, read once per content
+        version), filtered by the ids the reader received; a reader who received
+        most of the window, so that it cannot fill their candidates, gets a query
+        of their own. Both give the same list."""
+        self._check_version()
+        exclude = reader["id"] if reader and unseen_only else None
+        since = now.replace(second=0, microsecond=0) - timedelta(hours=max_age_hours)
+        window = self._window(since)
+        seen = self.store.delivered_article_ids(exclude) if exclude is not None else set()
+        unseen = [a for a in window if a["id"] not in seen]
+        if len(window) < 2 * self.max_candidates or len(unseen) >= self.max_candidates:
+            articles = unseen[:self.max_candidates]
+        else:
+            articles = self.store.recent_articles(since, exclude_for_user=exclude, limit=self.max_candidates)
+        if reader:
+            muted = set(reader.get("muted_sources") or [])
+            articles = [a for a in articles
+                        if a["source_id"] not in muted and matches_topics(a, reader.get("topics"))]
+        return [a for a in articles if a.get("summary") or a.get("title")]
+
+    def _window(self, since: datetime) -> list[dict[str, Any]]:
+        """The newest articles since `since`, decoded once per content version and shared by every
+        reader: callers must not change them."""
+        key = (since.isoformat(), 2 * self.max_candidates)
+        articles = self._windows.get(key)
+        if articles is None:
+            if len(self._windows) >= 8:  # a few windows (digest, /latest) at the current version
+                self._windows.clear()
+            articles = self._windows[key] = self.store.recent_articles(since, limit=key[1])
+        return articles
+
+    def _check_version(self) -> None:
+        version = self.store.content_version()
+        if version != self._version:
+            self._version = version
+            self._windows.clear()
+            self._rankings.clear()
 
 
-_RANKED: OrderedDict[tuple, list[BriefingItem]] = OrderedDict()
-_RANKED_MAX = 256
-
-
-_IDENTITIES: dict[int, tuple[dict, tuple]] = {}  # id(article) -> (the article, its identity)
-_IDENTITIES_MAX = 4096
-
-
-def _identity(article: dict) -> tuple:
-    """Everything of an article that a ranked story shows. Ids alone are not enough: a page fetched
-    later rewrites an article's text and summary, and another database (a test, a restore) reuses ids.
-    The store shares one decoded copy of the recent articles between users, so the identity of each
-    is kept with it (holding the article, so its id() cannot be reused meanwhile)."""
-    known = _IDENTITIES.get(id(article))
-    if known is not None and known[0] is article:
-        return known[1]
-    if len(_IDENTITIES) >= _IDENTITIES_MAX:
-        _IDENTITIES.clear()
-    identity = _identity_of(article)
-    _IDENTITIES[id(article)] = (article, identity)
-    return identity
-
-
-def _identity_of(article: dict) -> tuple:
-    quote = article.get("key_quote") or {}
-    return (article["id"], article.get("fingerprint"), article["title"], article["url"], article["source_id"],
-            article.get("source_name"), article.get("published_at"), tuple(article["summary"]),
-            quote.get("quote"), quote.get("speaker"), len(article.get("quotes") or ()))
-
-
-def _ranked(articles: list[dict], limit: int, now: datetime, by: str) -> list[BriefingItem]:
-    """rank_stories, shared by everyone with the same candidates within the same minute: 200 users asking
-    for /digest at once cost one ranking, not 200."""
-    minute = now.replace(second=0, microsecond=0)
-    key = (tuple(_identity(a) for a in articles), limit, by, minute)
-    if key in _RANKED:
-        _RANKED.move_to_end(key)
-        return _RANKED[key]
-    result = rank_stories(articles, limit, minute, by)
-    _RANKED[key] = result
-    while len(_RANKED) > _RANKED_MAX:
-        _RANKED.popitem(last=False)
-    return result
-
-
-@dataclass(slots=True)
-class RecentWindow:
-    """The newest articles of the digest window, read once and shared by every user of a push tick:
-    per user, only the ids they already received are read (the articles are decoded once, not once
-    per user). `complete` when the window holds every article of the period."""
-    articles: list[dict]
-    complete: bool
-
-
-def recent_window(store: Store, max_age_hours: int, now: datetime) -> RecentWindow:
-    """Twice the candidates one digest considers: room for what a user has already received. The
-    period starts on a whole minute, so that the store's shared copy serves every call in it."""
-    size = 2 * MAX_CANDIDATES
-    since = now.replace(second=0, microsecond=0) - timedelta(hours=max_age_hours)
-    articles = store.shared_recent_articles(since, limit=size)
-    return RecentWindow(articles, complete=len(articles) < size)
-
-
-def candidates(store: Store, user: dict | None, max_age_hours: int, now: datetime, *,
-               unseen_only: bool = True, window: RecentWindow | None = None) -> list[dict]:
-    """Recent articles this user may get: unseen (optionally), from unmuted sources, on their topics.
-    With a shared `window`, the same list as the user's own query; a user who received most of the
-    window (so that it cannot fill their candidates) gets their own query."""
-    exclude = user["id"] if user and unseen_only else None
-    articles = None
-    if window is not None:
-        seen = store.delivered_article_ids(exclude) if exclude is not None else set()
-        unseen = [a for a in window.articles if a["id"] not in seen]
-        if window.complete or len(unseen) >= MAX_CANDIDATES:
-            articles = unseen[:MAX_CANDIDATES]
-    if articles is None:
-        articles = store.recent_articles(now - timedelta(hours=max_age_hours), exclude_for_user=exclude,
-                                         limit=MAX_CANDIDATES)
-    if user:
-        muted = set(user.get("muted_sources") or [])
-        articles = [a for a in articles if a["source_id"] not in muted and matches_topics(a, user.get("topics"))]
-    return [a for a in articles if a.get("summary") or a.get("title")]
-
-
-def rank_stories(articles: list[dict], limit: int, now: datetime, by: str = "importance") -> list[BriefingItem]:
+def rank_stories(articles: list[dict[str, Any]], limit: int, now: datetime,
+                 by: Order = "importance") -> list[BriefingItem]:
     """Group articles into stories and pick the best `limit`. Depends only on the articles (and `now`),
-    so users with the same candidates share one result (the push memoises it)."""
+    so readers with the same candidates share one result."""
     if not articles:
         return []
     groups = group_stories([f"{a['title']}. {' '.join(a['summary'])}" for a in articles])
@@ -163,16 +149,30 @@ def rank_stories(articles: list[dict], limit: int, now: datetime, by: str = "imp
         age_hours = max(0.0, (now - newest).total_seconds() / 3600)
         score = COVERAGE_WEIGHT * (len(sources) - 1) + math.exp(-age_hours * math.log(2) / RECENCY_HALF_LIFE_HOURS)
         scored.append((score, newest, members))
-    scored.sort(key=(lambda s: (s[0], s[1])) if by == "importance" else (lambda s: s[1]), reverse=True)
+    if by == "importance":
+        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    else:
+        scored.sort(key=lambda s: s[1], reverse=True)
     return [_item(members) for _, _, members in scored[:limit]]
 
 
-def item_from_article(article: dict) -> BriefingItem:
+def item_from_article(article: dict[str, Any]) -> BriefingItem:
     """A story of one article (to expand it, or to list a search hit)."""
     return _item([article])
 
 
-def _item(members: list[dict]) -> BriefingItem:
+def _when(article: dict[str, Any]) -> datetime:
+    for key in ("published_at", "fetched_at"):
+        value = article.get(key)
+        if value:
+            try:
+                return datetime.fromisoformat(value)
+            except ValueError:
+                continue
+    return utcnow()
+
+
+def _item(members: list[dict[str, Any]]) -> BriefingItem:
     # the fullest report leads: a key quote, then the longest summary
     lead = max(members, key=lambda a: (a["key_quote"] is not None, len(" ".join(a["summary"])), -a["id"]))
     also, seen = [], {lead["source_name"]}

@@ -149,7 +149,6 @@ class Store:
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA busy_timeout=30000")
         migrations.apply(self.db)
-        self._windows: dict[tuple, list[dict]] = {}
 
     def close(self) -> None:
         self.db.close()
@@ -342,18 +341,6 @@ class Store:
     def content_version(self) -> int:
         return self._one("select n from content_version", [])[0]
 
-    def shared_recent_articles(self, since: datetime, limit: int) -> list[dict]:
-        """`recent_articles(since, limit=limit)`, read once and shared until articles or sources change:
-        200 users asking for /digest at once decode the window once, not 200 times. Callers share
-        the dicts and must not change them."""
-        key = (iso(since), limit, self.content_version())
-        articles = self._windows.get(key)
-        if articles is None:
-            if len(self._windows) >= 8:  # a few windows (digest, /latest) at the latest version
-                self._windows.clear()
-            articles = self._windows[key] = self.recent_articles(since, limit=limit)
-        return articles
-
     def search_articles(self, words: str, limit: int = 10) -> list[dict]:
         query = fts_query(words)
         if query is None:
@@ -473,38 +460,26 @@ class Store:
         row["parts"] = self.digest_body(row["body_id"])
         return row
 
-    def delivery_part_sent(self, delivery_id: int, part_index: int, chat_id: int, message_id: int,
-                           article_ids: list[int], body_id: int, last: bool = False) -> None:
-        """Record one sent message of a delivery (and its stories) in one transaction; the last part
-        also marks the delivery sent."""
+    def record_sent(self, chat_id: int, message_id: int, button_ids: list[int], delivered_ids: Iterable[int],
+                    deliver_to: int | None, *, html: str | None = None, delivery_id: int | None = None,
+                    body_id: int | None = None, part_index: int | None = None, last: bool = False) -> None:
+        """One sent briefing message, in one transaction: its stories (so that its buttons work after a
+        restart: its own `html`, or its place in a stored digest body), the articles it delivered to
+        `deliver_to`, and, for a push, the progress of `delivery_id` (its last part marks it sent)."""
+        now = iso(utcnow())
         with self.transaction():
-            self.db.execute("update deliveries set messages = ?, sent_at = ?, status = ? where id = ?",
-                            [part_index + 1, iso(utcnow()), "sent" if last else "pending", delivery_id])
-            self.db.execute("insert or replace into sent_messages (chat_id, message_id, article_ids, body_id, part, "
-                            "created_at) values (?, ?, ?, ?, ?, ?)",
-                            [chat_id, message_id, json.dumps(article_ids), body_id, part_index, iso(utcnow())])
-            now = iso(utcnow())
-            self.db.conn.executemany(
-                "insert or ignore into delivered_articles (user_id, article_id, delivered_at) "
-                "select user_id, ?, ? from deliveries where id = ?",
-                [(a, now, delivery_id) for a in article_ids])
+            if delivery_id is not None:
+                self.db.execute("update deliveries set messages = ?, sent_at = ?, status = ? where id = ?",
+                                [(part_index or 0) + 1, now, "sent" if last else "pending", delivery_id])
+            self.db.execute("insert or replace into sent_messages (chat_id, message_id, article_ids, html, body_id, "
+                            "part, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+                            [chat_id, message_id, json.dumps(button_ids), html, body_id, part_index, now])
+            if deliver_to is not None:
+                self._mark_delivered(deliver_to, delivered_ids, now)
 
     def finish_delivery(self, delivery_id: int, status: str, error: str | None = None) -> None:
         self.db.execute("update deliveries set status = ?, error = ?, sent_at = coalesce(sent_at, ?) where id = ?",
                         [status, error, iso(utcnow()), delivery_id])
-
-    def record_briefing(self, chat_id: int, messages: list[tuple[int, list[int], str]],
-                        delivered_to: int | None = None, article_ids: Iterable[int] = ()) -> None:
-        """Remember a briefing's messages (message id, stories, text: so their buttons work after a
-        restart) and, with `delivered_to`, mark its stories delivered to that user, in one transaction."""
-        now = iso(utcnow())
-        with self.transaction():
-            self.db.conn.executemany(
-                "insert or replace into sent_messages (chat_id, message_id, article_ids, html, created_at) "
-                "values (?, ?, ?, ?, ?)",
-                [(chat_id, message_id, json.dumps(ids), html, now) for message_id, ids, html in messages])
-            if delivered_to is not None:
-                self._mark_delivered(delivered_to, article_ids, now)
 
     def sent_message(self, chat_id: int, message_id: int) -> dict | None:
         """A briefing message's stories and text (its own, or its part of a stored digest body)."""

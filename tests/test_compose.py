@@ -1,7 +1,11 @@
 from datetime import timedelta
 
-from digest.compose import build_digest, matches_topics, render_plain
+from digest.compose import Composer, matches_topics, render_plain
 from digest.store import NewArticle, iso, utcnow
+
+
+def briefing(store, reader=None, limit=8, max_age_hours=48, now=None, **kwargs):
+    return Composer(store).briefing(reader, limit, max_age_hours, now, **kwargs).items
 
 
 def add(store, source_id, key, title, summary, published_hours_ago=1, quote=None):
@@ -34,7 +38,7 @@ def populate(store):
 
 def test_same_story_once_with_other_sources_and_ranked_first(store):
     a, b, ids = populate(store)
-    items = build_digest(store, None, limit=10, max_age_hours=48)
+    items = briefing(store, None, limit=10, max_age_hours=48)
     titles = [i.title for i in items]
     assert "Old news" not in titles
     assert len(items) == 3
@@ -48,9 +52,9 @@ def test_same_story_once_with_other_sources_and_ranked_first(store):
 def test_what_a_user_received_is_not_sent_again(store):
     populate(store)
     user = store.upsert_user(42, 42)
-    first = build_digest(store, user, limit=1)
+    first = briefing(store, user, limit=1)
     store.mark_delivered(42, first[0].article_ids)
-    second = build_digest(store, user, limit=10)
+    second = briefing(store, user, limit=10)
     assert first[0].title not in [i.title for i in second] and len(second) == 2
 
 
@@ -58,9 +62,9 @@ def test_muted_sources_and_topics(store):
     a, b, _ = populate(store)
     store.upsert_user(7, 7)
     store.update_user(7, muted_sources=[b])
-    assert {i.source for i in build_digest(store, store.get_user(7))} == {"Wire A"}
+    assert {i.source for i in briefing(store, store.get_user(7))} == {"Wire A"}
     store.update_user(7, muted_sources=[], topics=["tsunami"])
-    assert [i.title for i in build_digest(store, store.get_user(7))] == ["Quake hits Chile"]
+    assert [i.title for i in briefing(store, store.get_user(7))] == ["Quake hits Chile"]
 
 
 def test_topic_words_are_plain_words_not_patterns():
@@ -71,7 +75,7 @@ def test_topic_words_are_plain_words_not_patterns():
 
 def test_plain_rendering(store):
     populate(store)
-    text = render_plain(build_digest(store, None))
+    text = render_plain(briefing(store, None))
     assert "1. Quake hits Chile" in text and "also: Wire B" in text and "\u2014 Maria Soto" in text
     assert render_plain([]) == "Nothing new right now."
 
@@ -82,41 +86,41 @@ def test_a_rewritten_article_is_not_served_from_the_ranking_cache(store):
     source = store.add_source("http://127.0.0.1/a.xml", "feed", name="Wire A")["id"]
     article_id = add(store, source, "bank", "Central bank holds rates",
                      ["The central bank kept interest rates unchanged on Tuesday.", "Officials cited inflation."])
-    now = utcnow()
-    first = build_digest(store, None, now=now, unseen_only=False)
+    now, composer = utcnow(), Composer(store)
+    first = composer.briefing(None, 8, 48, now, unseen_only=False).items
     store.update_article_text(article_id, text="A new text.", summary=["A rewritten summary sentence.", "Two."],
                               quotes=[], key_quote=None, fingerprint="new")
-    second = build_digest(store, None, now=now, unseen_only=False)
+    second = composer.briefing(None, 8, 48, now, unseen_only=False).items
     assert first[0].sentences != second[0].sentences == ["A rewritten summary sentence.", "Two."]
 
 
-def test_a_shared_window_gives_each_user_the_same_candidates_as_their_own_query(store, monkeypatch):
-    """The push reads the recent articles once per tick and filters them per user; the result must be
-    what each user's own query gives, also when a user has seen more than the window holds."""
-    import digest.compose as compose
+def own_query(store, user, now, limit):
+    """A reader's candidates by a query of their own (what the shared window must reproduce)."""
+    since = now.replace(second=0, microsecond=0) - timedelta(hours=48)
+    articles = store.recent_articles(since, exclude_for_user=user["id"], limit=limit)
+    return [a["id"] for a in articles
+            if a["source_id"] not in set(user["muted_sources"]) and matches_topics(a, user["topics"])]
 
+
+def test_a_shared_window_gives_each_user_the_same_candidates_as_their_own_query(store):
+    """The recent articles are read once per content version and filtered per reader; the result must be
+    what each reader's own query gives, also when a reader has seen more than the window holds."""
     a, b, ids = populate(store)
     for n in range(12):
         add(store, a, f"extra{n}", f"Extra story {n}", [f"Extra story number {n} happened somewhere today."], 2 + n / 10)
-    users = []
     for uid, seen in ((1, []), (2, [ids["bank"], ids["cup"]]), (3, [ids["quake_a"]])):
         store.upsert_user(uid, uid)
         store.mark_delivered(uid, seen)
-        users.append(store.get_user(uid))
     store.update_user(3, muted_sources=[b], topics=["extra"])
-    users[2] = store.get_user(3)
     now = utcnow()
-    monkeypatch.setattr(compose, "MAX_CANDIDATES", 5)  # a window smaller than the unseen articles
-    window = compose.recent_window(store, 48, now)
-    assert not window.complete and len(window.articles) == 10
-    for user in users:
-        own = compose.candidates(store, user, 48, now)
-        shared = compose.candidates(store, user, 48, now, window=window)
-        assert [x["id"] for x in shared] == [x["id"] for x in own] and len(own) > 0
-    store.mark_delivered(1, [x["id"] for x in window.articles[:8]])  # seen most of the window: falls back
+    composer = Composer(store, max_candidates=5)  # a window of 10, fewer than the 16 articles
+    for uid in (1, 2, 3):
+        user = store.get_user(uid)
+        assert [x["id"] for x in composer.candidates(user, 48, now)] == own_query(store, user, now, 5) != []
+    newest = [x["id"] for x in store.recent_articles(now - timedelta(hours=48), limit=8)]
+    store.mark_delivered(1, newest)  # seen most of the window: the reader gets their own query
     user = store.get_user(1)
-    assert ([x["id"] for x in compose.candidates(store, user, 48, now, window=window)]
-            == [x["id"] for x in compose.candidates(store, user, 48, now)])
+    assert [x["id"] for x in composer.candidates(user, 48, now)] == own_query(store, user, now, 5) != []
 
 
 def test_the_recent_articles_are_read_once_and_reread_after_any_change(store):
@@ -125,22 +129,22 @@ def test_the_recent_articles_are_read_once_and_reread_after_any_change(store):
     from digest.store import Store
 
     a, b, ids = populate(store)
+    composer = Composer(store)
     now = utcnow()
-    since = now - timedelta(hours=48)
-    first = store.shared_recent_articles(since, 400)
-    assert store.shared_recent_articles(since, 400) is first  # nothing changed: the same read
+    first = composer.briefing(None, 10, 48, now)
+    assert composer.briefing(None, 10, 48, now).items is first.items  # nothing changed: the same ranking
     store.upsert_user(7, 7)  # users and deliveries are not what the window is made of
     store.mark_delivered(7, [ids["bank"]])
-    assert store.shared_recent_articles(since, 400) is first
+    assert composer.briefing(None, 10, 48, now).items is first.items
 
     ingest = Store(store.path)  # a second connection, as the ingest has
     try:
         add(ingest, a, "fresh", "Fresh story from the ingest", ["A fresh story arrived from the ingest today."])
     finally:
         ingest.close()
-    titles = [i.title for i in build_digest(store, None, limit=10, max_age_hours=48, now=now)]
+    titles = [i.title for i in composer.briefing(None, 10, 48, now).items]
     assert "Fresh story from the ingest" in titles
 
     store.remove_source(b)
-    titles = [i.title for i in build_digest(store, None, limit=10, max_age_hours=48, now=now)]
+    titles = [i.title for i in composer.briefing(None, 10, 48, now).items]
     assert "Local team wins the cup" not in titles and "Fresh story from the ingest" in titles

@@ -223,3 +223,21 @@ async def test_a_push_to_many_stays_within_telegrams_limits(bot):
     assert report.sent == 70 and all(len(digests_to(bot, u)) == 1 for u in users)
     assert [c for c in bot.tg.calls if c.status == 429] == []
     assert bot.tg.too_many_global == 0 and bot.tg.too_many_chat == 0
+
+
+async def test_a_story_pushed_from_one_source_does_not_come_back_from_another(bot):
+    """Two feeds carry the same story (different copy, so two articles grouped as one story). The push
+    shows it once; every article of the story counts as delivered, so /digest does not bring it back."""
+    story = cnn_articles()[0]
+    paragraphs = story["article"].split("\n")
+    retold = {**story, "article": "\n".join(paragraphs[1:] + paragraphs[:1]), "url": "http://127.0.0.1/other/0"}
+    first = bot.add_articles([story], source_name="Wire")
+    second = bot.add_articles([retold], source_name="Other")
+    assert first[0] and second[0] and first != second
+    await subscribe(bot, 121)
+    bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
+    assert (await bot.bb.pusher.run_due()).sent == 1
+    pushed = digests_to(bot, 121)[-1]
+    assert pushed.count("Read the story") == 1 and ("also: Other" in pushed or "also: Wire" in pushed)
+    assert bot.store.delivered_article_ids(121) == {first[0], second[0]}
+    assert (await bot.say(121, "/digest"))[-1].startswith("Nothing new")
