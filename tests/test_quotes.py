@@ -5,34 +5,35 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bench.quotes_eval import evaluate, load
-from digest.quotes import (
-    _ARTICLE_NAME_WORD,
-    _CAPITAL_NAME_WORD,
-    _ENDS_WITH_VERB,
-    _NAME,
-    _NAME_BEFORE_APPOSITIVE,
-    _NAME_WORD,
-    _RUN_TAIL,
-    _SCARE_CUE,
-    _SENTENCE_STOP,
-    _VERB_FIRST_WORD,
-    _WHO_BEFORE_VERB,
-    _Attributor,
-    _double_spans,
-    _ends_with_verb,
-    _first_sentence,
-    _indefinite_introduction,
-    _last_stop,
-    _lower_words,
-    _may_end_with_a_name,
-    _name_runs,
-    _name_stretch,
-    _scare_cue_before,
-    _verb_starts,
-    _written_alone,
-    choose_key_quote,
-    clean_name,
-    extract_quotes,
+from digest.quotes import choose_key_quote, clean_name, extract_quotes
+from digest.quotes.attribution import (
+    SENTENCE_STOP,
+    Attributor,
+    first_sentence,
+    indefinite_introduction,
+    last_stop,
+)
+from digest.quotes.key_quote import lower_words
+from digest.quotes.lexicon import (
+    ARTICLE_NAME_WORD,
+    CAPITAL_NAME_WORD,
+    ENDS_WITH_VERB,
+    NAME,
+    NAME_BEFORE_APPOSITIVE,
+    NAME_WORD,
+    RUN_TAIL,
+    SCARE_CUE,
+    ends_with_verb,
+    scare_cue_before,
+)
+from digest.quotes.names import name_runs, written_alone
+from digest.quotes.spans import double_spans
+from digest.quotes.subjects import (
+    VERB_FIRST_WORD,
+    WHO_BEFORE_VERB,
+    may_end_with_a_name,
+    name_stretch,
+    verb_starts,
 )
 from digest.text import search_end, words
 
@@ -371,9 +372,9 @@ def test_a_description_is_resolved_only_from_what_came_before_the_quote():
 @given(st.text(alphabet="ab '’-_.é1\nA", max_size=12), st.text(alphabet="ab.'-é", min_size=1, max_size=3))
 @settings(max_examples=2000, deadline=None)
 def test_a_word_written_alone_is_what_the_regex_finds(text, word):
-    """`_written_alone` answers, without compiling a pattern per word, what this regex answers."""
+    """`written_alone` answers, without compiling a pattern per word, what this regex answers."""
     pattern = rf"{re.escape(word)}(?<![\w'’-]{re.escape(word)})\b"
-    assert _written_alone(text, word) == bool(re.search(pattern, text))
+    assert written_alone(text, word) == bool(re.search(pattern, text))
 
 
 _NAME_PIECES = ["Al", "al-", "el-", "ash-", "as-", "ad-", "Bash-", "Dr. ", "Mr.", "J ", "U.S. ", "Smith", " ", "\n",
@@ -384,8 +385,8 @@ _NAME_PIECES = ["Al", "al-", "el-", "ash-", "as-", "ad-", "Bash-", "Dr. ", "Mr."
 @settings(max_examples=3000, deadline=None)
 def test_the_name_runs_are_what_one_scan_finds(text):
     """Two scans (capitals, then Arabic articles found from their hyphen) find the runs one scan finds."""
-    one_scan = re.compile(rf"(?:{_CAPITAL_NAME_WORD}|{_ARTICLE_NAME_WORD}){_RUN_TAIL}")
-    assert [m.span() for m in _name_runs(text)] == [m.span() for m in one_scan.finditer(text)]
+    one_scan = re.compile(rf"(?:{CAPITAL_NAME_WORD}|{ARTICLE_NAME_WORD}){RUN_TAIL}")
+    assert [m.span() for m in name_runs(text)] == [m.span() for m in one_scan.finditer(text)]
 
 
 _SUBJECT_PIECES = ["the", "a", "spokesman", "officials", "Smith", "John", "U.S.", "al-Assad", "al-assad", "later",
@@ -397,18 +398,18 @@ _SUBJECT_PIECES = ["the", "a", "spokesman", "officials", "Smith", "John", "U.S."
 @settings(max_examples=3000, deadline=None)
 def test_a_subject_search_is_skipped_only_when_it_cannot_name_anyone(before):
     """Who speaks is looked for only before verbs whose subject may end with a name: whenever the search
-    finds a subject whose name (as `_Names` keeps it) ends with a name word, as the runs of names do, the
+    finds a subject whose name (as `Names` keeps it) ends with a name word, as the runs of names do, the
     filter ran it."""
-    match = _WHO_BEFORE_VERB.search(before + " ")
+    match = WHO_BEFORE_VERB.search(before + " ")
     name = clean_name(match.group("who")) if match else ""
-    if name and re.fullmatch(_NAME_WORD, name.split()[-1]):
-        assert _may_end_with_a_name(before + " ")
+    if name and re.fullmatch(NAME_WORD, name.split()[-1]):
+        assert may_end_with_a_name(before + " ")
 
 
 @given(st.text(alphabet="aZİé9ǅΣ_-'’. \n", max_size=20))
 @settings(max_examples=2000, deadline=None)
 def test_a_quote_is_tokenised_once_for_its_length_and_its_terms(text):
-    assert _lower_words(text) == (len(words(text)), words(text.lower()))
+    assert lower_words(text) == (len(words(text)), words(text.lower()))
 
 
 _INTRODUCTION_PIECES = ["a", "an", "one", "A", "x-a", "official", "Official", "officials", "federal", "law",
@@ -425,13 +426,13 @@ def test_introductions_found_around_the_head_are_what_a_whole_text_search_finds(
     """The search for "a ... official" reads only the text around the head's occurrences and finds what
     one search of the whole text finds."""
     text = "".join(piece + blank for piece, blank in zip(pieces, blanks))
-    found = _Attributor(text)._matches_around(*_indefinite_introduction(head))
-    expected = list(re.finditer(_indefinite_introduction(head)[0], text))
+    found = Attributor(text)._matches_around(*indefinite_introduction(head))
+    expected = list(re.finditer(indefinite_introduction(head)[0], text))
     assert [(m.span(), m.groups()) for m in found] == [(m.span(), m.groups()) for m in expected]
 
 
 def _spans_reading_every_break(text):
-    """`_double_spans` as first written: one pass over the marks and the line breaks."""
+    """`double_spans` as first written: one pass over the marks and the line breaks."""
     spans, paragraph, open_at = [], 0, None
     for match in [*re.finditer(r'["“”„\n]', text), None]:
         i, mark = (match.start(), match.group()) if match else (len(text), "\n")
@@ -455,17 +456,17 @@ def _spans_reading_every_break(text):
 def test_quoted_spans_are_found_from_the_marks_alone(text):
     """The line breaks between two marks are counted rather than visited: the same spans, paragraphs and
     open ends."""
-    found = [(s.start, s.end, s.paragraph, s.open_end) for s in _double_spans(text)]
+    found = [(s.start, s.end, s.paragraph, s.open_end) for s in double_spans(text)]
     assert found == _spans_reading_every_break(text)
 
 
 @given(st.text(alphabet="aMr. D!?\n\"”“Ux", max_size=24))
 @settings(max_examples=3000, deadline=None)
 def test_sentence_ends_found_from_either_side_are_the_scan_s(text):
-    stops = [m for m in _SENTENCE_STOP.finditer(text)]
-    assert _last_stop(text) == (stops[-1].end() if stops else -1)
-    ends = [m.start() for m in (_SENTENCE_STOP.search(text), re.search(r"[“\"]", text)) if m]
-    assert _first_sentence(text) == (text[:min(ends) + 1] if ends else text)
+    stops = [m for m in SENTENCE_STOP.finditer(text)]
+    assert last_stop(text) == (stops[-1].end() if stops else -1)
+    ends = [m.start() for m in (SENTENCE_STOP.search(text), re.search(r"[“\"]", text)) if m]
+    assert first_sentence(text) == (text[:min(ends) + 1] if ends else text)
 
 
 _STRETCH_PIECES = ["John", "Smith", "de", "van", "al-assad", "al-Assad", "(John", "Dr.", "J.", "U.S.", "B", "said",
@@ -477,9 +478,9 @@ _STRETCH_PIECES = ["John", "Smith", "de", "van", "al-assad", "al-Assad", "(John"
 def test_a_name_before_a_comma_is_searched_for_only_in_the_stretch_of_name_pieces(text):
     """Searching from the start of the pieces that can belong to a name finds the name the search over
     the whole window finds."""
-    stretch = _name_stretch(text, 0, len(text))
-    whole = _NAME_BEFORE_APPOSITIVE.search(text, 0, len(text))
-    found = _NAME_BEFORE_APPOSITIVE.search(text, stretch, len(text))
+    stretch = name_stretch(text, 0, len(text))
+    whole = NAME_BEFORE_APPOSITIVE.search(text, 0, len(text))
+    found = NAME_BEFORE_APPOSITIVE.search(text, stretch, len(text))
     assert (found and (found.span(), found.group("who"))) == (whole and (whole.span(), whole.group("who")))
 
 
@@ -493,7 +494,7 @@ _CUE_PIECES = ["so-called", "dubbed", "entitled", "nicknamed", "known as", "the 
 @settings(max_examples=3000, deadline=None)
 def test_a_scare_cue_is_looked_for_only_after_a_word_that_can_end_one(text, upper, blank):
     text = "".join(c.upper() if flip else c for c, flip in zip(text, upper + [False] * len(text))) + blank
-    assert _scare_cue_before(text) == bool(search_end(_SCARE_CUE, text, 80))
+    assert scare_cue_before(text) == bool(search_end(SCARE_CUE, text, 80))
 
 
 @given(st.lists(st.sampled_from(["said", "pointed out", "went on", "told reporters", "added that", "wrote in", "he",
@@ -501,7 +502,7 @@ def test_a_scare_cue_is_looked_for_only_after_a_word_that_can_end_one(text, uppe
        st.sampled_from(["", " ", " \n"]))
 @settings(max_examples=1000, deadline=None)
 def test_a_reporting_verb_at_the_end_is_looked_for_only_after_a_word_that_can_end_one(text, blank):
-    assert _ends_with_verb(text + blank) == bool(search_end(_ENDS_WITH_VERB, text + blank, 40))
+    assert ends_with_verb(text + blank) == bool(search_end(ENDS_WITH_VERB, text + blank, 40))
 
 
 _GUARD_PIECES = ["Dr. ", "Mr.", "Det. ", "Supt.\n", "Smith", " de ", " van ", " dos ", " bin ", "al-Assad", " la ",
@@ -514,7 +515,7 @@ def test_the_guards_in_the_name_patterns_change_no_match(text):
     """The lookaheads before the honorifics and before each further name word only spare the patterns
     their failing tries: the name scan finds the same runs, a name search the same names."""
     guards = [r"(?=[a-z]{1,3}\.\s)", r"(?=[A-Zabdeilv])", r"(?=[A-Z][a-z]{1,3}\.\s)"]
-    for guarded in (_CAPITAL_NAME_WORD + _RUN_TAIL, _NAME):
+    for guarded in (CAPITAL_NAME_WORD + RUN_TAIL, NAME):
         assert sum(guard in guarded for guard in guards) == 2
         unguarded = guarded
         for guard in guards:
@@ -529,5 +530,5 @@ def test_the_guards_in_the_name_patterns_change_no_match(text):
 def test_reporting_verbs_are_found_after_a_space_or_a_line_break(pieces, blanks):
     """Two scans, one for each blank, find what one scan for either finds, in order."""
     text = "".join(piece + blank for piece, blank in zip(pieces, blanks))
-    either = [m.start(1) for m in re.finditer(rf"[ \n]({_VERB_FIRST_WORD.pattern})", text)]
-    assert _verb_starts(text) == ([0] if _VERB_FIRST_WORD.match(text) else []) + either
+    either = [m.start(1) for m in re.finditer(rf"[ \n]({VERB_FIRST_WORD.pattern})", text)]
+    assert verb_starts(text) == ([0] if VERB_FIRST_WORD.match(text) else []) + either

@@ -1,0 +1,418 @@
+"""Who said a quoted span: the reporting clause around it, documents and statements, pronouns.
+
+`Attributor` holds one article's names and resolves what a clause gives ("he",
+"Smith", "the minister") to the speaker; the clause helpers find the clause after a
+span (`"…," X said`, `"…," said X`, `according to X`) or before it (`X said: "…"`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from digest.quotes.lexicon import (
+    AFTER_ACCORDING,
+    AFTER_GROUP_VERB,
+    AFTER_ORG_VERB,
+    AFTER_VERB_WHO,
+    AFTER_WHO_VERB,
+    ANY_VERB_WHO,
+    BEFORE_ACCORDING,
+    BEFORE_VERB_WHO,
+    BEFORE_WHO_ISSUED,
+    BEFORE_WHO_VERB,
+    CALENDAR_WORDS,
+    CLAUSE_AT_END,
+    DOCUMENTS,
+    ISSUED_HINT,
+    NAME,
+    NOT_IN_DESC,
+    ORG_FULL_NAME,
+    ORG_NOUNS,
+    PRONOUNS,
+    ROLE_NAME,
+    SMALL_TITLE_WORDS,
+    STOP_WORDS,
+    TITLES,
+    VERB,
+    VERB_REACH,
+    VERB_WORD,
+    VERB_WORDS,
+    sentence_who_verb,
+    word_alternation,
+)
+from digest.quotes.names import (
+    DETERMINER,
+    INDEFINITE_WORD,
+    OPENING_MARK,
+    Names,
+    clean_name,
+    is_name,
+    keeps_its_article,
+    person_name,
+    strip_adverbs,
+    written_alone,
+)
+from digest.quotes.spans import DOUBLE_MARK, Quote, Span, occurrences
+from digest.quotes.subjects import LOOKBACK, WHO_BEFORE_VERB
+from digest.text import search_end
+
+_DOCUMENT_WORD = word_alternation(DOCUMENTS)
+_AUTHOR_SAID_IN = re.compile(rf"\s(?:said|wrote|argued|stated|alleged|says|writes|argues|states|alleges)\s+in\s+"
+                             rf"(?:a|an|the|its|their|his|her)\s+(?:[\w\-]+\s+){{0,3}}?(?:{_DOCUMENT_WORD})\b")
+# a group named without an article: "federal prosecutors" (said ...)
+_BARE_GROUP_BEFORE_VERB = re.compile(rf"(?<![\w'’-])(?P<who>(?:{NOT_IN_DESC}[a-z][\w\-]*\s+)?[a-z][\w\-]*s),?\s*\Z")
+_AUTHOR_IN_DOCUMENT = re.compile(rf"\b[Ii]n\s+(?:a|an|the|its|their|his|her)\s+(?:[\w\-]+\s+){{0,3}}?"
+                                 rf"(?:{_DOCUMENT_WORD})\b[^.\n\"“”]{{0,80}}?,\s+(?P<who>{ROLE_NAME})\s+"
+                                 rf"(?:said|wrote|argued|stated|says|writes|argues|states)\b")
+_DOCUMENT_NAMED = re.compile(rf"\b(?:{_DOCUMENT_WORD})\s+(?:called|named)\s+(?P<who>[A-Z][\w.\-]*\w)")
+_DOCUMENT_OWNED = re.compile(rf"(?:'s|'|’s|’)\s+(?:[\w\-]+\s+)?(?:{_DOCUMENT_WORD})\b")  # "Franklin's motion"
+_DOCUMENT_AUTHORS = (_DOCUMENT_OWNED, _AUTHOR_SAID_IN, _AUTHOR_IN_DOCUMENT, _DOCUMENT_NAMED)
+_DOCUMENT_REACH = 2000  # characters before a quote in which the document's introduction is looked for
+_NAMED_OWNER = re.compile(rf"(?P<who>{NAME})\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*$")  # "CDC website"
+_OWNER = re.compile(r"(?P<who>.+?)(?:'s|'|’s|’)\s+(?:[\w\-]+\s+)?[\w\-]+$")
+_OWNER_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<who>{NAME}|(?:the\s+)?{NOT_IN_DESC}[a-z][\w\-]*)\Z")
+_TRAILING_NAME = re.compile(rf"{NAME}$")
+
+
+class Attributor:
+    def __init__(self, text: str):
+        self.text = text
+        self.names = Names(text)
+        self.last_person: str | None = None
+        self._found: dict[str, list[re.Match]] = {}
+        self._alone: dict[str, bool] = {}
+
+    def _written_alone(self, word: str) -> bool:
+        """`written_alone` asked of the article once per word: the same clause word ("Police said")
+        recurs from quote to quote."""
+        alone = self._alone.get(word)
+        if alone is None:
+            alone = self._alone[word] = written_alone(self.text, word)
+        return alone
+
+    def _matches(self, pattern: str) -> list[re.Match]:
+        """Every match of `pattern` in the article, found once: the questions asked of the whole text
+        ("is this word written in lower case anywhere?", "where was 'a ... official' introduced?")
+        recur from quote to quote, and asked afresh each time they made long texts quadratic."""
+        found = self._found.get(pattern)
+        if found is None:
+            found = self._found[pattern] = list(re.finditer(pattern, self.text))
+        return found
+
+    def _in_text(self, pattern: str) -> bool:
+        return bool(self._matches(pattern))
+
+    def resolve(self, who: str | None, position: int) -> str | None:
+        """A speaker from the words of a reporting clause found near `position`."""
+        if not who:
+            return None
+        who = strip_adverbs(who)
+        low = who.lower()
+        if low in PRONOUNS:
+            return self.names.last_before(position) or self.last_person
+        if low == "it":
+            return self.names.organisation_before(position)
+        if low == "i":
+            return None
+        if (is_name(who) and " " not in who and not who.isupper() and low not in self.names.forms
+                and low not in self.names.by_other and self._written_alone(low)):
+            who = low  # "Prosecutors say": a sentence's first word, written in lower case elsewhere (not "Player")
+        if " " in who and "'" not in who and "’" not in who and ORG_FULL_NAME.fullmatch(who):
+            named = self._named_with_organisation(who)
+            if named:
+                return named
+        if is_name(who):
+            name = self.names.full(clean_name(who))
+            if not name or name.lower() in TITLES or name.lower() in CALENDAR_WORDS:
+                return None
+            self.last_person = name
+            return name
+        if keeps_its_article(who, self._in_text):
+            return who  # "The Sun", "The Toronto Star"
+        desc = DETERMINER.sub("", who)  # "one of the Syrian researchers" -> "Syrian researchers"
+        head = desc.split()[-1:]
+        if not head or head[0].lower() in STOP_WORDS:
+            return None  # "one of" (the crowd said): a fragment of a clause, not who spoke
+        named = _TRAILING_NAME.search(desc)
+        if named and len(named.group().split()) >= 2:  # "the government-run Syrian Arab News Agency"
+            return self.names.full(clean_name(named.group()))
+        if head[0].lower() in DOCUMENTS:
+            author = self._author_of(desc, position)
+            if author:
+                return author
+        if low.startswith("the "):
+            named = self.names.described(desc, position)  # "the church" -> "Westboro Baptist Church"
+            if named:
+                return named
+            return self._introduced_as(desc, position)  # "the official" -> "law enforcement official"
+        if desc == who and " " not in desc and desc.endswith("s"):
+            return self._introduced_as(desc, position)  # "prosecutors" -> "federal prosecutors"
+        return desc
+
+    def _named_with_organisation(self, who: str) -> str | None:
+        """A capitalised name with "of"/"and"/"for" inside: the person when it is "U.S. Secretary of State
+        John Kerry" or "Judge Mary Jacobson of Mercer County Superior Court", the whole name when it is
+        an organisation's ("National Gay and Lesbian Task Force", "Center for Strategic and
+        International Studies"), else None."""
+        head = re.split(r"\s(?:of|for|at)\s", who, maxsplit=1)[0]
+        for part in (who, head):  # "U.S. Secretary of State John Kerry", then "Judge Mary Jacobson of ..."
+            person = person_name(part)
+            if person and " " in person and person.split()[-1].lower() not in TITLES:
+                return self.names.full(person)
+        if any(word.strip(".,'’").lower() in ORG_NOUNS for word in who.split()):
+            return re.sub(r"^The\s+", "", who)
+        return None
+
+    def _author_of(self, document: str, position: int) -> str | None:
+        """Who speaks through "the motion" / "the filing": its owner ("the prosecutors' motion"), or
+        the author of the document introduced last before `position` ("Deen attorney William
+        Franklin's motion", "federal prosecutors said in a motion", "In the Tuesday statement,
+        Ehud Barak said", "a website called EmotionalWriter.com")."""
+        owner = _OWNER.match(document) or _NAMED_OWNER.match(document)
+        if owner:  # "the prosecutors' motion", "the CDC website" (not "the Tuesday statement")
+            named = self.resolve(owner.group("who"), position)
+            if named:
+                return named
+        reach = max(0, position - _DOCUMENT_REACH)
+        # the introduction nearest before the quote; each pattern starts at a word or mark rare in text
+        match = max((m for pattern in _DOCUMENT_AUTHORS for m in pattern.finditer(self.text, reach, position)),
+                    key=lambda m: m.start(), default=None)
+        if match is None:
+            return None
+        at = match.start()
+        if match.re is _DOCUMENT_OWNED:  # the owner stands before the apostrophe
+            before = _OWNER_BEFORE.search(self.text, max(0, at - 100), at)
+        elif match.re is _AUTHOR_SAID_IN:  # the subject stands before the verb
+            low = max(0, at - 120, self.text.rfind("\n", 0, at) + 1)
+            before = (WHO_BEFORE_VERB.search(self.text, low, at + 1)
+                      or _BARE_GROUP_BEFORE_VERB.search(self.text, low, at + 1))
+        else:
+            before = match
+        return self.resolve(before.group("who"), at) if before else None
+
+    def _introduced_as(self, desc: str, position: int) -> str:
+        """The fuller description a definite one refers back to: "a law enforcement official familiar
+        with ..." earlier makes "the official" a law enforcement official."""
+        head = desc.split()[-1]
+        if " " not in desc and head.endswith("s"):  # a group: "federal prosecutors" has no article
+            # an adjective, not a verb ("accused prosecutors") or a compound ("federal appeals court")
+            pattern = rf"(?<![\w'’-])([a-z][\w\-]*)\s+(?i:{re.escape(head)})(?!\w)(?:\s+([a-z]+))?"
+            found = None
+            for match in self._matches(pattern):
+                if match.end() > position:
+                    break
+                modifier, next_word = match.group(1), match.group(2)
+                if (modifier not in STOP_WORDS and not modifier.endswith(("ed", "ing"))
+                        and (next_word is None or next_word in STOP_WORDS or next_word in VERB_WORDS)):
+                    found = f"{modifier} {head.lower()}"
+            return found or desc
+        found = None
+        for match in self._matches_around(*indefinite_introduction(head)):
+            if match.end() > position:
+                break
+            found = match.group(1)
+        return found if found and len(found) > len(desc) else desc
+
+    def _matches_around(self, pattern: str, head: str, before: int, after: int) -> list[re.Match]:
+        """`_matches(pattern)` for a pattern that holds `head` and reads at most `before` characters before
+        it and `after` from its start: only the stretches of text around the head's occurrences are
+        searched. A stretch ends past the last character the pattern can read and no match spans two, so
+        these are the matches one search of the whole text finds (which, for a pattern that may start at
+        every "a" and "o", cost more than all else `resolve` does)."""
+        found = self._found.get(pattern)
+        if found is None:
+            compiled = re.compile(pattern)
+            found = self._found[pattern] = [match for start, end in _stretches(self.text, head, before, after)
+                                            for match in compiled.finditer(self.text, start, end)]
+        return found
+
+
+def _stretches(text: str, word: str, before: int, after: int):
+    """(start, end) of the stretches of `text` within `before` characters before an occurrence of `word`
+    or `after` from its start, in order, those that overlap or touch merged."""
+    start = end = None
+    for at in occurrences(text, word):
+        if end is not None and at - before > end:
+            yield start, end
+            start = None
+        if start is None:
+            start = max(0, at - before)
+        end = min(len(text), at + after)
+    if end is not None:
+        yield start, end
+
+
+def indefinite_introduction(head: str) -> tuple[str, str, int, int]:
+    """(pattern, head, characters read before the head, characters read from its start) of an introduction
+    with an indefinite article, "a law enforcement official", for `Attributor._matches_around`: words of
+    at most 31 characters and blanks of at most three bound what the pattern reads."""
+    return (rf"{INDEFINITE_WORD}\s{{1,3}}((?:[a-z][\w\-]{{0,30}}\s{{1,3}}){{1,3}}{re.escape(head)})\b",
+            head, 110, len(head) + 1)
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """Narration before the opening mark and after the closing mark, within the paragraph."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    before = text[line_start:max(line_start, start - 1)]
+    after = text[min(end + 1, line_end):line_end]
+    return before, after
+
+
+# A full stop that ends a sentence: not after an initial ("U.S.") or a short title ("Mr.").
+# The mark comes first so that `re` can scan for it quickly; the lookbehinds then look past it.
+SENTENCE_STOP = re.compile(
+    r"[.!?](?=\s|$)(?<![A-Z].)(?<!\bMr.)(?<!\bMs.)(?<!\bDr.)(?<!\bSt.)(?<!\bMrs.)(?<!\bGen.)(?<!\bSen.)"
+    r"(?<!\bRep.)(?<!\bGov.)(?<!\bNo.)")
+
+
+def first_sentence(after: str) -> str:
+    stop = SENTENCE_STOP.search(after)
+    mark = OPENING_MARK.search(after, 0, stop.start() if stop else len(after))  # (only a mark before the stop counts)
+    end = mark or stop
+    return after[:end.start() + 1] if end else after
+
+
+def last_stop(text: str) -> int:
+    """Where the last sentence of `text` ends: the offset past its last `SENTENCE_STOP`, or -1. The marks are
+    looked for from the end (each stop is one character, so a match at a mark is what a scan finds there)."""
+    at = len(text)
+    while at > 0:
+        at = max(text.rfind(".", 0, at), text.rfind("!", 0, at), text.rfind("?", 0, at))
+        if at >= 0 and SENTENCE_STOP.match(text, at):
+            return at + 1
+    return -1
+
+
+def last_sentence(before: str) -> str:
+    cut = max(last_stop(before), before.rfind("\u201d"), before.rfind('"'))
+    return before[cut + 1:] if cut >= 0 else before
+
+
+def is_title_case(content: str) -> bool:
+    """The name of a work or a campaign ("The Bear Essential of Safety,"), not speech: every word
+    but the small ones capitalised. A trailing comma or stop is allowed when there are two or more
+    capitalised words (titles in a list: "X," "Y," and "Z.")."""
+    n_words = n_caps = 0
+    for word in content.rstrip(" .,!?:;").split():  # (speech fails at its first lower-case word)
+        if not word[:1].isalpha():
+            continue
+        n_words += 1
+        if n_words > 12:
+            return False
+        if word.lower() not in SMALL_TITLE_WORDS:
+            if not word[0].isupper():
+                return False
+            n_caps += 1
+    if not n_caps:
+        return False
+    return n_caps >= 2 or content.rstrip()[-1:] not in ".,!?"
+
+
+WORD_CHARACTER = re.compile(r"[^\W_]")  # what every word token has (`digest.text.words`)
+_CLAUSES_AFTER = (AFTER_WHO_VERB, AFTER_VERB_WHO, AFTER_ACCORDING, AFTER_GROUP_VERB, AFTER_ORG_VERB)
+
+
+def _clause_after(after_sentence: str) -> re.Match | None:
+    """A reporting clause right after the closing mark: `"…," X said`, `said X`, `according to X`."""
+    for pattern in _CLAUSES_AFTER:
+        match = pattern.match(after_sentence)
+        if match:
+            return match
+    return None
+
+
+def _clause_before(narr_before: str) -> re.Match | None:
+    """A reporting clause that introduces the quote: `X said: "…"`, `said X, "…"`, `according to X, "…"`,
+    `X released a statement saying "…"`. Each end-anchored search runs from ~300 positions, so each is
+    tried only where its words are."""
+    if VERB_WORD.search(narr_before, max(0, len(narr_before) - VERB_REACH)):
+        for pattern in (BEFORE_WHO_VERB, BEFORE_VERB_WHO):
+            match = search_end(pattern, narr_before, LOOKBACK + 100)
+            if match:
+                return match
+    if "according to" in narr_before:
+        match = search_end(BEFORE_ACCORDING, narr_before, LOOKBACK + 100)
+        if match:
+            return match
+    if ISSUED_HINT.search(narr_before):
+        return search_end(BEFORE_WHO_ISSUED, narr_before, LOOKBACK + 100)
+    return None
+
+
+def attribution(content: str, after: str, narr_before: str, full: bool) -> str | None:
+    """The reporting clause's subject. A clause after the quote wins (`"…," X said`), unless the
+    quote closes its sentence and a clause before it introduced it (`X tweeted, "… ." Y said …`):
+    then the clause after belongs to the next quote."""
+    after_sentence = first_sentence(after)
+    closes = content.rstrip("'’ ")[-1:] in (".", "!", "?") and narr_before.rstrip().endswith((",", ":"))
+    if closes:
+        match = _clause_before(narr_before) or _clause_after(after_sentence)
+    else:
+        match = _clause_after(after_sentence) or _clause_before(narr_before)
+    if match:
+        return match.group("who")
+    if not full:
+        return None
+    match = sentence_who_verb(narr_before) or search_end(CLAUSE_AT_END, after_sentence, LOOKBACK)
+    return match.group("who") if match else None
+
+
+# a paragraph opening with a group doing something with words: "Facebook friends commented on the photo"
+_GROUP_SUBJECT = re.compile(
+    rf"(?:(?:Other|Some|Many|Several)\s+)?(?P<who>(?:[A-Z][\w.\-]*\s+)?[a-z][\w\-]*s)\s+(?:\w+ly\s+)?"
+    rf"(?:{VERB}|reacted|responded|wrote|posted|commented)\b")
+
+
+def carry_speaker(quotes: list[Quote], span: Span, text: str, attributor: Attributor) -> str | None:
+    """A quote with no reporting clause: the last speaker goes on, unless someone was named since.
+    A paragraph that is all quote, after a paragraph of narration with a reporting clause, is the
+    words of that clause's subject ("Cara Welch, senior vice president of ..., agreed with Block. ¶
+    '…'"; "The killings did not match, Dixon added. ¶ '…'"), not of whoever that clause names last."""
+    names = attributor.names
+    index = bisect.bisect_left(names._positions, span.start) - 1
+    mentioned = names.mentions[index] if index >= 0 else None
+    narration_at, narration = _narration_before(text, span)
+    group = narration and _GROUP_SUBJECT.match(narration)
+    if group:  # "Facebook friends commented on the photo. ¶ '…'": one of them
+        return _one_of(group.group("who"))
+    if quotes and quotes[-1].speaker and (mentioned is None or mentioned[0] < quotes[-1].start):
+        return quotes[-1].speaker
+    if mentioned and narration:
+        subject = _narration_subject(narration, narration_at, attributor)
+        if subject:
+            return subject
+    return mentioned[1] if mentioned else attributor.last_person
+
+
+def _one_of(group: str) -> str:
+    """"Facebook friends" -> "Facebook friend": the words of one member of a group."""
+    head, _, last = group.rpartition(" ")
+    single = last[:-3] + "y" if last.endswith("ies") else last[:-1] if not last.endswith("ss") else last
+    return f"{head} {single}".strip()
+
+
+def _narration_before(text: str, span: Span) -> tuple[int, str | None]:
+    """(offset, text) of the paragraph before `span`, when `span` is a paragraph of its own and that
+    paragraph is narration (no quotation marks); text None otherwise."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    end = len(text) if end < 0 else end
+    if start < 2 or text[start:span.start - 1].strip() or text[span.end:end].strip(" .,\"”"):
+        return 0, None
+    previous = text.rfind("\n", 0, start - 1) + 1
+    narration = text[previous:start - 1]
+    return previous, None if DOUBLE_MARK.search(narration) else narration
+
+
+def _narration_subject(narration: str, offset: int, attributor: Attributor) -> str | None:
+    """The subject of the reporting clause of a narration paragraph, when it is a person the article
+    names in full and quotes (not "the report" or a stray description)."""
+    clauses = [m for m in (sentence_who_verb(narration), ANY_VERB_WHO.search(narration)) if m]
+    if not clauses:
+        return None
+    clause = min(clauses, key=lambda m: m.start())
+    who = attributor.resolve(clause.group("who"), offset + clause.start())
+    return who if who in attributor.names.people else None

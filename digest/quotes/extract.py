@@ -1,0 +1,111 @@
+"""The extraction loop: an article's spans become quotes with their speakers.
+
+Titles and scare quotes (`so-called "..."`, Title Case names of works) are
+dropped, each span is attributed, and spans split by a reporting clause
+(`"A," he said. "B."`) or continued across paragraphs are merged into one quote.
+"""
+
+from __future__ import annotations
+
+from digest.quotes.attribution import (
+    WORD_CHARACTER,
+    Attributor,
+    attribution,
+    carry_speaker,
+    first_sentence,
+    is_title_case,
+    last_sentence,
+    sentence_around,
+)
+from digest.quotes.lexicon import (
+    CLAUSE_AT_END,
+    REPORTING_ONLY,
+    SENTENCE_ACCORDING,
+    SENTENCE_START,
+    WEAK_SCARE_CUE,
+    ends_with_verb,
+    scare_cue_before,
+    sentence_who_verb,
+)
+from digest.quotes.spans import (
+    Quote,
+    Span,
+    double_spans,
+    link_continuations,
+    single_spans,
+)
+from digest.quotes.subjects import LOOKBACK
+from digest.text import search_end, words
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Every direct quotation in `text` (paragraphs separated by '\\n'), in text order."""
+    spans = double_spans(text)
+    if not spans:
+        spans = single_spans(text)
+    if not spans:
+        return []
+    link_continuations(text, spans)
+    attributor = Attributor(text)
+    quotes: list[Quote] = []
+    for span in spans:
+        content = text[span.start:span.end].strip()
+        if not WORD_CHARACTER.search(content):
+            continue
+        before, after = sentence_around(text, span.start, span.end)
+        if span.continues and quotes and quotes[-1].kind == "full":
+            quotes[-1].add_part(content, span.end)
+            continue
+        narr_before = last_sentence(before)
+        full = bool(search_end(SENTENCE_START, narr_before, 12) or narr_before.rstrip().endswith((":", ",")) and
+                    (content[:1].isupper() or content[:1] in "…'‘" or content[:1].isdigit())) or \
+            (content[:1].isupper() and content[-1:] in ",.!?…" and not narr_before.strip())
+        if not full and content[:1].isupper() and content[-1:] in ",.!?" and len(words(content)) >= 4:
+            full = True
+        if not full:
+            if not ends_with_verb(narr_before) and (
+                    scare_cue_before(narr_before)
+                    or search_end(WEAK_SCARE_CUE, narr_before, 8) and not sentence_who_verb(narr_before)):
+                continue
+            if is_title_case(content):
+                continue
+        elif is_title_case(content) and not span.open_end:
+            continue
+
+        who = attribution(content, after, narr_before, full)
+        speaker = attributor.resolve(who, span.start) if who else None
+        narrator = who == "I"  # the writer's own words ("…?" I asked): nobody's to carry or merge
+        if not full and speaker is None:
+            sentence = narr_before + " " + first_sentence(after)
+            # a clause that closes the sentence names who said it ('"A variety of factors" led to ..., Zuroff
+            # said.'), whoever else the sentence names first
+            sentence_match = (search_end(CLAUSE_AT_END, sentence, LOOKBACK) or sentence_who_verb(sentence)
+                              or SENTENCE_ACCORDING.search(sentence))
+            if sentence_match is None:
+                continue  # an unattributed fragment is a scare quote, not speech
+            speaker = attributor.resolve(sentence_match.group("who"), span.start)
+            if speaker is None:
+                continue  # a fragment nobody can be named for is not worth showing either
+        if (full and not narrator and quotes and quotes[-1].kind == "full" and _merges(text, quotes[-1], span)
+                and (speaker is None or speaker == quotes[-1].speaker)):
+            quotes[-1].add_part(content, span.end)
+            quotes[-1].speaker = quotes[-1].speaker or speaker
+            continue
+        if speaker is None and full and not narrator:
+            speaker = carry_speaker(quotes, span, text, attributor)
+        quotes.append(Quote(content, speaker, "full" if full else "partial", span.start, end=span.end))
+    for q in quotes:
+        if q.parts and len(q.parts) == 1:
+            q.parts = []
+    return quotes
+
+
+def _merges(text: str, prev: Quote, span: Span) -> bool:
+    """`"A," he said. "B."` - only a reporting clause after A separates the two spans."""
+    prev_end = prev.end
+    if prev_end < 0 or text.find("\n", prev_end, span.start) != -1:
+        return False
+    between = text[prev_end + 1:span.start - 1]
+    if not prev.quote.rstrip().endswith((",", "?", "!", ".", "…")) and not between.strip().startswith(","):
+        return False
+    return bool(REPORTING_ONLY.match(between))

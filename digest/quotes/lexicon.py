@@ -1,0 +1,275 @@
+"""The words and phrase patterns of English news writing that the quote extractor reads by.
+
+Word lists (reporting verbs, titles, organisation and document words, particles)
+and the regular-expression pieces built from them: the shape of a name, of a
+description ("a spokesman for the ministry"), of a reporting clause before or after
+a quote. They state patterns of the language, never of one article; the per-language
+tables of other languages are meant to sit beside this one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sumy.utils import get_stop_words
+
+from digest.text import search_end
+
+STOP_WORDS = frozenset(get_stop_words("english")) | {"people"}
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|wrote|writes|explained|explains|noted|notes|stated|states|asked|asks"
+    "|replied|replies|insisted|insists|continued|continues|warned|warns|argued|argues|recalled|recalls"
+    "|declared|declares|claimed|claims|acknowledged|acknowledges|admitted|admits|suggested|suggests|tweeted"
+    "|posted|read|reads|concluded|concludes|stressed|stresses|urged|urges|vowed|vows|announced|announces"
+    "|testified|laughed|laughs|joked|jokes|shouted|cautioned|cautions|conceded|concedes|agreed|agrees"
+    "|complained|complains|observed|predicted|predicts|remarked|responded|responds|commented|emphasized"
+    "|emphasised|pointed out|went on|goes on|offered|recounted|quipped|mused|maintained|maintains|countered"
+    "|counters|reported|reports|wrote in|whispered|yelled|screamed|chanted|sang|tells|describes|described"
+    "|called|calls|voiced|added that|told reporters|announced|affirmed|confirmed|exclaimed|boasted|lamented"
+    "|predicted|repeated|opined|sighed|begged|pleaded|demanded|promised|promises|estimated|estimates"
+    "|remembers|remembered|recalls|explains|adds|writes|wrote|tweets|posts|stated|states|continues|notes"
+)
+
+
+def word_alternation(alternatives) -> str:
+    """A regex matching any of `alternatives`, written as a trie ("s(?:a(?:id|ys?)|...)").
+
+    Python's `re` tries the branches of a plain alternation one after another at every
+    position; with ~150 reporting verbs that was most of the cost of finding quotes.
+    In trie form each character is tested once. Longer forms are preferred
+    ("added that" over "added"); the patterns around it backtrack either way.
+    """
+    trie: dict = {}
+    for word in set(alternatives):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return "(?:" + emit(trie) + ")"
+
+
+VERB = word_alternation(SPEECH_VERBS.split("|"))
+# Verbs whose object is the listener or the thing said ("told CNN", "called it"): in the inverted
+# form ("…," said X) only the others name the speaker after the verb.
+_OBJECT_VERBS = {
+    "told", "tells", "asked", "asks", "urged", "urges", "begged", "promised", "promises", "called", "calls",
+    "described", "describes", "warned", "warns", "cautioned", "cautions", "offered", "posted", "posts",
+    "voiced", "read", "reads", "estimated", "estimates", "remembered", "remembers", "told reporters",
+    "announced", "announces", "confirmed", "reported", "reports", "tweeted", "tweets", "recalled", "recalls",
+}
+VERB_WORDS = {w for verb in SPEECH_VERBS.split("|") for w in verb.split()}
+_INVERTED_VERB = word_alternation(v for v in SPEECH_VERBS.split("|") if v not in _OBJECT_VERBS)
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend",
+    "father", "sister", "president", "vice", "prime", "minister", "sen", "senator", "rep", "representative",
+    "gov", "governor", "gen", "general", "col", "colonel", "lt", "capt", "captain", "sgt", "sergeant",
+    "judge", "justice", "mayor", "chancellor", "secretary", "chairman", "chairwoman", "ceo", "coach",
+    "officer", "detective", "chief", "king", "queen", "prince", "princess", "pope", "saint", "st", "rabbi",
+    "imam", "ambassador", "commissioner", "deputy", "attorney", "director", "spokesman", "spokeswoman",
+    "defense", "defence", "foreign", "interior", "finance", "state", "u.s.", "former", "sheriff", "inspector",
+    "secretary-general", "executive", "leader", "spokesperson", "head", "premier", "chief-executive",
+    "councilman", "councilwoman", "congressman", "congresswoman", "lawmaker", "mp", "sgt.", "adm", "admiral",
+    "actress", "actor", "singer", "rapper", "star", "designer", "photographer", "author", "writer", "editor",
+    "analyst", "economist", "researcher", "scientist", "lawyer", "manager", "founder", "owner", "player",
+    "striker", "goalkeeper", "captain", "champion", "bishop", "archbishop", "cardinal", "dean", "bassist",
+}
+WORD_TITLES = {t for t in TITLES if "." not in t}  # titles a word pattern can match ("u.s." is not one)
+CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}
+_LAW_WORDS = {"act", "treaty", "accord", "accords", "amendment", "constitution", "convention", "protocol"}
+ORG_WORDS = {
+    "university", "department", "ministry", "court", "agency", "party", "council", "committee", "times", "news",
+    "post", "journal", "service", "association", "institute", "center", "centre", "foundation", "company",
+    "corporation", "inc", "group", "office", "house", "bank", "police", "army", "navy", "force", "forces",
+    "union", "nations", "organization", "organisation", "commission", "board", "network", "school", "college",
+    "hospital", "church", "embassy", "government", "administration", "congress", "senate", "parliament",
+    "medicine", "review", "magazine", "press", "reuters", "cnn", "bbc", "airlines", "club", "team", "league",
+    "festival", "museum", "street", "city", "county", "state", "states", "republic", "kingdom", "province",
+    "division", "bureau",
+} | CALENDAR_WORDS | _LAW_WORDS  # capitalised, but never a person
+# the organisation words that end an organisation's name ("... Baptist Church", "... Court")
+ORG_NOUNS = ORG_WORDS - CALENDAR_WORDS - _LAW_WORDS - {
+    "street", "city", "county", "state", "states", "republic", "kingdom", "province"}
+PRONOUNS = {"he", "she", "they", "him", "her", "we"}
+# a capitalised word, initials ("J.", "U.S."), a bare initial before a name ("J Christopher Anderson";
+# not "A" or "I"), or an Arabic article ("al-Assad")
+NAME_WORD = r"(?:(?:[A-Z]\.){1,3}(?!\w)|[A-Z][\w'’\-]*\w|(?<![\w.'’])[B-HJ-Z](?=\s+[A-Z][a-z])|(?:al|el|ad|as|ash)-[A-Z]?\w+)"
+# where a name can start: a capital, or an Arabic article ("al-Assad"). A prefilter for the scans over
+# every position of a text: `(?=[A-Zae])` let the whole name pattern be tried at every "a" and "e".
+_NAME_START = r"(?=[A-Z]|[ae][lds]h?-)"
+_HONORIFICS = "Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|St|Adm|Maj|Cpl|Det|Supt|Insp"
+# (each guard, a lookahead of what the alternatives after it can start with, spares the patterns built on
+# these the failing tries of every alternative: one test instead of 21 honorifics or 20 particles and name words)
+_HONORIFIC = rf"(?:(?=[A-Z][a-z]{{1,3}}\.\s)(?:{_HONORIFICS})\.\s+)"
+_BEFORE_NAME_WORD = r"(?=[A-Zabdeilv])"  # a particle or a name word starts so
+_PARTICLE = r"(?:de|da|del|van|von|der|den|bin|ibn|al|el|la|le|di|du|dos)"
+
+
+def _after_first_letter(alternatives: str) -> str:
+    """"Dr|Det|Mr" -> "(?:(?<=D)(?:r|et)|(?<=M)(?:r))": the alternatives once a pattern has consumed
+    their first letter, which each branch checks behind it."""
+    rests: dict[str, list[str]] = {}
+    for word in alternatives.split("|"):
+        rests.setdefault(word[0], []).append(word[1:])
+    return "(?:" + "|".join(f"(?<={first})(?:{'|'.join(rest)})" for first, rest in rests.items()) + ")"
+
+
+# `{_HONORIFIC}?{NAME_WORD}` for a word that starts with a capital, written to start with the capital for the
+# scans over a whole text: `re` looks for a pattern's first character in C when it is a class, but tries a
+# pattern that starts with a lookahead or an optional group at every position
+CAPITAL_NAME_WORD = (
+    rf"[A-Z](?:(?=[a-z]{{1,3}}\.\s){_after_first_letter(_HONORIFICS)}\.\s+{NAME_WORD}"
+    r"|\.(?:[A-Z]\.){0,2}(?!\w)|[\w'’\-]*\w|(?<![\w.'’].)(?<=[B-HJ-Z])(?=\s+[A-Z][a-z]))")
+ARTICLE_NAME_WORD = r"(?:al|ad|as|ash|el)-[A-Z]?\w+"  # "al-Assad"
+RUN_TAIL = rf"(?:\s+{_BEFORE_NAME_WORD}(?:{_PARTICLE}\s+)?{NAME_WORD})*"
+# up to seven words: "Syrian National Coalition Acting Chairman George Sabra" (the titles are cut later)
+NAME = rf"(?:{_HONORIFIC}?{NAME_WORD}(?:\s+{_BEFORE_NAME_WORD}(?:{_PARTICLE}\s+)?{NAME_WORD}){{0,6}})"
+# a lower-case description: "the ministry", "a spokesman for the company", "one taxi driver"
+NOT_IN_DESC = (r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|because|after|before|is|was|were|are|has"
+                r"|had|have|he|she|they|it|we|i|said|says|told|added)\b)")
+_DESC = rf"(?:(?:[Tt]he|[Aa]|[Aa]n|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:{NOT_IN_DESC}[\w\-.'’]+\s+){{0,4}}?{NOT_IN_DESC}[a-z][\w\-'’]*)"
+# "U.S. captain Zach Parise", "the company's chief executive Tim Cook": a role before the name
+ROLE_NAME = rf"(?:(?:{NAME}|the|a|an)(?:'s|’s)?\s+(?:[a-z][\w\-]*\s+){{1,3}})?{NAME}"
+WHO = rf"(?P<who>{ROLE_NAME}|{_DESC}|he|she|they|it|we|I)"
+# the lower-case words a subject can start with: a determiner or a pronoun
+SUBJECT_WORDS = r"(?:the|a|an|one|another|his|her|their|its|he|she|they|it|we)\b"
+# where a subject can start, for the searches that try one at every position of a sentence: a word that
+# starts with a capital, an Arabic article, a determiner or a pronoun (not "he" inside "bathe")
+_SUBJECT_START = rf"(?<!\w)(?=[A-Z]|[ae][lds]h?-|{SUBJECT_WORDS})"
+APPOSITIVE = r"(?:,\s+[^,\"“”]{1,90},)?"
+# text right after the closing mark
+AFTER_WHO_VERB = re.compile(rf"^[\s,—–-]*{WHO}{APPOSITIVE}\s+(?:\w+ly\s+)?(?:{VERB})\b")
+# where a description after the verb ends: "said the appeals court." (not "the appeals"), "said a
+# spokesman for the company" (the head before "for")
+_DESC_END = (r"(?=\s*(?:[,.;:!?)\"”]|$)|\s+(?:for|of|at|in|on|with|from|who|which|that|after|before|when|while"
+             r"|during|about|to|and|as)\b)")
+# a group named without an article: '"…," federal prosecutors said', '"…," police said'
+AFTER_GROUP_VERB = re.compile(
+    rf"^[\s,—–-]*(?!{VERB}\b)(?P<who>(?:some\s+)?(?:{NOT_IN_DESC}[a-z][\w\-]*\s+)?(?:police|{NOT_IN_DESC}[a-z][\w\-]*s))"
+    rf"\s+(?:\w+ly\s+)?(?:{VERB})\b")
+# an organisation named in full, function words and all: '"…," the National Gay and Lesbian Task Force said'
+_ORG_NAME = r"(?:[A-Z][\w.'’&\-]*(?:\s+(?:(?:and|of|for|on|&)\s+)?[A-Z][\w.'’&\-]*)+)"
+ORG_FULL_NAME = re.compile(rf"(?=.*\s(?:and|of|for|on|&)\s){_ORG_NAME}")  # with a function word inside
+AFTER_ORG_VERB = re.compile(rf"^[\s,—–-]*(?:the|The)\s+(?P<who>{_ORG_NAME})\s+(?:\w+ly\s+)?(?:{VERB})\b")
+AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+(?P<who>{ROLE_NAME}|{_DESC}{_DESC_END})")
+# an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
+_AUXILIARIES = ("has", "have", "had", "would", "will", "also", "later", "then", "once")
+AUXILIARY = rf"(?:(?:{'|'.join(_AUXILIARIES)})\s+)?"
+_ACCORDING = rf"according to\s+(?P<who>{NAME}|{_DESC})"
+AFTER_ACCORDING = re.compile(rf"^[\s,—–-]*{_ACCORDING}")
+# text right before the opening mark (the end of the narration that introduces it)
+BEFORE_WHO_VERB = re.compile(
+    rf"{_SUBJECT_START}{WHO}{APPOSITIVE},?\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})(?:\s+[\w'’.\-]+){{0,6}}?"
+    r"\s*(?:that\s*)?[:,]?\s*$"
+)
+# "Bobbi Brown released a statement saying "…"": the statement speaks for whoever issued it
+BEFORE_WHO_ISSUED = re.compile(
+    rf"{_SUBJECT_START}{WHO}{APPOSITIVE},?\s+{AUXILIARY}(?:released|issued|posted|put out|sent|published|tweeted)\s+"
+    rf"(?:a|an)\s+(?:[\w\-]+\s+){{0,2}}?(?:statement|tweet|message|note|letter|video)\s+"
+    rf"(?:saying|that said|that read|reading|which said)\s*[:,]?\s*$")
+BEFORE_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{ROLE_NAME}){APPOSITIVE}\s*[:,]\s*$")
+BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}\s*,?\s*$")
+# anywhere in the sentence (for fragments woven into narration)
+_SENTENCE_WHO_VERB = re.compile(rf"{_SUBJECT_START}{WHO}{APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\b")
+VERB_WORD = re.compile(rf"\b{VERB}\b")
+VERB_REACH = 160  # a verb and at most six words before the quote's opening mark
+ISSUED_HINT = re.compile(r"(?:saying|said|read|reading)\s*[:,]?\s*$")
+
+
+def sentence_who_verb(text: str) -> re.Match | None:
+    """`_SENTENCE_WHO_VERB.search(text)`, at the cost of a plain scan when the text has no reporting verb
+    (the search tries a subject at every position first)."""
+    return _SENTENCE_WHO_VERB.search(text) if VERB_WORD.search(text) else None
+
+
+CLAUSE_AT_END = re.compile(rf",\s+{WHO}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\s*[.!?]?\s*$")
+SENTENCE_ACCORDING = re.compile(rf"\b{_ACCORDING}")
+ANY_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{ROLE_NAME})")
+# "Gladys Block, a professor": found from the ", a" (rare, so quick to scan for), then the name before it
+APPOSITIVE_START = re.compile(
+    rf",\s+(?:(?:a|an|who|the)\s+[a-z]|(?:(?:senior|vice|deputy|chief|former|assistant)\s+)*"
+    rf"{word_alternation(WORD_TITLES)}\b)")
+NAME_BEFORE_APPOSITIVE = re.compile(rf"(?<![\w'’.-]){_NAME_START}(?P<who>{NAME_WORD}\s+{NAME})\Z")
+# Words right before a quoted fragment that make it a name or a scare quote, not speech.
+SCARE_CUE = re.compile(
+    r"\b(?:so-called|dubbed|titled|entitled|named|nicknamed|known as|the term|the word|the phrase|the words|"
+    r"what (?:\w+ ){0,3}calls?|the book|the film|the movie|the show|the song|the album|the series|the play|"
+    r"the program(?:me)?|the campaign|the slogan|the hashtag|magazine|newspaper|label(?:led|ed)?)\s*$",
+    re.IGNORECASE,
+)
+# the words `SCARE_CUE` can end with (as endings: "so-called" ends with "called")
+_SCARE_CUE_ENDS = ("called", "dubbed", "titled", "named", "as", "term", "word", "words", "phrase", "call", "calls",
+                   "book", "film", "movie", "show", "song", "album", "series", "play", "program", "programme",
+                   "campaign", "slogan", "hashtag", "magazine", "newspaper", "label", "labelled", "labeled")
+
+
+def _last_word(text: str) -> str:
+    """The last blank-separated piece of `text` ("" for none): what an end-anchored cue must end."""
+    last = text.rsplit(None, 1)[-1:]
+    return last[0] if last else ""
+
+
+def scare_cue_before(narration: str) -> bool:
+    """`search_end(SCARE_CUE, narration, 80)`, the pattern (which ignores case, so is tried from each of the
+    80 positions) run only when the last word could end a cue. (Lower-casing is the pattern's case
+    folding for ASCII words; other words go to the pattern.)"""
+    last = _last_word(narration)
+    if not last or last.isascii() and not last.lower().endswith(_SCARE_CUE_ENDS):
+        return False
+    return bool(search_end(SCARE_CUE, narration, 80))
+
+
+# Weaker cues ('its "new normal"', 'seen as "a betrayal"'): speech when someone in the sentence says it
+# ('The CDC calls insufficient sleep a "health epidemic"').
+WEAK_SCARE_CUE = re.compile(r"\b(?:as|a|an|the|its|his|her|their|our|my)\s*$", re.IGNORECASE)
+SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[:;]\s+|—\s*|--\s*)$")
+ENDS_WITH_VERB = re.compile(rf"\b{VERB}\s*$")
+_VERB_LAST_WORDS = tuple({verb.split()[-1] for verb in SPEECH_VERBS.split("|")})
+
+
+def ends_with_verb(narration: str) -> bool:
+    """`search_end(ENDS_WITH_VERB, narration, 40)`, run only when the last word can end a reporting verb."""
+    return _last_word(narration).endswith(_VERB_LAST_WORDS) and bool(search_end(ENDS_WITH_VERB, narration, 40))
+
+
+# `"A," he said. "B."`: nothing between two spans but a reporting clause, which may name where it
+# was said ("told NHL.com", "said in a speech broadcast on Al Manar Television")
+REPORTING_ONLY = re.compile(
+    rf"^[\s,—–-]*(?:{WHO}{APPOSITIVE}\s+(?:\w+ly\s+)?(?:{VERB})"
+    rf"|(?:{VERB})\s+(?:{NAME}|{_DESC}|(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}[A-Z][\w\-]*){APPOSITIVE})"
+    r"(?:[^.\"“”]|\.(?=\w)){0,100}?[.,:]?\s*$")
+# words that join the names of things, never a person's: "Students Teaching About Racism", "Friends of Syria"
+NOT_IN_NAMES = {"of", "for", "about", "and", "the", "in", "on", "to", "with", "against", "from", "by", "at", "into",
+                 "over", "under", "&"}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+POSTED_IN = {"embassy", "consulate", "mission"}  # named with the city they sit in
+LEADING_FUNCTION_WORDS = {
+    "and", "but", "or", "so", "then", "when", "as", "in", "on", "at", "also", "the", "a", "an", "while", "if",
+    "after", "before", "since", "because", "though", "although", "yet", "still", "now", "here", "there", "i'm",
+    "meanwhile", "however", "thus", "instead", "later", "earlier", "today", "yesterday", "asked", "says", "said",
+    "under", "for", "with", "from", "by", "to", "of", "about", "during", "over", "across", "through", "among",
+    "against", "without", "within", "despite", "like", "unlike", "via", "into", "onto", "toward", "towards",
+}
+TRAILING_ADVERBS = {"later", "earlier", "also", "then", "again", "today", "yesterday", "once", "too", "now"}
+# the words that may stand between a subject and its verb: an auxiliary (`AUXILIARY`) or an adverb `clean_name` drops
+BETWEEN_SUBJECT_AND_VERB = {*_AUXILIARIES, *TRAILING_ADVERBS}
+REGNAL_TITLES = {"pope", "king", "queen", "prince", "princess"}
+TITLE_SYNONYMS = {"pontiff": "pope"}  # "the pontiff" is the person titled Pope
+PARTICLES = {"de", "da", "del", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "di", "du", "dos"}
+# documents that speak for their authors ("the motion says")
+DOCUMENTS = {"motion", "filing", "statement", "affidavit", "document", "documents", "complaint", "indictment",
+              "lawsuit", "letter", "memo", "brief", "petition", "website", "release", "papers", "transcript"}
+SMALL_TITLE_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "at", "with", "is", "by",
+                                "from"})

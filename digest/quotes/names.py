@@ -1,0 +1,472 @@
+"""The people and organisations an article names, and a speaker's name as the briefing shows it.
+
+`Names` indexes an article's capitalised name runs once, so that a surname, a
+title ("the pontiff") or a description resolves to the fullest form of the name
+the article gives; `clean_name` reduces "U.S. captain Zach Parise" to the name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from functools import cached_property, lru_cache
+from itertools import chain
+
+from digest.quotes.lexicon import (
+    ARTICLE_NAME_WORD,
+    CAPITAL_NAME_WORD,
+    LEADING_FUNCTION_WORDS,
+    NOT_IN_NAMES,
+    ORG_NOUNS,
+    ORG_WORDS,
+    PARTICLES,
+    POSTED_IN,
+    REGNAL_TITLES,
+    RUN_TAIL,
+    STOP_WORDS,
+    SUFFIXES,
+    TITLE_SYNONYMS,
+    TITLES,
+    TRAILING_ADVERBS,
+    VERB_WORDS,
+    WORD_TITLES,
+)
+from digest.quotes.spans import occurrences
+from digest.quotes.subjects import appositives, reporting_subjects
+from digest.text import words
+
+
+@lru_cache(maxsize=20_000)
+def _organisation(raw: str) -> str | None:
+    """A capitalised run that names an organisation ("the Westboro Baptist Church" -> "Westboro
+    Baptist Church"): it holds an organisation word and is not only a weekday or month."""
+    parts = [p for p in raw.split() if p[:1].isupper()]
+    while parts and parts[0].lower() in LEADING_FUNCTION_WORDS:
+        parts.pop(0)
+    if len(parts) < 2 or not any(p.lower() in ORG_NOUNS for p in parts):
+        return None
+    return " ".join(parts).strip(" ,.")
+
+
+def _title_of(raw: str) -> str | None:
+    """The title a name is given in this mention: "Jefferson County Sheriff Fred Abdalla" -> "sheriff"."""
+    for part in reversed(raw.lower().split()[:-1]):
+        if (title := part.rstrip(".")) in TITLES:
+            return title
+    return None
+
+
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.?")  # "P.", "U.S", "U.S.", "J" (not "FIFA")
+
+
+@lru_cache(maxsize=20_000)
+def person_name(raw: str) -> str | None:
+    """A capitalised run as a possible person's name; None for organisations, institutions and
+    capitalised function words ("She", "People", "Then")."""
+    name = clean_name(raw)
+    lower = name.lower().split()
+    if not lower:
+        return None
+    # (set operations in C where no part has a dot to strip: each new name in an article comes here)
+    if any(p.strip(".") in ORG_WORDS for p in lower) if "." in name else not ORG_WORDS.isdisjoint(lower):
+        return None
+    if len(lower) > 1 and not NOT_IN_NAMES.isdisjoint(lower[1:]):
+        return None  # "Students Teaching About Racism": a name of a thing, not of a person
+    if len(lower) == 1 and lower[0] in STOP_WORDS:
+        return None
+    parts = name.split()
+    if parts[0].isupper() and (all(_INITIALS.fullmatch(p) for p in parts) or (  # (initials are upper case)
+            len(parts) == 2 and _INITIALS.fullmatch(parts[0]) and lower[1] in STOP_WORDS)):
+        return None  # "U.S", "P. So": initials alone, or a sentence's first word after one
+    return name
+
+
+def _surname(parts: list[str]) -> str:
+    """The family name of a parsed name: the last part that is not a suffix ("Samuel Mullet Sr.")."""
+    for part in reversed(parts):
+        if part.lower().rstrip(".") not in SUFFIXES:
+            return part.lower()
+    return parts[-1].lower()
+
+
+def _is_form_of(short: list[str] | tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """"fred abdalla" is a form of "fred j. abdalla": its parts appear in the fuller name in order
+    (both lower-cased)."""
+    rest = iter(full)
+    return all(part in rest for part in short)
+
+
+@lru_cache(maxsize=20_000)
+def _lower_parts(name: str) -> tuple[str, ...]:
+    return tuple(name.lower().split())
+
+
+@lru_cache(maxsize=20_000)
+def _name_profile(raw: str) -> tuple[str, list[str], str, str | None] | None:
+    """(name, its words, family name, title in this mention) of a capitalised run naming a person,
+    else None: the same runs recur in every article ("Obama", "He", "The"), so this is worked out once."""
+    name = person_name(raw)
+    if name is None:
+        return None
+    parts = name.split()
+    return name, parts, _surname(parts) if 2 <= len(parts) <= 5 else "", _title_of(raw)
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 3):position].rstrip()
+    return not before or before[-1] in ".!?:\"”“"
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
+
+
+def keeps_its_article(who: str, in_text: Callable[[str], bool]) -> bool:
+    """"The Sun reported": a name whose "The" the article also writes in capitals mid-sentence
+    ("according to The Sun") is a name with its article, like a newspaper's."""
+    rest = who[4:]
+    return (who.startswith("The ") and bool(_CAPITALISED_RUN.fullmatch(rest))
+            and in_text(rf"[a-z,;]\s+The\s+{re.escape(rest)}\b"))
+
+
+_SEAT = re.compile(r"\s+in\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
+# capitalised runs of any length: "Air New Zealand CEO Christopher Luxon" is cut at the title later
+_CAPITAL_RUN = re.compile(CAPITAL_NAME_WORD + RUN_TAIL)
+_ARTICLE_RUN = re.compile(ARTICLE_NAME_WORD + RUN_TAIL)
+_ARTICLE_HYPHEN = re.compile(r"-(?:(?<=al-|el-|ad-|as-)|(?<=ash-))")  # the hyphen of "al-", "ash-", ...
+
+
+def name_runs(text: str):
+    """The runs of name words in `text`, in order and not overlapping: what one scan for runs that start
+    with a capital or an Arabic article finds. That scan was entered at every "a" and "e" of the text; here
+    the capitals are one scan and the rare articles are found from their hyphen (a third cheaper). Each
+    part of the text is read once, as by the one scan: an article inside a run found already is not
+    tried, and the next capital is searched for again only once the runs have passed it."""
+    hyphens = [match.start() for match in _ARTICLE_HYPHEN.finditer(text)]
+    if not hyphens:
+        yield from _CAPITAL_RUN.finditer(text)
+        return
+    pos = 0
+    capital = _CAPITAL_RUN.search(text)
+    for hyphen in hyphens:
+        start = hyphen - 3 if hyphen >= 3 and text.startswith("ash", hyphen - 3) else hyphen - 2
+        while capital is not None and capital.start() < start:
+            yield capital
+            pos = capital.end()
+            capital = _CAPITAL_RUN.search(text, pos)
+        if start < pos:
+            continue  # inside a run found already
+        article = _ARTICLE_RUN.match(text, start)
+        if article is None:
+            continue
+        yield article
+        pos = article.end()
+        if capital is not None and capital.start() < pos:
+            capital = _CAPITAL_RUN.search(text, pos)
+    while capital is not None:
+        yield capital
+        capital = _CAPITAL_RUN.search(text, capital.end())
+
+
+_DEMONYM = re.compile(r"[A-Z][a-z]{2,}(?:ese|ian|ish|i)")  # "Lebanese", "Syrian", "Pakistani" (not "Ian", "Alan")
+# a word shaped like a nationality, at a word's start, before a lower-case word (the capital first: re scans
+# for it in C)
+_DEMONYM_BEFORE_WORD = re.compile(r"([A-Z](?<!\w.)[a-z]{2,}(?:ese|ian|ish|i))\s+([a-z][a-z\-]+)")
+_ROLE_END = re.compile(r"[,.;:]|\s(?:of|at|for|in|with|from|on|to|and|who|whose|which|since)\s")
+
+
+class Names:
+    """People and organisations named in the article: full forms, and who was mentioned last.
+
+    "Palacios" and "Fred Abdalla" become "Alvaro Palacios" and "Fred J. Abdalla" (the
+    fullest mention with that family name), "Westboro" and "the church" become "Westboro
+    Baptist Church", "the pope" the last person named with that title, and a pronoun
+    resolves to the person most recently named before the quote.
+    """
+
+    def __init__(self, text: str):
+        self._text = text
+        self._full: dict[str, str] = {}
+        self.forms: dict[str, list[str]] = {}  # family name -> the names with it, in order of mention
+        self.by_other: dict[str, str] = {}  # a given name (or a family-name-first name's first part)
+        self.orgs: list[tuple[int, str]] = []
+        runs: list[tuple[int, str, int, str | None]] = []  # (position, name, number of words, title)
+        forms, by_other = self.forms, self.by_other
+        for match in name_runs(text):
+            raw, at = match.group(), match.start()
+            profile = _name_profile(raw)
+            if profile is None and raw.lower() in forms and not _opens_sentence(text, at):
+                profile = raw, [raw], "", None  # "added See": a family name that is also a word
+            if profile is None:
+                org = _organisation(raw)
+                if org:
+                    if org.rsplit(None, 1)[-1].lower() in POSTED_IN:  # "the U.S. Embassy in Kabul"
+                        seat = _SEAT.match(text, match.end())
+                        org = f"{org} in {seat.group(1)}" if seat else org
+                    self.orgs.append((at, org))
+                continue
+            name, parts, surname, title = profile
+            if 2 <= len(parts) <= 5:
+                same_surname = forms.setdefault(surname, [])
+                if name not in same_surname:
+                    same_surname.append(name)
+                for part in parts[:-1]:
+                    by_other.setdefault(part.lower(), name)
+            runs.append((at, name, len(parts), title))
+        self._org_by_word: dict[str, str] = {}  # "westboro" -> "Westboro Baptist Church", first named first
+        for _, org in self.orgs:  # `_organisation` names have two or more words
+            for part in org.lower().split(" in ")[0].split():  # (not the city of "Embassy in Kabul")
+                self._org_by_word.setdefault(part, org)
+        self._runs = runs
+        # positions, for the questions "who was named last before here?" (a bisection, not a walk: the
+        # cost of an article stays linear in its length)
+        self._orgs_at = [pos for pos, _ in self.orgs]
+
+    @cached_property
+    def titled(self) -> list[tuple[int, str, str]]:
+        """(position, title, name) of each person named with a title: "Pope Benedict XVI", "British
+        photographer Jimmy Nelson" (the title in lower case before the name)."""
+        return [(pos, title, name) for pos, name, _, named_title in self._runs
+                if (title := self._title(pos, named_title))]
+
+    def _title(self, position: int, named_title: str | None) -> str | None:
+        """The title of the name run at `position`: its own ("Pope"), else a lower-case one before it."""
+        return named_title or _lower_title_before(self._text, position)
+
+    @cached_property
+    def _titled_at(self) -> list[int]:
+        return [pos for pos, _, _ in self.titled]
+
+    @cached_property
+    def _runs_at(self) -> list[int]:
+        return [pos for pos, _, _, _ in self._runs]
+
+    # Who speaks, and where each speaker is named, is only needed for a quote that has no name of its own
+    # ("he said", a paragraph that is all quote): worked out when first asked for (in three articles of four).
+
+    @cached_property
+    def _introductions(self) -> list[tuple[re.Match, re.Match]]:
+        return list(appositives(self._text))
+
+    @cached_property
+    def _speakers(self) -> set[str]:
+        """A mention counts as a person when that person speaks somewhere in the article or is
+        introduced with an appositive ("Gladys Block, a professor ..."): places and organisations are
+        named often, but rarely that way."""
+        speakers = set()
+        for raw in chain(reporting_subjects(self._text), (match.group("who") for match, _ in self._introductions)):
+            who = clean_name(raw)
+            # (a stop word is a pronoun or the like, unless it is someone's family name: "added See")
+            if who and who[0].isupper() and (who.lower() not in STOP_WORDS or who.lower() in self.forms):
+                speakers.add(self.full(who))
+        return speakers
+
+    @cached_property
+    def introduced(self) -> list[tuple[int, set[str], str]]:
+        """"Ken Druck, a grief expert," -> "the expert" later means Ken Druck."""
+        introduced = []
+        for match, comma in self._introductions:
+            person = person_name(match.group("who"))
+            if person:
+                # the role itself: "director of North Korea policy at the ministry" -> "director"
+                role = _ROLE_END.split(self._text[comma.start() + 1:comma.start() + 120], 1)[0]
+                introduced.append((match.start(), set(words(role.lower())), self.full(person)))
+        return introduced
+
+    @cached_property
+    def mentions(self) -> list[tuple[int, str]]:
+        """(position, full name) of each mention of a person who speaks, named in full: a one-word name
+        that never gets a first name, "Syria said", is a place or a body far more often than someone a
+        later "he" means."""
+        speakers = self._speakers
+        groups = {full for full in speakers if self._is_people_of_a_place(full)}
+        # A name's fullest form holds its last word ("Abdalla" -> "Fred J. Abdalla"), so a name whose last
+        # word no speaker has is not worked out: most capitalised runs are places and bodies.
+        speaker_words = {word for full in speakers for word in full.lower().split()}
+        spoken = {n: full for n in {n for _, n, _, _ in self._runs}
+                  if n.rpartition(" ")[2].lower() in speaker_words
+                  and (full := self.full(n)) in speakers and " " in full and full not in groups}
+        return [(pos, spoken[n]) for pos, n, _, _ in self._runs if n in spoken]
+
+    @cached_property
+    def _positions(self) -> list[int]:
+        return [pos for pos, _ in self.mentions]
+
+    @cached_property
+    def people(self) -> set[str]:
+        return {full for _, full in self.mentions}
+
+    @cached_property
+    def _anyone(self) -> list[tuple[int, str]]:
+        """(position, full name) of anyone named in full, or in one word when they speak."""
+        speakers = self._speakers
+        return [(pos, self.full(n)) for pos, n, size, _ in self._runs if size > 1 or n in speakers]
+
+    @cached_property
+    def _anyone_at(self) -> list[int]:
+        return [pos for pos, _ in self._anyone]
+
+    def full(self, name: str) -> str:
+        """The fullest mention of the person `name` is a form of; organisations by their full name.
+        Asked ~70 times an article for a handful of names (only once every mention is read), so answers
+        are kept."""
+        known = self._full.get(name)
+        if known is None:
+            known = self._full[name] = self._fullest(name)
+        return known
+
+    def _fullest(self, name: str) -> str:
+        parts = name.lower().split()
+        if not parts:
+            return name
+        forms = [f for f in self.forms.get(_surname(parts), ()) if _is_form_of(parts, _lower_parts(f))]
+        if forms:
+            # the first mention, or a later, fuller form of it ("Fred Abdalla" -> "Fred J. Abdalla")
+            first = _lower_parts(forms[0])
+            return max((f for f in forms if _is_form_of(first, _lower_parts(f))), key=lambda f: len(_lower_parts(f)))
+        if len(parts) == 1:
+            key = parts[0]
+            if key in self.by_other:
+                return self.by_other[key]
+            if key in self._org_by_word:
+                return self._org_by_word[key]
+        return name
+
+    def described(self, description: str, position: int) -> str | None:
+        """"the church" / "the pope" / "the expert": the titled person, the person introduced with
+        that word ("Ken Druck, a grief expert") or the organisation named last before `position` whose
+        title, introduction or last word is the description's head noun."""
+        head = description.split()[-1].lower()
+        head = TITLE_SYNONYMS.get(head, head)
+        for _, title, name in reversed(self.titled[:bisect.bisect_left(self._titled_at, position)]):
+            if title == head:
+                return self.full(name)
+        for pos, described_as, name in reversed(self.introduced):
+            if pos < position and head in described_as:
+                return name
+        for _, org in reversed(self.orgs[:bisect.bisect_left(self._orgs_at, position)]):
+            if org.split()[-1].lower() == head:
+                return org
+        return None
+
+    def organisation_before(self, position: int, reach: int = 400) -> str | None:
+        """"…," it said: the organisation named last, not long before."""
+        index = bisect.bisect_left(self._orgs_at, position) - 1
+        if index < 0:
+            return None
+        pos, org = self.orgs[index]
+        return org if position - pos <= reach else None
+
+    def last_before(self, position: int) -> str | None:
+        """The person who speaks somewhere in the article named last before `position`; failing
+        that, anyone named in full before it (someone quoted only as "she said")."""
+        index = bisect.bisect_left(self._positions, position) - 1
+        # someone introduced with a title in this very paragraph may be speaking for the first time
+        # ("Air New Zealand spokesperson Andrew Aitken refuted those comments. '…,' he said")
+        paragraph = self._text.rfind("\n", 0, position) + 1
+        # (the titles of this paragraph's names only: `titled` for the whole article is rarely needed)
+        runs = self._runs[bisect.bisect_left(self._runs_at, paragraph):bisect.bisect_left(self._runs_at, position)]
+        for pos, name, _, named_title in reversed(runs):
+            if not self._title(pos, named_title):
+                continue
+            if " " in name:
+                if index < 0 or pos > self._positions[index]:
+                    return self.full(name)
+                break
+        if index >= 0:
+            return self.mentions[index][1]
+        earlier = bisect.bisect_left(self._anyone_at, position)
+        return self._anyone[earlier - 1][1] if earlier else None
+
+    @cached_property
+    def _demonyms_before_nouns(self) -> set[str]:
+        """Words shaped like a nationality that the article writes before a common noun ("the Lebanese
+        border"): one scan of the text, asked for each speaker."""
+        return {match.group(1) for match in _DEMONYM_BEFORE_WORD.finditer(self._text)
+                if (word := match.group(2)) not in STOP_WORDS and word not in VERB_WORDS
+                and not word.endswith(("ed", "ly"))}
+
+    def _is_people_of_a_place(self, name: str) -> bool:
+        """"Lebanese Hezbollah", "Syrian Kurds": a nationality and a group, not a first and a family name.
+        The first word reads as a nationality and the article also writes it before a common noun
+        ("the Lebanese border"), which a first name never is."""
+        parts = name.split()
+        return len(parts) == 2 and bool(_DEMONYM.fullmatch(parts[0])) and parts[0] in self._demonyms_before_nouns
+
+
+def _lower_title_before(text: str, position: int) -> str | None:
+    """The lower-case title word right before `position` ("photographer" in "British photographer
+    Jimmy Nelson"). Plain string work: a regex search here ran for every capitalised word."""
+    window = text[max(0, position - 30):position]
+    if not window[-1:].isspace():
+        return None
+    last = window.rsplit(None, 1)[-1:]
+    word = last[0].lstrip("([{\"'“‘—–-/") if last else ""
+    return word.lower() if word[:1].islower() and word.lower() in WORD_TITLES else None
+
+
+def _without_adverbs(parts: list[str]) -> list[str]:
+    """["the", "Kremlin", "later"] (said) -> ["the", "Kremlin"] (in place)."""
+    while len(parts) > 1 and parts[-1] in TRAILING_ADVERBS:
+        parts.pop()
+    return parts
+
+
+def strip_adverbs(who: str) -> str:
+    """"the Kremlin later" (said) -> "the Kremlin"."""
+    return " ".join(_without_adverbs(who.split()))
+
+
+_POSSESSIVE = ("'", "'s")  # the endings of "Austria's", "Reuters'"
+DETERMINER = re.compile(r"^(?:the|a|an|one|another|his|her|their|its)\s+(?:of\s+(?:the|his|her|their|its)\s+)?", re.I)
+OPENING_MARK = re.compile(r"[“\"]")
+
+
+@lru_cache(maxsize=20_000)
+def clean_name(raw: str) -> str:
+    """The name alone: "U.S. captain Zach Parise" / "Dr. Edgar Miller" -> "Zach Parise" / "Edgar Miller"."""
+    parts = _without_adverbs(raw.replace("’", "'").split())
+    # keep the trailing run of capitalised words (and name particles)
+    start = len(parts)
+    while start > 0 and (parts[start - 1][:1].isupper() or parts[start - 1] in PARTICLES and start < len(parts)):
+        start -= 1
+    parts = parts[start:] or parts
+    while len(parts) > 1 and (parts[0].lower() in LEADING_FUNCTION_WORDS or parts[0].endswith(_POSSESSIVE)):
+        parts.pop(0)  # "Austria's Mario Matt"
+    for cut in range(len(parts) - 2, -1, -1):  # the last title before the last word
+        if parts[cut].lower().rstrip(".") in TITLES:
+            # a pope or monarch is named with the title: "Pope Benedict XVI", "Queen Elizabeth II"
+            regnal = parts[cut].lower() in REGNAL_TITLES and len(parts) - cut <= 3
+            parts = parts[cut:] if regnal else parts[cut + 1:]
+            break
+    name = " ".join(parts)
+    if name.endswith(_POSSESSIVE):
+        name = name[:-2] if name.endswith("'s") else name[:-1]
+    name = name.strip(" ,.")
+    if name[-2:].lower() in ("jr", "sr") and name[-3:-2] in ("", " "):  # (the last word: parts hold no blanks)
+        name += "."  # "Samuel Mullet Sr."
+    return name
+
+
+def is_name(who: str) -> bool:
+    return bool(who) and who[0].isupper() and who.split()[0].lower() not in {"the", "a", "an", "i", "it", "we", "he", "she", "they"}
+
+
+def _is_word_character(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what `re` counts as `\w`
+
+
+def written_alone(text: str, word: str) -> bool:
+    """`word` stands in `text` as a word of its own: not inside a longer word, not after an apostrophe or
+    a hyphen. (`str.find` rather than a regex made for each word: compiling one cost more than a scan.)"""
+    for at in occurrences(text, word):
+        end = at + len(word)
+        if ((at == 0 or not (_is_word_character(text[at - 1]) or text[at - 1] in "'’-"))
+                and _is_word_character(word[-1]) != (end < len(text) and _is_word_character(text[end]))):
+            return True
+    return False
+
+
+# `\b(?:a|an|one)` written to start with its letters (the word start is checked behind the first one): re
+# then scans for the letters in C instead of entering the pattern at every position
+INDEFINITE_WORD = r"(?:a(?<!\w.)n?|o(?<!\w.)ne)"
