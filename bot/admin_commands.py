@@ -20,7 +20,7 @@ from bot.render import esc, render_list
 from bot.user_commands import UNKNOWN, reply, user_sources
 from digest.ingest import make_fetcher
 from digest.sources import SourceError, add_source
-from digest.store import utcnow
+from digest.clock import utcnow
 
 log = logging.getLogger(__name__)
 

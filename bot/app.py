@@ -31,7 +31,8 @@ from bot.transport import AiohttpRequest
 from digest.compose import Composer
 from digest.ingest import IngestRunner
 from digest.settings import Settings
-from digest.store import Store, utcnow
+from digest.clock import utcnow
+from digest.store import Store
 
 log = logging.getLogger(__name__)
 

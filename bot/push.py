@@ -32,7 +32,8 @@ from bot.send import ChatGone, PushProgress, send_and_record, send_part
 from digest.compose import Composer
 from digest.schedule import is_due_today, local_date
 from digest.settings import Settings
-from digest.store import Store, utcnow
+from digest.clock import utcnow
+from digest.store import Store
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,8 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from digest.dedupe import group_stories
-from digest.store import Store, utcnow
+from digest.clock import utcnow
+from digest.store import Store
 
 COVERAGE_WEIGHT = 1.0  # per extra source reporting the story
 RECENCY_HALF_LIFE_HOURS = 12.0

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from digest.extract import extract_article
 from digest.feeds import NotAFeed, discover_feeds, looks_like_html, parse_feed
 from digest.fetch import Fetcher, FetchError, FetchResult
-from digest.store import Store, StoreError
+from digest.store import SourceExists, Store
 
 MIN_PAGE_WORDS = 40
 
@@ -93,6 +93,6 @@ async def add_source(store: Store, fetcher: Fetcher, url: str, name: str | None 
     try:
         source = store.add_source(found.url, found.kind, name=name, title=found.title, site_url=found.site_url,
                                   added_by=added_by, entry_count=found.entry_count)
-    except StoreError as exc:
-        raise SourceError(str(exc)) from exc
+    except SourceExists as exc:  # the probe followed a redirect to a source we have
+        raise SourceError(f"{found.url} is already source #{exc.source_id}") from exc
     return source, found, False

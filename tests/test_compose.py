@@ -1,7 +1,8 @@
 from datetime import timedelta
 
 from digest.compose import Composer, matches_topics, render_plain
-from digest.store import NewArticle, iso, utcnow
+from digest.clock import iso, utcnow
+from digest.store import NewArticle
 
 
 def briefing(store, reader=None, limit=8, max_age_hours=48, now=None, **kwargs):

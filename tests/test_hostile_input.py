@@ -7,7 +7,8 @@ import logging
 
 import pytest
 
-from digest.store import NewArticle, iso, utcnow
+from digest.clock import iso, utcnow
+from digest.store import NewArticle
 from tests.fakes.news import cnn_articles
 
 pytestmark = pytest.mark.asyncio

@@ -9,7 +9,8 @@ from bot.app import build_application
 from digest.analyse import analyse_text
 from digest.dedupe import canonical_url
 from digest.settings import Settings
-from digest.store import NewArticle, Store, iso
+from digest.clock import iso
+from digest.store import NewArticle, Store
 from tests.fakes.telegram import FakeTelegram, parse_html
 
 
