@@ -18,9 +18,9 @@ from telegram.ext import ContextTypes
 from bot import context as ctx
 from bot.render import esc, render_list
 from bot.user_commands import UNKNOWN, reply, user_sources
+from digest.clock import utcnow
 from digest.ingest import make_fetcher
 from digest.sources import SourceError, add_source
-from digest.clock import utcnow
 
 log = logging.getLogger(__name__)
 

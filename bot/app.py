@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
 from telegram.error import TelegramError
@@ -28,10 +28,10 @@ from bot.pacing import paced_rate_limiter
 from bot.push import Pusher
 from bot.throttle import Throttle
 from bot.transport import AiohttpRequest
+from digest.clock import utcnow
 from digest.compose import Composer
 from digest.ingest import IngestRunner
 from digest.settings import Settings
-from digest.clock import utcnow
 from digest.store import Store
 
 log = logging.getLogger(__name__)

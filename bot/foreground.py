@@ -11,7 +11,8 @@ article per `max_wait` at worst.
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Awaitable
+from collections.abc import Awaitable
+from typing import Any
 
 from telegram.ext import SimpleUpdateProcessor
 

@@ -25,7 +25,7 @@ that keeps Telegram's "about 30" with room for that jitter. The tolerance (3 ms)
 from __future__ import annotations
 
 import asyncio
-from typing import Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 from telegram.ext import AIORateLimiter
 
@@ -87,5 +87,5 @@ def paced_rate_limiter(per_second: float = MESSAGES_PER_SECOND, max_retries: int
     if not hasattr(limiter, "_base_limiter") or not isinstance(getattr(limiter, "_retry_after_event", None),
                                                                  asyncio.Event):
         raise RuntimeError("this python-telegram-bot's AIORateLimiter cannot be paced (its internals changed)")
-    limiter._base_limiter = Pacer(1 / per_second, pause=limiter._retry_after_event)
+    limiter._base_limiter = Pacer(1 / per_second, pause=limiter._retry_after_event)  # noqa: SLF001 - checked above
     return limiter

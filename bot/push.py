@@ -20,19 +20,20 @@ from __future__ import annotations
 import asyncio
 import heapq
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from telegram import Bot
 from telegram.error import BadRequest, NetworkError, TimedOut
 
 from bot.render import Part, render_digest
 from bot.send import ChatGone, PushProgress, send_and_record, send_part
+from digest.clock import utcnow
 from digest.compose import Composer
 from digest.schedule import is_due_today, local_date
 from digest.settings import Settings
-from digest.clock import utcnow
 from digest.store import Store
 
 log = logging.getLogger(__name__)

@@ -55,7 +55,7 @@ class Part:
         return {"html": self.html, "article_ids": self.article_ids, "delivered_ids": self.delivered_ids}
 
     @classmethod
-    def from_dict(cls, stored: dict[str, Any]) -> "Part":
+    def from_dict(cls, stored: dict[str, Any]) -> Part:
         """A part as the store keeps it; bodies stored before `delivered_ids` existed deliver their leads."""
         return cls(stored["html"], stored["article_ids"], stored.get("delivered_ids", stored["article_ids"]))
 
@@ -67,7 +67,7 @@ class _Builder:
         self.html: list[str] = []
         self.text: list[str] = []
 
-    def add(self, text: str, tag: str | None = None, href: str | None = None) -> "_Builder":
+    def add(self, text: str, tag: str | None = None, href: str | None = None) -> _Builder:
         if href:
             self.html.append(f'<a href="{html.escape(href, quote=True)}">{esc(text)}</a>')
         elif tag:

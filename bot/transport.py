@@ -12,7 +12,6 @@ statuses to its exceptions; this class only moves bytes and maps transport failu
 
 from __future__ import annotations
 
-import asyncio
 import json
 
 import aiohttp
@@ -68,7 +67,7 @@ class AiohttpRequest(BaseRequest):
             body, headers = _body(request_data)
             async with self._session.request(method, url, data=body, headers=headers, timeout=timeout) as response:
                 return response.status, await response.read()
-        except asyncio.TimeoutError as exc:  # aiohttp's timeouts subclass it (a full pool included)
+        except TimeoutError as exc:  # aiohttp's timeouts subclass it (a full pool included)
             raise TimedOut(f"aiohttp: {type(exc).__name__}: {exc}") from exc
         except aiohttp.ClientError as exc:
             raise NetworkError(f"aiohttp.{type(exc).__name__}: {exc}") from exc

@@ -20,7 +20,6 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import context as ctx
-from bot.send import NO_PREVIEW, send_briefing
 from bot.render import (
     back_keyboard,
     digest_keyboard,
@@ -29,6 +28,7 @@ from bot.render import (
     render_item,
     render_list,
 )
+from bot.send import NO_PREVIEW, send_briefing
 from digest.compose import BriefingItem, item_from_article
 from digest.schedule import user_digest_time, user_zone
 from digest.settings import check_timezone, parse_hhmm

@@ -9,15 +9,19 @@ stemmer cache) are built once per process.
 from __future__ import annotations
 
 import asyncio
+import functools
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from itertools import chain
+from typing import Any, ParamSpec, TypeVar
 
 from digest.dedupe import fingerprint_words
 from digest.extract import clean_text, extract_article, guess_title, html_to_text
 from digest.quotes import choose_key_quote, extract_quotes
+from digest.store.records import StoredQuote
 from digest.summarise import get_summariser
 from digest.text import split_sentences, words
 
@@ -27,13 +31,13 @@ class Analysis:
     title: str | None
     text: str
     sentences: list[str]  # the summary, verbatim, in article order
-    quotes: list[dict] = field(default_factory=list)  # {"quote", "speaker", "kind"} in text order
-    key_quote: dict | None = None
+    quotes: list[StoredQuote] = field(default_factory=list)  # in text order
+    key_quote: StoredQuote | None = None
     fingerprint: str | None = None
     author: str | None = None
     date: str | None = None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -66,7 +70,7 @@ def analyse_text(text: str, title: str | None = None, sentences: int = 3, *, cle
     return Analysis(
         title=title, text=body, sentences=[s.text for s in summary],
         quotes=[{"quote": q.quote, "speaker": q.speaker, "kind": q.kind} for q in found],
-        key_quote=key.as_dict() if key else None, fingerprint=fingerprint,
+        key_quote={"quote": key.quote, "speaker": key.speaker} if key else None, fingerprint=fingerprint,
     )
 
 
@@ -95,13 +99,17 @@ def _warm_up() -> None:
     get_summariser()
 
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
 class Analyser:
     """Runs analysis off the event loop: in `workers` processes, or in a thread when workers=0."""
 
     def __init__(self, workers: int = 0):
         self.workers = workers
         self._executor: Executor | None = None
-        self._started: Future | None = None
+        self._started: Future[bool] | None = None
 
     def _pool(self) -> Executor | None:
         if self.workers and self._executor is None:
@@ -124,12 +132,12 @@ class Analyser:
         if self._started is not None:
             await asyncio.wrap_future(self._started)
 
-    async def run(self, fn, *args, **kwargs) -> Analysis:
+    async def run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         loop = asyncio.get_running_loop()
         pool = self._pool()
         if pool is None:
             return await asyncio.to_thread(fn, *args, **kwargs)
-        return await loop.run_in_executor(pool, _call, fn, args, kwargs)
+        return await loop.run_in_executor(pool, functools.partial(fn, *args, **kwargs))
 
     def close(self) -> None:
         if self._executor is not None:
@@ -142,5 +150,3 @@ def _up() -> bool:
     return True
 
 
-def _call(fn, args, kwargs):
-    return fn(*args, **kwargs)

@@ -17,13 +17,14 @@ from __future__ import annotations
 import math
 import re
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from digest.dedupe import group_stories
 from digest.clock import utcnow
-from digest.store import Store
+from digest.dedupe import group_stories
+from digest.store import Article, Reader, Store, StoredQuote
 
 COVERAGE_WEIGHT = 1.0  # per extra source reporting the story
 RECENCY_HALF_LIFE_HOURS = 12.0
@@ -40,11 +41,11 @@ class BriefingItem:
     source: str
     url: str
     sentences: list[str]
-    key_quote: dict[str, Any] | None
+    key_quote: StoredQuote | None
     published_at: str | None
     also: list[tuple[str, str]] = field(default_factory=list)  # (source name, url) of other reports
     article_ids: list[int] = field(default_factory=list)  # every article of the story: all delivered when shown
-    quotes: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[StoredQuote] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ class Briefing:
     key: tuple[Any, ...]
 
 
-def matches_topics(article: dict[str, Any], topics: list[str] | None) -> bool:
+def matches_topics(article: Mapping[str, Any], topics: list[str] | None) -> bool:
     """Plain-word topic filter: any topic word appears as a whole word in headline or summary."""
     if not topics:
         return True
@@ -70,10 +71,10 @@ class Composer:
         self.store = store
         self.max_candidates = max_candidates
         self._version: int | None = None
-        self._windows: dict[tuple[str, int], list[dict[str, Any]]] = {}
+        self._windows: dict[tuple[str, int], list[Article]] = {}
         self._rankings: OrderedDict[tuple[Any, ...], list[BriefingItem]] = OrderedDict()
 
-    def briefing(self, reader: dict[str, Any] | None, limit: int, max_age_hours: int,
+    def briefing(self, reader: Reader | None, limit: int, max_age_hours: int,
                  now: datetime | None = None, *, unseen_only: bool = True, by: Order = "importance") -> Briefing:
         """The reader's briefing: `by="importance"` (coverage, then recency) or `by="time"` (newest first);
         `unseen_only=False` includes stories the reader already received (/latest). `reader` None: a new
@@ -92,8 +93,8 @@ class Composer:
             self._rankings.move_to_end(key)
         return Briefing(items, key)
 
-    def candidates(self, reader: dict[str, Any] | None, max_age_hours: int, now: datetime, *,
-                   unseen_only: bool = True) -> list[dict[str, Any]]:
+    def candidates(self, reader: Reader | None, max_age_hours: int, now: datetime, *,
+                   unseen_only: bool = True) -> list[Article]:
         """Recent articles this reader may get: unseen (optionally), from unmuted sources, on their topics.
 
         Taken from the shared window (twice the candidates, read once per content
@@ -116,7 +117,7 @@ class Composer:
                         if a["source_id"] not in muted and matches_topics(a, reader.get("topics"))]
         return [a for a in articles if a.get("summary") or a.get("title")]
 
-    def _window(self, since: datetime) -> list[dict[str, Any]]:
+    def _window(self, since: datetime) -> list[Article]:
         """The newest articles since `since`, decoded once per content version and shared by every
         reader: callers must not change them."""
         key = (since.isoformat(), 2 * self.max_candidates)
@@ -135,7 +136,7 @@ class Composer:
             self._rankings.clear()
 
 
-def rank_stories(articles: list[dict[str, Any]], limit: int, now: datetime,
+def rank_stories(articles: list[Article], limit: int, now: datetime,
                  by: Order = "importance") -> list[BriefingItem]:
     """Group articles into stories and pick the best `limit`. Depends only on the articles (and `now`),
     so readers with the same candidates share one result."""
@@ -157,14 +158,13 @@ def rank_stories(articles: list[dict[str, Any]], limit: int, now: datetime,
     return [_item(members) for _, _, members in scored[:limit]]
 
 
-def item_from_article(article: dict[str, Any]) -> BriefingItem:
+def item_from_article(article: Article) -> BriefingItem:
     """A story of one article (to expand it, or to list a search hit)."""
     return _item([article])
 
 
-def _when(article: dict[str, Any]) -> datetime:
-    for key in ("published_at", "fetched_at"):
-        value = article.get(key)
+def _when(article: Article) -> datetime:
+    for value in (article.get("published_at"), article.get("fetched_at")):
         if value:
             try:
                 return datetime.fromisoformat(value)
@@ -173,7 +173,7 @@ def _when(article: dict[str, Any]) -> datetime:
     return utcnow()
 
 
-def _item(members: list[dict[str, Any]]) -> BriefingItem:
+def _item(members: list[Article]) -> BriefingItem:
     # the fullest report leads: a key quote, then the longest summary
     lead = max(members, key=lambda a: (a["key_quote"] is not None, len(" ".join(a["summary"])), -a["id"]))
     also, seen = [], {lead["source_name"]}

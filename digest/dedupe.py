@@ -68,7 +68,7 @@ not no after before over under about into than more most new also up out who wha
 
 
 @lru_cache(maxsize=8192)
-def _terms(text: str) -> Counter:
+def _terms(text: str) -> Counter[str]:
     """Content words of a text (memoised: the same stories are grouped again for every digest; callers
     must not modify the Counter)."""
     return Counter(w.lower() for w in words(text) if len(w) > 2 and w.lower() not in _STOP)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
 
 from digest.text import normalize_text, split_paragraphs
 
@@ -148,7 +149,7 @@ def html_to_text(html: str) -> str:
         bad.drop_tree()
     for block in root.xpath("//p|//div|//br|//li|//h1|//h2|//h3|//h4|//blockquote|//tr"):
         block.tail = "\n" + (block.tail or "")
-    return root.text_content()
+    return str(root.text_content())
 
 
 def extract_article(html: str | bytes, url: str | None = None) -> Extracted:
@@ -156,10 +157,11 @@ def extract_article(html: str | bytes, url: str | None = None) -> Extracted:
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
     html = html[:MAX_HTML_CHARS]
-    doc = None
+    doc: Document | None = None
     try:
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=False, deduplicate=True)
+        found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                            include_tables=False, deduplicate=True)
+        doc = found if isinstance(found, Document) else None  # (a dict only when asked for one)
     except Exception:  # noqa: BLE001 - trafilatura raises many kinds on hostile pages
         log.warning("trafilatura failed on %s", url, exc_info=True)
     text = (doc.text if doc is not None else "") or ""

@@ -12,9 +12,11 @@ import calendar
 import json
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import mktime_tz, parsedate_tz
+from typing import Any
 from urllib.parse import urljoin
 
 import feedparser
@@ -24,7 +26,7 @@ _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+
                "application/rdf+xml", "application/xml", "text/xml")
 
 
-def _rfc822_missing_space(date_string: str):
+def _rfc822_missing_space(date_string: str) -> time.struct_time | None:
     """'Fri,24 Nov 2023 18:28:36 -0000' (no space after the comma) is common and feedparser gives None."""
     fixed = re.sub(r"^([A-Za-z]{3}),(?=\d)", r"\1, ", date_string.strip())
     if fixed == date_string.strip():
@@ -58,11 +60,11 @@ class ParsedFeed:
     warning: str | None = None  # feedparser's bozo reason when entries were recovered anyway
 
 
-def _iso_from_struct(value) -> str | None:
+def _iso_from_struct(value: time.struct_time | None) -> str | None:
     if not value:
         return None
     try:
-        return datetime.fromtimestamp(calendar.timegm(value), timezone.utc).isoformat(timespec="seconds")
+        return datetime.fromtimestamp(calendar.timegm(value), UTC).isoformat(timespec="seconds")
     except (OverflowError, ValueError, TypeError):
         return None
 
@@ -88,7 +90,7 @@ def parse_json_feed(content: bytes, base_url: str | None = None) -> ParsedFeed:
         published = item.get("date_published") or item.get("date_modified")
         try:
             published_iso = datetime.fromisoformat(str(published).replace("Z", "+00:00")).astimezone(
-                timezone.utc).isoformat(timespec="seconds") if published else None
+                UTC).isoformat(timespec="seconds") if published else None
         except ValueError:
             published_iso = None
         entries.append(Entry(
@@ -126,7 +128,7 @@ def parse_feed(content: bytes, *, url: str | None = None, headers: dict[str, str
                       entries=[e for e in entries if e.url or e.guid or e.title], warning=warning)
 
 
-def _entry(raw, base_url: str | None) -> Entry:
+def _entry(raw: Mapping[str, Any], base_url: str | None) -> Entry:
     contents = raw.get("content") or []
     bodies = [c.get("value", "") for c in contents if isinstance(c, dict)]
     summary = raw.get("summary") or raw.get("description") or ""

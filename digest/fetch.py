@@ -20,12 +20,15 @@ import asyncio
 import ipaddress
 import socket
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
 import httpx
+from httpcore._backends.base import SOCKET_OPTION
 
 MAX_REDIRECTS = 5
 PERMANENT = {301, 308}
@@ -90,14 +93,15 @@ class BlockedHost(httpcore.ConnectError):
 class _GuardedBackend(httpcore.AnyIOBackend):
     """Resolves the host itself, refuses non-public addresses, connects to a vetted IP."""
 
-    async def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+    async def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                          socket_options: Iterable[SOCKET_OPTION] | None = None) -> httpcore.AsyncNetworkStream:
         loop = asyncio.get_running_loop()
         try:
             infos = await asyncio.wait_for(
                 loop.getaddrinfo(host, port, type=socket.SOCK_STREAM), timeout)
-        except (OSError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, OSError) as exc:
             raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
-        addresses = [info[4][0] for info in infos]
+        addresses = [str(info[4][0]) for info in infos]
         bad = [a for a in addresses if not is_public_address(a)]
         if bad or not addresses:
             raise BlockedHost(f"{host} resolves to a non-public address ({bad[0] if bad else 'none'})")
@@ -131,10 +135,10 @@ class Fetcher:
         self._per_host = per_host
         self._host_slots: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(self._per_host))
 
-    async def __aenter__(self) -> "Fetcher":
+    async def __aenter__(self) -> Fetcher:
         return self
 
-    async def __aexit__(self, *exc) -> None:
+    async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
 
     async def aclose(self) -> None:
@@ -247,8 +251,8 @@ def _retry_after_seconds(value: str | None) -> float | None:
     if value.strip().isdigit():
         return float(value.strip())
     try:
-        from datetime import datetime, timezone
+        from datetime import datetime
 
-        return max(0.0, (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds())
+        return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
     except (TypeError, ValueError):
         return None

@@ -14,18 +14,23 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Awaitable, Callable
+from typing import ParamSpec, TypeVar
 
 from digest.analyse import Analyser, Analysis, analyse_html_fragment, analyse_page
 from digest.dedupe import canonical_url
 from digest.feeds import Entry, NotAFeed, parse_feed
 from digest.fetch import Fetcher, FetchError
 from digest.settings import Settings
-from digest.store import NewArticle, Store
+from digest.store import NewArticle, Source, Store
+from digest.store.records import TextOrigin
 from digest.text import words
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -98,19 +103,19 @@ class Ingestor:
         if self._make_way is not None:
             await self._make_way()
 
-    async def call_store(self, method, *args, **kwargs):
+    async def call_store(self, method: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         if self._db_thread is None:
             return method(*args, **kwargs)
         return await asyncio.get_running_loop().run_in_executor(self._db_thread,
                                                                 functools.partial(method, *args, **kwargs))
 
-    async def run(self, sources: list[dict] | None = None, progress: ProgressFn | None = None) -> IngestReport:
+    async def run(self, sources: list[Source] | None = None, progress: ProgressFn | None = None) -> IngestReport:
         """One pass over `sources` (default: those due now)."""
         todo = await self.call_store(self.store.due_sources) if sources is None else sources
         report = IngestReport()
         slots = asyncio.Semaphore(max(1, self.settings.fetch_concurrency))
 
-        async def one(source: dict) -> None:
+        async def one(source: Source) -> None:
             async with slots:
                 outcome = await self._source(source, report)
             report.outcomes.append(outcome)
@@ -120,7 +125,7 @@ class Ingestor:
         await asyncio.gather(*(one(s) for s in todo))
         return report
 
-    async def _source(self, source: dict, report: IngestReport) -> SourceOutcome:
+    async def _source(self, source: Source, report: IngestReport) -> SourceOutcome:
         outcome = SourceOutcome(source["id"], source["name"] or source["url"], ok=False)
         try:
             result = await self.fetcher.get(source["url"], etag=source["etag"], last_modified=source["last_modified"])
@@ -147,10 +152,10 @@ class Ingestor:
             await self._failed(source, outcome, exc)
         return outcome
 
-    def _interval(self, source: dict) -> timedelta:
+    def _interval(self, source: Source) -> timedelta:
         return timedelta(minutes=source.get("poll_minutes") or self.settings.poll_interval_minutes)
 
-    async def _failed(self, source: dict, outcome: SourceOutcome, exc: Exception) -> None:
+    async def _failed(self, source: Source, outcome: SourceOutcome, exc: Exception) -> None:
         if isinstance(exc, FetchError):
             message, permanent, retry_after = str(exc), exc.permanent, exc.retry_after
         elif isinstance(exc, NotAFeed):
@@ -171,7 +176,7 @@ class Ingestor:
         log.warning("source %s (%s) failed: %s%s", source["id"], source["url"], message,
                     " - disabled" if disable else "")
 
-    async def _entry(self, source: dict, entry: Entry, outcome: SourceOutcome, report: IngestReport) -> None:
+    async def _entry(self, source: Source, entry: Entry, outcome: SourceOutcome, report: IngestReport) -> None:
         await self.make_way()
         url = entry.url or entry.guid
         if not url or not url.startswith(("http://", "https://")):
@@ -182,7 +187,8 @@ class Ingestor:
             return
         n = self.settings.summary_sentences
         analysis = await self.analyser.run(analyse_html_fragment, entry.html, entry.title or None, n)
-        origin, pending = "feed", False
+        origin: TextOrigin = "feed"
+        pending = False
         if len(words(analysis.text)) < TEASER_WORDS and entry.url:
             page = await self._fetch_page(entry.url, entry.title or None, report)
             if page is not None and len(page.text) > len(analysis.text):
@@ -216,7 +222,7 @@ class Ingestor:
         return await self.analyser.run(analyse_page, result.content, result.url, title,
                                        self.settings.summary_sentences)
 
-    async def _page_source(self, source: dict, final_url: str, content: bytes, outcome: SourceOutcome) -> None:
+    async def _page_source(self, source: Source, final_url: str, content: bytes, outcome: SourceOutcome) -> None:
         await self.make_way()
         analysis = await self.analyser.run(analyse_page, content, final_url, None, self.settings.summary_sentences)
         key = canonical_url(final_url)
@@ -237,7 +243,7 @@ class Ingestor:
         else:
             outcome.new += 1
 
-    async def _retry_pages(self, source: dict, report: IngestReport) -> None:
+    async def _retry_pages(self, source: Source, report: IngestReport) -> None:
         """Pages that could not be fetched on an earlier pass: try again, keep the feed text on failure."""
         for article in await self.call_store(self.store.articles_pending_page, source["id"], limit=10):
             await self.make_way()
@@ -292,7 +298,7 @@ class IngestRunner:
 
 
 async def ingest_once(store: Store, settings: Settings, progress: ProgressFn | None = None,
-                      sources: list[dict] | None = None, workers: int = 0) -> IngestReport:
+                      sources: list[Source] | None = None, workers: int = 0) -> IngestReport:
     """Convenience for the CLI and tests: one pass with its own fetcher and analyser."""
     analyser = Analyser(workers)
     try:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from digest.extract import extract_article
 from digest.feeds import NotAFeed, discover_feeds, looks_like_html, parse_feed
 from digest.fetch import Fetcher, FetchError, FetchResult
-from digest.store import SourceExists, Store
+from digest.store import Source, SourceExists, SourceKind, Store
 
 MIN_PAGE_WORDS = 40
 
@@ -24,7 +24,7 @@ class SourceError(Exception):
 @dataclass(slots=True)
 class Probe:
     url: str  # the URL to poll (the discovered feed, or the final URL after permanent redirects)
-    kind: str  # "feed" | "page"
+    kind: SourceKind
     title: str | None
     entry_count: int | None = None
     site_url: str | None = None
@@ -71,7 +71,7 @@ async def _get(fetcher: Fetcher, url: str) -> FetchResult:
 
 
 async def add_source(store: Store, fetcher: Fetcher, url: str, name: str | None = None,
-                     added_by: int | None = None, max_sources: int | None = None) -> tuple[dict, Probe, bool]:
+                     added_by: int | None = None, max_sources: int | None = None) -> tuple[Source, Probe, bool]:
     """Probe `url` and store it: (source, what was found, whether a disabled source was re-enabled).
     Raises SourceError (bad URL, fetch failure, duplicate).
 
@@ -89,7 +89,7 @@ async def add_source(store: Store, fetcher: Fetcher, url: str, name: str | None 
     found = await probe(url, fetcher)
     if existing:
         store.enable_source(existing["id"])
-        return store.get_source(existing["id"]), found, True
+        return store.existing_source(existing["id"]), found, True
     try:
         source = store.add_source(found.url, found.kind, name=name, title=found.title, site_url=found.site_url,
                                   added_by=added_by, entry_count=found.entry_count)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -100,7 +101,7 @@ def _compact(ids: np.ndarray) -> tuple[int, np.ndarray]:
     return int(ranks[order[-1]]) + 1, ranks
 
 
-class _TermIds(dict):
+class _TermIds(dict[str, int]):
     """Lower-cased token -> id of its stemmed term (0 for stop words and numbers).
 
     One C-level dict lookup per token instead of a lower/stop-word/isdigit/stem chain,
@@ -111,7 +112,7 @@ class _TermIds(dict):
 
     MAX_TOKENS = 500_000  # a bound for processes that live for months (the term list included)
 
-    def __init__(self, stop_words: frozenset[str], stem):
+    def __init__(self, stop_words: frozenset[str], stem: Callable[[str], str]):
         super().__init__()
         self._stop_words, self._stem = stop_words, stem
         self.term_ids: dict[str, int] = {}
@@ -122,10 +123,12 @@ class _TermIds(dict):
             term_id = 0
         else:
             term = self._stem(token)
-            term_id = self.term_ids.get(term)
-            if term_id is None:
+            known = self.term_ids.get(term)
+            if known is None:
                 term_id = self.term_ids[term] = len(self.terms)
                 self.terms.append(term)
+            else:
+                term_id = known
         self[token] = term_id
         return term_id
 
@@ -178,7 +181,7 @@ class Summariser:
         if len(self._ids) > _TermIds.MAX_TOKENS:
             self._ids = _TermIds(self.stop_words, self._stemmer)
         lookup = self._ids.__getitem__
-        candidates = [i for i, (s, sentence_tokens) in enumerate(zip(sentences, tokens))
+        candidates = [i for i, (s, sentence_tokens) in enumerate(zip(sentences, tokens, strict=True))
                       if self._is_candidate(s.text, len(sentence_tokens))]
         if len(candidates) < count:  # short or odd text: fall back to every sentence with words in it
             candidates = [i for i, sentence_tokens in enumerate(tokens) if any(map(lookup, sentence_tokens))]
@@ -200,7 +203,8 @@ class Summariser:
         centrality, cosine = lexrank_scores(tf, idf)
         return [sentences[candidates[k]] for k in self._pick(candidates, sentences, centrality, cosine, count)]
 
-    def _pick(self, candidates, sentences, centrality, cosine, count) -> list[int]:
+    def _pick(self, candidates: list[int], sentences: list[Sentence], centrality: np.ndarray, cosine: np.ndarray,
+              count: int) -> list[int]:
         w = self.weights
         top = np.maximum.reduce(centrality)
         cent = centrality / top if top > 0 else centrality

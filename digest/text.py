@@ -32,7 +32,7 @@ _CLOSERS = "\"”’')]"
 _LEADING_CLOSER = re.compile(rf"^([{re.escape(_CLOSERS)}]+)\s+")
 
 
-def search_end(pattern: re.Pattern, text: str, reach: int) -> re.Match | None:
+def search_end(pattern: re.Pattern[str], text: str, reach: int) -> re.Match[str] | None:
     """`pattern.search(text)` for a pattern anchored at the end (`$`) whose match is at most `reach` long.
 
     An end-anchored search is otherwise tried from every position of the text. Starting it

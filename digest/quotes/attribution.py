@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from digest.quotes.lexicon import (
     AFTER_ACCORDING,
@@ -80,7 +81,7 @@ class Attributor:
         self.text = text
         self.names = Names(text)
         self.last_person: str | None = None
-        self._found: dict[str, list[re.Match]] = {}
+        self._found: dict[str, list[re.Match[str]]] = {}
         self._alone: dict[str, bool] = {}
 
     def _written_alone(self, word: str) -> bool:
@@ -91,7 +92,7 @@ class Attributor:
             alone = self._alone[word] = written_alone(self.text, word)
         return alone
 
-    def _matches(self, pattern: str) -> list[re.Match]:
+    def _matches(self, pattern: str) -> list[re.Match[str]]:
         """Every match of `pattern` in the article, found once: the questions asked of the whole text
         ("is this word written in lower case anywhere?", "where was 'a ... official' introduced?")
         recur from quote to quote, and asked afresh each time they made long texts quadratic."""
@@ -134,9 +135,9 @@ class Attributor:
         head = desc.split()[-1:]
         if not head or head[0].lower() in STOP_WORDS:
             return None  # "one of" (the crowd said): a fragment of a clause, not who spoke
-        named = _TRAILING_NAME.search(desc)
-        if named and len(named.group().split()) >= 2:  # "the government-run Syrian Arab News Agency"
-            return self.names.full(clean_name(named.group()))
+        trailing = _TRAILING_NAME.search(desc)
+        if trailing and len(trailing.group().split()) >= 2:  # "the government-run Syrian Arab News Agency"
+            return self.names.full(clean_name(trailing.group()))
         if head[0].lower() in DOCUMENTS:
             author = self._author_of(desc, position)
             if author:
@@ -214,7 +215,7 @@ class Attributor:
             found = match.group(1)
         return found if found and len(found) > len(desc) else desc
 
-    def _matches_around(self, pattern: str, head: str, before: int, after: int) -> list[re.Match]:
+    def _matches_around(self, pattern: str, head: str, before: int, after: int) -> list[re.Match[str]]:
         """`_matches(pattern)` for a pattern that holds `head` and reads at most `before` characters before
         it and `after` from its start: only the stretches of text around the head's occurrences are
         searched. A stretch ends past the last character the pattern can read and no match spans two, so
@@ -228,18 +229,19 @@ class Attributor:
         return found
 
 
-def _stretches(text: str, word: str, before: int, after: int):
+def _stretches(text: str, word: str, before: int, after: int) -> Iterator[tuple[int, int]]:
     """(start, end) of the stretches of `text` within `before` characters before an occurrence of `word`
     or `after` from its start, in order, those that overlap or touch merged."""
-    start = end = None
+    start: int | None = None
+    end: int | None = None
     for at in occurrences(text, word):
-        if end is not None and at - before > end:
+        if start is not None and end is not None and at - before > end:
             yield start, end
             start = None
         if start is None:
             start = max(0, at - before)
         end = min(len(text), at + after)
-    if end is not None:
+    if start is not None and end is not None:
         yield start, end
 
 
@@ -315,7 +317,7 @@ WORD_CHARACTER = re.compile(r"[^\W_]")  # what every word token has (`digest.tex
 _CLAUSES_AFTER = (AFTER_WHO_VERB, AFTER_VERB_WHO, AFTER_ACCORDING, AFTER_GROUP_VERB, AFTER_ORG_VERB)
 
 
-def _clause_after(after_sentence: str) -> re.Match | None:
+def _clause_after(after_sentence: str) -> re.Match[str] | None:
     """A reporting clause right after the closing mark: `"…," X said`, `said X`, `according to X`."""
     for pattern in _CLAUSES_AFTER:
         match = pattern.match(after_sentence)
@@ -324,7 +326,7 @@ def _clause_after(after_sentence: str) -> re.Match | None:
     return None
 
 
-def _clause_before(narr_before: str) -> re.Match | None:
+def _clause_before(narr_before: str) -> re.Match[str] | None:
     """A reporting clause that introduces the quote: `X said: "…"`, `said X, "…"`, `according to X, "…"`,
     `X released a statement saying "…"`. Each end-anchored search runs from ~300 positions, so each is
     tried only where its words are."""
@@ -353,7 +355,7 @@ def attribution(content: str, after: str, narr_before: str, full: bool) -> str |
     else:
         match = _clause_after(after_sentence) or _clause_before(narr_before)
     if match:
-        return match.group("who")
+        return str(match.group("who"))
     if not full:
         return None
     match = sentence_who_verb(narr_before) or search_end(CLAUSE_AT_END, after_sentence, LOOKBACK)
@@ -372,7 +374,7 @@ def carry_speaker(quotes: list[Quote], span: Span, text: str, attributor: Attrib
     words of that clause's subject ("Cara Welch, senior vice president of ..., agreed with Block. ¶
     '…'"; "The killings did not match, Dixon added. ¶ '…'"), not of whoever that clause names last."""
     names = attributor.names
-    index = bisect.bisect_left(names._positions, span.start) - 1
+    index = bisect.bisect_left(names.positions, span.start) - 1
     mentioned = names.mentions[index] if index >= 0 else None
     narration_at, narration = _narration_before(text, span)
     group = narration and _GROUP_SUBJECT.match(narration)

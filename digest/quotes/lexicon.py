@@ -10,6 +10,8 @@ tables of other languages are meant to sit beside this one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from sumy.utils import get_stop_words
 
@@ -31,7 +33,7 @@ SPEECH_VERBS = (
 )
 
 
-def word_alternation(alternatives) -> str:
+def word_alternation(alternatives: Iterable[str]) -> str:
     """A regex matching any of `alternatives`, written as a trie ("s(?:a(?:id|ys?)|...)").
 
     Python's `re` tries the branches of a plain alternation one after another at every
@@ -39,14 +41,14 @@ def word_alternation(alternatives) -> str:
     In trie form each character is tested once. Longer forms are preferred
     ("added that" over "added"); the patterns around it backtrack either way.
     """
-    trie: dict = {}
+    trie: dict[str, Any] = {}
     for word in set(alternatives):
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: dict[str, Any]) -> str:
         branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
@@ -81,7 +83,7 @@ TITLES = {
     "councilman", "councilwoman", "congressman", "congresswoman", "lawmaker", "mp", "sgt.", "adm", "admiral",
     "actress", "actor", "singer", "rapper", "star", "designer", "photographer", "author", "writer", "editor",
     "analyst", "economist", "researcher", "scientist", "lawyer", "manager", "founder", "owner", "player",
-    "striker", "goalkeeper", "captain", "champion", "bishop", "archbishop", "cardinal", "dean", "bassist",
+    "striker", "goalkeeper", "champion", "bishop", "archbishop", "cardinal", "dean", "bassist",
 }
 WORD_TITLES = {t for t in TITLES if "." not in t}  # titles a word pattern can match ("u.s." is not one)
 CALENDAR_WORDS = {
@@ -188,7 +190,7 @@ VERB_REACH = 160  # a verb and at most six words before the quote's opening mark
 ISSUED_HINT = re.compile(r"(?:saying|said|read|reading)\s*[:,]?\s*$")
 
 
-def sentence_who_verb(text: str) -> re.Match | None:
+def sentence_who_verb(text: str) -> re.Match[str] | None:
     """`_SENTENCE_WHO_VERB.search(text)`, at the cost of a plain scan when the text has no reporting verb
     (the search tries a subject at every position first)."""
     return _SENTENCE_WHO_VERB.search(text) if VERB_WORD.search(text) else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cached_property, lru_cache
 from itertools import chain
 
@@ -136,7 +136,7 @@ _ARTICLE_RUN = re.compile(ARTICLE_NAME_WORD + RUN_TAIL)
 _ARTICLE_HYPHEN = re.compile(r"-(?:(?<=al-|el-|ad-|as-)|(?<=ash-))")  # the hyphen of "al-", "ash-", ...
 
 
-def name_runs(text: str):
+def name_runs(text: str) -> Iterator[re.Match[str]]:
     """The runs of name words in `text`, in order and not overlapping: what one scan for runs that start
     with a capital or an Arabic article finds. That scan was entered at every "a" and "e" of the text; here
     the capitals are one scan and the rare articles are found from their hyphen (a third cheaper). Each
@@ -245,7 +245,7 @@ class Names:
     # ("he said", a paragraph that is all quote): worked out when first asked for (in three articles of four).
 
     @cached_property
-    def _introductions(self) -> list[tuple[re.Match, re.Match]]:
+    def _introductions(self) -> list[tuple[re.Match[str], re.Match[str]]]:
         return list(appositives(self._text))
 
     @cached_property
@@ -289,7 +289,7 @@ class Names:
         return [(pos, spoken[n]) for pos, n, _, _ in self._runs if n in spoken]
 
     @cached_property
-    def _positions(self) -> list[int]:
+    def positions(self) -> list[int]:
         return [pos for pos, _ in self.mentions]
 
     @cached_property
@@ -360,7 +360,7 @@ class Names:
     def last_before(self, position: int) -> str | None:
         """The person who speaks somewhere in the article named last before `position`; failing
         that, anyone named in full before it (someone quoted only as "she said")."""
-        index = bisect.bisect_left(self._positions, position) - 1
+        index = bisect.bisect_left(self.positions, position) - 1
         # someone introduced with a title in this very paragraph may be speaking for the first time
         # ("Air New Zealand spokesperson Andrew Aitken refuted those comments. '…,' he said")
         paragraph = self._text.rfind("\n", 0, position) + 1
@@ -370,7 +370,7 @@ class Names:
             if not self._title(pos, named_title):
                 continue
             if " " in name:
-                if index < 0 or pos > self._positions[index]:
+                if index < 0 or pos > self.positions[index]:
                     return self.full(name)
                 break
         if index >= 0:

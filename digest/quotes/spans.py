@@ -9,8 +9,9 @@ into the next paragraph that reopens a quote, as news copy writes long quotes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, pairwise
 
 from digest.text import words
 
@@ -26,7 +27,7 @@ class Quote:
     parts: list[str] = field(default_factory=list)
     end: int = -1  # offset just past the last quoted character of the last part
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str | None]:
         return {"quote": self.quote, "speaker": self.speaker}
 
     def add_part(self, content: str, end: int) -> None:
@@ -67,7 +68,7 @@ def _double_marks(text: str) -> list[int]:
     return found
 
 
-def occurrences(text: str, part: str):
+def occurrences(text: str, part: str) -> Iterator[int]:
     """Where `part` starts in `text`, every time, in order (overlapping ones included)."""
     at = text.find(part)
     while at >= 0:
@@ -139,7 +140,7 @@ def single_spans(text: str) -> list[Span]:
 
 
 def link_continuations(text: str, spans: list[Span]) -> None:
-    for prev, cur in zip(spans, spans[1:]):
+    for prev, cur in pairwise(spans):
         if prev.open_end and cur.paragraph == prev.paragraph + 1:
             line_start = text.rfind("\n", 0, cur.start) + 1
             if text[line_start:cur.start - 1].strip() == "":

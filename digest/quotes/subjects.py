@@ -7,6 +7,7 @@ this runs on every article, and the scans are a fraction of the regex cost.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from digest.quotes.lexicon import (
     ANY_VERB_WHO,
@@ -67,7 +68,7 @@ def may_end_with_a_name(before: str) -> bool:
     return False
 
 
-def reporting_subjects(text: str):
+def reporting_subjects(text: str) -> Iterator[str]:
     """The subjects and objects of reporting verbs ("X said", "said X"). Equivalent to running the
     WHO-verb patterns over the whole text, but only tried where a reporting verb stands: the verb
     alternation at every character was most of the cost."""
@@ -103,7 +104,7 @@ def name_stretch(text: str, low: int, end: int) -> int:
     return at
 
 
-def appositives(text: str):
+def appositives(text: str) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
     """(name match, comma) for each person introduced with an appositive ("Gladys Block, a professor")."""
     for comma in APPOSITIVE_START.finditer(text):
         end = comma.start()

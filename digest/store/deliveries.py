@@ -80,7 +80,7 @@ class Deliveries(Connection):
         values = cursor.fetchall()  # fetch to the end: an unfinished statement holds a read transaction open
         if not values:
             return None
-        row = dict(zip([c[0] for c in cursor.description], values[0]))
+        row = dict(zip([c[0] for c in cursor.description], values[0], strict=True))
         row["parts"] = self.digest_body(row["body_id"])
         return cast(Delivery, row)
 

@@ -27,7 +27,7 @@ class Sources(Connection):
     def _sources(self, where: str, params: list[Any] | None = None, order_by: str = "id") -> list[Source]:
         return [cast(Source, row) for row in self.db.table("sources").rows_where(where, params or [], order_by=order_by)]
 
-    def _source(self, source_id: int) -> Source:
+    def existing_source(self, source_id: int) -> Source:
         """A source known to exist (just written)."""
         source = self.get_source(source_id)
         assert source is not None, source_id
@@ -50,8 +50,8 @@ class Sources(Connection):
                 raise SourceExists(existing["id"])
             if existing:
                 self.db.table("sources").update(existing["id"], fields)
-                return self._source(existing["id"])
-            return self._source(int(self.db.table("sources").insert(fields).last_pk or 0))
+                return self.existing_source(existing["id"])
+            return self.existing_source(int(self.db.table("sources").insert(fields).last_pk or 0))
 
     def get_source(self, source_id: int) -> Source | None:
         rows = self._sources("id = ?", [source_id])
@@ -107,7 +107,7 @@ class Sources(Connection):
     def record_fetch_error(self, source_id: int, error: str, *, retry_in: timedelta,
                            disable: str | None = None) -> Source:
         with self.transaction():
-            source = self._source(source_id)
+            source = self.existing_source(source_id)
             now = utcnow()
             fields: dict[str, Any] = {
                 "last_fetch_at": iso(now), "error_count": (source["error_count"] or 0) + 1, "last_error": error,
@@ -116,7 +116,7 @@ class Sources(Connection):
             if disable:
                 fields["disabled_reason"] = disable
             self.db.table("sources").update(source_id, fields)
-            return self._source(source_id)
+            return self.existing_source(source_id)
 
     def enable_source(self, source_id: int) -> None:
         with self.transaction():
