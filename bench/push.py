@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -114,7 +114,7 @@ def seed(store, users: int, articles: int = 3, skip: int = 0) -> None:
     """`users` subscribers due at 08:00 UTC, and analysed stories for their digests."""
     from tests.fakes.harness import add_articles
 
-    add_articles(store, json_articles(articles, skip), now=datetime(2026, 11, 28, 7, 0, tzinfo=timezone.utc))
+    add_articles(store, json_articles(articles, skip), now=datetime(2026, 11, 28, 7, 0, tzinfo=UTC))
     store.db.execute("update sources set disabled_reason = 'benchmark fixture, not polled'")
     now = "2026-11-27T00:00:00+00:00"
     store.db["users"].insert_all(({"id": 10_000_000 + i, "chat_id": 10_000_000 + i, "active": 1, "subscribed": 1,
@@ -131,11 +131,11 @@ async def push_run(users: int, rate_limit: bool, enforce: bool) -> dict:
             settings = make_settings(Path(tmp), server.port, BRIEFBOT_DIGEST_ITEMS=3)
             store = Store(settings.db)
             seed(store, users)
-            clock = lambda: datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)  # noqa: E731
+            clock = lambda: datetime(2026, 11, 28, 8, 0, tzinfo=UTC)  # noqa: E731
             app = build_application(settings, store, clock=clock, schedule=False, rate_limit=rate_limit)
             await app.initialize()
             await app.post_init(app)  # as run_polling does
-            pusher = app.bot_data["briefbot"].pusher
+            pusher = app.bot_data.pusher
             started = time.perf_counter()
             report = await pusher.run_due()
             elapsed = time.perf_counter() - started
@@ -165,7 +165,7 @@ def pushed_digest():
         settings = make_settings(Path(tmp), 1, BRIEFBOT_DIGEST_ITEMS=3)
         store = Store(settings.db)
         seed(store, 1)
-        now = datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)
+        now = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
         items = Composer(store).briefing(store.subscribers()[0], settings.digest_items,
                                          settings.digest_max_age_hours, now).items
         store.close()
@@ -210,7 +210,7 @@ async def start_polling_app(settings, store):
     """The real Application, long-polling the fake server, with a fixed clock and no jobs."""
     from bot.app import build_application
 
-    clock = lambda: datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)  # noqa: E731
+    clock = lambda: datetime(2026, 11, 28, 8, 0, tzinfo=UTC)  # noqa: E731
     app = build_application(settings, store, clock=clock, schedule=False, rate_limit=False, poll_timeout=1)
     await app.initialize()
     await app.post_init(app)  # as run_polling does
@@ -246,7 +246,7 @@ async def reply_run(repliers: int, with_ingest: bool, feeds: int = 12, per_feed:
                     store.add_source(f"http://127.0.0.1:{site.port}/feed{f}.xml", "feed", name=f"Feed {f}")
             app = await start_polling_app(settings, store)
             ingest_task = None
-            bb = app.bot_data["briefbot"]
+            bb = app.bot_data
             await bb.ingest.analyser.ready()  # a running bot's worker has been up since its start
             if site:
                 ingest_task = asyncio.create_task(bb.ingest.run(all_sources=True))

@@ -12,10 +12,16 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from digest.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from digest.analyse import Analysis
+    from digest.sources import Probe
+    from digest.store import Source, Store
 
 log = logging.getLogger("briefbot")
 
@@ -27,7 +33,7 @@ def _settings() -> Settings:
         raise click.ClickException(f"bad configuration: {exc}") from exc
 
 
-def _store():
+def _store() -> Store:
     from digest.store import Store
 
     return Store(_settings().db)
@@ -90,7 +96,7 @@ def sources_add(url: str, name: str | None) -> None:
 
     store = _store()
 
-    async def go():
+    async def go() -> tuple[Source, Probe, bool]:
         settings = _settings()
         async with make_fetcher(settings) as fetcher:
             return await add_source(store, fetcher, url, name, max_sources=settings.max_sources)
@@ -107,15 +113,15 @@ def sources_add(url: str, name: str | None) -> None:
 @sources.command("list")
 def sources_list() -> None:
     """List sources with their health."""
+    from digest.reports import source_health
+
     rows = _store().list_sources()
     if not rows:
         click.echo("No sources yet. Add one with: briefbot sources add URL")
         return
     for s in rows:
-        state = f"DISABLED: {s['disabled_reason']}" if s["disabled_reason"] else (
-            f"{s['error_count']} errors, last: {s['last_error']}" if s["error_count"] else "ok")
         click.echo(f"#{s['id']:<4} {s['kind']:<5} {s['name']}\n      {s['url']}\n"
-                   f"      last success: {s['last_success_at'] or 'never'}; {state}")
+                   f"      last success: {s['last_success_at'] or 'never'}; {source_health(s)}")
 
 
 @sources.command("remove")
@@ -138,6 +144,7 @@ def sources_remove(source: str) -> None:
 def ingest(all_sources: bool, workers: int) -> None:
     """Run one ingest pass and print a report."""
     from digest.ingest import ingest_once
+    from digest.reports import ingest_report_lines
 
     settings, store = _settings(), _store()
     todo = store.active_sources() if all_sources else store.due_sources()
@@ -148,13 +155,10 @@ def ingest(all_sources: bool, workers: int) -> None:
     with click.progressbar(length=len(todo), label="Ingesting", file=sys.stdout if show_bar else None,
                            show_pos=True) as bar:
         report = asyncio.run(ingest_once(store, settings, lambda *_: bar.update(1), todo, workers))
-    click.echo(report.summary_line())
-    for outcome in report.outcomes:
-        if not outcome.ok:
-            note = " (disabled)" if outcome.disabled else ""
-            click.echo(f"  #{outcome.source_id} {outcome.name}: {outcome.error}{note}")
-    if report.pages_failed:
-        click.echo(f"  article pages not fetched (kept the feed text, will retry): {report.pages_failed}")
+    first, *rest = ingest_report_lines(report)
+    click.echo(first)
+    for line in rest:
+        click.echo(f"  {line}")
 
 
 @cli.command()
@@ -178,7 +182,7 @@ def summarize(sentences: int, as_json: bool, target: str) -> None:
     from digest.analyse import analyse_page, analyse_text
     from digest.feeds import looks_like_html
 
-    def emit(article_id, analysis) -> None:
+    def emit(article_id: object, analysis: Analysis) -> None:
         if as_json:
             click.echo(json.dumps({
                 "id": article_id, "title": analysis.title, "sentences": analysis.sentences,
@@ -195,7 +199,7 @@ def summarize(sentences: int, as_json: bool, target: str) -> None:
             who = analysis.key_quote.get("speaker") or "unattributed"
             click.echo(f"\n\u201c{analysis.key_quote['quote']}\u201d \u2014 {who}")
 
-    def analyse(raw: bytes | str, url: str | None = None, title: str | None = None):
+    def analyse(raw: bytes | str, url: str | None = None, title: str | None = None) -> Analysis:
         data = raw.encode("utf-8", "replace") if isinstance(raw, str) else raw
         if looks_like_html(data):
             return analyse_page(data, url, title, sentences)
@@ -244,6 +248,7 @@ def backup(path: str) -> None:
 @cli.command()
 def doctor() -> None:
     """Check settings, database, Bot API reachability and sources; exit 1 if something is wrong."""
+    from digest.reports import source_health
     from digest.store import Store, migrations
 
     problems = 0
@@ -274,21 +279,19 @@ def doctor() -> None:
         failing = [s for s in sources if s["error_count"] and not s["disabled_reason"]]
         disabled = [s for s in sources if s["disabled_reason"]]
         report(not disabled, f"sources: {len(sources)} ({len(failing)} failing, {len(disabled)} disabled)")
-        for s in disabled:
-            click.echo(f"       #{s['id']} {s['name']}: disabled: {s['disabled_reason']}")
-        for s in failing:
-            click.echo(f"       #{s['id']} {s['name']}: {s['error_count']} error(s), last: {s['last_error']}")
+        for s in disabled + failing:
+            click.echo(f"       #{s['id']} {s['name']}: {source_health(s)}")
     if problems:
         sys.exit(1)
 
 
-def _check_bot_api(settings) -> tuple[bool, str]:
-    from telegram import Bot
+def _check_bot_api(settings: Settings) -> tuple[bool, str]:
+    from telegram import Bot, User
     from telegram.error import TelegramError
 
     from bot.transport import AiohttpRequest
 
-    async def get_me():
+    async def get_me() -> User:
         bot = Bot(settings.telegram_bot_token, base_url=settings.telegram_api_url,
                   request=AiohttpRequest(connect_timeout=5, read_timeout=5))
         async with bot:
@@ -304,10 +307,10 @@ def _check_bot_api(settings) -> tuple[bool, str]:
 
 
 def _download(url: str) -> bytes:
-    from digest.fetch import FetchError
+    from digest.fetch import FetchError, FetchResult
     from digest.ingest import make_fetcher
 
-    async def go():
+    async def go() -> FetchResult:
         async with make_fetcher(_settings()) as fetcher:
             return await fetcher.get(url)
 

@@ -1,4 +1,4 @@
-"""Build the telegram.ext.Application: handlers, jobs, rate limiter, error handler, command menus."""
+"""Build the telegram.ext.Application: handlers, jobs, rate limiter, defaults, error handler, command menus."""
 
 from __future__ import annotations
 
@@ -6,23 +6,28 @@ import gc
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any, cast
 
-from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
+    Defaults,
+    ExtBot,
+    JobQueue,
     MessageHandler,
     TypeHandler,
     filters,
 )
 
-from bot import admin_commands as admin
-from bot import context as ctx
-from bot import user_commands as user
+from bot import callbacks
+from bot.commands import admin, user
+from bot.commands.base import Handler
+from bot.context import CONTEXT_TYPES, BotData, Context
 from bot.foreground import Foreground
 from bot.pacing import paced_rate_limiter
 from bot.push import Pusher
@@ -36,30 +41,42 @@ from digest.store import Store
 
 log = logging.getLogger(__name__)
 
+BriefbotApp = Application[ExtBot[None], Context, dict[Any, Any], dict[Any, Any], BotData, JobQueue[Context]]
+
+COMMANDS: dict[str, Handler] = {
+    "start": user.start, "help": user.help_command, "digest": user.digest, "latest": user.latest,
+    "search": user.search, "time": user.set_time, "timezone": user.set_timezone, "sources": user.sources,
+    "follow": user.follow, "unfollow": user.unfollow, "settings": user.settings, "stop": user.stop,
+    "addsource": admin.addsource, "removesource": admin.removesource, "ingest": admin.ingest, "stats": admin.stats,
+}
+# every message is HTML (its text escaped by bot/render.py) and never previews a link
+DEFAULTS = Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
+
 
 def build_application(settings: Settings, store: Store | None = None, *, clock: Callable[[], datetime] = utcnow,
                       schedule: bool = True, rate_limit: bool = True,
-                      connection_pool: int = 64, poll_timeout: float = 10.0) -> Application:
+                      connection_pool: int = 64, poll_timeout: float = 10.0) -> BriefbotApp:
     """The bot, configured in one place. `schedule=False` leaves the push and ingest jobs to the caller
     (tests drive them with a controlled clock); `rate_limit=False` is paid-broadcast mode."""
     foreground = Foreground(64)
     builder = (ApplicationBuilder().token(settings.telegram_bot_token).base_url(settings.telegram_api_url)
+               .context_types(CONTEXT_TYPES).defaults(DEFAULTS)
                .concurrent_updates(foreground)
                .request(AiohttpRequest(connection_pool, pool_timeout=30.0))
                .get_updates_request(AiohttpRequest(1, read_timeout=poll_timeout + 10))
                .post_init(_post_init).post_shutdown(_post_shutdown))
     if rate_limit:
         # about 30 messages a second overall; 429s that still come are retried after retry_after
-        builder = builder.rate_limiter(paced_rate_limiter())
-    app = builder.build()
+        builder = builder.rate_limiter(paced_rate_limiter())  # type: ignore[arg-type]
+    app = cast(BriefbotApp, builder.build())
     store = store or Store(settings.db)
-    composer = Composer(store)
-    app.bot_data[ctx.KEY] = ctx.Briefbot(settings=settings, store=store, composer=composer,
-                                         pusher=Pusher(app.bot, store, settings, clock, settings.send_workers,
-                                                       composer),
-                                         ingest=IngestRunner(store, settings, make_way=foreground.make_way))
-    _register(app)
-    if schedule:
+    data = app.bot_data
+    data.settings, data.store = settings, store
+    data.composer = Composer(store)
+    data.pusher = Pusher(app.bot, store, settings, clock, settings.send_workers, data.composer)
+    data.ingest = IngestRunner(store, settings, make_way=foreground.make_way)
+    _register(app, settings)
+    if schedule and app.job_queue is not None:
         app.job_queue.run_repeating(_push_job, interval=settings.push_check_seconds,
                                     first=min(5, settings.push_check_seconds), name="push")
         app.job_queue.run_repeating(_ingest_job, interval=settings.ingest_check_seconds,
@@ -68,28 +85,23 @@ def build_application(settings: Settings, store: Store | None = None, *, clock: 
     return app
 
 
-def _register(app: Application) -> None:
+def _register(app: BriefbotApp, settings: Settings) -> None:
     # group -1 runs before every handler: a flooding user's updates stop here
-    app.add_handler(TypeHandler(Update, Throttle(app.bot_data[ctx.KEY].settings)), group=-1)
-    commands = {
-        "start": user.start, "help": user.help_command, "digest": user.digest, "latest": user.latest,
-        "search": user.search, "time": user.set_time, "timezone": user.set_timezone, "sources": admin.sources,
-        "follow": user.follow, "unfollow": user.unfollow, "settings": user.settings, "stop": user.stop,
-        "addsource": admin.addsource, "removesource": admin.removesource, "ingest": admin.ingest,
-        "stats": admin.stats,
-    }
-    for name, handler in commands.items():
+    app.add_handler(TypeHandler(Update, Throttle(settings)), group=-1)
+    for name, handler in COMMANDS.items():
         app.add_handler(CommandHandler(name, handler))
-    app.add_handler(CallbackQueryHandler(user.on_button))
+    for pattern, handler in callbacks.HANDLERS.items():
+        app.add_handler(CallbackQueryHandler(handler, pattern=pattern))
+    app.add_handler(CallbackQueryHandler(callbacks.unknown_button))
     app.add_handler(MessageHandler(filters.COMMAND, user.unknown))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, user.help_command))
     app.add_error_handler(_on_error)
 
 
-async def _post_init(app: Application) -> None:
+async def _post_init(app: BriefbotApp) -> None:
     """Command menus (user commands for everyone, plus admin commands in each admin's own chat), and
     the ingest's worker processes started before the first user is answered."""
-    bb: ctx.Briefbot = app.bot_data[ctx.KEY]
+    bb = app.bot_data
     user_menu = [BotCommand(n, d) for n, d in user.USER_COMMANDS]
     await app.bot.set_my_commands(user_menu, scope=BotCommandScopeDefault())
     admin_menu = user_menu + [BotCommand(n, d) for n, d in admin.ADMIN_COMMANDS]
@@ -105,26 +117,25 @@ async def _post_init(app: Application) -> None:
     gc.freeze()
 
 
-async def _post_shutdown(app: Application) -> None:
-    bb: ctx.Briefbot = app.bot_data[ctx.KEY]
-    bb.ingest.close()
+async def _post_shutdown(app: BriefbotApp) -> None:
+    app.bot_data.ingest.close()
 
 
-async def _push_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    await ctx.of(context).pusher.run_due()
+async def _push_job(context: Context) -> None:
+    await context.bot_data.pusher.run_due()
 
 
-async def _ingest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    await ctx.of(context).ingest.run()
+async def _ingest_job(context: Context) -> None:
+    await context.bot_data.ingest.run()
 
 
-async def _prune_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    bb = ctx.of(context)
+async def _prune_job(context: Context) -> None:
+    bb = context.bot_data
     counts = bb.store.prune(bb.settings.keep_days, bb.now())
     log.info("pruned history older than %s days: %s", bb.settings.keep_days, counts)
 
 
-async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _on_error(update: object, context: Context) -> None:
     log.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_message is not None:
         try:

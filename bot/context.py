@@ -1,23 +1,26 @@
-"""What every handler needs, kept in `application.bot_data` under one key."""
+"""What every handler needs, as python-telegram-bot's typed `bot_data` (`ContextTypes`).
+
+PTB creates the object empty when the Application is built; `build_application`
+fills it in. Handlers take a `Context` and read `context.bot_data.store`, typed,
+instead of looking anything up by key.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from telegram.ext import ContextTypes
+from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
-from bot.push import Pusher
-from digest.compose import Composer
-from digest.ingest import IngestRunner
-from digest.settings import Settings
-from digest.store import Store
+if TYPE_CHECKING:
+    from bot.push import Pusher
+    from digest.compose import Composer
+    from digest.ingest import IngestRunner
+    from digest.settings import Settings
+    from digest.store import Store
 
-KEY = "briefbot"
 
-
-@dataclass
-class Briefbot:
+class BotData:
     settings: Settings
     store: Store
     composer: Composer
@@ -29,5 +32,5 @@ class Briefbot:
         return self.pusher.clock()
 
 
-def of(context: ContextTypes.DEFAULT_TYPE) -> Briefbot:
-    return context.application.bot_data[KEY]
+Context: TypeAlias = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
+CONTEXT_TYPES = ContextTypes(bot_data=BotData)

@@ -30,7 +30,8 @@ class Foreground(SimpleUpdateProcessor):
         self._idle = asyncio.Event()
         self._idle.set()
 
-    async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+    async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:  # type: ignore[misc]
+        # (final in PTB: overridden to count the updates in hand; the base still runs each one)
         self.active += 1
         self._idle.clear()
         try:

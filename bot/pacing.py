@@ -74,7 +74,7 @@ class Pacer:
             # woken late by up to `tolerance`: the timetable holds; later than that: it restarts from now
             self._due = max(self._due, now) + self.interval
 
-    async def __aexit__(self, *exc_info) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         return None
 
 
@@ -87,5 +87,5 @@ def paced_rate_limiter(per_second: float = MESSAGES_PER_SECOND, max_retries: int
     if not hasattr(limiter, "_base_limiter") or not isinstance(getattr(limiter, "_retry_after_event", None),
                                                                  asyncio.Event):
         raise RuntimeError("this python-telegram-bot's AIORateLimiter cannot be paced (its internals changed)")
-    limiter._base_limiter = Pacer(1 / per_second, pause=limiter._retry_after_event)  # noqa: SLF001 - checked above
+    limiter._base_limiter = Pacer(1 / per_second, pause=limiter._retry_after_event)  # type: ignore[assignment]  # noqa: SLF001 - checked above
     return limiter

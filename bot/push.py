@@ -34,12 +34,16 @@ from digest.clock import utcnow
 from digest.compose import Composer
 from digest.schedule import is_due_today, local_date
 from digest.settings import Settings
-from digest.store import Store
+from digest.store import Delivery, Reader, Store, StoredPart
 
 log = logging.getLogger(__name__)
 
 NOTHING_NEW = "Nothing new since your last briefing. I'll be back tomorrow."
 PER_CHAT_INTERVAL = 1.0
+
+
+# each distinct briefing of a tick, rendered and stored once: its parts and body id, by the briefing's key
+Bodies = dict[tuple[Any, ...], tuple[list[StoredPart], int | None]]
 
 
 @dataclass
@@ -56,10 +60,10 @@ class PushReport:
 @dataclass
 class _Job:
     """One user's digest in the push queue, between its messages."""
-    user: dict
+    user: Reader
     day: str
     started: bool  # a delivery row may exist already (resume)
-    delivery: dict | None = None
+    delivery: Delivery | None = None
     parts: list[Part] = field(default_factory=list)
 
 
@@ -74,7 +78,7 @@ class Pusher:
         self.workers = workers
         self._lock = asyncio.Lock()
 
-    def due(self) -> list[tuple[dict, str, bool]]:
+    def due(self) -> list[tuple[Reader, str, bool]]:
         """(user, local date, started) for everyone due now; `started` marks a digest to resume."""
         now = self.clock()
         earliest = (now - timedelta(days=2)).date().isoformat()
@@ -103,8 +107,8 @@ class Pusher:
         async with self._lock:
             due = self.due()
             report.due = len(due)
-            bodies: dict[tuple[Any, ...], tuple[list[dict[str, Any]], int | None]] = {}
-            jobs: list = []
+            bodies: Bodies = {}
+            jobs: list[tuple[float, int, _Job]] = []
             for seq, (user, day, started) in enumerate(due):
                 heapq.heappush(jobs, (0.0, seq, _Job(user, day, started)))
             loop = asyncio.get_running_loop()
@@ -132,8 +136,7 @@ class Pusher:
                      report.empty, report.blocked, report.failed)
         return report
 
-    def _body(self, user: dict, bodies: dict[tuple[Any, ...], tuple[list[dict[str, Any]], int | None]]
-              ) -> tuple[list[dict[str, Any]], int | None]:
+    def _body(self, user: Reader, bodies: Bodies) -> tuple[list[StoredPart], int | None]:
         """The user's digest parts and their stored body: each distinct briefing of a tick is rendered
         and stored once, however many users share it."""
         briefing = self.composer.briefing(user, self.settings.digest_items, self.settings.digest_max_age_hours,
@@ -143,19 +146,20 @@ class Pusher:
             bodies[briefing.key] = (parts, self.store.save_digest_body(parts) if parts else None)
         return bodies[briefing.key]
 
-    async def _step(self, job: _Job, bodies: dict[tuple[Any, ...], tuple[list[dict[str, Any]], int | None]]) -> str:
+    async def _step(self, job: _Job, bodies: Bodies) -> str:
         """Send the next message of a user's digest: "more" if another part follows, else the outcome."""
         user = job.user
         if job.delivery is None:
             delivery = self.store.get_delivery(user["id"], job.day) if job.started else None
             if delivery is None:
-                parts, body_id = self._body(user, bodies)
-                delivery = self.store.claim_delivery(user["id"], job.day, body_id, parts=parts)
+                body, body_id = self._body(user, bodies)
+                delivery = self.store.claim_delivery(user["id"], job.day, body_id, parts=body)
             if delivery["status"] != "pending":
                 return "skipped"
             job.delivery = delivery
             job.parts = [Part.from_dict(p) for p in delivery["parts"]]
         delivery, parts = job.delivery, job.parts
+        assert delivery is not None  # claimed above, on this step or an earlier one
         try:
             if not parts:
                 if self.settings.nothing_new_note:
@@ -181,7 +185,7 @@ class Pusher:
             log.warning("push to user %s interrupted (%s); will resume next tick", user["id"], exc)
             return "failed"
 
-    def skip_today(self, user: dict) -> None:
+    def skip_today(self, user: Reader) -> None:
         """A user who subscribes after today's digest time starts tomorrow (they can /digest now)."""
         now = self.clock()
         if is_due_today(user, self.settings, now):

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from typing import Any
-
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from digest.compose import BriefingItem
+from digest.store import StoredPart, StoredQuote
 
 LIMIT = 4096
 SAFE_LIMIT = 4000  # a margin below Telegram's limit
@@ -51,13 +49,13 @@ class Part:
     delivered_ids: list[int] = field(default_factory=list)  # every article of every story in the message
     is_html: bool = True  # False: plain text (the fallback when Telegram refuses our HTML)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> StoredPart:
         return {"html": self.html, "article_ids": self.article_ids, "delivered_ids": self.delivered_ids}
 
     @classmethod
-    def from_dict(cls, stored: dict[str, Any]) -> Part:
+    def from_dict(cls, stored: StoredPart) -> Part:
         """A part as the store keeps it; bodies stored before `delivered_ids` existed deliver their leads."""
-        return cls(stored["html"], stored["article_ids"], stored.get("delivered_ids", stored["article_ids"]))
+        return cls(stored["html"], stored["article_ids"], stored.get("delivered_ids") or stored["article_ids"])
 
 
 class _Builder:
@@ -81,13 +79,13 @@ class _Builder:
         return Block("".join(self.html), utf16_len("".join(self.text)))
 
 
-def quote_line(quote: dict) -> str:
+def quote_line(quote: StoredQuote) -> str:
     speaker = f" \u2014 {quote['speaker']}" if quote.get("speaker") else ""
     return f"\u201c{quote['quote']}\u201d{speaker}"
 
 
 def render_item(item: BriefingItem, number: int | None, sentences: list[str] | None = None,
-                quotes: list[dict] | None = None) -> Block:
+                quotes: list[StoredQuote] | None = None) -> Block:
     """One story: headline, source (and other sources), sentences, quote(s), link."""
     sentences = item.sentences if sentences is None else sentences
     quotes = ([item.key_quote] if item.key_quote else []) if quotes is None else quotes
@@ -108,7 +106,7 @@ def render_item(item: BriefingItem, number: int | None, sentences: list[str] | N
             return render_item(item, number, sentences, quotes[:-1])
         if len(sentences) > 1:
             return render_item(item, number, sentences[:-1], quotes)
-        clipped_quotes = [{**q, "quote": q["quote"][:1000]} for q in quotes]
+        clipped_quotes: list[StoredQuote] = [{**q, "quote": q["quote"][:1000]} for q in quotes]
         clipped = replace(item, title=item.title[:200], also=item.also[:5])
         return render_item(clipped, number, [s[:1500] for s in sentences], clipped_quotes)
     return block
@@ -148,25 +146,7 @@ def _join(blocks: list[Block]) -> str:
     return out
 
 
-def digest_keyboard(article_ids: list[int]) -> InlineKeyboardMarkup | None:
-    """One "more" button per story; pressing it expands that story in place."""
-    return _numbered_keyboard(len(article_ids)) if article_ids else None
-
-
-@lru_cache(maxsize=64)
-def _numbered_keyboard(count: int) -> InlineKeyboardMarkup:
-    """Keyboards are immutable and depend only on the number of stories: build each once (push hot path)."""
-    article_ids = range(count)
-    buttons = [InlineKeyboardButton(f"{n} \u25be", callback_data=f"x:{n - 1}") for n in range(1, len(article_ids) + 1)]
-    rows = [buttons[i:i + 5] for i in range(0, len(buttons), 5)]
-    return InlineKeyboardMarkup(rows)
-
-
-def back_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[InlineKeyboardButton("\u25c2 Back to the briefing", callback_data="c")]])
-
-
-def render_list(title: str, lines: list[tuple[str, str | None]]) -> str:
+def render_list(title: str, lines: Sequence[tuple[str, str | None]]) -> str:
     """A titled list of (text, link) lines, escaped, within one message."""
     b = _Builder().add(title, "b").add("\n")
     html_out = b.block().html

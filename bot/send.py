@@ -18,16 +18,15 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from telegram import Bot, LinkPreviewOptions, Message
-from telegram.constants import ParseMode
+from telegram import Bot, Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.render import Part, digest_keyboard
+from bot.buttons import digest_keyboard
+from bot.render import Part
 from digest.store import Store
 
 log = logging.getLogger(__name__)
 
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 MAX_NETWORK_RETRIES = 3
 
 
@@ -50,13 +49,13 @@ def html_to_plain(text: str) -> str:
 
 
 async def send_part(bot: Bot, chat_id: int, part: Part) -> Message:
-    """Send one message of a briefing (or a note); records nothing."""
+    """Send one message of a briefing (or a note); records nothing. HTML without link previews comes
+    from the application's Defaults; the plain-text fallback turns the parse mode off."""
     attempt = 0
     while True:
         try:
-            return await bot.send_message(chat_id, part.html, parse_mode=ParseMode.HTML if part.is_html else None,
-                                          link_preview_options=NO_PREVIEW,
-                                          reply_markup=digest_keyboard(part.article_ids))
+            plain: dict[str, None] = {} if part.is_html else {"parse_mode": None}
+            return await bot.send_message(chat_id, part.html, reply_markup=digest_keyboard(part.article_ids), **plain)
         except RetryAfter as exc:
             wait = exc.retry_after.total_seconds() if isinstance(exc.retry_after, timedelta) else exc.retry_after
             log.info("flood control for chat %s: waiting %.1f s", chat_id, wait)

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from telegram import Update
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
+
+from bot.context import Context
+from digest.settings import Settings
 
 log = logging.getLogger(__name__)
 SLOW_DOWN = "You're sending commands faster than I can answer; I'll skip some. Try again in a few seconds."
@@ -27,7 +31,7 @@ class _Bucket:
 class Throttle:
     """Reads its limits from `settings` (command_burst, commands_per_second) at every update."""
 
-    def __init__(self, settings, clock=time.monotonic, max_users: int = 100_000):
+    def __init__(self, settings: Settings, clock: Callable[[], float] = time.monotonic, max_users: int = 100_000):
         self.settings = settings
         self.clock = clock
         self.max_users = max_users
@@ -64,7 +68,7 @@ class Throttle:
         for user_id in [u for u, b in self._buckets.items() if now - b.updated > full_after]:
             del self._buckets[user_id]
 
-    async def __call__(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def __call__(self, update: Update, context: Context) -> None:
         user = update.effective_user
         if user is None:
             return

@@ -7,30 +7,30 @@ row) falls back to the configured default rather than stopping their digests.
 from __future__ import annotations
 
 from datetime import datetime, time
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from digest.settings import Settings, parse_hhmm
+from digest.store import Reader
 
 
-def user_zone(user: dict[str, Any], settings: Settings) -> ZoneInfo:
+def user_zone(user: Reader, settings: Settings) -> ZoneInfo:
     try:
         return ZoneInfo(user.get("timezone") or settings.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         return ZoneInfo(settings.timezone)
 
 
-def user_digest_time(user: dict[str, Any], settings: Settings) -> time:
+def user_digest_time(user: Reader, settings: Settings) -> time:
     try:
         return parse_hhmm(user.get("digest_time") or settings.digest_time)
     except ValueError:
         return parse_hhmm(settings.digest_time)
 
 
-def local_date(user: dict[str, Any], settings: Settings, now: datetime) -> str:
+def local_date(user: Reader, settings: Settings, now: datetime) -> str:
     return now.astimezone(user_zone(user, settings)).date().isoformat()
 
 
-def is_due_today(user: dict[str, Any], settings: Settings, now: datetime) -> bool:
+def is_due_today(user: Reader, settings: Settings, now: datetime) -> bool:
     local = now.astimezone(user_zone(user, settings))
     return local.time() >= user_digest_time(user, settings)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,7 @@ def store(env):
 @pytest.fixture
 async def bot(env, monkeypatch):
     """The real Application, polling the fake Bot API; admin is user 1; the push clock is controlled."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from tests.fakes.harness import FakeClock, Harness
     from tests.fakes.telegram import TOKEN, FakeTelegram
@@ -69,7 +70,7 @@ async def bot(env, monkeypatch):
     monkeypatch.setenv("BRIEFBOT_COMMAND_BURST", "1000")  # tests type faster than people; one test floods
     settings = Settings()
     store = Store(settings.db)
-    harness = Harness(tg, settings, store, FakeClock(datetime(2026, 11, 27, 6, 0, tzinfo=timezone.utc)))
+    harness = Harness(tg, settings, store, FakeClock(datetime(2026, 11, 27, 6, 0, tzinfo=UTC)))
     await harness.start()
     yield harness
     await harness.stop()

@@ -2,10 +2,11 @@
 
 import asyncio
 import logging
+from datetime import UTC
 
 import pytest
 
-from bot.user_commands import UNKNOWN
+from bot.commands.base import UNKNOWN
 from tests.fakes.harness import until
 from tests.fakes.news import cnn_articles, paragraphs_html, rss
 
@@ -17,7 +18,7 @@ ADMIN, USER = 1, 5
                                      "/addsource", "/stats please"])
 async def test_non_admins_get_the_unknown_command_reply(bot, caplog, command):
     bot.add_articles(cnn_articles()[:1])
-    caplog.set_level(logging.WARNING, logger="bot.admin_commands")
+    caplog.set_level(logging.WARNING, logger="bot.commands.base")
     [text] = await bot.say(USER, command)
     assert text == UNKNOWN
     assert any("refused admin command" in r.message for r in caplog.records)
@@ -85,7 +86,7 @@ async def test_stats(bot):
 async def test_scheduled_jobs_poll_sources_and_push_in_the_background(env, site, monkeypatch):
     """With the job queue on (as `briefbot run` has it), a due source is ingested and a due user gets the
     push without anyone asking; commands are answered meanwhile."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from digest.settings import Settings
     from digest.store import Store
@@ -103,7 +104,7 @@ async def test_scheduled_jobs_poll_sources_and_push_in_the_background(env, site,
         settings = Settings()
         store = Store(settings.db)
         store.add_source(url, "feed", name="Scheduled")
-        harness = Harness(tg, settings, store, FakeClock(datetime.now(timezone.utc)))
+        harness = Harness(tg, settings, store, FakeClock(datetime.now(UTC)))
         harness.app = None
         from bot.app import build_application
         app = build_application(settings, store, clock=harness.clock, schedule=True, poll_timeout=1)

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
-from digest.compose import Composer, matches_topics, render_plain
 from digest.clock import iso, utcnow
+from digest.compose import Composer, matches_topics, render_plain
 from digest.store import NewArticle
 
 

@@ -18,7 +18,7 @@ import random
 import sqlite3
 import time
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -85,7 +85,7 @@ USERS = list(range(1001, 1031))
 
 def prepare_push(directory: Path) -> None:
     store = Store(directory / "bot.db")
-    add_articles(store, cnn_articles()[:30], now=datetime.now(timezone.utc))
+    add_articles(store, cnn_articles()[:30], now=datetime.now(UTC))
     for user_id in USERS:
         store.upsert_user(user_id, user_id)
         store.update_user(user_id, digest_time="00:00", timezone="UTC")  # everyone is due now
@@ -130,7 +130,7 @@ def test_sigkill_during_a_push(tmp_path, trial):
         store = Store(tmp_path / "bot.db")
         try:
             integrity(store.db.conn)
-            day = datetime.now(timezone.utc).date().isoformat()
+            day = datetime.now(UTC).date().isoformat()
             resent = 0
             for user_id in USERS:
                 rows = store.db.execute("select count(*) from deliveries where user_id = ?", [user_id]).fetchone()

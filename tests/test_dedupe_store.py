@@ -1,4 +1,5 @@
 import sqlite3
+from datetime import UTC
 
 import pytest
 
@@ -117,7 +118,7 @@ def test_two_connections_write_concurrently_without_lock_errors(env):
 
 
 def test_prune_removes_old_history_and_keeps_the_rest(store):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from digest.store import NewArticle
 
@@ -126,7 +127,7 @@ def test_prune_removes_old_history_and_keeps_the_rest(store):
                                           "old text about zebras", "feed", False, ["s."], [], None, "fo"))
     new = store.insert_article(NewArticle(source["id"], "http://x/new", "https://x/new", "n", "New", None, None,
                                           "new text about lions", "feed", False, ["s."], [], None, "fn"))
-    long_ago = (datetime.now(timezone.utc) - timedelta(days=40)).isoformat(timespec="seconds")
+    long_ago = (datetime.now(UTC) - timedelta(days=40)).isoformat(timespec="seconds")
     store.db.execute("update articles set fetched_at = ? where id = ?", [long_ago, old])
     store.ensure_user(1, 1)
     store.mark_delivered(1, [old, new])

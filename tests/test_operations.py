@@ -74,7 +74,7 @@ def test_doctor_reports_what_is_wrong(env, monkeypatch):
     out = CliRunner().invoke(cli, ["doctor"])
     assert out.exit_code == 1
     assert "[FAIL] Bot API" in out.output and "[FAIL] sources: 1 (0 failing, 1 disabled)" in out.output
-    assert "#1 Gone: disabled: the server says the feed is gone for good" in out.output
+    assert "#1 Gone: DISABLED: the server says the feed is gone for good" in out.output
 
 
 def test_the_token_is_masked_whatever_logs_it(capsys):

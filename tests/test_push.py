@@ -1,7 +1,7 @@
 """The daily push: local times in several zones, exactly-once, flood control, blocked users, restarts."""
 
 import asyncio
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -9,7 +9,7 @@ from tests.fakes.harness import until
 from tests.fakes.news import cnn_articles
 
 pytestmark = pytest.mark.asyncio
-UTC = timezone.utc
+UTC = UTC
 
 
 def digests_to(bot, chat_id):

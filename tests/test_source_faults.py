@@ -105,7 +105,7 @@ async def test_a_fault_on_a_later_pass_loses_nothing_already_stored(env, store, 
      b"here.</description></item></channel></rss>", "utf-8"),
     ('<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><title>Latin</title>'
      "<item><title>Café opens</title><link>http://example.com/b</link><description>Crème brûlée for all."
-     "</description></item></channel></rss>".encode("utf-8"), "iso-8859-1"),
+     "</description></item></channel></rss>".encode(), "iso-8859-1"),
 ])
 async def test_invalid_or_mislabelled_encodings_are_read_not_refused(env, store, site, body, declared):
     site.add("/enc.xml", body, content_type=f"application/rss+xml; charset={declared}")

@@ -1,12 +1,12 @@
 """Telegram misbehaving during the push: a 429 storm, 5xx answers, dropped connections, a timeout
 and a blocked user, all at once. Every digest still arrives, each message once, in order."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from tests.fakes.news import cnn_articles
 from tests.fakes.telegram import DROP
 
-UTC = timezone.utc
+UTC = UTC
 DAY = "2026-11-28"
 
 

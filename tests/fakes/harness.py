@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from bot.app import build_application
 from digest.analyse import analyse_text
+from digest.clock import iso
 from digest.dedupe import canonical_url
 from digest.settings import Settings
-from digest.clock import iso
 from digest.store import NewArticle, Store
 from tests.fakes.telegram import FakeTelegram, parse_html
 
@@ -49,7 +49,7 @@ class Harness:
         self.clock = clock
         self.app = None
 
-    async def start(self, **kwargs) -> "Harness":
+    async def start(self, **kwargs) -> Harness:
         self.app = build_application(self.settings, self.store, clock=self.clock, schedule=False,
                                      poll_timeout=1, **kwargs)
         await self.app.initialize()
@@ -71,7 +71,7 @@ class Harness:
 
     @property
     def bb(self):
-        return self.app.bot_data["briefbot"]
+        return self.app.bot_data
 
     async def say(self, user_id: int, text: str, replies: int = 1) -> list[str]:
         """Send `text` as `user_id`; return the visible text of the bot's next `replies` messages."""
@@ -99,7 +99,7 @@ def add_articles(store: Store, articles: list[dict], source_name: str = "Wire", 
     source = store.source_by_url(source_url or f"http://127.0.0.1/{source_name}.xml") or store.add_source(
         source_url or f"http://127.0.0.1/{source_name}.xml", "feed", name=source_name)
     ids = []
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     for i, article in enumerate(articles):
         analysis = analyse_text(article["article"], article["title"], 3, cleaned=True)
         url = article.get("url") or f"http://127.0.0.1/{source_name}/{i}"

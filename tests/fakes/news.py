@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from functools import lru_cache
 from html import escape
@@ -35,7 +35,7 @@ def article_page(title: str, text: str, *, chrome: bool = True) -> str:
 
 def rss(title: str, items: list[dict], link: str = "http://127.0.0.1/") -> str:
     """RSS 2.0; each item: title, link, guid, description (HTML), optional content, pub (datetime)."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     out = []
     for i, item in enumerate(items):
         pub = item.get("pub") or now - timedelta(minutes=10 * i)
@@ -52,7 +52,7 @@ def rss(title: str, items: list[dict], link: str = "http://127.0.0.1/") -> str:
 
 
 def atom(title: str, items: list[dict]) -> str:
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     entries = "".join(
         f"""<entry><title>{escape(i['title'])}</title><link rel="alternate" href="{escape(i['link'])}"/>
 <id>{escape(i.get('guid', i['link']))}</id><updated>{now}</updated>

@@ -122,7 +122,7 @@ class SiteHost:
     def hits(self, path: str) -> list[dict[str, str]]:
         return [headers for p, headers in self.requests if p == path]
 
-    def __enter__(self) -> "SiteHost":
+    def __enter__(self) -> SiteHost:
         self._thread.start()
         return self
 

@@ -193,7 +193,7 @@ class FakeTelegram:
         self._loop.run_until_complete(open_server())
         self._loop.run_forever()
 
-    def start(self) -> "FakeTelegram":
+    def start(self) -> FakeTelegram:
         self._thread.start()
         self._ready.wait(10)
         return self
@@ -215,7 +215,7 @@ class FakeTelegram:
             self._thread.join(10)
         self._pool.shutdown(wait=False, cancel_futures=True)
 
-    def __enter__(self) -> "FakeTelegram":
+    def __enter__(self) -> FakeTelegram:
         return self.start()
 
     def __exit__(self, *exc) -> None:
