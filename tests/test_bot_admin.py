@@ -8,7 +8,7 @@ import pytest
 
 from bot.commands.base import UNKNOWN
 from tests.fakes.harness import until
-from tests.fakes.news import cnn_articles, paragraphs_html, rss
+from tests.fakes.news import sample_articles, paragraphs_html, rss
 
 pytestmark = pytest.mark.asyncio
 ADMIN, USER = 1, 5
@@ -17,7 +17,7 @@ ADMIN, USER = 1, 5
 @pytest.mark.parametrize("command", ["/addsource http://127.0.0.1/x.xml", "/removesource 1", "/ingest", "/stats",
                                      "/addsource", "/stats please"])
 async def test_non_admins_get_the_unknown_command_reply(bot, caplog, command):
-    bot.add_articles(cnn_articles()[:1])
+    bot.add_articles(sample_articles()[:1])
     caplog.set_level(logging.WARNING, logger="bot.commands.base")
     [text] = await bot.say(USER, command)
     assert text == UNKNOWN
@@ -27,7 +27,7 @@ async def test_non_admins_get_the_unknown_command_reply(bot, caplog, command):
 
 async def test_addsource_and_removesource(bot, site):
     items = [{"title": a["title"], "link": site.url(f"/a{i}"), "content": paragraphs_html(a["article"])}
-             for i, a in enumerate(cnn_articles()[:3])]
+             for i, a in enumerate(sample_articles()[:3])]
     url = site.add("/feed.xml", rss("Test Wire", items), content_type="application/rss+xml")
     [text] = await bot.say(ADMIN, f"/addsource {url} My Wire")
     assert "Added source #1" in text and "Test Wire" in text and "3 entries" in text
@@ -45,7 +45,7 @@ async def test_addsource_and_removesource(bot, site):
 
 
 async def test_admin_sources_view_shows_health(bot):
-    bot.add_articles(cnn_articles()[:1], source_name="Good")
+    bot.add_articles(sample_articles()[:1], source_name="Good")
     bad = bot.store.add_source("http://127.0.0.1/bad.xml", "feed", name="Bad")
     from datetime import timedelta
     bot.store.record_fetch_error(bad["id"], "the server answered HTTP 500", retry_in=timedelta(minutes=5))
@@ -60,7 +60,7 @@ async def test_admin_sources_view_shows_health(bot):
 async def test_ingest_edits_one_status_message(bot, site):
     for n in range(3):
         items = [{"title": a["title"] + f" {n}", "link": site.url(f"/{n}/a{i}"),
-                  "content": paragraphs_html(a["article"])} for i, a in enumerate(cnn_articles()[n * 2:n * 2 + 2])]
+                  "content": paragraphs_html(a["article"])} for i, a in enumerate(sample_articles()[n * 2:n * 2 + 2])]
         site.add(f"/f{n}.xml", rss(f"Feed {n}", items), content_type="application/rss+xml", delay=0.6)
         bot.store.add_source(site.url(f"/f{n}.xml"), "feed", name=f"Feed {n}")
     before = len(bot.tg.sent(ADMIN))
@@ -76,7 +76,7 @@ async def test_ingest_edits_one_status_message(bot, site):
 
 
 async def test_stats(bot):
-    bot.add_articles(cnn_articles()[:4])
+    bot.add_articles(sample_articles()[:4])
     await bot.say(USER, "/start")
     [text] = await bot.say(ADMIN, "/stats")
     assert "Users: 1" in text and "active subscribers: 1" in text and "Articles: 4" in text
@@ -94,7 +94,7 @@ async def test_scheduled_jobs_poll_sources_and_push_in_the_background(env, site,
     from tests.fakes.telegram import TOKEN, FakeTelegram
 
     items = [{"title": a["title"], "link": site.url(f"/s{i}"), "content": paragraphs_html(a["article"])}
-             for i, a in enumerate(cnn_articles()[:3])]
+             for i, a in enumerate(sample_articles()[:3])]
     url = site.add("/sched.xml", rss("Scheduled", items), content_type="application/rss+xml")
     with FakeTelegram() as tg:
         for key, value in {"TELEGRAM_BOT_TOKEN": TOKEN, "BRIEFBOT_TELEGRAM_API_URL": tg.base_url,
@@ -130,7 +130,7 @@ async def test_scheduled_jobs_poll_sources_and_push_in_the_background(env, site,
 
 def _feed_of_two(bot, site) -> None:
     items = [{"title": a["title"], "link": site.url(f"/w{i}"), "content": paragraphs_html(a["article"])}
-             for i, a in enumerate(cnn_articles()[:2])]
+             for i, a in enumerate(sample_articles()[:2])]
     site.add("/wait.xml", rss("Feed", items), content_type="application/rss+xml")
     bot.store.add_source(site.url("/wait.xml"), "feed", name="Feed")
 

@@ -5,7 +5,7 @@ import asyncio
 import pytest
 
 from tests.fakes.harness import until
-from tests.fakes.news import cnn_articles
+from tests.fakes.news import sample_articles
 
 pytestmark = pytest.mark.asyncio
 
@@ -31,11 +31,11 @@ async def test_help_and_unknown(bot):
 
 
 async def test_digest_then_nothing_new(bot):
-    bot.add_articles(cnn_articles()[:3])
+    bot.add_articles(sample_articles()[:3])
     await bot.say(5, "/start")
     [briefing] = await bot.say(5, "/digest")
     assert briefing.startswith("Your briefing") and "Read the story" in briefing
-    for article in cnn_articles()[:3]:
+    for article in sample_articles()[:3]:
         assert article["title"] in briefing
     sent = bot.tg.sent(5)[-1]
     assert sent.params["link_preview_options"]["is_disabled"] is True
@@ -49,7 +49,7 @@ async def test_a_digest_cut_short_by_telegram_delivers_what_it_showed_and_its_se
     its stories (and only they) count as delivered, and the next /digest brings the rest, as the push
     does with a digest cut short."""
     bot.bb.settings.digest_items = 30
-    bot.add_articles(cnn_articles()[:30])  # a long briefing: several messages
+    bot.add_articles(sample_articles()[:30])  # a long briefing: several messages
     bot.tg.fail("sendMessage", 400, "Bad Request: message can't be sent", times=1, after=1)
     before = len(bot.tg.sent(5))
     bot.tg.send_text(5, "/digest")
@@ -70,13 +70,13 @@ async def test_a_digest_cut_short_by_telegram_delivers_what_it_showed_and_its_se
 
 
 async def test_expand_in_place_and_back(bot):
-    bot.add_articles(cnn_articles()[:2])
+    bot.add_articles(sample_articles()[:2])
     await bot.say(5, "/digest")
     message_id = bot.tg.sent(5)[-1].result["message_id"]
     original = bot.tg.chats[5].messages[message_id]["text"]
     sends_before = len(bot.tg.sent(5))
     expanded = await bot.press(5, message_id, "x:1")
-    assert expanded["text"] != original and cnn_articles()[1]["title"] in expanded["text"]
+    assert expanded["text"] != original and sample_articles()[1]["title"] in expanded["text"]
     assert len(expanded["text"]) > len(original.split("\n\n")[2])  # more sentences than the briefing item
     assert expanded["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "c"
     back = await bot.press(5, message_id, "c")
@@ -85,7 +85,7 @@ async def test_expand_in_place_and_back(bot):
 
 
 async def test_latest(bot):
-    bot.add_articles(cnn_articles()[:6])
+    bot.add_articles(sample_articles()[:6])
     [text] = await bot.say(5, "/latest 2")
     assert text.startswith("Latest stories") and text.count("Read the story") == 2
     [text] = await bot.say(5, "/latest")
@@ -96,10 +96,10 @@ async def test_latest(bot):
 
 
 async def test_search(bot):
-    bot.add_articles(cnn_articles()[:6])
-    word = cnn_articles()[2]["title"].split()[-1]
+    bot.add_articles(sample_articles()[:6])
+    word = sample_articles()[2]["title"].split()[-1]
     [text] = await bot.say(5, f"/search {word}")
-    assert cnn_articles()[2]["title"] in text
+    assert sample_articles()[2]["title"] in text
     [text] = await bot.say(5, '/search "unbalanced AND (NEAR')
     assert text.startswith("No stories match") or "Stories matching" in text
     [text] = await bot.say(5, "/search " + "x" * 3000)
@@ -125,8 +125,8 @@ async def test_time_and_timezone(bot):
 
 
 async def test_sources_mute_and_unmute(bot):
-    bot.add_articles(cnn_articles()[:2], source_name="Alpha")
-    bot.add_articles(cnn_articles()[2:4], source_name="Beta")
+    bot.add_articles(sample_articles()[:2], source_name="Alpha")
+    bot.add_articles(sample_articles()[2:4], source_name="Beta")
     [text] = await bot.say(5, "/sources")
     assert "Alpha" in text and "Beta" in text
     message = bot.tg.sent(5)[-1].result
@@ -135,16 +135,16 @@ async def test_sources_mute_and_unmute(bot):
     assert "Beta (muted)" in after["text"]
     assert bot.store.get_user(5)["muted_sources"] == [beta]
     [briefing] = await bot.say(5, "/digest")
-    assert cnn_articles()[0]["title"] in briefing and cnn_articles()[2]["title"] not in briefing
+    assert sample_articles()[0]["title"] in briefing and sample_articles()[2]["title"] not in briefing
     after = await bot.press(5, message["message_id"], f"m:{beta}")
     assert "(muted)" not in after["text"] and bot.store.get_user(5)["muted_sources"] == []
 
 
 async def test_follow_and_unfollow(bot):
-    bot.add_articles(cnn_articles()[:6])
-    topic = "internet"
+    bot.add_articles(sample_articles()[:6])
+    topic = "electric"  # in two of the six stories
     [text] = await bot.say(5, f"/follow {topic}")
-    assert "Following internet" in text
+    assert "Following electric" in text
     [briefing] = await bot.say(5, "/digest")
     assert briefing.count("Read the story") >= 1
     for item in briefing.split("\n\n")[1:]:
@@ -152,8 +152,8 @@ async def test_follow_and_unfollow(bot):
     for bad in ("/follow", "/follow .*", "/follow two words", "/follow (a|b)+"):
         [text] = await bot.say(5, bad)
         assert text.startswith("Usage: /follow")
-    [text] = await bot.say(5, "/unfollow internet")
-    assert "Stopped following internet" in text and bot.store.get_user(5)["topics"] == []
+    [text] = await bot.say(5, "/unfollow electric")
+    assert "Stopped following electric" in text and bot.store.get_user(5)["topics"] == []
     [text] = await bot.say(5, "/unfollow nothing")
     assert "You don't follow" in text
 
@@ -180,7 +180,7 @@ async def test_stop_unsubscribes(bot):
 
 
 async def test_forged_button_data_is_refused(bot):
-    bot.add_articles(cnn_articles()[:1])
+    bot.add_articles(sample_articles()[:1])
     await bot.say(5, "/digest")
     message_id = bot.tg.sent(5)[-1].result["message_id"]
     for data in ("x:99", "x:-1", "x:abc", "m:9999", "zz", ""):
@@ -206,7 +206,7 @@ async def test_a_flooding_user_is_throttled_and_others_are_not(bot):
 async def test_users_only_ever_read_or_change_their_own_settings(bot):
     """Settings are keyed by the sender, never by anything in the command or the button data; even a
     forged button press (a message from another user's chat) changes and reveals nothing of theirs."""
-    bot.add_articles(cnn_articles()[:2])
+    bot.add_articles(sample_articles()[:2])
     await bot.say(5, "/start")
     await bot.say(5, "/time 07:15")
     await bot.say(5, "/timezone Asia/Seoul")
@@ -227,5 +227,5 @@ async def test_users_only_ever_read_or_change_their_own_settings(bot):
     for key in ("digest_time", "timezone", "subscribed", "topics", "muted_sources"):
         assert after_5[key] == before_5[key], key
     answers = [c.get("text") or "" for c in bot.tg.answered_callbacks() if c["callback_query_id"].startswith("forged")]
-    assert not any(cnn_articles()[0]["title"][:30] in a for a in answers)
-    assert [t for t in bot.tg.texts(6) if cnn_articles()[0]["title"][:30] in t] == []
+    assert not any(sample_articles()[0]["title"][:30] in a for a in answers)
+    assert [t for t in bot.tg.texts(6) if sample_articles()[0]["title"][:30] in t] == []

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.__main__ import cli
-from tests.fakes.news import article_page, cnn_articles
+from tests.fakes.news import article_page, sample_articles
 
 
 def run(*args, input=None):
@@ -36,7 +36,7 @@ def test_summarize_json_shape(env, corpora):
 
 
 def test_summarize_stdin_html_and_jsonl(env, tmp_path):
-    arts = cnn_articles()[:3]
+    arts = sample_articles()[:3]
     out = run("summarize", "--json", "-", input=article_page(arts[0]["title"], arts[0]["article"]))
     assert json.loads(out.output)["title"] == arts[0]["title"]
     jsonl = tmp_path / "in.jsonl"
@@ -47,7 +47,7 @@ def test_summarize_stdin_html_and_jsonl(env, tmp_path):
 
 
 def test_summarize_url(env, site):
-    art = cnn_articles()[7]
+    art = sample_articles()[7]
     url = site.add("/p.html", article_page(art["title"], art["article"]))
     out = run("summarize", "--json", url)
     record = json.loads(out.output)

@@ -26,13 +26,15 @@ import pytest
 from digest.store import Store
 from tests.fakes.botprocess import kill_bot, start_bot, stop_bot
 from tests.fakes.harness import add_articles
-from tests.fakes.news import cnn_articles, paragraphs_html, rss
+from tests.fakes.news import sample_articles, paragraphs_html, rss
 from tests.fakes.sitehost import SiteHost
 from tests.fakes.telegram import FakeTelegram
 
 TRIALS = 20
 FAST_JOBS = {"BRIEFBOT_PUSH_CHECK_SECONDS": "1", "BRIEFBOT_INGEST_CHECK_SECONDS": "1",
              "BRIEFBOT_ALLOW_PRIVATE_HOSTS": "1", "BRIEFBOT_FETCH_TIMEOUT": "10"}
+
+pytestmark = pytest.mark.slow  # 40 trials of a real process killed and restarted: minutes
 
 
 @contextmanager
@@ -85,7 +87,7 @@ USERS = list(range(1001, 1031))
 
 def prepare_push(directory: Path) -> None:
     store = Store(directory / "bot.db")
-    add_articles(store, cnn_articles()[:30], now=datetime.now(UTC))
+    add_articles(store, sample_articles()[:30], now=datetime.now(UTC))
     for user_id in USERS:
         store.upsert_user(user_id, user_id)
         store.update_user(user_id, digest_time="00:00", timezone="UTC")  # everyone is due now
@@ -160,7 +162,7 @@ PER_FEED = 10
 
 def serve_news(site: SiteHost) -> int:
     """Three feeds; in each, half the entries are teasers whose article page must be fetched."""
-    articles = cnn_articles()[:FEEDS * PER_FEED]
+    articles = sample_articles()[:FEEDS * PER_FEED]
     for feed in range(FEEDS):
         items = []
         for i in range(PER_FEED):

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from digest.feeds import NotAFeed, discover_feeds, parse_feed
-from tests.fakes.news import atom, rss
+from tests.fakes.news import DATA, atom, rss
 
 
 def test_every_corpus_feed_yields_entries_or_a_clear_error(corpora):
@@ -77,3 +77,21 @@ def test_feed_discovery():
       <link rel="alternate" type="application/rss+xml" title="Comments" href="/comments.xml">
       <link rel="stylesheet" href="/s.css"></head><body></body></html>"""
     assert discover_feeds(html, "http://127.0.0.1:8000/section/") == ["http://127.0.0.1:8000/rss.xml"]
+
+
+@pytest.mark.parametrize("name, headers, title, entries", [
+    ("JoelonSoftware.xml", {}, "Joel on Software", 7),  # a real RSS 2.0 capture
+    ("google_alerts_atom.xml", {}, "Google Alert - Slack", 20),  # a real Atom capture
+    ("http_text_xml_charset_2.xml", {"content-type": "text/xml; charset=windows-1252"}, None, 1),
+])
+def test_the_sample_feeds_are_read(name, headers, title, entries):
+    """Small real feeds kept in tests/data (every clone has them): titles, entries, links, encodings."""
+    feed = parse_feed((DATA / "feeds" / name).read_bytes(), url="http://127.0.0.1/feed", headers=headers)
+    assert feed.title == title and len(feed.entries) == entries
+    assert all(e.title and (e.url or e.guid) for e in feed.entries)
+
+
+def test_an_encoding_named_only_by_the_http_header_is_honoured():
+    feed = parse_feed((DATA / "feeds" / "http_text_xml_charset_2.xml").read_bytes(), url="http://127.0.0.1/feed",
+                      headers={"content-type": "text/xml; charset=windows-1252"})
+    assert feed.entries[0].html == "This is a \u00a3\u201ctest.\u201d"

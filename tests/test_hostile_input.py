@@ -9,7 +9,7 @@ import pytest
 
 from digest.clock import iso, utcnow
 from digest.store import NewArticle
-from tests.fakes.news import cnn_articles
+from tests.fakes.news import sample_articles
 
 pytestmark = pytest.mark.asyncio
 ADMIN, USER = 1, 5
@@ -31,7 +31,7 @@ ADMIN_COMMANDS = ["/addsource", "/removesource", "/ingest", "/stats", "/sources"
 @pytest.mark.parametrize("kind", list(GARBAGE))
 async def test_every_command_with_missing_extra_and_garbage_arguments_gets_a_reply(bot, caplog, kind):
     caplog.set_level(logging.ERROR)
-    bot.add_articles(cnn_articles()[:3])
+    bot.add_articles(sample_articles()[:3])
     await bot.say(USER, "/start")
     before = bot.store.get_user(USER)
     for command in USER_COMMANDS:
@@ -54,7 +54,7 @@ async def test_every_command_with_missing_extra_and_garbage_arguments_gets_a_rep
                                    "x" * 10_240, "\U0001f600", "\x00"])
 async def test_search_with_fts_syntax_and_huge_queries(bot, caplog, query):
     caplog.set_level(logging.ERROR)
-    bot.add_articles(cnn_articles()[:3])
+    bot.add_articles(sample_articles()[:3])
     [reply] = await bot.say(USER, f"/search {query}")
     assert reply.strip()
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []

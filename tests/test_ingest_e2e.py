@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.__main__ import cli
-from tests.fakes.news import article_page, atom, cnn_articles, paragraphs_html, rss
+from tests.fakes.news import article_page, atom, sample_articles, paragraphs_html, rss
 
 QUAKE_A = ("A magnitude 7.1 earthquake struck off the coast of Chile on Tuesday, damaging buildings in the port "
            "city of Valparaiso and prompting a tsunami warning along the Pacific coast.\n"
@@ -31,7 +31,7 @@ def run(*args):
 
 @pytest.fixture
 def newsroom(site):
-    arts = cnn_articles()
+    arts = sample_articles()
     full, teaser, flaky = arts[1], arts[2], arts[4]
     site.add("/b.html", article_page(teaser["title"], teaser["article"]))
     site.add("/c.html", "temporarily broken", status=503)
@@ -113,7 +113,7 @@ def test_ingest_end_to_end(env, newsroom):
     assert sources[site.url("/world.xml")]["etag"] == '"w1"'
 
     # second pass: the feed answers 304, the broken page now works and is retried
-    flaky = cnn_articles()[4]
+    flaky = sample_articles()[4]
     site.add("/c.html", article_page(flaky["title"], flaky["article"]))
     out = run("ingest", "--all")
     assert out.exit_code == 0 and "new articles: 0" in out.output

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tests.fakes.harness import until
-from tests.fakes.news import cnn_articles
+from tests.fakes.news import sample_articles
 
 pytestmark = pytest.mark.asyncio
 UTC = UTC
@@ -26,7 +26,7 @@ async def subscribe(bot, user_id, zone=None, at=None):
 
 async def test_push_at_local_time_in_two_time_zones(bot):
     bot.clock.set(datetime(2026, 11, 27, 14, 0, tzinfo=UTC))  # 23:00 in Seoul, 09:00 in New York
-    bot.add_articles(cnn_articles()[:4])
+    bot.add_articles(sample_articles()[:4])
     # both subscribe after 08:00 has passed where they are: their first digest is tomorrow's
     await subscribe(bot, 11, "Asia/Seoul", "08:00")
     await subscribe(bot, 12, "America/New_York", "08:00")
@@ -64,14 +64,14 @@ async def test_nothing_new_note_or_silence(bot, monkeypatch):
 async def test_after_downtime_one_digest_not_a_backlog(bot):
     await subscribe(bot, 31)
     bot.clock.set(datetime(2026, 12, 1, 9, 30, tzinfo=UTC))  # the bot was down for four mornings
-    bot.add_articles(cnn_articles()[:3])
+    bot.add_articles(sample_articles()[:3])
     report = await bot.bb.pusher.run_due()
     assert report.sent == 1 and len(digests_to(bot, 31)) == 1
     assert (await bot.bb.pusher.run_due()).due == 0
 
 
 async def test_flood_control_429_is_waited_out_and_nothing_is_dropped(bot):
-    bot.add_articles(cnn_articles()[:3])
+    bot.add_articles(sample_articles()[:3])
     for user_id in (41, 42, 43):
         await subscribe(bot, user_id)
     bot.tg.fail("sendMessage", 429, retry_after=1, times=4)
@@ -84,7 +84,7 @@ async def test_flood_control_429_is_waited_out_and_nothing_is_dropped(bot):
 
 
 async def test_blocked_user_is_deactivated_and_start_reactivates(bot):
-    bot.add_articles(cnn_articles()[:3])
+    bot.add_articles(sample_articles()[:3])
     await subscribe(bot, 51)
     await subscribe(bot, 52)
     bot.tg.blocked.add(51)
@@ -104,7 +104,7 @@ async def test_blocked_user_is_deactivated_and_start_reactivates(bot):
 
 
 async def test_server_errors_leave_the_delivery_to_resume(bot):
-    bot.add_articles(cnn_articles()[:3])
+    bot.add_articles(sample_articles()[:3])
     await subscribe(bot, 61)
     bot.tg.fail("sendMessage", 502, times=10, chat_id=61)
     bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
@@ -118,7 +118,7 @@ async def test_server_errors_leave_the_delivery_to_resume(bot):
 async def test_restart_in_the_middle_of_a_push(bot):
     """Users 71-76 (two-message digests); sends to 74-76 hang and fail until the bot 'crashes'. After a
     restart on the same database everyone has exactly one digest."""
-    bot.add_articles(cnn_articles()[:8])
+    bot.add_articles(sample_articles()[:8])
     users = list(range(71, 77))
     for user_id in users:
         await subscribe(bot, user_id)
@@ -146,7 +146,7 @@ async def test_restart_in_the_middle_of_a_push(bot):
 
 async def test_long_digest_is_split_between_stories(bot, monkeypatch):
     bot.bb.settings.digest_items = 40
-    bot.add_articles(cnn_articles()[:40])
+    bot.add_articles(sample_articles()[:40])
     await subscribe(bot, 81)
     bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
     report = await bot.bb.pusher.run_due()
@@ -163,7 +163,7 @@ async def test_long_digest_is_split_between_stories(bot, monkeypatch):
 
 async def test_restart_between_two_parts_resumes_at_the_second(bot):
     bot.bb.settings.digest_items = 30
-    bot.add_articles(cnn_articles()[:30])
+    bot.add_articles(sample_articles()[:30])
     await subscribe(bot, 91)
     bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
     first_part_sent = len(bot.tg.sent(91)) + 1
@@ -186,7 +186,7 @@ async def test_restart_between_two_parts_resumes_at_the_second(bot):
 
 
 async def test_a_refused_message_fails_one_delivery_and_nobody_elses(bot):
-    bot.add_articles(cnn_articles()[:3])
+    bot.add_articles(sample_articles()[:3])
     for user_id in (101, 102):
         await subscribe(bot, user_id)
     bot.tg.fail("sendMessage", 400, "Bad Request: message must be non-empty", chat_id=101)
@@ -200,7 +200,7 @@ async def test_a_refused_message_fails_one_delivery_and_nobody_elses(bot):
 
 
 async def test_html_refused_by_telegram_falls_back_to_plain_text(bot):
-    bot.add_articles(cnn_articles()[:3])
+    bot.add_articles(sample_articles()[:3])
     await subscribe(bot, 111)
     bot.tg.fail("sendMessage", 400, "Bad Request: can't parse entities: injected", chat_id=111)
     bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
@@ -212,7 +212,7 @@ async def test_html_refused_by_telegram_falls_back_to_plain_text(bot):
 async def test_a_push_to_many_stays_within_telegrams_limits(bot):
     """70 subscribers against a server that enforces Telegram's 30 messages in any second (and 1 a
     second per chat), with the bot's rate limiter: every digest arrives and none is refused."""
-    bot.add_articles(cnn_articles()[:3])
+    bot.add_articles(sample_articles()[:3])
     created = "2026-11-27T00:00:00+00:00"
     users = range(70_001, 70_071)
     bot.store.db["users"].insert_all({"id": u, "chat_id": u, "active": 1, "subscribed": 1, "created_at": created,
@@ -228,9 +228,9 @@ async def test_a_push_to_many_stays_within_telegrams_limits(bot):
 async def test_a_story_pushed_from_one_source_does_not_come_back_from_another(bot):
     """Two feeds carry the same story (different copy, so two articles grouped as one story). The push
     shows it once; every article of the story counts as delivered, so /digest does not bring it back."""
-    story = cnn_articles()[0]
-    paragraphs = story["article"].split("\n")
-    retold = {**story, "article": "\n".join(paragraphs[1:] + paragraphs[:1]), "url": "http://127.0.0.1/other/0"}
+    story = sample_articles()[0]
+    shorter = "\n".join(story["article"].split("\n")[:-1])  # the other outlet's copy lacks the last paragraph
+    retold = {**story, "article": shorter, "url": "http://127.0.0.1/other/0"}
     first = bot.add_articles([story], source_name="Wire")
     second = bot.add_articles([retold], source_name="Other")
     assert first[0] and second[0] and first != second

@@ -1,5 +1,6 @@
 """Rendering: every piece of article text escaped, Telegram's HTML rules, 4096 characters after parsing."""
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -62,6 +63,7 @@ text = st.lists(st.one_of(st.characters(blacklist_categories=("Cs",)), st.sample
                 max_size=120).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(text, min_size=1, max_size=4), st.integers(1, 12))
 def test_generated_texts_always_render_valid_messages(texts, count):

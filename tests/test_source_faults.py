@@ -14,7 +14,7 @@ import pytest
 
 from digest.ingest import ingest_once
 from digest.settings import Settings
-from tests.fakes.news import cnn_articles, paragraphs_html, rss
+from tests.fakes.news import sample_articles, paragraphs_html, rss
 from tests.fakes.sitehost import SiteHost
 
 TIMEOUT = 1.5  # seconds: the configured fetch timeout for this pass
@@ -22,7 +22,7 @@ TIMEOUT = 1.5  # seconds: the configured fetch timeout for this pass
 
 def good_feed(site, first: int = 10) -> str:
     items = [{"title": a["title"], "link": site.url(f"/good/{i}.html"), "guid": f"good-{i}",
-              "content": paragraphs_html(a["article"])} for i, a in enumerate(cnn_articles()[first:first + 2])]
+              "content": paragraphs_html(a["article"])} for i, a in enumerate(sample_articles()[first:first + 2])]
     return rss("Healthy Wire", items)
 
 

@@ -3,7 +3,7 @@ and a blocked user, all at once. Every digest still arrives, each message once, 
 
 from datetime import UTC, datetime
 
-from tests.fakes.news import cnn_articles
+from tests.fakes.news import sample_articles
 from tests.fakes.telegram import DROP
 
 UTC = UTC
@@ -16,7 +16,7 @@ async def subscribe(bot, user_id):
 
 async def test_every_digest_arrives_once_and_in_order_through_telegram_faults(bot):
     bot.bb.settings.digest_items = 30
-    bot.add_articles(cnn_articles()[:30])  # long digests: two messages each, so order matters
+    bot.add_articles(sample_articles()[:30])  # long digests: two messages each, so order matters
     users = list(range(301, 313))
     blocked = 313
     for user_id in [*users, blocked]:

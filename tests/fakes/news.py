@@ -1,4 +1,8 @@
-"""Feeds and pages built from real articles (the CNN corpus in ../shared/corpora), for the fake host."""
+"""Feeds and pages built from real articles, for the fake host.
+
+The articles are 45 real news stories from 29 outlets (`tests/data/articles.jsonl`, from the ScrapingHub
+benchmark, MIT): the tests that use them run in any clone. `CORPORA` is where the larger shared sets are,
+when they are there (`tests/conftest.py` skips what needs them otherwise)."""
 
 from __future__ import annotations
 
@@ -12,10 +16,14 @@ from pathlib import Path
 CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 
 
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
 @lru_cache(maxsize=1)
-def cnn_articles() -> list[dict]:
-    with (CORPORA / "summaries" / "cnn-corpus.jsonl").open(encoding="utf-8") as handle:
-        return [json.loads(line) for _, line in zip(range(60), handle)]
+def sample_articles() -> list[dict]:
+    """{"id", "url", "title", "article"} of each sample article, one story each."""
+    with (DATA / "articles.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
 
 
 def article_page(title: str, text: str, *, chrome: bool = True) -> str:
