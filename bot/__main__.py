@@ -186,7 +186,8 @@ def summarize(sentences: int, as_json: bool, target: str) -> None:
         if as_json:
             click.echo(json.dumps({
                 "id": article_id, "title": analysis.title, "sentences": analysis.sentences,
-                "quotes": [{"quote": q["quote"], "speaker": q["speaker"]} for q in analysis.quotes],
+                "quotes": [{"quote": q["quote"], "speaker": q["speaker"], "confident": q.get("confident", False)}
+                           for q in analysis.quotes],
                 "key_quote": analysis.key_quote,
             }, ensure_ascii=False))
             return

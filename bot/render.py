@@ -80,7 +80,9 @@ class _Builder:
 
 
 def quote_line(quote: StoredQuote) -> str:
-    speaker = f" \u2014 {quote['speaker']}" if quote.get("speaker") else ""
+    """The quote, and its speaker when the attribution is sure (quotes stored before that was known: shown)."""
+    shown = quote.get("speaker") if quote.get("confident", True) else None
+    speaker = f" \u2014 {shown}" if shown else ""
     return f"\u201c{quote['quote']}\u201d{speaker}"
 
 

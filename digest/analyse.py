@@ -69,8 +69,9 @@ def analyse_text(text: str, title: str | None = None, sentences: int = 3, *, cle
     key = choose_key_quote(found, summary_terms, summariser.terms_of_tokens)
     return Analysis(
         title=title, text=body, sentences=[s.text for s in summary],
-        quotes=[{"quote": q.quote, "speaker": q.speaker, "kind": q.kind} for q in found],
-        key_quote={"quote": key.quote, "speaker": key.speaker} if key else None, fingerprint=fingerprint,
+        quotes=[{"quote": q.quote, "speaker": q.speaker, "kind": q.kind, "confident": q.confident} for q in found],
+        key_quote={"quote": key.quote, "speaker": key.speaker if key.confident else None} if key else None,
+        fingerprint=fingerprint,
     )
 
 

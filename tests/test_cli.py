@@ -30,9 +30,11 @@ def test_summarize_json_shape(env, corpora):
     raw = (corpora.parent / "seed-article.txt").read_text()
     positions = [raw.index(s) for s in record["sentences"]]
     assert positions == sorted(positions)
-    assert all(set(q) == {"quote", "speaker"} for q in record["quotes"])
+    assert all(set(q) == {"quote", "speaker", "confident"} for q in record["quotes"])
     assert [raw.index(q["quote"]) for q in record["quotes"]] == sorted(raw.index(q["quote"]) for q in record["quotes"])
-    assert record["key_quote"] in record["quotes"]
+    key = record["key_quote"]  # one of the quotes, with its speaker only when the attribution is sure
+    assert any(q["quote"] == key["quote"] and key["speaker"] == (q["speaker"] if q["confident"] else None)
+               for q in record["quotes"])
 
 
 def test_summarize_stdin_html_and_jsonl(env, tmp_path):

@@ -105,7 +105,7 @@ def test_ingest_end_to_end(env, newsroom):
     assert rows["b"]["canonical_url"] == "https://127.0.0.1:%d/b.html" % site.port
     quotes = json.loads(rows["qa"]["quotes"])
     assert {"quote": "The shaking lasted almost a minute and people ran into the streets,",
-            "speaker": "Maria Soto", "kind": "full"} in quotes
+            "speaker": "Maria Soto", "kind": "full", "confident": True} in quotes
     assert json.loads(rows["qa"]["key_quote"])["speaker"] == "Maria Soto"
     sources = {r["url"]: r for r in db.execute("select * from sources")}
     assert sources[site.url("/later-gone.xml")]["disabled_reason"].startswith("the server says")

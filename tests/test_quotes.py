@@ -536,3 +536,28 @@ def test_reporting_verbs_are_found_after_a_space_or_a_line_break(pieces, blanks)
     text = "".join(piece + blank for piece, blank in zip(pieces, blanks))
     either = [m.start(1) for m in re.finditer(rf"[ \n]({VERB_FIRST_WORD.pattern})", text)]
     assert verb_starts(text) == ([0] if VERB_FIRST_WORD.match(text) else []) + either
+
+
+CARRIED = ('The council approved the budget on Monday.\n'
+           '"We have waited long enough for this," Mayor Ana Ruiz said.\n'
+           'The vote was close. Several members abstained after a long debate about the harbour.\n'
+           '"Nobody here wanted to raise the fees, but the harbour needs repairs before the winter storms come."')
+
+
+def test_a_speaker_named_in_the_quotes_own_clause_is_sure_and_a_carried_one_is_not():
+    """The first quote's clause names its speaker; the last is a paragraph of quote alone, its speaker
+    carried over from earlier: a guess the briefing does not show."""
+    first, last = extract_quotes(CARRIED)
+    assert (first.speaker, first.confident) == ("Ana Ruiz", True)
+    assert last.speaker == "Ana Ruiz" and not last.confident
+
+
+def test_the_key_quote_prefers_a_sure_speaker_and_shows_no_unsure_one():
+    from digest.analyse import analyse_text
+
+    key = analyse_text(CARRIED, "Budget approved", 2, cleaned=True).key_quote
+    assert key == {"quote": "We have waited long enough for this,", "speaker": "Ana Ruiz"}
+    short = CARRIED.replace("We have waited long enough for this,", "Finally,")  # too short to be the key quote
+    analysis = analyse_text(short, "Budget approved", 2, cleaned=True)
+    assert analysis.quotes[-1]["speaker"] == "Ana Ruiz" and not analysis.quotes[-1]["confident"]
+    assert analysis.key_quote == {"quote": analysis.quotes[-1]["quote"], "speaker": None}

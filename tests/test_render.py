@@ -76,3 +76,11 @@ def test_generated_texts_always_render_valid_messages(texts, count):
     for part in render_digest(items, header="Your briefing"):
         visible = parse_html(part.html)  # raises like Telegram's "can't parse entities"
         assert utf16_len(visible) <= MAX_TEXT
+
+
+def test_a_quote_is_shown_with_its_speaker_only_when_the_attribution_is_sure():
+    from bot.render import quote_line
+
+    assert quote_line({"quote": "We will.", "speaker": "Ana Ruiz", "confident": True}) == "\u201cWe will.\u201d \u2014 Ana Ruiz"
+    assert quote_line({"quote": "We will.", "speaker": "Ana Ruiz", "confident": False}) == "\u201cWe will.\u201d"
+    assert quote_line({"quote": "We will.", "speaker": "Ana Ruiz"}).endswith("Ana Ruiz")  # stored before the flag

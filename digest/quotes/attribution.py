@@ -368,7 +368,7 @@ _GROUP_SUBJECT = re.compile(
     rf"(?:{VERB}|reacted|responded|wrote|posted|commented)\b")
 
 
-def carry_speaker(quotes: list[Quote], span: Span, text: str, attributor: Attributor) -> str | None:
+def carry_speaker(quotes: list[Quote], span: Span, text: str, attributor: Attributor) -> tuple[str | None, str]:
     """A quote with no reporting clause: the last speaker goes on, unless someone was named since.
     A paragraph that is all quote, after a paragraph of narration with a reporting clause, is the
     words of that clause's subject ("Cara Welch, senior vice president of ..., agreed with Block. ¶
@@ -379,14 +379,14 @@ def carry_speaker(quotes: list[Quote], span: Span, text: str, attributor: Attrib
     narration_at, narration = _narration_before(text, span)
     group = narration and _GROUP_SUBJECT.match(narration)
     if group:  # "Facebook friends commented on the photo. ¶ '…'": one of them
-        return _one_of(group.group("who"))
+        return _one_of(group.group("who")), "carried-group"
     if quotes and quotes[-1].speaker and (mentioned is None or mentioned[0] < quotes[-1].start):
-        return quotes[-1].speaker
+        return quotes[-1].speaker, "carried-previous"
     if mentioned and narration:
         subject = _narration_subject(narration, narration_at, attributor)
         if subject:
-            return subject
-    return mentioned[1] if mentioned else attributor.last_person
+            return subject, "carried-subject"
+    return (mentioned[1], "carried-mention") if mentioned else (attributor.last_person, "carried-last")
 
 
 def _one_of(group: str) -> str:

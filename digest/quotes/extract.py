@@ -19,6 +19,7 @@ from digest.quotes.attribution import (
 )
 from digest.quotes.lexicon import (
     CLAUSE_AT_END,
+    PRONOUNS,
     REPORTING_ONLY,
     SENTENCE_ACCORDING,
     SENTENCE_START,
@@ -74,6 +75,7 @@ def extract_quotes(text: str) -> list[Quote]:
 
         who = attribution(content, after, narr_before, full)
         speaker = attributor.resolve(who, span.start) if who else None
+        how = ("pronoun" if who.lower() in PRONOUNS else "clause") if who else "none"
         narrator = who == "I"  # the writer's own words ("…?" I asked): nobody's to carry or merge
         if not full and speaker is None:
             sentence = narr_before + " " + first_sentence(after)
@@ -86,14 +88,17 @@ def extract_quotes(text: str) -> list[Quote]:
             speaker = attributor.resolve(sentence_match.group("who"), span.start)
             if speaker is None:
                 continue  # a fragment nobody can be named for is not worth showing either
+            how = "sentence"
         if (full and not narrator and quotes and quotes[-1].kind == "full" and _merges(text, quotes[-1], span)
                 and (speaker is None or speaker == quotes[-1].speaker)):
             quotes[-1].add_part(content, span.end)
-            quotes[-1].speaker = quotes[-1].speaker or speaker
+            if quotes[-1].speaker is None and speaker is not None:
+                quotes[-1].speaker, quotes[-1].attributed_by = speaker, how
             continue
         if speaker is None and full and not narrator:
-            speaker = carry_speaker(quotes, span, text, attributor)
-        quotes.append(Quote(content, speaker, "full" if full else "partial", span.start, end=span.end))
+            speaker, how = carry_speaker(quotes, span, text, attributor)
+        quotes.append(Quote(content, speaker, "full" if full else "partial", span.start, end=span.end,
+                            attributed_by=how if speaker else "none"))
     for q in quotes:
         if q.parts and len(q.parts) == 1:
             q.parts = []

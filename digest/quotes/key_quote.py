@@ -8,7 +8,8 @@ from collections.abc import Callable
 from digest.quotes.spans import Quote
 from digest.text import words
 
-_MOST_TOPICAL = 2.0  # what a quote made only of the summary's terms gains
+_MOST_TOPICAL = 2.0
+UNSURE_SPEAKER = -1.0  # a speaker the briefing will not show: little better than none
 
 
 def lower_words(text: str) -> tuple[int, list[str]]:
@@ -32,7 +33,7 @@ def choose_key_quote(quotes: list[Quote], summary_terms: set[str] | None = None,
     topical = _MOST_TOPICAL if summary_terms else 0.0
     for index, quote in enumerate(quotes):
         score = 0.0
-        score += 2.0 if quote.speaker else -2.0
+        score += (2.0 if quote.confident else UNSURE_SPEAKER) if quote.speaker else -2.0
         score += 1.0 if quote.speaker and quote.speaker[:1].isupper() else 0.0
         score += 1.0 if quote.kind == "full" else -1.5
         if score + 1.0 - 0.05 * index + topical <= best_score:

@@ -16,6 +16,7 @@ from itertools import chain, pairwise
 from digest.text import words
 
 _CLOSERS_D = "\"”"
+CONFIDENT_ATTRIBUTIONS = frozenset({"clause"})
 
 
 @dataclass(slots=True)
@@ -26,9 +27,17 @@ class Quote:
     start: int
     parts: list[str] = field(default_factory=list)
     end: int = -1  # offset just past the last quoted character of the last part
+    attributed_by: str = "none"  # how the speaker was found (attribution.HOW); "none": no speaker
 
     def as_dict(self) -> dict[str, str | None]:
         return {"quote": self.quote, "speaker": self.speaker}
+
+    @property
+    def confident(self) -> bool:
+        """The speaker is named in the quote's own reporting clause ("…," X said; X said: "…"): right 93-97%
+        of the time on every dev set, where a speaker carried from earlier quotes or resolved from "he"
+        is right 21-88% (bench/quotes_eval.py). A briefing shows only a confident speaker."""
+        return self.attributed_by in CONFIDENT_ATTRIBUTIONS
 
     def add_part(self, content: str, end: int) -> None:
         """A further span of the same quotation (the next paragraph, or after "he said")."""

@@ -21,6 +21,7 @@ class StoredQuote(TypedDict):
     quote: str
     speaker: str | None
     kind: NotRequired[str]  # "full" | "partial"
+    confident: NotRequired[bool]  # the speaker is named in the quote's own reporting clause (shown only then)
 
 
 class StoredPart(TypedDict):
