@@ -561,3 +561,18 @@ def test_the_key_quote_prefers_a_sure_speaker_and_shows_no_unsure_one():
     analysis = analyse_text(short, "Budget approved", 2, cleaned=True)
     assert analysis.quotes[-1]["speaker"] == "Ana Ruiz" and not analysis.quotes[-1]["confident"]
     assert analysis.key_quote == {"quote": analysis.quotes[-1]["quote"], "speaker": None}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We will appeal the ruling," said former Sen. Ann Carter, who lost the race.', "Ann Carter"),
+    ('"We will appeal the ruling," then-Gov. Ann Carter said.', "Ann Carter"),
+    ('"We will appeal the ruling," said retired Army Lt. Col. Ann Carter.', "Ann Carter"),
+    ('"We will appeal the ruling," said former Ohio Gov. Ann Carter (R).', "Ann Carter"),
+    ('"We will appeal the ruling," Ohio Gov. Ann Carter said on Friday.', "Ann Carter"),
+    ('"We will appeal the ruling," former officials said.', "former officials"),
+])
+def test_a_status_word_a_place_and_titles_before_a_name_are_not_the_name(text, speaker):
+    """American political copy puts "former", a state or a service and a chain of titles before a name;
+    the speaker is the name, and the reporting clause makes it sure."""
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.confident) == (speaker, True)

@@ -27,6 +27,7 @@ from digest.quotes.lexicon import (
     DOCUMENTS,
     ISSUED_HINT,
     NAME,
+    NOT_A_SENTENCE_END,
     NOT_IN_DESC,
     ORG_FULL_NAME,
     ORG_NOUNS,
@@ -265,9 +266,7 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
 
 # A full stop that ends a sentence: not after an initial ("U.S.") or a short title ("Mr.").
 # The mark comes first so that `re` can scan for it quickly; the lookbehinds then look past it.
-SENTENCE_STOP = re.compile(
-    r"[.!?](?=\s|$)(?<![A-Z].)(?<!\bMr.)(?<!\bMs.)(?<!\bDr.)(?<!\bSt.)(?<!\bMrs.)(?<!\bGen.)(?<!\bSen.)"
-    r"(?<!\bRep.)(?<!\bGov.)(?<!\bNo.)")
+SENTENCE_STOP = re.compile(rf"[.!?](?=\s|$)(?<![A-Z].){NOT_A_SENTENCE_END}")
 
 
 def first_sentence(after: str) -> str:

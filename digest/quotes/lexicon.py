@@ -112,6 +112,8 @@ NAME_WORD = r"(?:(?:[A-Z]\.){1,3}(?!\w)|[A-Z][\w'’\-]*\w|(?<![\w.'’])[B-HJ-Z
 # every position of a text: `(?=[A-Zae])` let the whole name pattern be tried at every "a" and "e".
 _NAME_START = r"(?=[A-Z]|[ae][lds]h?-)"
 _HONORIFICS = "Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Rev|St|Adm|Maj|Cpl|Det|Supt|Insp"
+# the stop of a title ("Lt. Col. Jeff Davis") or of "No. 2" is not the end of a sentence
+NOT_A_SENTENCE_END = "".join(rf"(?<!\b{word}.)" for word in (*_HONORIFICS.split("|"), "No"))
 # (each guard, a lookahead of what the alternatives after it can start with, spares the patterns built on
 # these the failing tries of every alternative: one test instead of 21 honorifics or 20 particles and name words)
 _HONORIFIC = rf"(?:(?=[A-Z][a-z]{{1,3}}\.\s)(?:{_HONORIFICS})\.\s+)"
@@ -151,8 +153,15 @@ SUBJECT_WORDS = r"(?:the|a|an|one|another|his|her|their|its|he|she|they|it|we)\b
 # starts with a capital, an Arabic article, a determiner or a pronoun (not "he" inside "bathe")
 _SUBJECT_START = rf"(?<!\w)(?=[A-Z]|[ae][lds]h?-|{SUBJECT_WORDS})"
 APPOSITIVE = r"(?:,\s+[^,\"“”]{1,90},)?"
+# what news writing puts before the title of a name: a status word ("said former Sen. Evan Bayh", "then-Gov.
+# X said"), the place or service of the title ("South Carolina Gov. Jim Hodges", "Army Lt. Col. Jeff Davis")
+# and the titles before the last ("Lt. Col."); the name group starts at the last title, which clean_name drops
+_TITLE_AHEAD = rf"(?=(?:{_HONORIFICS})\.\s)"
+_PRE_TITLE = (rf"(?:(?:(?:(?:former|retired|acting|outgoing|incoming|interim)\s+|then-)(?=[A-Z])"
+              rf"(?:(?:[A-Z][\w'’\-]*\s+){{1,3}}{_TITLE_AHEAD})?|(?:[A-Z][\w'’\-]*\s+){{1,3}}{_TITLE_AHEAD})"
+              rf"(?:(?:{_HONORIFICS})\.\s+{_TITLE_AHEAD})*)")
 # text right after the closing mark
-AFTER_WHO_VERB = re.compile(rf"^[\s,—–-]*{WHO}{APPOSITIVE}\s+(?:\w+ly\s+)?(?:{VERB})\b")
+AFTER_WHO_VERB = re.compile(rf"^[\s,—–-]*{_PRE_TITLE}?{WHO}{APPOSITIVE}\s+(?:\w+ly\s+)?(?:{VERB})\b")
 # where a description after the verb ends: "said the appeals court." (not "the appeals"), "said a
 # spokesman for the company" (the head before "for")
 _DESC_END = (r"(?=\s*(?:[,.;:!?)\"”]|$)|\s+(?:for|of|at|in|on|with|from|who|which|that|after|before|when|while"
@@ -165,7 +174,7 @@ AFTER_GROUP_VERB = re.compile(
 _ORG_NAME = r"(?:[A-Z][\w.'’&\-]*(?:\s+(?:(?:and|of|for|on|&)\s+)?[A-Z][\w.'’&\-]*)+)"
 ORG_FULL_NAME = re.compile(rf"(?=.*\s(?:and|of|for|on|&)\s){_ORG_NAME}")  # with a function word inside
 AFTER_ORG_VERB = re.compile(rf"^[\s,—–-]*(?:the|The)\s+(?P<who>{_ORG_NAME})\s+(?:\w+ly\s+)?(?:{VERB})\b")
-AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+(?P<who>{ROLE_NAME}|{_DESC}{_DESC_END})")
+AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+{_PRE_TITLE}?(?P<who>{ROLE_NAME}|{_DESC}{_DESC_END})")
 # an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
 _AUXILIARIES = ("has", "have", "had", "would", "will", "also", "later", "then", "once")
 AUXILIARY = rf"(?:(?:{'|'.join(_AUXILIARIES)})\s+)?"
