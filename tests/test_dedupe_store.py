@@ -110,7 +110,7 @@ def test_two_connections_write_concurrently_without_lock_errors(env):
         body = bot_side.save_digest_body([{"html": "x", "article_ids": [1]}])
         delivery = bot_side.claim_delivery(user, "2026-11-28", body)
         bot_side.get_delivery(user, "2026-11-28")
-        bot_side.record_sent(user, 1, [1], [1], user, delivery_id=delivery["id"], body_id=body, part_index=0,
+        bot_side.record_sent(user, 1, [], [], user, delivery_id=delivery["id"], body_id=body, part_index=0,
                              last=True)
     thread.join()
     assert errors == []

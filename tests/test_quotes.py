@@ -576,3 +576,14 @@ def test_a_status_word_a_place_and_titles_before_a_name_are_not_the_name(text, s
     the speaker is the name, and the reporting clause makes it sure."""
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.confident) == (speaker, True)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Both of them scare me," Ann Carter, 30, of Dayton, Ohio, who was among those polled, said on Friday.',
+     "Ann Carter"),  # age, town, state and a clause between the name and its verb
+    ('"We are very disappointed," the ACLU said in a statement.', "ACLU"),  # an organisation by its initials
+    ('"We are very disappointed," the NAACP said.', "NAACP"),
+])
+def test_an_appositive_of_several_commas_and_an_organisation_by_its_initials(text, speaker):
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.confident) == (speaker, True)

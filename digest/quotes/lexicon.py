@@ -161,7 +161,10 @@ _PRE_TITLE = (rf"(?:(?:(?:(?:former|retired|acting|outgoing|incoming|interim)\s+
               rf"(?:(?:[A-Z][\w'’\-]*\s+){{1,3}}{_TITLE_AHEAD})?|(?:[A-Z][\w'’\-]*\s+){{1,3}}{_TITLE_AHEAD})"
               rf"(?:(?:{_HONORIFICS})\.\s+{_TITLE_AHEAD})*)")
 # text right after the closing mark
-AFTER_WHO_VERB = re.compile(rf"^[\s,—–-]*{_PRE_TITLE}?{WHO}{APPOSITIVE}\s+(?:\w+ly\s+)?(?:{VERB})\b")
+# after a quote, an appositive may run to several commas: '"…," Harry Bond, 30, of Raleigh, N.C., who was
+# among those polled, said' (age, town, state, a clause)
+_LONG_APPOSITIVE = r"(?:,\s+[^,\"“”]{1,90},(?:\s+[^,\"“”]{1,60},){0,3})?"
+AFTER_WHO_VERB = re.compile(rf"^[\s,—–-]*{_PRE_TITLE}?{WHO}{_LONG_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{VERB})\b")
 # where a description after the verb ends: "said the appeals court." (not "the appeals"), "said a
 # spokesman for the company" (the head before "for")
 _DESC_END = (r"(?=\s*(?:[,.;:!?)\"”]|$)|\s+(?:for|of|at|in|on|with|from|who|which|that|after|before|when|while"
@@ -173,7 +176,9 @@ AFTER_GROUP_VERB = re.compile(
 # an organisation named in full, function words and all: '"…," the National Gay and Lesbian Task Force said'
 _ORG_NAME = r"(?:[A-Z][\w.'’&\-]*(?:\s+(?:(?:and|of|for|on|&)\s+)?[A-Z][\w.'’&\-]*)+)"
 ORG_FULL_NAME = re.compile(rf"(?=.*\s(?:and|of|for|on|&)\s){_ORG_NAME}")  # with a function word inside
-AFTER_ORG_VERB = re.compile(rf"^[\s,—–-]*(?:the|The)\s+(?P<who>{_ORG_NAME})\s+(?:\w+ly\s+)?(?:{VERB})\b")
+# ... or by its initials: '"…," the ACLU said'
+AFTER_ORG_VERB = re.compile(
+    rf"^[\s,—–-]*(?:the|The)\s+(?P<who>{_ORG_NAME}|[A-Z]{{2,6}}(?![\w.]))\s+(?:\w+ly\s+)?(?:{VERB})\b")
 AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+{_PRE_TITLE}?(?P<who>{ROLE_NAME}|{_DESC}{_DESC_END})")
 # an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
 _AUXILIARIES = ("has", "have", "had", "would", "will", "also", "later", "then", "once")
