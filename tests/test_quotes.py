@@ -587,3 +587,13 @@ def test_a_status_word_a_place_and_titles_before_a_name_are_not_the_name(text, s
 def test_an_appositive_of_several_commas_and_an_organisation_by_its_initials(text, speaker):
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.confident) == (speaker, True)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We regret the delay," according to a statement from the ministry.', "ministry"),
+    ('"We regret the delay," according to a letter signed by Ann Carter.', "Ann Carter"),
+    ('"We regret the delay," according to Ann Carter.', "Ann Carter"),
+])
+def test_according_to_a_document_from_someone_is_their_word(text, speaker):
+    [quote] = extract_quotes(text)
+    assert quote.speaker == speaker

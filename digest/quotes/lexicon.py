@@ -183,7 +183,13 @@ AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+{_PRE_TITLE}
 # an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
 _AUXILIARIES = ("has", "have", "had", "would", "will", "also", "later", "then", "once")
 AUXILIARY = rf"(?:(?:{'|'.join(_AUXILIARIES)})\s+)?"
-_ACCORDING = rf"according to\s+(?P<who>{NAME}|{_DESC})"
+# documents that speak for their authors ("the motion says")
+DOCUMENTS = {"motion", "filing", "statement", "affidavit", "document", "documents", "complaint", "indictment",
+             "lawsuit", "letter", "memo", "brief", "petition", "website", "release", "papers", "transcript"}
+# "according to a statement from the ministry": the document's author is who speaks
+_DOCUMENT_FROM = (rf"(?:(?:a|an|the|its|his|her|their)\s+(?:[\w\-]+\s+)?{word_alternation(DOCUMENTS)}\s+"
+                  rf"(?:from|by|(?:issued|released|signed)\s+by)\s+)")
+_ACCORDING = rf"according to\s+{_DOCUMENT_FROM}?(?P<who>{NAME}|{_DESC})"
 AFTER_ACCORDING = re.compile(rf"^[\s,—–-]*{_ACCORDING}")
 # text right before the opening mark (the end of the narration that introduces it)
 BEFORE_WHO_VERB = re.compile(
@@ -284,8 +290,5 @@ BETWEEN_SUBJECT_AND_VERB = {*_AUXILIARIES, *TRAILING_ADVERBS}
 REGNAL_TITLES = {"pope", "king", "queen", "prince", "princess"}
 TITLE_SYNONYMS = {"pontiff": "pope"}  # "the pontiff" is the person titled Pope
 PARTICLES = {"de", "da", "del", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "di", "du", "dos"}
-# documents that speak for their authors ("the motion says")
-DOCUMENTS = {"motion", "filing", "statement", "affidavit", "document", "documents", "complaint", "indictment",
-              "lawsuit", "letter", "memo", "brief", "petition", "website", "release", "papers", "transcript"}
 SMALL_TITLE_WORDS = frozenset({"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "at", "with", "is", "by",
                                 "from"})
