@@ -80,8 +80,7 @@ class Composer:
         `unseen_only=False` includes stories the reader already received (/latest). `reader` None: a new
         subscriber's view (the preview)."""
         now = now or utcnow()
-        self._check_version()
-        articles = self.candidates(reader, max_age_hours, now, unseen_only=unseen_only)
+        articles = self.candidates(reader, max_age_hours, now, unseen_only=unseen_only)  # (checks the version)
         minute = now.replace(second=0, microsecond=0)
         key = (self._version, tuple(a["id"] for a in articles), limit, by, minute)
         items = self._rankings.get(key)
