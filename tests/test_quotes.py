@@ -116,6 +116,53 @@ def test_uk_single_quotes_in_one_unbroken_paragraph(curly):
     ]
 
 
+def test_uk_copy_nests_double_marks_in_its_single_ones():
+    """A UK quote holding a double-marked one is one quote: the double marks do not make it US copy."""
+    text = ("Rescuers reached the village at dawn. ‘My neighbour shouted \"get out now\" and we ran,’ said "
+            "Mary Cole, 62. ‘We had nothing with us.’ The council called the flood \"unprecedented\". ‘We will "
+            "rebuild every home,’ council leader Tom Hart said.")
+    assert pairs(text) == [
+        ('My neighbour shouted "get out now" and we ran, We had nothing with us.', "Mary Cole"),
+        ("We will rebuild every home,", "Tom Hart"),
+    ]
+
+
+@pytest.mark.parametrize("role", ["council leader", "party spokesman", "the council's leader"])
+def test_a_role_in_lower_case_before_the_name_is_not_the_speaker(role):
+    assert pairs(f'"We will rebuild every home," {role} Tom Hart said.') == [
+        ("We will rebuild every home,", "Tom Hart")]
+
+
+def test_a_sentence_after_a_closed_quote_is_its_clause_only_if_it_ends_there():
+    """'"…." Hart said.' and '"…." Hart told CNN.' name the speaker; '"…." The council called …' is the
+    next sentence of narration."""
+    text = ('"The water came in minutes," said Mary Cole. "We had nothing with us." The council called the '
+            'flood a disaster. "We will rebuild." Tom Hart told CNN.')
+    assert pairs(text) == [
+        ("The water came in minutes, We had nothing with us.", "Mary Cole"),
+        ("We will rebuild.", "Tom Hart"),
+    ]
+
+
+def test_us_copy_keeps_its_double_marks_whatever_single_marks_stand_around_them():
+    """Single marks in double-marked copy are nested quotes or headline style, and an elided "'bout" must
+    not open a span that swallows the quote after it."""
+    text = ("How 'bout this headline from the Post: \"Storm leaves thousands without power.\" Some called the "
+            "response 'slow'. \"We lost everything,\" said Tom Hart. \"My son told me, 'Dad, the roof is going,' "
+            "and then it went,\" Hart added.")
+    assert pairs(text) == [
+        ("Storm leaves thousands without power.", None),
+        ("We lost everything, My son told me, 'Dad, the roof is going,' and then it went,", "Tom Hart"),
+    ]
+
+
+def test_double_marks_typed_as_two_single_ones_nest_single_marks():
+    """Archive copy types ''A'' for "A": the single marks inside are quotations within the quotation."""
+    text = ("Ann Lewis, a longtime adviser, said, ''Even as first lady, it was 'Who does she think she is?' "
+            "every day.''")
+    assert not any(quote.startswith("Who does") for quote, _ in pairs(text))
+
+
 def test_speakers_take_the_fullest_name_and_descriptions_resolve_to_what_they_name():
     text = ("Sheriff Fred Abdalla led the raid on the farm.\n"
             "Jefferson County Sheriff Fred J. Abdalla said 30 people were involved.\n"

@@ -316,13 +316,25 @@ WORD_CHARACTER = re.compile(r"[^\W_]")  # what every word token has (`digest.tex
 _CLAUSES_AFTER = (AFTER_WHO_VERB, AFTER_VERB_WHO, AFTER_ACCORDING, AFTER_GROUP_VERB, AFTER_ORG_VERB)
 
 
-def _clause_after(after_sentence: str) -> re.Match[str] | None:
-    """A reporting clause right after the closing mark: `"…," X said`, `said X`, `according to X`."""
+def _clause_after(after_sentence: str, new_sentence: bool = False) -> re.Match[str] | None:
+    """A reporting clause right after the closing mark: `"…," X said`, `said X`, `according to X`.
+    After a quote closed by a full stop the next sentence is only a clause if it ends with it (`'….' Hart
+    said.`); one that goes on to an object is narration (`'…' The council called the flood …`)."""
     for pattern in _CLAUSES_AFTER:
         match = pattern.match(after_sentence)
         if match:
+            if new_sentence and not _CLAUSE_ENDS.match(after_sentence, match.end()):
+                return None
             return match
     return None
+
+
+# what may follow a reporting clause that is a sentence of its own: its end, a comma, a place or a time,
+# or the listener and the end ('….' Appel told CNN.)
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:!?]|$|(?:in|on|at|to|during|after|before|when|while|from|of|last|this"
+                          r"|later|earlier|yesterday|today|adding|told)\b"
+                          r"|(?:(?:the\s+)?(?:[A-Z][\w.'’&-]*\s*){1,4}|reporters|journalists|me|us|him|her|them)"
+                          r"\s*(?:[,.;:!?]|$))")
 
 
 def _clause_before(narr_before: str) -> re.Match[str] | None:
@@ -348,11 +360,13 @@ def attribution(content: str, after: str, narr_before: str, full: bool) -> str |
     quote closes its sentence and a clause before it introduced it (`X tweeted, "… ." Y said …`):
     then the clause after belongs to the next quote."""
     after_sentence = first_sentence(after)
-    closes = content.rstrip("'’ ")[-1:] in (".", "!", "?") and narr_before.rstrip().endswith((",", ":"))
+    ends = content.rstrip("'’ ")[-1:]
+    closes = ends in (".", "!", "?") and narr_before.rstrip().endswith((",", ":"))
+    new_sentence = ends == "." and after_sentence.lstrip(" ,")[:1].isupper()
     if closes:
-        match = _clause_before(narr_before) or _clause_after(after_sentence)
+        match = _clause_before(narr_before) or _clause_after(after_sentence, new_sentence)
     else:
-        match = _clause_after(after_sentence) or _clause_before(narr_before)
+        match = _clause_after(after_sentence, new_sentence) or _clause_before(narr_before)
     if match:
         return str(match.group("who"))
     if not full:

@@ -31,9 +31,8 @@ from digest.quotes.lexicon import (
 from digest.quotes.spans import (
     Quote,
     Span,
-    double_spans,
     link_continuations,
-    single_spans,
+    quote_spans,
 )
 from digest.quotes.subjects import LOOKBACK
 from digest.text import search_end, words
@@ -41,9 +40,7 @@ from digest.text import search_end, words
 
 def extract_quotes(text: str) -> list[Quote]:
     """Every direct quotation in `text` (paragraphs separated by '\\n'), in text order."""
-    spans = double_spans(text)
-    if not spans:
-        spans = single_spans(text)
+    spans = quote_spans(text)
     if not spans:
         return []
     link_continuations(text, spans)

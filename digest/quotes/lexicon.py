@@ -164,7 +164,10 @@ _PRE_TITLE = (rf"(?:(?:(?:(?:former|retired|acting|outgoing|incoming|interim)\s+
 # after a quote, an appositive may run to several commas: '"…," Harry Bond, 30, of Raleigh, N.C., who was
 # among those polled, said' (age, town, state, a clause)
 _LONG_APPOSITIVE = r"(?:,\s+[^,\"“”]{1,90},(?:\s+[^,\"“”]{1,60},){0,3})?"
-AFTER_WHO_VERB = re.compile(rf"^[\s,—–-]*{_PRE_TITLE}?{WHO}{_LONG_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{VERB})\b")
+# a role in lower case with no article before the name: '"…," council leader Tom Hart said'
+_BARE_ROLE = rf"(?:(?:{NOT_IN_DESC}[a-z][\w\-'’]*\s+){{1,3}}(?={NAME}))"
+AFTER_WHO_VERB = re.compile(
+    rf"^[\s,—–-]*{_PRE_TITLE}?{_BARE_ROLE}?{WHO}{_LONG_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{VERB})\b")
 # where a description after the verb ends: "said the appeals court." (not "the appeals"), "said a
 # spokesman for the company" (the head before "for")
 _DESC_END = (r"(?=\s*(?:[,.;:!?)\"”]|$)|\s+(?:for|of|at|in|on|with|from|who|which|that|after|before|when|while"

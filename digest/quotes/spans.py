@@ -148,6 +148,39 @@ def single_spans(text: str) -> list[Span]:
     return spans
 
 
+_TYPED_DOUBLE = re.compile(r"(?:^|(?<=\s))''(?=\w)")
+
+
+def quote_spans(text: str) -> list[Span]:
+    """The quoted spans of `text` in the marks its writer quotes with.
+
+    US copy quotes in double marks and nests single ones; UK copy does the reverse ('He said "no",' she
+    said). A span inside a span of the other kind is a quotation within that quotation; where a single-mark
+    span crosses a double one the single marks were apostrophes. The kind most of the outermost spans use
+    is the article's: its spans are the quotes (the others are nested quotations, or in US copy headlines'
+    and titles' single marks, in UK copy nicknames), even where an apostrophe seemed to open a span around
+    one of them ("how 'bout this headline: "…"")."""
+    doubles = double_spans(text)
+    # copy that types its double marks as two single ones (''A,'' NYT archives) nests its single marks in them
+    singles = single_spans(text) if ("'" in text or "‘" in text) and not _TYPED_DOUBLE.search(text) else []
+    if not singles:
+        return doubles
+    if not doubles:
+        return singles
+    single_ids = {id(span) for span in singles}
+    kept: list[Span] = []
+    for span in sorted(doubles + singles, key=lambda s: (s.start, -s.end)):
+        if kept and span.start < kept[-1].end:  # inside or across the span before it
+            if span.end > kept[-1].end and id(span) in single_ids:
+                continue  # crossing it: the single marks were apostrophes
+            if span.end > kept[-1].end:
+                kept[-1] = span  # a double span across a misread single one
+            continue
+        kept.append(span)
+    in_singles = sum(id(span) in single_ids for span in kept)
+    return singles if in_singles > len(kept) - in_singles else doubles
+
+
 def link_continuations(text: str, spans: list[Span]) -> None:
     for prev, cur in pairwise(spans):
         if prev.open_end and cur.paragraph == prev.paragraph + 1:
