@@ -27,7 +27,7 @@ from digest.quotes.lexicon import (
     scare_cue_before,
 )
 from digest.quotes.names import name_runs, written_alone
-from digest.quotes.spans import double_spans
+from digest.quotes.spans import double_spans, quote_spans
 from digest.quotes.subjects import (
     VERB_FIRST_WORD,
     WHO_BEFORE_VERB,
@@ -131,6 +131,28 @@ def test_uk_copy_nests_double_marks_in_its_single_ones():
 def test_a_role_in_lower_case_before_the_name_is_not_the_speaker(role):
     assert pairs(f'"We will rebuild every home," {role} Tom Hart said.') == [
         ("We will rebuild every home,", "Tom Hart")]
+
+
+@pytest.mark.parametrize("paragraphs", [True, False])
+def test_a_quote_reopened_without_a_close_goes_on_to_the_clause_that_ends_it(paragraphs):
+    """A quote over two paragraphs leaves the first unclosed and reopens the next; copy run into one
+    paragraph keeps only the reopening mark. The clause after the last part names the speaker."""
+    text = ("Mary Cole faced the crowd.\n'We came here with nothing. We built this town with our hands.\n"
+            "'Now they want to take it away,' Cole said. Residents' groups agreed.")
+    if not paragraphs:
+        text = text.replace("\n", " ")
+    quotes = extract_quotes(text)
+    assert [(q.quote, q.speaker, q.confident) for q in quotes] == [
+        ("We came here with nothing. We built this town with our hands. Now they want to take it away,",
+         "Mary Cole", True)]
+
+
+def test_a_mark_after_a_plural_closes_a_quote_when_nothing_else_does():
+    """"workers' union" is an apostrophe; in "'thousands' of homes" the same mark closed the quote."""
+    text = ("The workers' union said 'thousands' of homes had no power. 'We are working through the night,' "
+            "said Tom Hart, the mayor.")
+    assert [text[s.start:s.end] for s in quote_spans(text)] == [
+        "thousands", "We are working through the night,"]
 
 
 def test_a_sentence_after_a_closed_quote_is_its_clause_only_if_it_ends_there():

@@ -51,10 +51,16 @@ def extract_quotes(text: str) -> list[Quote]:
         if not WORD_CHARACTER.search(content):
             continue
         before, after = sentence_around(text, span.start, span.end)
-        if span.continues and quotes and quotes[-1].kind == "full":
-            quotes[-1].add_part(content, span.end)
-            continue
         narr_before = last_sentence(before)
+        if span.continues and quotes and quotes[-1].kind == "full":
+            quote = quotes[-1]
+            quote.add_part(content, span.end)
+            if not quote.confident:  # the clause may come only after the last paragraph: '"A. ¶ "B," she said'
+                who = attribution(content, after, narr_before, True)
+                speaker = attributor.resolve(who, span.start) if who else None
+                if speaker:
+                    quote.speaker, quote.attributed_by = speaker, _how(who)
+            continue
         full = bool(search_end(SENTENCE_START, narr_before, 12) or narr_before.rstrip().endswith((":", ",")) and
                     (content[:1].isupper() or content[:1] in "…'‘" or content[:1].isdigit())) or \
             (content[:1].isupper() and content[-1:] in ",.!?…" and not narr_before.strip())
@@ -72,7 +78,7 @@ def extract_quotes(text: str) -> list[Quote]:
 
         who = attribution(content, after, narr_before, full)
         speaker = attributor.resolve(who, span.start) if who else None
-        how = ("pronoun" if who.lower() in PRONOUNS else "clause") if who else "none"
+        how = _how(who)
         narrator = who == "I"  # the writer's own words ("…?" I asked): nobody's to carry or merge
         if not full and speaker is None:
             sentence = narr_before + " " + first_sentence(after)
@@ -100,6 +106,11 @@ def extract_quotes(text: str) -> list[Quote]:
         if q.parts and len(q.parts) == 1:
             q.parts = []
     return quotes
+
+
+def _how(who: str | None) -> str:
+    """How a speaker found from reporting-clause subject `who` was attributed."""
+    return ("pronoun" if who.lower() in PRONOUNS else "clause") if who else "none"
 
 
 def _merges(text: str, prev: Quote, span: Span) -> bool:

@@ -118,33 +118,47 @@ def double_spans(text: str) -> list[Span]:
 
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[A-Za-z0-9…])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])[’'](?=[\s.,;:!?)\]—–-]|$)")
+# a quote opening a sentence: where copy run into one paragraph reopens a quote that went on ('A. 'B,' he said)
+_SENTENCE_REOPEN = re.compile(r"[.!?…][’']?\s+[‘'](?=[A-Z0-9…])")
 
 
 def single_spans(text: str) -> list[Span]:
-    """UK style '…' / ‘…’ quotes; apostrophes inside words never open or close one."""
+    """UK style '…' / ‘…’ quotes; apostrophes inside words never open or close one.
+
+    A mark after a plural ("workers' union") is an apostrophe, unless no other mark closes the quote
+    before the next sentence opens a new one ('thousands' of them): then it was the close. A quote that
+    no mark closes before a new one opens at a sentence start went on over a paragraph break the copy lost
+    (''A. B. 'C,' he said''): it ends with its last sentence, and the next span continues it."""
     spans: list[Span] = []
     for p_index, (base, line) in enumerate(_paragraph_offsets(text)):
-        pos = 0
+        pos, continues = 0, False
         while True:
             opener = _SINGLE_OPEN.search(line, pos)
             if not opener:
                 break
-            closer = None
-            for cand in _SINGLE_CLOSE.finditer(line, opener.end()):
-                before = line[cand.start() - 1]
-                # "workers' party": plural possessive, not a close, unless punctuation precedes it
-                if before == "s" and cand.end() < len(line) and line[cand.end():cand.end() + 2].strip()[:1].islower():
+            reopen = _SENTENCE_REOPEN.search(line, opener.end())
+            limit = reopen.end() - 1 if reopen else len(line)  # the next sentence's opening mark
+            closer, plural = None, None
+            for cand in _SINGLE_CLOSE.finditer(line, opener.end(), limit):
+                if line[cand.start() - 1] == "s" and line[cand.end():cand.end() + 2].strip()[:1].islower():
+                    plural = plural or cand
                     continue
                 closer = cand
                 break
+            closer = closer or plural
             if closer is None:
+                if reopen and len(words(line[opener.end():limit])) >= 4:
+                    end = line.rfind(" ", opener.end(), limit)
+                    spans.append(Span(base + opener.end(), base + end, p_index, True, continues))
+                    pos, continues = limit, True
+                    continue
                 if len(words(line[opener.end():])) >= 4 and line.rstrip()[-1:] in ".!?":
-                    spans.append(Span(base + opener.end(), base + len(line), p_index, True))
+                    spans.append(Span(base + opener.end(), base + len(line), p_index, True, continues))
                 break
             content = line[opener.end():closer.start()]
             if len(words(content)) >= 1:
-                spans.append(Span(base + opener.end(), base + closer.start(), p_index, False))
-            pos = closer.end()
+                spans.append(Span(base + opener.end(), base + closer.start(), p_index, False, continues))
+            pos, continues = closer.end(), False
     return spans
 
 
