@@ -155,6 +155,27 @@ def test_a_mark_after_a_plural_closes_a_quote_when_nothing_else_does():
         "thousands", "We are working through the night,"]
 
 
+def test_a_quote_signed_with_a_dash_and_a_name_is_that_name_s():
+    """Reviews, epigraphs and pull quotes sign a quote on its own line or after it; a closing line of
+    dashes signs nothing."""
+    text = ("Visitors left their reviews of the show.\n“The show was really great. Booking was easy.”\n"
+            "– Man**\n“Very talented people!”\n— Ali Kaya\n"
+            '"Be yourself; everyone else is already taken." — Oscar Wilde\n"It was fun."\n- The End -')
+    assert [(q.quote, q.speaker, q.confident) for q in extract_quotes(text)] == [
+        ("The show was really great. Booking was easy.", "Man**", True),
+        ("Very talented people!", "Ali Kaya", True),
+        ("Be yourself; everyone else is already taken.", "Oscar Wilde", True),
+        ("It was fun.", "Oscar Wilde", False),
+    ]
+
+
+def test_an_organisation_by_its_initials_is_named_in_full():
+    text = ("The Drug Enforcement Administration seized 10 tons last year. The DEA says the border "
+            '"remains the primary entry point for heroin." The Federal Bureau of Investigation (FBI) agreed. '
+            '"We are on it," the FBI said.')
+    assert speakers(text) == ["Drug Enforcement Administration", "Federal Bureau of Investigation"]
+
+
 def test_a_sentence_after_a_closed_quote_is_its_clause_only_if_it_ends_there():
     """'"…." Hart said.' and '"…." Hart told CNN.' name the speaker; '"…." The council called …' is the
     next sentence of narration."""

@@ -136,6 +136,8 @@ class Attributor:
         head = desc.split()[-1:]
         if not head or head[0].lower() in STOP_WORDS:
             return None  # "one of" (the crowd said): a fragment of a clause, not who spoke
+        if desc.isupper() and " " not in desc:  # "the DEA": the organisation it stands for, named in full
+            return self.names.full(desc)
         trailing = _TRAILING_NAME.search(desc)
         if trailing and len(trailing.group().split()) >= 2:  # "the government-run Syrian Arab News Agency"
             return self.names.full(clean_name(trailing.group()))
@@ -262,6 +264,26 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
     before = text[line_start:max(line_start, start - 1)]
     after = text[min(end + 1, line_end):line_end]
     return before, after
+
+
+# a signature: a dash and a name alone, after the quote or on the next line ('"…" — Man**', reviews,
+# epigraphs, pull quotes)
+_SIGNATURE = re.compile(r"[\s.,]*[–—-]+\s*(?P<who>[A-Z][^\s.!?,;:\"“”]*(?:\s+[^\s.!?,;:\"“”]+){0,4})(?<![–—-])\s*\Z")
+
+
+def signature(text: str, end: int, after: str) -> str | None:
+    """The name a quote is signed with: after its closing mark, or on the line after a paragraph that
+    is all quote."""
+    if after.strip(" .,\"”’'"):
+        match = _SIGNATURE.match(after)
+        return match.group("who") if match else None
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        return None
+    next_start = line_end + len(text[line_end:line_end + 8]) - len(text[line_end:line_end + 8].lstrip())
+    next_end = text.find("\n", next_start)
+    match = _SIGNATURE.match(text, next_start, len(text) if next_end < 0 else next_end)
+    return match.group("who") if match else None
 
 
 # A full stop that ends a sentence: not after an initial ("U.S.") or a short title ("Mr.").

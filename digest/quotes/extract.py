@@ -16,6 +16,7 @@ from digest.quotes.attribution import (
     is_title_case,
     last_sentence,
     sentence_around,
+    signature,
 )
 from digest.quotes.lexicon import (
     CLAUSE_AT_END,
@@ -76,7 +77,8 @@ def extract_quotes(text: str) -> list[Quote]:
         elif is_title_case(content) and not span.open_end:
             continue
 
-        who = attribution(content, after, narr_before, full)
+        who = (not narr_before.strip() and signature(text, span.end, after)) or \
+            attribution(content, after, narr_before, full)
         speaker = attributor.resolve(who, span.start) if who else None
         how = _how(who)
         narrator = who == "I"  # the writer's own words ("…?" I asked): nobody's to carry or merge

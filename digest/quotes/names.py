@@ -175,6 +175,15 @@ _DEMONYM_BEFORE_WORD = re.compile(r"([A-Z](?<!\w.)[a-z]{2,}(?:ese|ian|ish|i))\s+
 _ROLE_END = re.compile(r"[,.;:]|\s(?:of|at|for|in|with|from|on|to|and|who|whose|which|since)\s")
 
 
+_SPELT_OUT = re.compile(r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|on|the|&)\s+)?){2,8})\(([A-Z]{2,6})\)")
+_MINOR_WORDS = {"of", "for", "and", "on", "the", "&", "in", "at"}
+
+
+def initials(name: str) -> str:
+    """"Drug Enforcement Administration" -> "DEA"; the small words of a name are skipped."""
+    return "".join(word[0] for word in name.split() if word.lower() not in _MINOR_WORDS).upper()
+
+
 class Names:
     """People and organisations named in the article: full forms, and who was mentioned last.
 
@@ -330,7 +339,22 @@ class Names:
                 return self.by_other[key]
             if key in self._org_by_word:
                 return self._org_by_word[key]
+            if name.isupper() and name in self._acronyms:
+                return self._acronyms[name]
         return name
+
+    @cached_property
+    def _acronyms(self) -> dict[str, str]:
+        """"DEA" -> "Drug Enforcement Administration": an organisation the article names in full, by the
+        initials of its words ("the Drug Enforcement Administration (DEA)", or just named once in full)."""
+        found: dict[str, str] = {}
+        for _, org in self.orgs:
+            found.setdefault(initials(org), org)
+        for match in _SPELT_OUT.finditer(self._text):
+            full = match.group(1).strip().removeprefix("The ")
+            if initials(full) == match.group(2):
+                found[match.group(2)] = full
+        return found
 
     def described(self, description: str, position: int) -> str | None:
         """"the church" / "the pope" / "the expert": the titled person, the person introduced with
