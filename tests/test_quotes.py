@@ -169,6 +169,17 @@ def test_a_quote_signed_with_a_dash_and_a_name_is_that_name_s():
     ]
 
 
+def test_she_is_the_subject_of_the_sentence_before_not_the_last_speaker():
+    """A person who only ever speaks as "she said" is still who "she" means when the sentence before the
+    quote is about her; a title or a body opening a sentence is not."""
+    text = ('Jessie Buckley stars in the film. Songwriter Kate York said: "It was a joy."\n'
+            'Buckley, who had not sung in years, worried about the song. "But the story moved me," she said.\n'
+            'No Place Like Home was the last song. "We wrote it in a day," she said.')
+    quotes = extract_quotes(text)
+    assert (quotes[1].speaker, quotes[1].confident) == ("Jessie Buckley", False)
+    assert quotes[2].speaker != "No Place Like Home" and not quotes[2].confident
+
+
 def test_an_organisation_by_its_initials_is_named_in_full():
     text = ("The Drug Enforcement Administration seized 10 tons last year. The DEA says the border "
             '"remains the primary entry point for heroin." The Federal Bureau of Investigation (FBI) agreed. '

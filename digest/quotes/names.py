@@ -118,6 +118,17 @@ def _opens_sentence(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?:\"”“"
 
 
+def _starts_sentence(text: str, position: int) -> bool:
+    """Narration's sentence start: the paragraph's, or after a full stop (not after an opening mark)."""
+    before = text[max(0, position - 3):position].rstrip(" ”\"’")
+    return not before or before[-1] in "\n.!?"
+
+
+# what follows a name that is its sentence's subject: an appositive or a verb ("Buckley, who …", "Smith
+# worried")
+_SUBJECT_AFTER = re.compile(r",\s+(?:who|a|an|the)\s|\s+(?:[a-z]+ed|is|was|has|had|says|said)\b")
+
+
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}")
 
 
@@ -397,6 +408,14 @@ class Names:
                 if index < 0 or pos > self.positions[index]:
                     return self.full(name)
                 break
+        # ... and so may the subject of a sentence of it, named since the last speaker ("Buckley, who had
+        # not sung in years, worried. '…,' she said")
+        for pos, name, _, _ in reversed(runs):
+            if (index < 0 or pos > self.positions[index]) and _SUBJECT_AFTER.match(self._text, pos + len(name)) \
+                    and _starts_sentence(self._text, pos):
+                full = self.full(name)
+                if 2 <= len(full.split()) <= 4 and not STOP_WORDS.intersection(full.lower().split()):
+                    return full  # (not a title in capitals: "No Place Like Home was …")
         if index >= 0:
             return self.mentions[index][1]
         earlier = bisect.bisect_left(self._anyone_at, position)
