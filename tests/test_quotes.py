@@ -180,6 +180,34 @@ def test_she_is_the_subject_of_the_sentence_before_not_the_last_speaker():
     assert quotes[2].speaker != "No Place Like Home" and not quotes[2].confident
 
 
+def test_a_fragment_a_quoted_person_judges_or_reports_is_theirs():
+    """'X expressed hope that … "…"', 'X criticized the "…"': the fragment is X's words when X is someone
+    the article quotes; a subject that is not ("his books") names nobody."""
+    text = ('"Peace is possible," Pope Francis said on Sunday.\n'
+            'The pontiff expressed hope that Egypt will "build a society founded on justice."\n'
+            'His books praised the "gentle art" of listening.')
+    assert pairs(text) == [("Peace is possible,", "Pope Francis"),
+                           ("build a society founded on justice.", "Pope Francis")]
+
+
+def test_speech_only_imagined_or_advised_against_is_no_quote():
+    text = ('Instead of saying, "I know exactly how you feel," listen.\n'
+            'Do not be one more person who says, "Don\'t cry."\n'
+            'It seems as though you are saying, "You can\'t really be sick."\n'
+            'Ads show people who say, "I am on meth," Governor Ann Lee said.')
+    assert pairs(text) == [("I am on meth,", "Ann Lee")]
+
+
+def test_a_paragraph_introduced_by_a_statement_with_a_colon_is_its_issuer_s():
+    text = ("When Wallace died in 1998, President Bill Clinton released the following statement:\n"
+            '"Hillary and I offer our condolences to his family."')
+    assert [(q.speaker, q.confident) for q in extract_quotes(text)] == [("Bill Clinton", True)]
+
+
+def test_a_number_in_quotes_left_by_markup_is_no_quote():
+    assert pairs('<tweet tweet_id="694285415839330306"> "We won," said Ann Lee.') == [("We won,", "Ann Lee")]
+
+
 def test_an_organisation_by_its_initials_is_named_in_full():
     text = ("The Drug Enforcement Administration seized 10 tons last year. The DEA says the border "
             '"remains the primary entry point for heroin." The Federal Bureau of Investigation (FBI) agreed. '

@@ -412,6 +412,11 @@ def carry_speaker(quotes: list[Quote], span: Span, text: str, attributor: Attrib
     index = bisect.bisect_left(names.positions, span.start) - 1
     mentioned = names.mentions[index] if index >= 0 else None
     narration_at, narration = _narration_before(text, span)
+    if narration and narration.rstrip().endswith(":"):  # "Clinton released the following statement: ¶ '…'"
+        match = _clause_before(narration.rstrip())
+        speaker = attributor.resolve(match.group("who"), span.start) if match else None
+        if speaker:
+            return speaker, "clause"
     group = narration and _GROUP_SUBJECT.match(narration)
     if group:  # "Facebook friends commented on the photo. ¶ '…'": one of them
         return _one_of(group.group("who")), "carried-group"

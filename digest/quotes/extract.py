@@ -20,6 +20,7 @@ from digest.quotes.attribution import (
 )
 from digest.quotes.lexicon import (
     CLAUSE_AT_END,
+    HYPOTHETICAL_CUE,
     PRONOUNS,
     REPORTING_ONLY,
     SENTENCE_ACCORDING,
@@ -27,6 +28,7 @@ from digest.quotes.lexicon import (
     WEAK_SCARE_CUE,
     ends_with_verb,
     scare_cue_before,
+    sentence_who_said,
     sentence_who_verb,
 )
 from digest.quotes.spans import (
@@ -49,8 +51,8 @@ def extract_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     for span in spans:
         content = text[span.start:span.end].strip()
-        if not WORD_CHARACTER.search(content):
-            continue
+        if not WORD_CHARACTER.search(content) or content.isdigit():
+            continue  # (an id in markup that reached the text: tweet_id="6942…")
         before, after = sentence_around(text, span.start, span.end)
         narr_before = last_sentence(before)
         if span.continues and quotes and quotes[-1].kind == "full":
@@ -88,11 +90,12 @@ def extract_quotes(text: str) -> list[Quote]:
             # said.'), whoever else the sentence names first
             sentence_match = (search_end(CLAUSE_AT_END, sentence, LOOKBACK) or sentence_who_verb(sentence)
                               or SENTENCE_ACCORDING.search(sentence))
-            if sentence_match is None:
-                continue  # an unattributed fragment is a scare quote, not speech
-            speaker = attributor.resolve(sentence_match.group("who"), span.start)
+            if sentence_match is not None:
+                speaker = attributor.resolve(sentence_match.group("who"), span.start)
+            else:
+                speaker = _judged_by(attributor, sentence, span.start)
             if speaker is None:
-                continue  # a fragment nobody can be named for is not worth showing either
+                continue  # an unattributed fragment is a scare quote, not speech; nor is one nobody is named for
             how = "sentence"
         if (full and not narrator and quotes and quotes[-1].kind == "full" and _merges(text, quotes[-1], span)
                 and (speaker is None or speaker == quotes[-1].speaker)):
@@ -101,6 +104,8 @@ def extract_quotes(text: str) -> list[Quote]:
                 quotes[-1].speaker, quotes[-1].attributed_by = speaker, how
             continue
         if speaker is None and full and not narrator:
+            if search_end(HYPOTHETICAL_CUE, narr_before, 60):
+                continue  # '… instead of saying, "…"': words nobody said
             speaker, how = carry_speaker(quotes, span, text, attributor)
         quotes.append(Quote(content, speaker, "full" if full else "partial", span.start, end=span.end,
                             attributed_by=how if speaker else "none"))
@@ -108,6 +113,17 @@ def extract_quotes(text: str) -> list[Quote]:
         if q.parts and len(q.parts) == 1:
             q.parts = []
     return quotes
+
+
+def _judged_by(attributor: Attributor, sentence: str, position: int) -> str | None:
+    """The person whose words a fragment is when the sentence has a person judge or report them ('the
+    pontiff expressed hope that Egypt will "build …"', 'Smith criticized the "game-playing"'): a person
+    the article quotes, not any subject (a programme, "his books") the verb may follow."""
+    match = sentence_who_said(sentence)
+    if match is None:
+        return None
+    speaker = attributor.resolve(match.group("who"), position)
+    return speaker if speaker in attributor.names.people else None
 
 
 def _how(who: str | None) -> str:

@@ -99,7 +99,7 @@ ORG_WORDS = {
     "hospital", "church", "embassy", "government", "administration", "congress", "senate", "parliament",
     "medicine", "review", "magazine", "press", "reuters", "cnn", "bbc", "airlines", "club", "team", "league",
     "festival", "museum", "street", "city", "county", "state", "states", "republic", "kingdom", "province",
-    "division", "bureau",
+    "division", "bureau", "program", "programme", "project", "initiative", "fund", "campaign", "system",
 } | CALENDAR_WORDS | _LAW_WORDS  # capitalised, but never a person
 # the organisation words that end an organisation's name ("... Baptist Church", "... Court")
 ORG_NOUNS = ORG_WORDS - CALENDAR_WORDS - _LAW_WORDS - {
@@ -200,17 +200,40 @@ BEFORE_WHO_VERB = re.compile(
     r"\s*(?:that\s*)?[:,]?\s*$"
 )
 # "Bobbi Brown released a statement saying "…"": the statement speaks for whoever issued it
+# ... or "President Clinton released the following statement:"
 BEFORE_WHO_ISSUED = re.compile(
     rf"{_SUBJECT_START}{WHO}{APPOSITIVE},?\s+{AUXILIARY}(?:released|issued|posted|put out|sent|published|tweeted)\s+"
-    rf"(?:a|an)\s+(?:[\w\-]+\s+){{0,2}}?(?:statement|tweet|message|note|letter|video)\s+"
-    rf"(?:saying|that said|that read|reading|which said)\s*[:,]?\s*$")
+    rf"(?:(?:a|an)\s+(?:[\w\-]+\s+){{0,2}}?(?:statement|tweet|message|note|letter|video)\s+"
+    rf"(?:saying|that said|that read|reading|which said)\s*[:,]?"
+    rf"|(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:statement|tweet|message|note|letter|video)\s*:)\s*$")
 BEFORE_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{ROLE_NAME}){APPOSITIVE}\s*[:,]\s*$")
 BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}\s*,?\s*$")
 # anywhere in the sentence (for fragments woven into narration)
 _SENTENCE_WHO_VERB = re.compile(rf"{_SUBJECT_START}{WHO}{APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\b")
 VERB_WORD = re.compile(rf"\b{VERB}\b")
 VERB_REACH = 160  # a verb and at most six words before the quote's opening mark
-ISSUED_HINT = re.compile(r"(?:saying|said|read|reading)\s*[:,]?\s*$")
+ISSUED_HINT = re.compile(r"(?:(?:saying|said|read|reading)\s*[:,]?|(?:statement|tweet|message|note|letter|video):)\s*$")
+
+
+# Verbs that report or judge what someone said, which a quoted fragment woven into the sentence is the
+# words of ('the church chided the "world-wide media"', 'he expressed hope that Egypt will "build …"'):
+# only for fragments, whose sentence has no plain reporting verb
+_FRAGMENT_VERBS = (
+    "criticized|criticised|criticizes|criticises|chided|chides|described|describes|expressed|expresses"
+    "|suggested|suggests|made clear|makes clear|thanked|thanks|praised|praises|accused|accuses|dismissed"
+    "|dismisses|condemned|condemns|denounced|denounces|blasted|blasts|slammed|slams|hailed|hails|lauded"
+    "|welcomed|welcomes|pledged|pledges|demanded|demands|argue|argued|insist|insisted|claim|claimed"
+    "|vowed|promised|urged|called|calls|labeled|branded|brands|has said|have said|had said"
+    "|wants|wanted|hopes|hoped|believes|believed|thinks|thought|considers|considered|liked|likes"
+)
+_SENTENCE_WHO_SAID = re.compile(
+    rf"{_SUBJECT_START}{WHO}{APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB}|"
+    rf"{word_alternation(_FRAGMENT_VERBS.split('|'))})\b")
+
+
+def sentence_who_said(text: str) -> re.Match[str] | None:
+    """A subject and a verb of saying or judging anywhere in the sentence of a quoted fragment."""
+    return _SENTENCE_WHO_SAID.search(text)
 
 
 def sentence_who_verb(text: str) -> re.Match[str] | None:
@@ -258,6 +281,13 @@ def scare_cue_before(narration: str) -> bool:
 
 # Weaker cues ('its "new normal"', 'seen as "a betrayal"'): speech when someone in the sentence says it
 # ('The CDC calls insufficient sleep a "health epidemic"').
+# speech nobody made, only imagined or advised against: 'instead of saying, "…"', 'one more person who
+# says, "…"', 'it seems as though you are saying, "…"'
+HYPOTHETICAL_CUE = re.compile(
+    r"\b(?:(?:instead of|rather than|without|before|than)\s+(?:just\s+)?(?:saying|asking|telling\s+\w+|replying)"
+    r"|(?:you|we|one)\s+(?:are\s+|might\s+be\s+|could\s+be\s+)?(?:saying|say)"
+    r"|(?:person|people|someone|anyone|everyone|somebody|nobody)\s+who\s+(?:says|say))\s*[,:]?\s*$",
+    re.IGNORECASE)
 WEAK_SCARE_CUE = re.compile(r"\b(?:as|a|an|the|its|his|her|their|our|my)\s*$", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[:;]\s+|—\s*|--\s*)$")
 ENDS_WITH_VERB = re.compile(rf"\b{VERB}\s*$")
