@@ -186,7 +186,8 @@ _DEMONYM_BEFORE_WORD = re.compile(r"([A-Z](?<!\w.)[a-z]{2,}(?:ese|ian|ish|i))\s+
 _ROLE_END = re.compile(r"[,.;:]|\s(?:of|at|for|in|with|from|on|to|and|who|whose|which|since)\s")
 
 
-_SPELT_OUT = re.compile(r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|on|the|&)\s+)?){2,8})\(([A-Z]{2,6})\)")
+_IN_BRACKETS = re.compile(r"\(([A-Z]{2,6})\)")
+_SPELT_OUT_BEFORE = re.compile(r"((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|on|the|&)\s+)?){2,8})\Z")
 _MINOR_WORDS = {"of", "for", "and", "on", "the", "&", "in", "at"}
 
 
@@ -361,10 +362,11 @@ class Names:
         found: dict[str, str] = {}
         for _, org in self.orgs:
             found.setdefault(initials(org), org)
-        for match in _SPELT_OUT.finditer(self._text):
-            full = match.group(1).strip().removeprefix("The ")
-            if initials(full) == match.group(2):
-                found[match.group(2)] = full
+        for bracket in _IN_BRACKETS.finditer(self._text):
+            before = _SPELT_OUT_BEFORE.search(self._text, max(0, bracket.start() - 150), bracket.start())
+            full = before.group(1).strip().removeprefix("The ") if before else ""
+            if initials(full) == bracket.group(1):
+                found[bracket.group(1)] = full
         return found
 
     def described(self, description: str, position: int) -> str | None:

@@ -116,7 +116,8 @@ def double_spans(text: str) -> list[Span]:
     return spans
 
 
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[A-Za-z0-9…])")
+# (the mark first, then what stands before it: re scans for one character far faster than for a lookbehind)
+_SINGLE_OPEN = re.compile(r"[‘'](?<![^\s(\[—–-]‘)(?<![^\s(\[—–-]')(?=[A-Za-z0-9…])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])[’'](?=[\s.,;:!?)\]—–-]|$)")
 # a quote opening a sentence: where copy run into one paragraph reopens a quote that went on ('A. 'B,' he said)
 _SENTENCE_REOPEN = re.compile(r"[.!?…][’']?\s+[‘'](?=[A-Z0-9…])")
@@ -162,7 +163,15 @@ def single_spans(text: str) -> list[Span]:
     return spans
 
 
-_TYPED_DOUBLE = re.compile(r"(?:^|(?<=\s))''(?=\w)")
+_TYPED_DOUBLE = re.compile(r"''(?<![^\s]'')(?=\w)")
+# what can stand before a single mark that opens a quote; text with none of these has no single-mark quote
+_BEFORE_SINGLE_OPENER = (" ", "\n", "(", "[", "—", "–", "-")
+
+
+def _may_open_single(text: str) -> bool:
+    """Whether any single mark could open a quote: most copy has apostrophes only inside words ("don't"),
+    and a few substring tests say so at a fraction of a regex scan's cost."""
+    return "‘" in text or text.startswith("'") or any(before + "'" in text for before in _BEFORE_SINGLE_OPENER)
 
 
 def quote_spans(text: str) -> list[Span]:
@@ -176,7 +185,8 @@ def quote_spans(text: str) -> list[Span]:
     one of them ("how 'bout this headline: "…"")."""
     doubles = double_spans(text)
     # copy that types its double marks as two single ones (''A,'' NYT archives) nests its single marks in them
-    singles = single_spans(text) if ("'" in text or "‘" in text) and not _TYPED_DOUBLE.search(text) else []
+    singles = single_spans(text) if _may_open_single(text) and not ("''" in text and _TYPED_DOUBLE.search(text)) \
+        else []
     if not singles:
         return doubles
     if not doubles:
