@@ -127,6 +127,25 @@ def test_uk_copy_nests_double_marks_in_its_single_ones():
     ]
 
 
+@pytest.mark.parametrize("clause, speaker", [
+    ("said pollster Frank Luntz.", "Frank Luntz"),
+    ("said planetary geologist Rosaly Lopes of NASA's Jet Propulsion Laboratory.", "Rosaly Lopes"),
+    ("said former tech executive Carly Fiorina during the second GOP debate.", "Carly Fiorina"),
+])
+def test_a_role_in_lower_case_after_the_verb_is_not_the_speaker(clause, speaker):
+    assert pairs(f'"We will win," {clause}') == [("We will win,", speaker)]
+
+
+def test_a_subject_who_goes_on_saying_and_as_x_put_it_name_the_speaker():
+    text = ('Trump then appears in a clip from a speech in Iowa, saying, "We will win."\n'
+            'As John Cornyn, the No. 2 in the leadership, put it: "This person will not be confirmed."\n'
+            'There were boos from the crowd, saying, "Go home."')
+    quotes = extract_quotes(text)
+    assert [(q.quote, q.speaker) for q in quotes[:2]] == [
+        ("We will win.", "Trump"), ("This person will not be confirmed.", "John Cornyn")]
+    assert quotes[2].speaker != "There" and not quotes[2].confident
+
+
 @pytest.mark.parametrize("role", ["council leader", "party spokesman", "the council's leader"])
 def test_a_role_in_lower_case_before_the_name_is_not_the_speaker(role):
     assert pairs(f'"We will rebuild every home," {role} Tom Hart said.') == [
@@ -160,12 +179,14 @@ def test_a_quote_signed_with_a_dash_and_a_name_is_that_name_s():
     dashes signs nothing."""
     text = ("Visitors left their reviews of the show.\n“The show was really great. Booking was easy.”\n"
             "– Man**\n“Very talented people!”\n— Ali Kaya\n"
-            '"Be yourself; everyone else is already taken." — Oscar Wilde\n"It was fun."\n- The End -')
+            '"Be yourself; everyone else is already taken." — Oscar Wilde\n"It was fun."\n- The End -\n'
+            '“Not a worthy representative.” ― Oscar P. Quintero.')
     assert [(q.quote, q.speaker, q.confident) for q in extract_quotes(text)] == [
         ("The show was really great. Booking was easy.", "Man**", True),
         ("Very talented people!", "Ali Kaya", True),
         ("Be yourself; everyone else is already taken.", "Oscar Wilde", True),
         ("It was fun.", "Oscar Wilde", False),
+        ("Not a worthy representative.", "Oscar P. Quintero", True),
     ]
 
 

@@ -15,12 +15,14 @@ from digest.quotes.lexicon import (
     AFTER_ACCORDING,
     AFTER_GROUP_VERB,
     AFTER_ORG_VERB,
+    AFTER_VERB_ROLE_WHO,
     AFTER_VERB_WHO,
     AFTER_WHO_VERB,
     ANY_VERB_WHO,
     BEFORE_ACCORDING,
     BEFORE_VERB_WHO,
     BEFORE_WHO_ISSUED,
+    BEFORE_WHO_SAYING,
     BEFORE_WHO_VERB,
     CALENDAR_WORDS,
     CLAUSE_AT_END,
@@ -33,6 +35,7 @@ from digest.quotes.lexicon import (
     ORG_NOUNS,
     PRONOUNS,
     ROLE_NAME,
+    SAYING_HINT,
     SMALL_TITLE_WORDS,
     STOP_WORDS,
     TITLES,
@@ -268,7 +271,8 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
 
 # a signature: a dash and a name alone, after the quote or on the next line ('"…" — Man**', reviews,
 # epigraphs, pull quotes)
-_SIGNATURE = re.compile(r"[\s.,]*[–—-]+\s*(?P<who>[A-Z][^\s.!?,;:\"“”]*(?:\s+[^\s.!?,;:\"“”]+){0,4})(?<![–—-])\s*\Z")
+_SIGNATURE = re.compile(
+    r"[\s.,]*[–—―-]+\s*(?P<who>[A-Z][^\s.!?,;:\"“”]*\.?(?:\s+[^\s.!?,;:\"“”]+\.?){0,4}?)(?<![–—―-])\.?\s*\Z")
 
 
 def signature(text: str, end: int, after: str) -> str | None:
@@ -335,7 +339,8 @@ def is_title_case(content: str) -> bool:
 
 
 WORD_CHARACTER = re.compile(r"[^\W_]")  # what every word token has (`digest.text.words`)
-_CLAUSES_AFTER = (AFTER_WHO_VERB, AFTER_VERB_WHO, AFTER_ACCORDING, AFTER_GROUP_VERB, AFTER_ORG_VERB)
+_CLAUSES_AFTER = (AFTER_WHO_VERB, AFTER_VERB_WHO, AFTER_VERB_ROLE_WHO, AFTER_ACCORDING, AFTER_GROUP_VERB,
+                  AFTER_ORG_VERB)
 
 
 def _clause_after(after_sentence: str, new_sentence: bool = False) -> re.Match[str] | None:
@@ -373,7 +378,13 @@ def _clause_before(narr_before: str) -> re.Match[str] | None:
         if match:
             return match
     if ISSUED_HINT.search(narr_before):
-        return search_end(BEFORE_WHO_ISSUED, narr_before, LOOKBACK + 100)
+        match = search_end(BEFORE_WHO_ISSUED, narr_before, LOOKBACK + 100)
+        if match:
+            return match
+    if SAYING_HINT.search(narr_before):
+        match = search_end(BEFORE_WHO_SAYING, narr_before, LOOKBACK + 160)
+        if match and match.group("who").split()[0].lower() not in STOP_WORDS | CALENDAR_WORDS:
+            return match  # (not "There …, saying", "Before …, saying")
     return None
 
 

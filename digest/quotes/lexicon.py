@@ -30,6 +30,7 @@ SPEECH_VERBS = (
     "|called|calls|voiced|added that|told reporters|announced|affirmed|confirmed|exclaimed|boasted|lamented"
     "|predicted|repeated|opined|sighed|begged|pleaded|demanded|promised|promises|estimated|estimates"
     "|remembers|remembered|recalls|explains|adds|writes|wrote|tweets|posts|stated|states|continues|notes"
+    "|put it|puts it"
 )
 
 
@@ -166,6 +167,8 @@ _PRE_TITLE = (rf"(?:(?:(?:(?:former|retired|acting|outgoing|incoming|interim)\s+
 _LONG_APPOSITIVE = r"(?:,\s+[^,\"“”]{1,90},(?:\s+[^,\"“”]{1,60},){0,3})?"
 # a role in lower case with no article before the name: '"…," council leader Tom Hart said'
 _BARE_ROLE = rf"(?:(?:{NOT_IN_DESC}[a-z][\w\-'’]*\s+){{1,3}}(?={NAME}))"
+# ... after the verb, where "said the South African" is a description, not a role and a name
+_ROLE_AFTER_VERB = rf"(?:(?:the\s+|a\s+|an\s+)?(?:(?!(?:the|a|an)\s){NOT_IN_DESC}[a-z][\w\-'’]*\s+){{1,3}}(?={NAME}))"
 AFTER_WHO_VERB = re.compile(
     rf"^[\s,—–-]*{_PRE_TITLE}?{_BARE_ROLE}?{WHO}{_LONG_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{VERB})\b")
 # where a description after the verb ends: "said the appeals court." (not "the appeals"), "said a
@@ -183,6 +186,8 @@ ORG_FULL_NAME = re.compile(rf"(?=.*\s(?:and|of|for|on|&)\s){_ORG_NAME}")  # with
 AFTER_ORG_VERB = re.compile(
     rf"^[\s,—–-]*(?:the|The)\s+(?P<who>{_ORG_NAME}|[A-Z]{{2,6}}(?![\w.]))\s+(?:\w+ly\s+)?(?:{VERB})\b")
 AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+{_PRE_TITLE}?(?P<who>{ROLE_NAME}|{_DESC}{_DESC_END})")
+# '"…," said planetary geologist Rosaly Lopes of NASA': a role in lower case, then the name alone
+AFTER_VERB_ROLE_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+{_PRE_TITLE}?{_ROLE_AFTER_VERB}(?P<who>{NAME})")
 # an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
 _AUXILIARIES = ("has", "have", "had", "would", "will", "also", "later", "then", "once")
 AUXILIARY = rf"(?:(?:{'|'.join(_AUXILIARIES)})\s+)?"
@@ -199,6 +204,11 @@ BEFORE_WHO_VERB = re.compile(
     rf"{_SUBJECT_START}{WHO}{APPOSITIVE},?\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})(?:\s+[\w'’.\-]+){{0,6}}?"
     r"\s*(?:that\s*)?[:,]?\s*$"
 )
+# "Trump then appears in a clip from a speech, saying, "…"": the subject goes on to say it
+BEFORE_WHO_SAYING = re.compile(
+    rf"(?:^|(?<=[.!?]\s))(?P<who>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?"
+    rf"(?:[a-z]+(?:ed|s)|went|took|spoke|gave|made|came|got|sent|wrote|told)\b[^.!?\"“”:;]{{0,120}},\s+"
+    rf"(?:saying|adding|declaring|writing|asking|telling\s+\w+)\s*[:,]?\s*$")
 # "Bobbi Brown released a statement saying "…"": the statement speaks for whoever issued it
 # ... or "President Clinton released the following statement:"
 BEFORE_WHO_ISSUED = re.compile(
@@ -212,6 +222,7 @@ BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}\s*,?\s*$")
 _SENTENCE_WHO_VERB = re.compile(rf"{_SUBJECT_START}{WHO}{APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\b")
 VERB_WORD = re.compile(rf"\b{VERB}\b")
 VERB_REACH = 160  # a verb and at most six words before the quote's opening mark
+SAYING_HINT = re.compile(r",\s+(?:saying|adding|declaring|writing|asking|telling\s+\w+)\s*[:,]?\s*$")
 ISSUED_HINT = re.compile(r"(?:(?:saying|said|read|reading)\s*[:,]?|(?:statement|tweet|message|note|letter|video):)\s*$")
 
 
