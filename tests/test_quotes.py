@@ -146,6 +146,18 @@ def test_a_subject_who_goes_on_saying_and_as_x_put_it_name_the_speaker():
     assert quotes[2].speaker != "There" and not quotes[2].confident
 
 
+def test_us_party_ids_questions_and_colons_name_the_speaker():
+    """"Rep. Elijah E. Cummings (D-Md.) said", '"…?" asked Sen. Barbara Mikulski', and a sentence whose
+    subject the colon's quote belongs to ("McConnell delivered a message to Trump: "…"")."""
+    text = ('"He would be great," Rep. Elijah E. Cummings (D-Md.) said in a phone interview.\n'
+            '"Asking them to go?" asked Sen. Barbara Mikulski of Maryland, who wants a commission.\n'
+            'Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message to Trump: "It is time."\n'
+            'At the debate, Bernie Sanders compared himself to Clinton, saying, "I get no fees."')
+    assert [(q.speaker, q.confident) for q in extract_quotes(text)] == [
+        ("Elijah E. Cummings", True), ("Barbara Mikulski", True), ("Mitch McConnell", True),
+        ("Bernie Sanders", True)]
+
+
 @pytest.mark.parametrize("role", ["council leader", "party spokesman", "the council's leader"])
 def test_a_role_in_lower_case_before_the_name_is_not_the_speaker(role):
     assert pairs(f'"We will rebuild every home," {role} Tom Hart said.') == [

@@ -21,6 +21,7 @@ from digest.quotes.lexicon import (
     ANY_VERB_WHO,
     BEFORE_ACCORDING,
     BEFORE_VERB_WHO,
+    BEFORE_WHO_COLON,
     BEFORE_WHO_ISSUED,
     BEFORE_WHO_SAYING,
     BEFORE_WHO_VERB,
@@ -383,8 +384,12 @@ def _clause_before(narr_before: str) -> re.Match[str] | None:
             return match
     if SAYING_HINT.search(narr_before):
         match = search_end(BEFORE_WHO_SAYING, narr_before, LOOKBACK + 160)
-        if match and match.group("who").split()[0].lower() not in STOP_WORDS | CALENDAR_WORDS:
-            return match  # (not "There …, saying", "Before …, saying")
+    elif narr_before.rstrip().endswith(":"):
+        match = search_end(BEFORE_WHO_COLON, narr_before, LOOKBACK + 200)
+    else:
+        return None
+    if match and match.group("who").split()[0].lower() not in STOP_WORDS | CALENDAR_WORDS:
+        return match  # (not "There …, saying", "Before …:")
     return None
 
 

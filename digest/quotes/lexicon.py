@@ -65,7 +65,7 @@ VERB = word_alternation(SPEECH_VERBS.split("|"))
 # Verbs whose object is the listener or the thing said ("told CNN", "called it"): in the inverted
 # form ("…," said X) only the others name the speaker after the verb.
 _OBJECT_VERBS = {
-    "told", "tells", "asked", "asks", "urged", "urges", "begged", "promised", "promises", "called", "calls",
+    "told", "tells", "urged", "urges", "begged", "promised", "promises", "called", "calls",
     "described", "describes", "warned", "warns", "cautioned", "cautions", "offered", "posted", "posts",
     "voiced", "read", "reads", "estimated", "estimates", "remembered", "remembers", "told reporters",
     "announced", "announces", "confirmed", "reported", "reports", "tweeted", "tweets", "recalled", "recalls",
@@ -153,7 +153,9 @@ SUBJECT_WORDS = r"(?:the|a|an|one|another|his|her|their|its|he|she|they|it|we)\b
 # where a subject can start, for the searches that try one at every position of a sentence: a word that
 # starts with a capital, an Arabic article, a determiner or a pronoun (not "he" inside "bathe")
 _SUBJECT_START = rf"(?<!\w)(?=[A-Z]|[ae][lds]h?-|{SUBJECT_WORDS})"
-APPOSITIVE = r"(?:,\s+[^,\"“”]{1,90},)?"
+# a party and state after a name, as US copy writes them: "Rep. Elijah E. Cummings (D-Md.)"
+_PARTY_ID = r"(?:\s+\([A-Z][\w.’'\- ]{0,20}\))?"
+APPOSITIVE = rf"{_PARTY_ID}(?:,\s+[^,\"“”]{{1,90}},)?"
 # what news writing puts before the title of a name: a status word ("said former Sen. Evan Bayh", "then-Gov.
 # X said"), the place or service of the title ("South Carolina Gov. Jim Hodges", "Army Lt. Col. Jeff Davis")
 # and the titles before the last ("Lt. Col."); the name group starts at the last title, which clean_name drops
@@ -164,7 +166,7 @@ _PRE_TITLE = (rf"(?:(?:(?:(?:former|retired|acting|outgoing|incoming|interim)\s+
 # text right after the closing mark
 # after a quote, an appositive may run to several commas: '"…," Harry Bond, 30, of Raleigh, N.C., who was
 # among those polled, said' (age, town, state, a clause)
-_LONG_APPOSITIVE = r"(?:,\s+[^,\"“”]{1,90},(?:\s+[^,\"“”]{1,60},){0,3})?"
+_LONG_APPOSITIVE = rf"{_PARTY_ID}(?:,\s+[^,\"“”]{{1,90}},(?:\s+[^,\"“”]{{1,60}},){{0,3}})?"
 # a role in lower case with no article before the name: '"…," council leader Tom Hart said'
 _BARE_ROLE = rf"(?:(?:{NOT_IN_DESC}[a-z][\w\-'’]*\s+){{1,3}}(?={NAME}))"
 # ... after the verb, where "said the South African" is a description, not a role and a name
@@ -205,10 +207,14 @@ BEFORE_WHO_VERB = re.compile(
     r"\s*(?:that\s*)?[:,]?\s*$"
 )
 # "Trump then appears in a clip from a speech, saying, "…"": the subject goes on to say it
+# (a subject opening its sentence or clause, and a verb of any kind)
+_SUBJECT_AND_VERB = (rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<who>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}\s+{AUXILIARY}"
+                     rf"(?:\w+ly\s+)?(?:[a-z]+(?:ed|s)|went|took|spoke|gave|made|came|got|sent|wrote|told|put)\b")
 BEFORE_WHO_SAYING = re.compile(
-    rf"(?:^|(?<=[.!?]\s))(?P<who>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?"
-    rf"(?:[a-z]+(?:ed|s)|went|took|spoke|gave|made|came|got|sent|wrote|told)\b[^.!?\"“”:;]{{0,120}},\s+"
-    rf"(?:saying|adding|declaring|writing|asking|telling\s+\w+)\s*[:,]?\s*$")
+    rf"{_SUBJECT_AND_VERB}[^.!?\"“”:;]{{0,120}},\s+(?:saying|adding|declaring|writing|asking|telling\s+\w+)"
+    rf"\s*[:,]?\s*$")
+# "McConnell delivered a blunt message to Trump: "…"": the subject of the sentence the colon ends
+BEFORE_WHO_COLON = re.compile(rf"{_SUBJECT_AND_VERB}[^.!?\"“”:;]{{0,160}}:\s*$")
 # "Bobbi Brown released a statement saying "…"": the statement speaks for whoever issued it
 # ... or "President Clinton released the following statement:"
 BEFORE_WHO_ISSUED = re.compile(
