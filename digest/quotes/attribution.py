@@ -351,12 +351,16 @@ def _clause_after(after_sentence: str, new_sentence: bool = False) -> re.Match[s
     for pattern in _CLAUSES_AFTER:
         match = pattern.match(after_sentence)
         if match:
-            if new_sentence and not _CLAUSE_ENDS.match(after_sentence, match.end()):
-                return None
+            if new_sentence and not (_CLAUSE_ENDS.match(after_sentence, match.end())
+                                     and _PLAIN_VERBS.intersection(match.group().lower().split())):
+                return None  # ('…' The FBI agreed.: narration, though "agreed" can report)
             return match
     return None
 
 
+# the verbs a reporting clause standing as a sentence of its own uses ('"…." Hart said.')
+_PLAIN_VERBS = {"said", "says", "added", "adds", "told", "tells", "wrote", "writes", "asked", "asks", "explained",
+                "explains", "noted", "notes", "continued", "continues", "recalled", "recalls", "replied", "replies"}
 # what may follow a reporting clause that is a sentence of its own: its end, a comma, a place or a time,
 # or the listener and the end ('….' Appel told CNN.)
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:!?]|$|(?:in|on|at|to|during|after|before|when|while|from|of|last|this"
