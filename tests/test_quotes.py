@@ -213,6 +213,14 @@ def test_she_is_the_subject_of_the_sentence_before_not_the_last_speaker():
     assert quotes[2].speaker != "No Place Like Home" and not quotes[2].confident
 
 
+def test_she_is_the_subject_of_a_clause_before_the_quote_not_one_of_a_list():
+    text = ('Songwriter Kate York said: "It was a joy."\n'
+            'By the time Jessie Buckley learned who wrote it, she was half-surprised: "It made sense," she said.\n'
+            'Posters showed a geisha, a Native American, a cowboy. "That was awful," she said.')
+    quotes = extract_quotes(text)
+    assert quotes[1].speaker == "Jessie Buckley" and quotes[2].speaker != "Native American"
+
+
 def test_a_fragment_a_quoted_person_judges_or_reports_is_theirs():
     """'X expressed hope that … "…"', 'X criticized the "…"': the fragment is X's words when X is someone
     the article quotes; a subject that is not ("his books") names nobody."""

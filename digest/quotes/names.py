@@ -118,14 +118,9 @@ def _opens_sentence(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?:\"”“"
 
 
-def _starts_sentence(text: str, position: int) -> bool:
-    """Narration's sentence start: the paragraph's, or after a full stop (not after an opening mark)."""
-    before = text[max(0, position - 3):position].rstrip(" ”\"’")
-    return not before or before[-1] in "\n.!?"
-
-
 # what follows a name that is its sentence's subject: an appositive or a verb ("Buckley, who …", "Smith
 # worried")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+\Z")
 _SUBJECT_AFTER = re.compile(r",\s+(?:who|a|an|the)\s|\s+(?:[a-z]+ed|is|was|has|had|says|said)\b")
 
 
@@ -410,11 +405,11 @@ class Names:
                 if index < 0 or pos > self.positions[index]:
                     return self.full(name)
                 break
-        # ... and so may the subject of a sentence of it, named since the last speaker ("Buckley, who had
-        # not sung in years, worried. '…,' she said")
+        # ... and so may the subject of a clause of it, named since the last speaker ("Buckley, who had
+        # not sung in years, worried. '…,' she said"; "By the time Buckley learned …, she …: '…'")
         for pos, name, _, _ in reversed(runs):
             if (index < 0 or pos > self.positions[index]) and _SUBJECT_AFTER.match(self._text, pos + len(name)) \
-                    and _starts_sentence(self._text, pos):
+                    and not _ARTICLE_BEFORE.search(self._text, max(0, pos - 5), pos):  # ("a Native American, a …")
                 full = self.full(name)
                 if 2 <= len(full.split()) <= 4 and not STOP_WORDS.intersection(full.lower().split()):
                     return full  # (not a title in capitals: "No Place Like Home was …")
