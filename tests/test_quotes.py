@@ -146,6 +146,14 @@ def test_a_subject_who_goes_on_saying_and_as_x_put_it_name_the_speaker():
     assert quotes[2].speaker != "There" and not quotes[2].confident
 
 
+def test_a_subject_going_on_in_the_same_sentence_says_the_second_fragment_too():
+    text = ('The White House called the protests "reprehensible" but said that "as a matter of practice, the '
+            'government keeps no such list."\nSupporters of Ann Lee marched, chanting: "Lee for mayor!"')
+    assert pairs(text)[:2] == [
+        ("reprehensible", "White House"),
+        ("as a matter of practice, the government keeps no such list.", "White House")]
+
+
 def test_us_party_ids_questions_and_colons_name_the_speaker():
     """"Rep. Elijah E. Cummings (D-Md.) said", '"…?" asked Sen. Barbara Mikulski', and a sentence whose
     subject the colon's quote belongs to ("McConnell delivered a message to Trump: "…"")."""

@@ -20,6 +20,7 @@ from digest.quotes.attribution import (
 )
 from digest.quotes.lexicon import (
     CLAUSE_AT_END,
+    CONTINUED_SUBJECT,
     HYPOTHETICAL_CUE,
     PRONOUNS,
     REPORTING_ONLY,
@@ -84,6 +85,9 @@ def extract_quotes(text: str) -> list[Quote]:
         speaker = attributor.resolve(who, span.start) if who else None
         how = _how(who)
         narrator = who == "I"  # the writer's own words ("…?" I asked): nobody's to carry or merge
+        if speaker is None and quotes and CONTINUED_SUBJECT.match(narr_before) and quotes[-1].speaker \
+                and not text.count("\n", quotes[-1].end, span.start):
+            speaker, how = quotes[-1].speaker, quotes[-1].attributed_by  # '… "A" but said that "B"'
         if not full and speaker is None:
             sentence = narr_before + " " + first_sentence(after)
             # a clause that closes the sentence names who said it ('"A variety of factors" led to ..., Zuroff

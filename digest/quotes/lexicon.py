@@ -207,12 +207,13 @@ BEFORE_WHO_VERB = re.compile(
     r"\s*(?:that\s*)?[:,]?\s*$"
 )
 # "Trump then appears in a clip from a speech, saying, "…"": the subject goes on to say it
+_GERUNDS = (r"saying|adding|declaring|writing|asking|telling\s+\w+|shouting|chanting|tweeting|posting|replying"
+            r"|responding|explaining|noting|insisting|warning|arguing")
 # (a subject opening its sentence or clause, and a verb of any kind)
 _SUBJECT_AND_VERB = (rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<who>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}\s+{AUXILIARY}"
                      rf"(?:\w+ly\s+)?(?:[a-z]+(?:ed|s)|went|took|spoke|gave|made|came|got|sent|wrote|told|put)\b")
 BEFORE_WHO_SAYING = re.compile(
-    rf"{_SUBJECT_AND_VERB}[^.!?\"“”:;]{{0,120}},\s+(?:saying|adding|declaring|writing|asking|telling\s+\w+)"
-    rf"\s*[:,]?\s*$")
+    rf"{_SUBJECT_AND_VERB}[^.!?\"“”:;]{{0,120}},\s+(?:{_GERUNDS})\s*[:,]?\s*$")
 # "McConnell delivered a blunt message to Trump: "…"": the subject of the sentence the colon ends
 BEFORE_WHO_COLON = re.compile(rf"{_SUBJECT_AND_VERB}[^.!?\"“”:;]{{0,160}}:\s*$")
 # "Bobbi Brown released a statement saying "…"": the statement speaks for whoever issued it
@@ -228,7 +229,9 @@ BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}\s*,?\s*$")
 _SENTENCE_WHO_VERB = re.compile(rf"{_SUBJECT_START}{WHO}{APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\b")
 VERB_WORD = re.compile(rf"\b{VERB}\b")
 VERB_REACH = 160  # a verb and at most six words before the quote's opening mark
-SAYING_HINT = re.compile(r",\s+(?:saying|adding|declaring|writing|asking|telling\s+\w+)\s*[:,]?\s*$")
+SAYING_HINT = re.compile(rf",\s+(?:{_GERUNDS})\s*[:,]?\s*$")
+# "… called it "A" but said that "B"": the same subject goes on, in the same sentence
+CONTINUED_SUBJECT = re.compile(rf"^\s*,?\s*(?:and|but|or|then)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:{VERB})\b")
 ISSUED_HINT = re.compile(r"(?:(?:saying|said|read|reading)\s*[:,]?|(?:statement|tweet|message|note|letter|video):)\s*$")
 
 
