@@ -146,6 +146,17 @@ def test_a_subject_who_goes_on_saying_and_as_x_put_it_name_the_speaker():
     assert quotes[2].speaker != "There" and not quotes[2].confident
 
 
+def test_a_quote_whose_closing_mark_the_source_lost_ends_at_its_reporting_clause():
+    """The closing double mark is missing (only the nested single one closes): the quote ends where the
+    clause that reports it begins; a clause inside a long quote ("…, Kerry said that …") does not end it."""
+    text = ('"The industry is based on anecdote, people saying \'I take this, and I feel better,\' said Dr. Edgar '
+            'Miller, professor of medicine.\n"Then, in 2017, Kerry said that 100,000 would be accepted. That adds '
+            'up to 185,000," the paper wrote.')
+    assert pairs(text) == [
+        ("The industry is based on anecdote, people saying 'I take this, and I feel better,", "Edgar Miller"),
+        ("Then, in 2017, Kerry said that 100,000 would be accepted. That adds up to 185,000,", "paper")]
+
+
 def test_a_subject_going_on_in_the_same_sentence_says_the_second_fragment_too():
     text = ('The White House called the protests "reprehensible" but said that "as a matter of practice, the '
             'government keeps no such list."\nSupporters of Ann Lee marched, chanting: "Lee for mayor!"')

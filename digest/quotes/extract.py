@@ -7,6 +7,8 @@ dropped, each span is attributed, and spans split by a reporting clause
 
 from __future__ import annotations
 
+import re
+
 from digest.quotes.attribution import (
     WORD_CHARACTER,
     Attributor,
@@ -22,10 +24,13 @@ from digest.quotes.lexicon import (
     CLAUSE_AT_END,
     CONTINUED_SUBJECT,
     HYPOTHETICAL_CUE,
+    INVERTED_VERB,
+    NAME,
     PRONOUNS,
     REPORTING_ONLY,
     SENTENCE_ACCORDING,
     SENTENCE_START,
+    VERB,
     WEAK_SCARE_CUE,
     ends_with_verb,
     scare_cue_before,
@@ -47,6 +52,9 @@ def extract_quotes(text: str) -> list[Quote]:
     spans = quote_spans(text)
     if not spans:
         return []
+    for span in spans:
+        if span.open_end:
+            _end_before_clause(text, span)
     link_continuations(text, spans)
     attributor = Attributor(text)
     quotes: list[Quote] = []
@@ -117,6 +125,19 @@ def extract_quotes(text: str) -> list[Quote]:
         if q.parts and len(q.parts) == 1:
             q.parts = []
     return quotes
+
+
+# a reporting clause inside a span that no mark closed: '"The industry is based on anecdote, people saying
+# 'I take this,' said Dr. Edgar Miller, …' (the source lost the closing mark; the quoted words end at the clause,
+# which ends there too: not "…, Kerry said that …" inside a long quote)
+_CLAUSE_INSIDE = re.compile(rf"[,!?]['’]?(?=\s+(?:(?:{INVERTED_VERB})\s+{NAME}|{NAME}\s+(?:{VERB}))\s*[,.])")
+
+
+def _end_before_clause(text: str, span: Span) -> None:
+    """A span left open whose words are followed by a reporting clause ends at the clause."""
+    match = _CLAUSE_INSIDE.search(text, span.start, span.end)
+    if match:
+        span.end, span.open_end = match.start() + 1, False
 
 
 def _judged_by(attributor: Attributor, sentence: str, position: int) -> str | None:

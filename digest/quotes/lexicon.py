@@ -71,7 +71,7 @@ _OBJECT_VERBS = {
     "announced", "announces", "confirmed", "reported", "reports", "tweeted", "tweets", "recalled", "recalls",
 }
 VERB_WORDS = {w for verb in SPEECH_VERBS.split("|") for w in verb.split()}
-_INVERTED_VERB = word_alternation(v for v in SPEECH_VERBS.split("|") if v not in _OBJECT_VERBS)
+INVERTED_VERB = word_alternation(v for v in SPEECH_VERBS.split("|") if v not in _OBJECT_VERBS)
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend",
     "father", "sister", "president", "vice", "prime", "minister", "sen", "senator", "rep", "representative",
@@ -187,9 +187,9 @@ ORG_FULL_NAME = re.compile(rf"(?=.*\s(?:and|of|for|on|&)\s){_ORG_NAME}")  # with
 # ... or by its initials: '"…," the ACLU said'
 AFTER_ORG_VERB = re.compile(
     rf"^[\s,—–-]*(?:the|The)\s+(?P<who>{_ORG_NAME}|[A-Z]{{2,6}}(?![\w.]))\s+(?:\w+ly\s+)?(?:{VERB})\b")
-AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+{_PRE_TITLE}?(?P<who>{ROLE_NAME}|{_DESC}{_DESC_END})")
+AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{INVERTED_VERB})\s+{_PRE_TITLE}?(?P<who>{ROLE_NAME}|{_DESC}{_DESC_END})")
 # '"…," said planetary geologist Rosaly Lopes of NASA': a role in lower case, then the name alone
-AFTER_VERB_ROLE_WHO = re.compile(rf"^[\s,—–-]*(?:{_INVERTED_VERB})\s+{_PRE_TITLE}?{_ROLE_AFTER_VERB}(?P<who>{NAME})")
+AFTER_VERB_ROLE_WHO = re.compile(rf"^[\s,—–-]*(?:{INVERTED_VERB})\s+{_PRE_TITLE}?{_ROLE_AFTER_VERB}(?P<who>{NAME})")
 # an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
 _AUXILIARIES = ("has", "have", "had", "would", "will", "also", "later", "then", "once")
 AUXILIARY = rf"(?:(?:{'|'.join(_AUXILIARIES)})\s+)?"
@@ -223,7 +223,7 @@ BEFORE_WHO_ISSUED = re.compile(
     rf"(?:(?:a|an)\s+(?:[\w\-]+\s+){{0,2}}?(?:statement|tweet|message|note|letter|video)\s+"
     rf"(?:saying|that said|that read|reading|which said)\s*[:,]?"
     rf"|(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:statement|tweet|message|note|letter|video)\s*:)\s*$")
-BEFORE_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{ROLE_NAME}){APPOSITIVE}\s*[:,]\s*$")
+BEFORE_VERB_WHO = re.compile(rf"(?:{INVERTED_VERB})\s+(?P<who>{ROLE_NAME}){APPOSITIVE}\s*[:,]\s*$")
 BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}\s*,?\s*$")
 # anywhere in the sentence (for fragments woven into narration)
 _SENTENCE_WHO_VERB = re.compile(rf"{_SUBJECT_START}{WHO}{APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\b")
@@ -268,7 +268,7 @@ def sentence_who_verb(text: str) -> re.Match[str] | None:
 
 CLAUSE_AT_END = re.compile(rf",\s+{WHO}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\s*[.!?]?\s*$")
 SENTENCE_ACCORDING = re.compile(rf"\b{_ACCORDING}")
-ANY_VERB_WHO = re.compile(rf"(?:{_INVERTED_VERB})\s+(?P<who>{ROLE_NAME})")
+ANY_VERB_WHO = re.compile(rf"(?:{INVERTED_VERB})\s+(?P<who>{ROLE_NAME})")
 # "Gladys Block, a professor": found from the ", a" (rare, so quick to scan for), then the name before it
 APPOSITIVE_START = re.compile(
     rf",\s+(?:(?:a|an|who|the)\s+[a-z]|(?:(?:senior|vice|deputy|chief|former|assistant)\s+)*"
