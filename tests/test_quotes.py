@@ -258,6 +258,16 @@ def test_speech_only_imagined_or_advised_against_is_no_quote():
     assert pairs(text) == [("I am on meth,", "Ann Lee")]
 
 
+def test_conditional_speech_and_the_names_of_campaigns_are_no_quotes():
+    text = ('As Sherlock would say, "Elementary, my dear Watson."\n'
+            'The state\'s "Meth. We\'re on it." campaign drew mockery.\n'
+            'The campaign, "We\'re a culture, not a costume," features students.\n'
+            'According to the Trump campaign, "The speech will be delivered on Monday."\n'
+            '"We will win," Clinton campaign manager Robby Mook said.')
+    assert [quote for quote, _ in pairs(text)] == ["The speech will be delivered on Monday.", "We will win,"]
+    assert pairs(text)[1] == ("We will win,", "Robby Mook")
+
+
 def test_a_paragraph_introduced_by_a_statement_with_a_colon_is_its_issuer_s():
     text = ("When Wallace died in 1998, President Bill Clinton released the following statement:\n"
             '"Hillary and I offer our condolences to his family."')

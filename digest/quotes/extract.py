@@ -22,10 +22,13 @@ from digest.quotes.attribution import (
 )
 from digest.quotes.lexicon import (
     CLAUSE_AT_END,
+    CONDITIONAL_SPEECH,
     CONTINUED_SUBJECT,
     HYPOTHETICAL_CUE,
     INVERTED_VERB,
     NAME,
+    NAMES_A_WORK_AFTER,
+    NAMES_A_WORK_BEFORE,
     PRONOUNS,
     REPORTING_ONLY,
     SENTENCE_ACCORDING,
@@ -88,6 +91,10 @@ def extract_quotes(text: str) -> list[Quote]:
         elif is_title_case(content) and not span.open_end:
             continue
 
+        if full and search_end(CONDITIONAL_SPEECH, narr_before, 40):
+            continue  # 'As Sherlock would say, "…"'
+        if NAMES_A_WORK_AFTER.match(after) or search_end(NAMES_A_WORK_BEFORE, narr_before, 50):
+            continue  # 'the "Meth. We're on it." campaign': a name, not speech
         who = (not narr_before.strip() and signature(text, span.end, after)) or \
             attribution(content, after, narr_before, full)
         speaker = attributor.resolve(who, span.start) if who else None

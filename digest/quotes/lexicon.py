@@ -312,6 +312,16 @@ HYPOTHETICAL_CUE = re.compile(
     r"|(?:you|we|one)\s+(?:are\s+|might\s+be\s+|could\s+be\s+)?(?:saying|say)"
     r"|(?:person|people|someone|anyone|everyone|somebody|nobody)\s+who\s+(?:says|say))\s*[,:]?\s*$",
     re.IGNORECASE)
+# quoted words naming a slogan, campaign or work, not speech: 'the "Meth. We're on it." campaign', 'The
+# campaign, "We're a culture, not a costume," features …' (but the Trump campaign, or a campaign spokesman, speaks)
+_WORK_NOUNS = (r"campaign|slogan|tagline|motto|hashtag|ad|ads|advert|billboards?|banner|logo|brand|initiative"
+               r"|programme|program|project|series|show|film|movie|song|album|book|episode|exhibition|podcast")
+NAMES_A_WORK_AFTER = re.compile(
+    rf"\s*(?:[a-z][\w\-]*\s+)?(?:{_WORK_NOUNS})\b(?![\s,]+(?:(?:[a-z][\w\-]*\s+){{0,2}}(?:said|says|told|added|wrote)\b|[A-Z]))")
+NAMES_A_WORK_BEFORE = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa])\s+(?:[a-z][\w\-]*\s+)?(?:{_WORK_NOUNS}),?\s*$")
+# ... or would say: 'As Sherlock would say, "…"' (whoever it names, nobody said it here)
+CONDITIONAL_SPEECH = re.compile(r"\b(?:would|might|could|should)\s+(?:say|ask|tell\s+\w+|reply)\s*[,:]?\s*$")
 WEAK_SCARE_CUE = re.compile(r"\b(?:as|a|an|the|its|his|her|their|our|my)\s*$", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[:;]\s+|—\s*|--\s*)$")
 ENDS_WITH_VERB = re.compile(rf"\b{VERB}\s*$")
