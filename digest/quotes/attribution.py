@@ -378,7 +378,7 @@ def _clause_before(narr_before: str) -> re.Match[str] | None:
             match = search_end(pattern, narr_before, LOOKBACK + 100)
             if match:
                 return match
-    if "according to" in narr_before:
+    if "ccording to" in narr_before:
         match = search_end(BEFORE_ACCORDING, narr_before, LOOKBACK + 100)
         if match:
             return match

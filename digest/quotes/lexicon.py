@@ -199,7 +199,7 @@ DOCUMENTS = {"motion", "filing", "statement", "affidavit", "document", "document
 # "according to a statement from the ministry": the document's author is who speaks
 _DOCUMENT_FROM = (rf"(?:(?:a|an|the|its|his|her|their)\s+(?:[\w\-]+\s+)?{word_alternation(DOCUMENTS)}\s+"
                   rf"(?:from|by|(?:issued|released|signed)\s+by)\s+)")
-_ACCORDING = rf"according to\s+{_DOCUMENT_FROM}?(?P<who>{NAME}|{_DESC})"
+_ACCORDING = rf"[Aa]ccording to\s+{_DOCUMENT_FROM}?(?P<who>{NAME}|{_DESC})"
 AFTER_ACCORDING = re.compile(rf"^[\s,—–-]*{_ACCORDING}")
 # text right before the opening mark (the end of the narration that introduces it)
 BEFORE_WHO_VERB = re.compile(
