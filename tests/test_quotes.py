@@ -157,6 +157,12 @@ def test_a_quote_whose_closing_mark_the_source_lost_ends_at_its_reporting_clause
         ("Then, in 2017, Kerry said that 100,000 would be accepted. That adds up to 185,000,", "paper")]
 
 
+def test_a_fragment_s_sentence_ending_in_an_inverted_clause_names_its_speaker():
+    text = ('"We traced every contact," said Sui-Lee Wee, a reporter.\n'
+            'All "relevant sites" were also disinfected, reports Wee.')
+    assert pairs(text)[1] == ("relevant sites", "Sui-Lee Wee")
+
+
 def test_a_subject_going_on_in_the_same_sentence_says_the_second_fragment_too():
     text = ('The White House called the protests "reprehensible" but said that "as a matter of practice, the '
             'government keeps no such list."\nSupporters of Ann Lee marched, chanting: "Lee for mayor!"')

@@ -25,6 +25,7 @@ from digest.quotes.lexicon import (
     CONDITIONAL_SPEECH,
     CONTINUED_SUBJECT,
     HYPOTHETICAL_CUE,
+    INVERTED_CLAUSE_AT_END,
     INVERTED_VERB,
     NAME,
     NAMES_A_WORK_AFTER,
@@ -107,7 +108,8 @@ def extract_quotes(text: str) -> list[Quote]:
             sentence = narr_before + " " + first_sentence(after)
             # a clause that closes the sentence names who said it ('"A variety of factors" led to ..., Zuroff
             # said.'), whoever else the sentence names first
-            sentence_match = (search_end(CLAUSE_AT_END, sentence, LOOKBACK) or sentence_who_verb(sentence)
+            sentence_match = (search_end(CLAUSE_AT_END, sentence, LOOKBACK)
+                              or search_end(INVERTED_CLAUSE_AT_END, sentence, LOOKBACK) or sentence_who_verb(sentence)
                               or SENTENCE_ACCORDING.search(sentence))
             if sentence_match is not None:
                 speaker = attributor.resolve(sentence_match.group("who"), span.start)

@@ -239,7 +239,8 @@ ISSUED_HINT = re.compile(r"(?:(?:saying|said|read|reading)\s*[:,]?|(?:statement|
 # words of ('the church chided the "world-wide media"', 'he expressed hope that Egypt will "build …"'):
 # only for fragments, whose sentence has no plain reporting verb
 _FRAGMENT_VERBS = (
-    "criticized|criticised|criticizes|criticises|chided|chides|described|describes|expressed|expresses"
+    "criticized|criticised|criticizes|criticises|chided|chides|described|describes|describe|expressed|expresses"
+    "|assured|assures|reassured|reassures"
     "|suggested|suggests|made clear|makes clear|thanked|thanks|praised|praises|accused|accuses|dismissed"
     "|dismisses|condemned|condemns|denounced|denounces|blasted|blasts|slammed|slams|hailed|hails|lauded"
     "|welcomed|welcomes|pledged|pledges|demanded|demands|argue|argued|insist|insisted|claim|claimed"
@@ -267,6 +268,8 @@ def sentence_who_verb(text: str) -> re.Match[str] | None:
 
 
 CLAUSE_AT_END = re.compile(rf",\s+{WHO}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\s*[.!?]?\s*$")
+# ... inverted: 'All "relevant sites" were disinfected, reports Wee.'
+INVERTED_CLAUSE_AT_END = re.compile(rf",\s+(?:{VERB})\s+(?P<who>{ROLE_NAME})\s*[.!?]?\s*$")
 SENTENCE_ACCORDING = re.compile(rf"\b{_ACCORDING}")
 ANY_VERB_WHO = re.compile(rf"(?:{INVERTED_VERB})\s+(?P<who>{ROLE_NAME})")
 # "Gladys Block, a professor": found from the ", a" (rare, so quick to scan for), then the name before it
