@@ -143,6 +143,8 @@ def test_a_subject_who_goes_on_saying_and_as_x_put_it_name_the_speaker():
     quotes = extract_quotes(text)
     assert [(q.quote, q.speaker) for q in quotes[:2]] == [
         ("We will win.", "Trump"), ("This person will not be confirmed.", "John Cornyn")]
+    assert pairs('The Vermont senator emailed supporters saying: "The struggle continues."') == [
+        ("The struggle continues.", "Vermont senator")]
     assert quotes[2].speaker != "There" and not quotes[2].confident
 
 

@@ -20,6 +20,7 @@ from digest.quotes.lexicon import (
     AFTER_WHO_VERB,
     ANY_VERB_WHO,
     BEFORE_ACCORDING,
+    BEFORE_DESCRIBED_SAYING,
     BEFORE_VERB_WHO,
     BEFORE_WHO_COLON,
     BEFORE_WHO_ISSUED,
@@ -387,13 +388,16 @@ def _clause_before(narr_before: str) -> re.Match[str] | None:
         if match:
             return match
     if SAYING_HINT.search(narr_before):
-        match = search_end(BEFORE_WHO_SAYING, narr_before, LOOKBACK + 160)
+        match = (search_end(BEFORE_WHO_SAYING, narr_before, LOOKBACK + 160)
+                 or search_end(BEFORE_DESCRIBED_SAYING, narr_before, LOOKBACK + 160))
     elif narr_before.rstrip().endswith(":"):
         match = search_end(BEFORE_WHO_COLON, narr_before, LOOKBACK + 200)
     else:
         return None
-    if match and match.group("who").split()[0].lower() not in STOP_WORDS | CALENDAR_WORDS:
-        return match  # (not "There …, saying", "Before …:")
+    who = match.group("who").split() if match else []
+    if who and who[-1].lower() not in STOP_WORDS | CALENDAR_WORDS and (
+            who[0].lower() not in STOP_WORDS | CALENDAR_WORDS or DETERMINER.match(match.group("who"))):
+        return match  # (not "There …, saying", "Before …:"; "The Vermont senator …, saying" is one)
     return None
 
 

@@ -210,10 +210,15 @@ BEFORE_WHO_VERB = re.compile(
 _GERUNDS = (r"saying|adding|declaring|writing|asking|telling\s+\w+|shouting|chanting|tweeting|posting|replying"
             r"|responding|explaining|noting|insisting|warning|arguing")
 # (a subject opening its sentence or clause, and a verb of any kind)
+_ANY_VERB = r"(?:[a-z]+(?:ed|s)|went|took|spoke|gave|made|came|got|sent|wrote|told|put)\b"
 _SUBJECT_AND_VERB = (rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<who>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}\s+{AUXILIARY}"
-                     rf"(?:\w+ly\s+)?(?:[a-z]+(?:ed|s)|went|took|spoke|gave|made|came|got|sent|wrote|told|put)\b")
+                     rf"(?:\w+ly\s+)?{_ANY_VERB}")
+# (... or a description, before a verb of saying: "The Vermont senator emailed supporters saying: "…"")
+_THEN_SAYING = rf"[^.!?\"“”:;]{{0,120}}(?:,\s+|\s+(?=saying))(?:{_GERUNDS})\s*[:,]?\s*$"
+_DESCRIBED_AND_VERB = rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<who>{_DESC})\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB}|emailed|texted)\b"
 BEFORE_WHO_SAYING = re.compile(
-    rf"{_SUBJECT_AND_VERB}[^.!?\"“”:;]{{0,120}},\s+(?:{_GERUNDS})\s*[:,]?\s*$")
+    rf"{_SUBJECT_AND_VERB}{_THEN_SAYING}")
+BEFORE_DESCRIBED_SAYING = re.compile(rf"{_DESCRIBED_AND_VERB}{_THEN_SAYING}")
 # "McConnell delivered a blunt message to Trump: "…"": the subject of the sentence the colon ends
 BEFORE_WHO_COLON = re.compile(rf"{_SUBJECT_AND_VERB}[^.!?\"“”:;]{{0,160}}:\s*$")
 # "Bobbi Brown released a statement saying "…"": the statement speaks for whoever issued it
@@ -229,7 +234,7 @@ BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}\s*,?\s*$")
 _SENTENCE_WHO_VERB = re.compile(rf"{_SUBJECT_START}{WHO}{APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\b")
 VERB_WORD = re.compile(rf"\b{VERB}\b")
 VERB_REACH = 160  # a verb and at most six words before the quote's opening mark
-SAYING_HINT = re.compile(rf",\s+(?:{_GERUNDS})\s*[:,]?\s*$")
+SAYING_HINT = re.compile(rf"(?:,\s+(?:{_GERUNDS})|\ssaying)\s*[:,]?\s*$")
 # "… called it "A" but said that "B"": the same subject goes on, in the same sentence
 CONTINUED_SUBJECT = re.compile(rf"^\s*,?\s*(?:and|but|or|then)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:{VERB})\b")
 ISSUED_HINT = re.compile(r"(?:(?:saying|said|read|reading)\s*[:,]?|(?:statement|tweet|message|note|letter|video):)\s*$")
