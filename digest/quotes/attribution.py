@@ -394,9 +394,12 @@ def _clause_before(narr_before: str) -> re.Match[str] | None:
         match = search_end(BEFORE_WHO_COLON, narr_before, LOOKBACK + 200)
     else:
         return None
-    who = match.group("who").split() if match else []
-    if who and who[-1].lower() not in STOP_WORDS | CALENDAR_WORDS and (
-            who[0].lower() not in STOP_WORDS | CALENDAR_WORDS or DETERMINER.match(match.group("who"))):
+    if match is None:
+        return None
+    subject = match.group("who")
+    first, last = subject.split()[0].lower(), subject.split()[-1].lower()
+    not_words = STOP_WORDS | CALENDAR_WORDS
+    if last not in not_words and (first not in not_words or DETERMINER.match(subject)):
         return match  # (not "There …, saying", "Before …:"; "The Vermont senator …, saying" is one)
     return None
 
