@@ -341,6 +341,7 @@ def is_title_case(content: str) -> bool:
 
 
 WORD_CHARACTER = re.compile(r"[^\W_]")  # what every word token has (`digest.text.words`)
+_VERB_FIRST = (AFTER_VERB_WHO, AFTER_VERB_ROLE_WHO)
 _CLAUSES_AFTER = (AFTER_WHO_VERB, AFTER_VERB_WHO, AFTER_VERB_ROLE_WHO, AFTER_ACCORDING, AFTER_GROUP_VERB,
                   AFTER_ORG_VERB)
 
@@ -349,7 +350,11 @@ def _clause_after(after_sentence: str, new_sentence: bool = False) -> re.Match[s
     """A reporting clause right after the closing mark: `"…," X said`, `said X`, `according to X`.
     After a quote closed by a full stop the next sentence is only a clause if it ends with it (`'….' Hart
     said.`); one that goes on to an object is narration (`'…' The council called the flood …`)."""
+    head = after_sentence.lstrip(" ,—–-").split(None, 1)
+    verb_first = bool(head) and head[0] in VERB_WORDS  # (the verb-first patterns only where a verb is first)
     for pattern in _CLAUSES_AFTER:
+        if pattern in _VERB_FIRST and not verb_first:
+            continue
         match = pattern.match(after_sentence)
         if match:
             if new_sentence and not (_CLAUSE_ENDS.match(after_sentence, match.end())
@@ -387,7 +392,7 @@ def _clause_before(narr_before: str) -> re.Match[str] | None:
         match = search_end(BEFORE_WHO_ISSUED, narr_before, LOOKBACK + 100)
         if match:
             return match
-    if SAYING_HINT.search(narr_before):
+    if search_end(SAYING_HINT, narr_before, 40):
         match = (search_end(BEFORE_WHO_SAYING, narr_before, LOOKBACK + 160)
                  or search_end(BEFORE_DESCRIBED_SAYING, narr_before, LOOKBACK + 160))
     elif narr_before.rstrip().endswith(":"):

@@ -36,6 +36,7 @@ from digest.quotes.lexicon import (
     SENTENCE_START,
     VERB,
     WEAK_SCARE_CUE,
+    WORK_NOUNS,
     ends_with_verb,
     scare_cue_before,
     sentence_who_said,
@@ -92,9 +93,11 @@ def extract_quotes(text: str) -> list[Quote]:
         elif is_title_case(content) and not span.open_end:
             continue
 
-        if full and search_end(CONDITIONAL_SPEECH, narr_before, 40):
+        last_word = _last_word(narr_before)
+        if full and last_word in _CONDITIONAL_LAST and search_end(CONDITIONAL_SPEECH, narr_before, 40):
             continue  # 'As Sherlock would say, "…"'
-        if NAMES_A_WORK_AFTER.match(after) or search_end(NAMES_A_WORK_BEFORE, narr_before, 50):
+        if _names_a_work_after(after) or (
+                last_word in WORK_NOUNS and search_end(NAMES_A_WORK_BEFORE, narr_before, 50)):
             continue  # 'the "Meth. We're on it." campaign': a name, not speech
         who = (not narr_before.strip() and signature(text, span.end, after)) or \
             attribution(content, after, narr_before, full)
@@ -125,7 +128,7 @@ def extract_quotes(text: str) -> list[Quote]:
                 quotes[-1].speaker, quotes[-1].attributed_by = speaker, how
             continue
         if speaker is None and full and not narrator:
-            if search_end(HYPOTHETICAL_CUE, narr_before, 60):
+            if last_word in _HYPOTHETICAL_LAST and search_end(HYPOTHETICAL_CUE, narr_before, 60):
                 continue  # '… instead of saying, "…"': words nobody said
             speaker, how = carry_speaker(quotes, span, text, attributor)
         quotes.append(Quote(content, speaker, "full" if full else "partial", span.start, end=span.end,
@@ -140,6 +143,25 @@ def extract_quotes(text: str) -> list[Quote]:
 # 'I take this,' said Dr. Edgar Miller, …' (the source lost the closing mark; the quoted words end at the clause,
 # which ends there too: not "…, Kerry said that …" inside a long quote)
 _CLAUSE_INSIDE = re.compile(rf"[,!?]['’]?(?=\s+(?:(?:{INVERTED_VERB})\s+{NAME}|{NAME}\s+(?:{VERB}))\s*[,.])")
+
+
+# the last words before a quote that the conditional and hypothetical cues can end with (each cue is a
+# search over the narration's end, asked only where its last word is there)
+_CONDITIONAL_LAST = {"say", "ask", "reply"} | {word for word in ("tell",)}
+_HYPOTHETICAL_LAST = {"saying", "asking", "replying", "say", "says"}
+
+
+def _names_a_work_after(after: str) -> bool:
+    """'the "…" campaign': one of the two words after the closing mark names a work (then the pattern)."""
+    if not after[1:2].islower():  # (a work's noun follows the mark in lower case: most clauses do not)
+        return False
+    return any(word.strip(",.") in WORK_NOUNS for word in after[:40].split(None, 2)[:2]) \
+        and bool(NAMES_A_WORK_AFTER.match(after))
+
+
+def _last_word(narration: str) -> str:
+    tail = narration[-30:].rstrip(" ,:").rsplit(None, 1)
+    return tail[-1].lower() if tail else ""
 
 
 def _end_before_clause(text: str, span: Span) -> None:

@@ -324,6 +324,7 @@ HYPOTHETICAL_CUE = re.compile(
 # campaign, "We're a culture, not a costume," features …' (but the Trump campaign, or a campaign spokesman, speaks)
 _WORK_NOUNS = (r"campaign|slogan|tagline|motto|hashtag|ad|ads|advert|billboards?|banner|logo|brand|initiative"
                r"|programme|program|project|series|show|film|movie|song|album|book|episode|exhibition|podcast")
+WORK_NOUNS = frozenset(_WORK_NOUNS.replace("?", "").split("|")) | {"billboard", "billboards"}
 NAMES_A_WORK_AFTER = re.compile(
     rf"\s*(?:[a-z][\w\-]*\s+)?(?:{_WORK_NOUNS})\b(?![\s,]+(?:(?:[a-z][\w\-]*\s+){{0,2}}(?:said|says|told|added|wrote)\b|[A-Z]))")
 NAMES_A_WORK_BEFORE = re.compile(

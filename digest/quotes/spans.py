@@ -164,14 +164,13 @@ def single_spans(text: str) -> list[Span]:
 
 
 _TYPED_DOUBLE = re.compile(r"''(?<![^\s]'')(?=\w)")
-# what can stand before a single mark that opens a quote; text with none of these has no single-mark quote
-_BEFORE_SINGLE_OPENER = (" ", "\n", "(", "[", "—", "–", "-")
 
 
-def _may_open_single(text: str) -> bool:
-    """Whether any single mark could open a quote: most copy has apostrophes only inside words ("don't"),
-    and a few substring tests say so at a fraction of a regex scan's cost."""
-    return "‘" in text or text.startswith("'") or any(before + "'" in text for before in _BEFORE_SINGLE_OPENER)
+def _single_openers(text: str) -> int:
+    """About how many single marks could open a quote (those after a space or a line break, or curly):
+    most copy has apostrophes only inside words ("don't"), and substring counts say so at a fraction of a
+    regex scan's cost."""
+    return text.count("‘") + text.count(" '") + text.count("\n'") + text.startswith("'")
 
 
 def quote_spans(text: str) -> list[Span]:
@@ -184,9 +183,13 @@ def quote_spans(text: str) -> list[Span]:
     and titles' single marks, in UK copy nicknames), even where an apostrophe seemed to open a span around
     one of them ("how 'bout this headline: "…"")."""
     doubles = double_spans(text)
-    # copy that types its double marks as two single ones (''A,'' NYT archives) nests its single marks in them
-    singles = single_spans(text) if _may_open_single(text) and not ("''" in text and _TYPED_DOUBLE.search(text)) \
-        else []
+    # Single marks can be the article's only where they could open at least half as many spans as the
+    # double ones (UK copy nests a double quotation in few of its quotes); and copy that types its double
+    # marks as two single ones (''A,'' NYT archives) nests its single marks in them.
+    openers = _single_openers(text)
+    if openers == 0 or 2 * openers < len(doubles) or ("''" in text and _TYPED_DOUBLE.search(text)):
+        return doubles
+    singles = single_spans(text)
     if not singles:
         return doubles
     if not doubles:
