@@ -159,6 +159,17 @@ def test_a_quote_whose_closing_mark_the_source_lost_ends_at_its_reporting_clause
         ("Then, in 2017, Kerry said that 100,000 would be accepted. That adds up to 185,000,", "paper")]
 
 
+def test_a_name_a_preposition_governs_is_not_the_confident_speaker():
+    """"The authors of the research published in the journal JAMA Psychiatry argued that "…"": the journal
+    did not argue it; no confident speaker rather than the wrong one. "a report from X" is X's."""
+    text = ('The authors of the research published in the journal JAMA Psychiatry argued that the laws brought '
+            '"important social benefits."\n'
+            '"The market is factoring in a recovery," said a report from Kotak Institutional Equities.')
+    quotes = extract_quotes(text)
+    assert not quotes[0].confident
+    assert (quotes[1].speaker, quotes[1].confident) == ("Kotak Institutional Equities", True)
+
+
 def test_a_fragment_s_sentence_ending_in_an_inverted_clause_names_its_speaker():
     text = ('"We traced every contact," said Sui-Lee Wee, a reporter.\n'
             'All "relevant sites" were also disinfected, reports Wee.')

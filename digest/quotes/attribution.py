@@ -80,6 +80,11 @@ _NAMED_OWNER = re.compile(rf"(?P<who>{NAME})\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*$
 _OWNER = re.compile(r"(?P<who>.+?)(?:'s|'|’s|’)\s+(?:[\w\-]+\s+)?[\w\-]+$")
 _OWNER_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<who>{NAME}|(?:the\s+)?{NOT_IN_DESC}[a-z][\w\-]*)\Z")
 _TRAILING_NAME = re.compile(rf"{NAME}$")
+# a name that a preposition governs is not the subject: "The authors of the research published in the journal
+# JAMA Psychiatry argued that …"
+_GOVERNED = re.compile(r"\b(?:in|of|at|for|by|with|to)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+)?\Z")
+# where a description's head and its "of" phrase end and what qualifies them begins
+_QUALIFIER = re.compile(r"\s(?:published|in|at|on|with|who|which|that|based|working)\s")
 
 
 class Attributor:
@@ -144,8 +149,11 @@ class Attributor:
         if desc.isupper() and " " not in desc:  # "the DEA": the organisation it stands for, named in full
             return self.names.full(desc)
         trailing = _TRAILING_NAME.search(desc)
-        if trailing and len(trailing.group().split()) >= 2:  # "the government-run Syrian Arab News Agency"
-            return self.names.full(clean_name(trailing.group()))
+        qualified = _QUALIFIER.search(desc)  # "authors of the research published in … JAMA Psychiatry"
+        if trailing and len(trailing.group().split()) >= 2 and not (qualified and qualified.start() < trailing.start()):
+            return self.names.full(clean_name(trailing.group()))  # "the government-run Syrian Arab News Agency"
+        if qualified:
+            desc = desc[:qualified.start()]  # the head and its "of" phrase: "authors of the research"
         if head[0].lower() in DOCUMENTS:
             author = self._author_of(desc, position)
             if author:
@@ -382,7 +390,7 @@ def _clause_before(narr_before: str) -> re.Match[str] | None:
     if VERB_WORD.search(narr_before, max(0, len(narr_before) - VERB_REACH)):
         for pattern in (BEFORE_WHO_VERB, BEFORE_VERB_WHO):
             match = search_end(pattern, narr_before, LOOKBACK + 100)
-            if match:
+            if match and not (pattern is BEFORE_WHO_VERB and _GOVERNED.search(narr_before, 0, match.start("who"))):
                 return match
     if "ccording to" in narr_before:
         match = search_end(BEFORE_ACCORDING, narr_before, LOOKBACK + 100)
