@@ -153,9 +153,11 @@ def extraction() -> None:
 def quotes() -> None:
     from bench.quotes_eval import SETS, evaluate, load, report
 
-    print("Quotes on the three English dev sets (token F1 >= 0.6; speakers agree when they share a word)")
+    print("Quotes on the three English dev sets, as written and as UK one-paragraph copy (token F1 >= 0.6; "
+          "speakers agree when they share a word)")
     for name in SETS:
-        print("  " + report(name, evaluate(load(name))))
+        for uk in (False, True):
+            print("  " + report(f"{name}-uk" if uk else name, evaluate(load(name, uk))))
 
 
 def main() -> None:

@@ -82,7 +82,16 @@ def _lines(path: Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def load(name: str = "dev") -> list[Article]:
+def load(name: str = "dev", uk: bool = False) -> list[Article]:
+    """The articles of set `name`; with `uk`, each rewritten as UK one-paragraph copy (`as_uk_one_paragraph`)."""
+    articles = _load(name)
+    if uk:
+        for article in articles:
+            article.text = as_uk_one_paragraph(article.text)
+    return articles
+
+
+def _load(name: str) -> list[Article]:
     rows = list(_lines(SETS[name]))
     if name == "dev":  # the CNN set names its articles; their text is in the summaries corpus
         wanted = {r["id"] for r in rows}
@@ -233,12 +242,9 @@ def main() -> None:
                         help="also score each set rewritten as UK one-paragraph copy (as_uk_one_paragraph)")
     args = parser.parse_args()
     for name in args.set or list(SETS):
-        variants = [(name, lambda text: text)] + ([(f"{name}-uk", as_uk_one_paragraph)] if args.uk else [])
-        for label, rewrite in variants:
-            articles = load(name)
-            for article in articles:
-                article.text = rewrite(article.text)
-            score = evaluate(articles, show_errors=args.show_errors)
+        for uk in [False, True] if args.uk else [False]:
+            label = f"{name}-uk" if uk else name
+            score = evaluate(load(name, uk), show_errors=args.show_errors)
             for line in score.errors:
                 print(f"[{label}] {line}")
             print(report(label, score))

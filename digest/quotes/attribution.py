@@ -433,7 +433,9 @@ def attribution(content: str, after: str, narr_before: str, full: bool) -> str |
         return str(match.group("who"))
     if not full:
         return None
-    match = sentence_who_verb(narr_before) or search_end(CLAUSE_AT_END, after_sentence, LOOKBACK)
+    # (the clause that closes the next sentence is that sentence's, when the quote closed its own)
+    match = sentence_who_verb(narr_before) or (
+        None if new_sentence else search_end(CLAUSE_AT_END, after_sentence, LOOKBACK))
     return match.group("who") if match else None
 
 
