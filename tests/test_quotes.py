@@ -193,6 +193,13 @@ def test_a_subject_going_on_in_the_same_sentence_says_the_second_fragment_too():
         ("as a matter of practice, the government keeps no such list.", "White House")]
 
 
+def test_the_colon_rule_reads_no_other_language_s_nouns_as_english_verbs():
+    """German capitalises nouns and ends many words in -s: "Das Fazit des Berichts lautete:" names nobody
+    (per-language attribution is issue 19's; until then, no speaker rather than a wrong one)."""
+    text = "Das Fazit des Vorabberichts lautete: „Insgesamt boten die Wahlen eine echte Wahl.“"
+    assert [q.speaker for q in extract_quotes(text)] == [None]
+
+
 def test_us_party_ids_questions_and_colons_name_the_speaker():
     """"Rep. Elijah E. Cummings (D-Md.) said", '"…?" asked Sen. Barbara Mikulski', and a sentence whose
     subject the colon's quote belongs to ("McConnell delivered a message to Trump: "…"")."""

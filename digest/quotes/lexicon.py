@@ -220,7 +220,15 @@ BEFORE_WHO_SAYING = re.compile(
     rf"{_SUBJECT_AND_VERB}{_THEN_SAYING}")
 BEFORE_DESCRIBED_SAYING = re.compile(rf"{_DESCRIBED_AND_VERB}{_THEN_SAYING}")
 # "McConnell delivered a blunt message to Trump: "…"": the subject of the sentence the colon ends
-BEFORE_WHO_COLON = re.compile(rf"{_SUBJECT_AND_VERB}[^.!?\"“”:;]{{0,160}}:\s*$")
+# (a verb in the past, of saying, or one that delivers words: "boomed:", "fired back:", "delivered a message
+# to Trump:"; any word in -s would read German as English: "Das Fazit des Berichts lautete:")
+_MESSAGE_VERB = word_alternation(
+    [*SPEECH_VERBS.split("|"), "criticized", "criticised", "expressed", "delivered", "delivers", "gave", "gives", "offered",
+     "offers", "sent", "sends", "issued", "issues", "made", "makes", "put", "puts", "had", "has", "struck",
+     "sounded", "sounds", "summed", "sums"])
+BEFORE_WHO_COLON = re.compile(
+    rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<who>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?"
+    rf"(?:[a-z]{{2,}}ed|{_MESSAGE_VERB})\b[^.!?\"“”:;]{{0,160}}:\s*$")
 # "Bobbi Brown released a statement saying "…"": the statement speaks for whoever issued it
 # ... or "President Clinton released the following statement:"
 BEFORE_WHO_ISSUED = re.compile(
