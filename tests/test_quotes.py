@@ -193,6 +193,13 @@ def test_a_subject_going_on_in_the_same_sentence_says_the_second_fragment_too():
         ("as a matter of practice, the government keeps no such list.", "White House")]
 
 
+def test_a_pull_quote_is_the_speaker_s_of_the_body_quote_it_previews():
+    text = ('"We will rebuild every home"\nThe storm destroyed the valley on Monday.\n'
+            '"We will rebuild every home," Mayor Ann Cole said on Tuesday. "It will take years."')
+    quotes = extract_quotes(text)
+    assert (quotes[0].speaker, quotes[0].confident) == ("Ann Cole", True)
+
+
 def test_the_colon_rule_reads_no_other_language_s_nouns_as_english_verbs():
     """German capitalises nouns and ends many words in -s: "Das Fazit des Berichts lautete:" names nobody
     (per-language attribution is issue 19's; until then, no speaker rather than a wrong one)."""

@@ -136,7 +136,28 @@ def extract_quotes(text: str) -> list[Quote]:
     for q in quotes:
         if q.parts and len(q.parts) == 1:
             q.parts = []
+    _speak_repeats(quotes)
     return quotes
+
+
+def _speak_repeats(quotes: list[Quote]) -> None:
+    """A pull quote or subheading that repeats words of a quote the article attributes further on ('"We will
+    rebuild"' over the story, '"We will rebuild every home," Mayor Ann Cole said' in it) is that speaker's."""
+    sure = [(q, set(words(q.quote.lower()))) for q in quotes if q.confident]
+    if not sure:
+        return
+    for quote in quotes:
+        if quote.confident:
+            continue
+        own = set(words(quote.quote.lower()))
+        if len(own) < 3:
+            continue
+        for source, source_words in sure:
+            # (most of its words, in a quote further on: a display quote previews the body; a quote that
+            # repeats an earlier one is more often someone quoting it back)
+            if source.start > quote.start and len(own & source_words) >= 0.8 * len(own):
+                quote.speaker, quote.attributed_by = source.speaker, source.attributed_by
+                break
 
 
 # a reporting clause inside a span that no mark closed: '"The industry is based on anecdote, people saying
