@@ -140,22 +140,35 @@ def extract_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+_PUNCTUATION = ".,;:!?\"'“”‘’()[]…—–-"
+
+
 def _speak_repeats(quotes: list[Quote]) -> None:
     """A pull quote or subheading that repeats words of a quote the article attributes further on ('"We will
     rebuild"' over the story, '"We will rebuild every home," Mayor Ann Cole said' in it) is that speaker's."""
-    sure = [(q, set(words(q.quote.lower()))) for q in quotes if q.confident]
-    if not sure:
+    if not any(q.confident for q in quotes[1:]):
         return
-    for quote in quotes:
+    vocabulary: dict[int, set[str]] = {}  # (the words of each quote, split only when asked)
+
+    def words_of(quote: Quote) -> set[str]:
+        found = vocabulary.get(quote.start)
+        if found is None:
+            found = vocabulary[quote.start] = {w.strip(_PUNCTUATION) for w in quote.quote.lower().split()}
+        return found
+
+    for index, quote in enumerate(quotes):
         if quote.confident:
             continue
-        own = set(words(quote.quote.lower()))
+        own = words_of(quote)
         if len(own) < 3:
             continue
-        for source, source_words in sure:
+        for source in quotes[index + 1:]:
+            if not source.confident:
+                continue
+            source_words = words_of(source)
             # (most of its words, in a quote further on: a display quote previews the body; a quote that
             # repeats an earlier one is more often someone quoting it back)
-            if source.start > quote.start and len(own & source_words) >= 0.8 * len(own):
+            if len(own & source_words) >= 0.8 * len(own):
                 quote.speaker, quote.attributed_by = source.speaker, source.attributed_by
                 break
 
