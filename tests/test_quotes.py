@@ -193,6 +193,17 @@ def test_a_subject_going_on_in_the_same_sentence_says_the_second_fragment_too():
         ("as a matter of practice, the government keeps no such list.", "White House")]
 
 
+@pytest.mark.parametrize("clause, speaker", [
+    ("my father often said.", "my father"),
+    ("said the base chief known as Bob, speaking publicly.", "base chief"),
+    ("the 43-year-old asked in the video.", "43-year-old"),
+    ("beamed Donald Hartley of Madison.", "Donald Hartley"),
+    ("Blige sings to Clinton.", "Blige"),
+])
+def test_descriptions_adverbs_and_manner_verbs_in_a_reporting_clause(clause, speaker):
+    assert pairs(f'"We will win," {clause}') == [("We will win,", speaker)]
+
+
 def test_a_pull_quote_is_the_speaker_s_of_the_body_quote_it_previews():
     text = ('"We will rebuild every home"\nThe storm destroyed the valley on Monday.\n'
             '"We will rebuild every home," Mayor Ann Cole said on Tuesday. "It will take years."')

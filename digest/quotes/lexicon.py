@@ -30,7 +30,8 @@ SPEECH_VERBS = (
     "|called|calls|voiced|added that|told reporters|announced|affirmed|confirmed|exclaimed|boasted|lamented"
     "|predicted|repeated|opined|sighed|begged|pleaded|demanded|promised|promises|estimated|estimates"
     "|remembers|remembered|recalls|explains|adds|writes|wrote|tweets|posts|stated|states|continues|notes"
-    "|put it|puts it"
+    "|put it|puts it|sings|beamed|gushed|fumed|snapped|retorted|shot back|scoffed|marveled|marvelled|cracked"
+    "|grumbled|groused|exulted|chimed in"
 )
 
 
@@ -144,7 +145,8 @@ NAME = rf"(?:{_HONORIFIC}?{NAME_WORD}(?:\s+{_BEFORE_NAME_WORD}(?:{_PARTICLE}\s+)
 # a lower-case description: "the ministry", "a spokesman for the company", "one taxi driver"
 NOT_IN_DESC = (r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|because|after|before|is|was|were|are|has"
                 r"|had|have|he|she|they|it|we|i|said|says|told|added)\b)")
-_DESC = rf"(?:(?:[Tt]he|[Aa]|[Aa]n|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:{NOT_IN_DESC}[\w\-.'’]+\s+){{0,4}}?{NOT_IN_DESC}[a-z][\w\-'’]*)"
+_DESC = (rf"(?:(?:[Tt]he|[Aa]|[Aa]n|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur)\s+"
+         rf"(?:{NOT_IN_DESC}[\w\-.'’]+\s+){{0,4}}?(?:{NOT_IN_DESC}[a-z][\w\-'’]*|\d+-year-old))")
 # "U.S. captain Zach Parise", "the company's chief executive Tim Cook": a role before the name
 ROLE_NAME = rf"(?:(?:{NAME}|the|a|an)(?:'s|’s)?\s+(?:[a-z][\w\-]*\s+){{1,3}})?{NAME}"
 WHO = rf"(?P<who>{ROLE_NAME}|{_DESC}|he|she|they|it|we|I)"
@@ -167,16 +169,20 @@ _PRE_TITLE = (rf"(?:(?:(?:(?:former|retired|acting|outgoing|incoming|interim)\s+
 # after a quote, an appositive may run to several commas: '"…," Harry Bond, 30, of Raleigh, N.C., who was
 # among those polled, said' (age, town, state, a clause)
 _LONG_APPOSITIVE = rf"{_PARTY_ID}(?:,\s+[^,\"“”]{{1,90}},(?:\s+[^,\"“”]{{1,60}},){{0,3}})?"
+# an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
+_AUXILIARIES = ("has", "have", "had", "would", "will", "also", "later", "then", "once", "often", "always", "never",
+                "again", "recently", "previously", "still", "just", "even", "already", "now")
+AUXILIARY = rf"(?:(?:{'|'.join(_AUXILIARIES)})\s+)?"
 # a role in lower case with no article before the name: '"…," council leader Tom Hart said'
 _BARE_ROLE = rf"(?:(?:{NOT_IN_DESC}[a-z][\w\-'’]*\s+){{1,3}}(?={NAME}))"
 # ... after the verb, where "said the South African" is a description, not a role and a name
 _ROLE_AFTER_VERB = rf"(?:(?:the\s+|a\s+|an\s+)?(?:(?!(?:the|a|an)\s){NOT_IN_DESC}[a-z][\w\-'’]*\s+){{1,3}}(?={NAME}))"
 AFTER_WHO_VERB = re.compile(
-    rf"^[\s,—–-]*{_PRE_TITLE}?{_BARE_ROLE}?{WHO}{_LONG_APPOSITIVE}\s+(?:\w+ly\s+)?(?:{VERB})\b")
+    rf"^[\s,—–-]*{_PRE_TITLE}?{_BARE_ROLE}?{WHO}{_LONG_APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\b")
 # where a description after the verb ends: "said the appeals court." (not "the appeals"), "said a
 # spokesman for the company" (the head before "for")
 _DESC_END = (r"(?=\s*(?:[,.;:!?)\"”]|$)|\s+(?:for|of|at|in|on|with|from|who|which|that|after|before|when|while"
-             r"|during|about|to|and|as)\b)")
+             r"|during|about|to|and|as|known|speaking|adding)\b)")
 # a group named without an article: '"…," federal prosecutors said', '"…," police said'
 AFTER_GROUP_VERB = re.compile(
     rf"^[\s,—–-]*(?!{VERB}\b)(?P<who>(?:some\s+)?(?:{NOT_IN_DESC}[a-z][\w\-]*\s+)?(?:police|{NOT_IN_DESC}[a-z][\w\-]*s))"
@@ -190,9 +196,6 @@ AFTER_ORG_VERB = re.compile(
 AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{INVERTED_VERB})\s+{_PRE_TITLE}?(?P<who>{ROLE_NAME}|{_DESC}{_DESC_END})")
 # '"…," said planetary geologist Rosaly Lopes of NASA': a role in lower case, then the name alone
 AFTER_VERB_ROLE_WHO = re.compile(rf"^[\s,—–-]*(?:{INVERTED_VERB})\s+{_PRE_TITLE}?{_ROLE_AFTER_VERB}(?P<who>{NAME})")
-# an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
-_AUXILIARIES = ("has", "have", "had", "would", "will", "also", "later", "then", "once")
-AUXILIARY = rf"(?:(?:{'|'.join(_AUXILIARIES)})\s+)?"
 # documents that speak for their authors ("the motion says")
 DOCUMENTS = {"motion", "filing", "statement", "affidavit", "document", "documents", "complaint", "indictment",
              "lawsuit", "letter", "memo", "brief", "petition", "website", "release", "papers", "transcript"}
