@@ -145,32 +145,37 @@ _PUNCTUATION = ".,;:!?\"'“”‘’()[]…—–-"
 
 def _speak_repeats(quotes: list[Quote]) -> None:
     """A pull quote or subheading that repeats words of a quote the article attributes further on ('"We will
-    rebuild"' over the story, '"We will rebuild every home," Mayor Ann Cole said' in it) is that speaker's."""
-    if not any(q.confident for q in quotes[1:]):
+    rebuild"' over the story, '"We will rebuild every home," Mayor Ann Cole said' in it) is that speaker's.
+    A display quote is an excerpt: its first words are found in the quote it repeats (a substring test that
+    spares splitting every quote into words), then most of its words."""
+    sure = [q for q in quotes[1:] if q.confident]
+    if not sure:
         return
-    vocabulary: dict[int, set[str]] = {}  # (the words of each quote, split only when asked)
-
-    def words_of(quote: Quote) -> set[str]:
-        found = vocabulary.get(quote.start)
-        if found is None:
-            found = vocabulary[quote.start] = {w.strip(_PUNCTUATION) for w in quote.quote.lower().split()}
-        return found
-
-    for index, quote in enumerate(quotes):
-        if quote.confident:
+    for quote in quotes:
+        if quote.confident or quote.start >= sure[-1].start:
             continue
-        own = words_of(quote)
-        if len(own) < 3:
-            continue
-        for source in quotes[index + 1:]:
-            if not source.confident:
+        head = _plain(quote.quote)[:12]
+        for source in sure:
+            if source.start <= quote.start or head not in _plain(source.quote):
                 continue
-            source_words = words_of(source)
+            own = _words_of(quote.quote)
             # (most of its words, in a quote further on: a display quote previews the body; a quote that
             # repeats an earlier one is more often someone quoting it back)
-            if len(own & source_words) >= 0.8 * len(own):
+            if len(own) >= 3 and len(own & _words_of(source.quote)) >= 0.8 * len(own):
                 quote.speaker, quote.attributed_by = source.speaker, source.attributed_by
                 break
+
+
+_NO_MARKS = str.maketrans("", "", "\"'“”‘’")
+
+
+def _plain(text: str) -> str:
+    """Lower case without quotation marks or apostrophes: "the 'Giuliani problem'" holds "The Giuliani problem"."""
+    return text.lower().translate(_NO_MARKS)
+
+
+def _words_of(text: str) -> set[str]:
+    return {word.strip(_PUNCTUATION) for word in text.lower().split()}
 
 
 # a reporting clause inside a span that no mark closed: '"The industry is based on anecdote, people saying
