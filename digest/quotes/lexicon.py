@@ -268,13 +268,14 @@ _SENTENCE_WHO_SAID = re.compile(
     rf"{word_alternation(_FRAGMENT_VERBS.split('|'))})\b")
 
 
-_SAID_WORD = re.compile(rf"\b(?:{VERB}|{word_alternation(_FRAGMENT_VERBS.split('|'))})\b")
+_JUDGING_WORD = re.compile(rf"\b{word_alternation(_FRAGMENT_VERBS.split('|'))}\b")
 
 
 def sentence_who_said(text: str) -> re.Match[str] | None:
-    """A subject and a verb of saying or judging anywhere in the sentence of a quoted fragment (the
-    subject search, tried at every position, only where there is such a verb)."""
-    return _SENTENCE_WHO_SAID.search(text) if _SAID_WORD.search(text) else None
+    """A subject and a verb of saying or judging anywhere in the sentence of a quoted fragment. Asked after
+    `sentence_who_verb` found no subject before a verb of saying, so the subject search (tried at every
+    position) runs only where there is a verb of judging."""
+    return _SENTENCE_WHO_SAID.search(text) if _JUDGING_WORD.search(text) else None
 
 
 def sentence_who_verb(text: str) -> re.Match[str] | None:
