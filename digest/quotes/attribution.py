@@ -349,6 +349,7 @@ def is_title_case(content: str) -> bool:
 
 
 WORD_CHARACTER = re.compile(r"[^\W_]")  # what every word token has (`digest.text.words`)
+_NOT_SUBJECTS = STOP_WORDS | CALENDAR_WORDS  # words a subject found by any verb cannot start or end with
 _VERB_FIRST = (AFTER_VERB_WHO, AFTER_VERB_ROLE_WHO)
 _CLAUSES_AFTER = (AFTER_WHO_VERB, AFTER_VERB_WHO, AFTER_VERB_ROLE_WHO, AFTER_ACCORDING, AFTER_GROUP_VERB,
                   AFTER_ORG_VERB)
@@ -410,9 +411,8 @@ def _clause_before(narr_before: str) -> re.Match[str] | None:
     if match is None:
         return None
     subject = match.group("who")
-    first, last = subject.split()[0].lower(), subject.split()[-1].lower()
-    not_words = STOP_WORDS | CALENDAR_WORDS
-    if last not in not_words and (first not in not_words or DETERMINER.match(subject)):
+    parts = subject.lower().split()
+    if parts[-1] not in _NOT_SUBJECTS and (parts[0] not in _NOT_SUBJECTS or DETERMINER.match(subject)):
         return match  # (not "There …, saying", "Before …:"; "The Vermont senator …, saying" is one)
     return None
 

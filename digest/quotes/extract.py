@@ -22,24 +22,23 @@ from digest.quotes.attribution import (
 )
 from digest.quotes.lexicon import (
     CLAUSE_AT_END,
-    CONDITIONAL_SPEECH,
     CONTINUED_SUBJECT,
-    HYPOTHETICAL_CUE,
     INVERTED_CLAUSE_AT_END,
     INVERTED_VERB,
     NAME,
-    NAMES_A_WORK_AFTER,
-    NAMES_A_WORK_BEFORE,
     PRONOUNS,
     REPORTING_ONLY,
     SENTENCE_ACCORDING,
     SENTENCE_START,
     VERB,
     WEAK_SCARE_CUE,
-    WORK_NOUNS,
+    conditional_speech_before,
     ends_with_verb,
+    hypothetical_speech_before,
+    names_a_work_after,
+    names_a_work_before,
     scare_cue_before,
-    sentence_who_said,
+    sentence_who_judged,
     sentence_who_verb,
 )
 from digest.quotes.spans import (
@@ -93,11 +92,9 @@ def extract_quotes(text: str) -> list[Quote]:
         elif is_title_case(content) and not span.open_end:
             continue
 
-        last_word = _last_word(narr_before)
-        if full and last_word in _CONDITIONAL_LAST and search_end(CONDITIONAL_SPEECH, narr_before, 40):
+        if full and conditional_speech_before(narr_before):
             continue  # 'As Sherlock would say, "…"'
-        if _names_a_work_after(after) or (
-                last_word in WORK_NOUNS and search_end(NAMES_A_WORK_BEFORE, narr_before, 50)):
+        if names_a_work_after(after) or names_a_work_before(narr_before):
             continue  # 'the "Meth. We're on it." campaign': a name, not speech
         who = (not narr_before.strip() and signature(text, span.end, after)) or \
             attribution(content, after, narr_before, full)
@@ -128,7 +125,7 @@ def extract_quotes(text: str) -> list[Quote]:
                 quotes[-1].speaker, quotes[-1].attributed_by = speaker, how
             continue
         if speaker is None and full and not narrator:
-            if last_word in _HYPOTHETICAL_LAST and search_end(HYPOTHETICAL_CUE, narr_before, 60):
+            if hypothetical_speech_before(narr_before):
                 continue  # '… instead of saying, "…"': words nobody said
             speaker, how = carry_speaker(quotes, span, text, attributor)
         quotes.append(Quote(content, speaker, "full" if full else "partial", span.start, end=span.end,
@@ -148,15 +145,15 @@ def _speak_repeats(quotes: list[Quote]) -> None:
     rebuild"' over the story, '"We will rebuild every home," Mayor Ann Cole said' in it) is that speaker's.
     A display quote is an excerpt: its first words are found in the quote it repeats (a substring test that
     spares splitting every quote into words), then most of its words."""
-    sure = [q for q in quotes[1:] if q.confident]
+    sure = [(q, _plain(q.quote)) for q in quotes[1:] if q.confident]
     if not sure:
         return
     for quote in quotes:
-        if quote.confident or quote.start >= sure[-1].start:
+        if quote.confident or quote.start >= sure[-1][0].start:
             continue
         head = _plain(quote.quote)[:12]
-        for source in sure:
-            if source.start <= quote.start or head not in _plain(source.quote):
+        for source, plain in sure:
+            if source.start <= quote.start or head not in plain:
                 continue
             own = _words_of(quote.quote)
             # (most of its words, in a quote further on: a display quote previews the body; a quote that
@@ -184,25 +181,6 @@ def _words_of(text: str) -> set[str]:
 _CLAUSE_INSIDE = re.compile(rf"[,!?]['’]?(?=\s+(?:(?:{INVERTED_VERB})\s+{NAME}|{NAME}\s+(?:{VERB}))\s*[,.])")
 
 
-# the last words before a quote that the conditional and hypothetical cues can end with (each cue is a
-# search over the narration's end, asked only where its last word is there)
-_CONDITIONAL_LAST = {"say", "ask", "reply"} | {word for word in ("tell",)}
-_HYPOTHETICAL_LAST = {"saying", "asking", "replying", "say", "says"}
-
-
-def _names_a_work_after(after: str) -> bool:
-    """'the "…" campaign': one of the two words after the closing mark names a work (then the pattern)."""
-    if not after[1:2].islower():  # (a work's noun follows the mark in lower case: most clauses do not)
-        return False
-    return any(word.strip(",.") in WORK_NOUNS for word in after[:40].split(None, 2)[:2]) \
-        and bool(NAMES_A_WORK_AFTER.match(after))
-
-
-def _last_word(narration: str) -> str:
-    tail = narration[-30:].rstrip(" ,:").rsplit(None, 1)
-    return tail[-1].lower() if tail else ""
-
-
 def _end_before_clause(text: str, span: Span) -> None:
     """A span left open whose words are followed by a reporting clause ends at the clause."""
     match = _CLAUSE_INSIDE.search(text, span.start, span.end)
@@ -214,7 +192,7 @@ def _judged_by(attributor: Attributor, sentence: str, position: int) -> str | No
     """The person whose words a fragment is when the sentence has a person judge or report them ('the
     pontiff expressed hope that Egypt will "build …"', 'Smith criticized the "game-playing"'): a person
     the article quotes, not any subject (a programme, "his books") the verb may follow."""
-    match = sentence_who_said(sentence)
+    match = sentence_who_judged(sentence)
     if match is None:
         return None
     speaker = attributor.resolve(match.group("who"), position)

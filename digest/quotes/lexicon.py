@@ -212,15 +212,15 @@ BEFORE_WHO_VERB = re.compile(
 # "Trump then appears in a clip from a speech, saying, "…"": the subject goes on to say it
 _GERUNDS = (r"saying|adding|declaring|writing|asking|telling\s+\w+|shouting|chanting|tweeting|posting|replying"
             r"|responding|explaining|noting|insisting|warning|arguing")
-# (a subject opening its sentence or clause, and a verb of any kind)
+# (a named or pronoun subject opening its sentence or clause, up to its verb; then a verb of any kind)
+_CLAUSE_SUBJECT = (rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<who>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}\s+{AUXILIARY}"
+                   rf"(?:\w+ly\s+)?")
 _ANY_VERB = r"(?:[a-z]+(?:ed|s)|went|took|spoke|gave|made|came|got|sent|wrote|told|put)\b"
-_SUBJECT_AND_VERB = (rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<who>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}\s+{AUXILIARY}"
-                     rf"(?:\w+ly\s+)?{_ANY_VERB}")
+_SUBJECT_AND_VERB = rf"{_CLAUSE_SUBJECT}{_ANY_VERB}"
 # (... or a description, before a verb of saying: "The Vermont senator emailed supporters saying: "…"")
 _THEN_SAYING = rf"[^.!?\"“”:;]{{0,120}}(?:,\s+|\s+(?=saying))(?:{_GERUNDS})\s*[:,]?\s*$"
 _DESCRIBED_AND_VERB = rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<who>{_DESC})\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB}|emailed|texted)\b"
-BEFORE_WHO_SAYING = re.compile(
-    rf"{_SUBJECT_AND_VERB}{_THEN_SAYING}")
+BEFORE_WHO_SAYING = re.compile(rf"{_SUBJECT_AND_VERB}{_THEN_SAYING}")
 BEFORE_DESCRIBED_SAYING = re.compile(rf"{_DESCRIBED_AND_VERB}{_THEN_SAYING}")
 # "McConnell delivered a blunt message to Trump: "…"": the subject of the sentence the colon ends
 # (a verb in the past, of saying, or one that delivers words: "boomed:", "fired back:", "delivered a message
@@ -229,9 +229,7 @@ _MESSAGE_VERB = word_alternation(
     [*SPEECH_VERBS.split("|"), "criticized", "criticised", "expressed", "delivered", "delivers", "gave", "gives", "offered",
      "offers", "sent", "sends", "issued", "issues", "made", "makes", "put", "puts", "had", "has", "struck",
      "sounded", "sounds", "summed", "sums"])
-BEFORE_WHO_COLON = re.compile(
-    rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<who>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?"
-    rf"(?:[a-z]{{2,}}ed|{_MESSAGE_VERB})\b[^.!?\"“”:;]{{0,160}}:\s*$")
+BEFORE_WHO_COLON = re.compile(rf"{_CLAUSE_SUBJECT}(?:[a-z]{{2,}}ed|{_MESSAGE_VERB})\b[^.!?\"“”:;]{{0,160}}:\s*$")
 # "Bobbi Brown released a statement saying "…"": the statement speaks for whoever issued it
 # ... or "President Clinton released the following statement:"
 BEFORE_WHO_ISSUED = re.compile(
@@ -263,19 +261,16 @@ _FRAGMENT_VERBS = (
     "|vowed|promised|urged|called|calls|labeled|branded|brands|has said|have said|had said"
     "|wants|wanted|hopes|hoped|believes|believed|thinks|thought|considers|considered|liked|likes"
 )
-_SENTENCE_WHO_SAID = re.compile(
-    rf"{_SUBJECT_START}{WHO}{APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB}|"
-    rf"{word_alternation(_FRAGMENT_VERBS.split('|'))})\b")
+_FRAGMENT_VERB = word_alternation(_FRAGMENT_VERBS.split("|"))
+_SENTENCE_WHO_JUDGED = re.compile(rf"{_SUBJECT_START}{WHO}{APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?{_FRAGMENT_VERB}\b")
+_JUDGING_WORD = re.compile(rf"\b{_FRAGMENT_VERB}\b")
 
 
-_JUDGING_WORD = re.compile(rf"\b{word_alternation(_FRAGMENT_VERBS.split('|'))}\b")
-
-
-def sentence_who_said(text: str) -> re.Match[str] | None:
-    """A subject and a verb of saying or judging anywhere in the sentence of a quoted fragment. Asked after
-    `sentence_who_verb` found no subject before a verb of saying, so the subject search (tried at every
-    position) runs only where there is a verb of judging."""
-    return _SENTENCE_WHO_SAID.search(text) if _JUDGING_WORD.search(text) else None
+def sentence_who_judged(text: str) -> re.Match[str] | None:
+    """A subject and a verb of judging or reporting anywhere in the sentence of a quoted fragment: asked
+    where `sentence_who_verb` found no subject before a verb of saying, so the subject search (tried at
+    every position) runs only where there is such a verb."""
+    return _SENTENCE_WHO_JUDGED.search(text) if _JUDGING_WORD.search(text) else None
 
 
 def sentence_who_verb(text: str) -> re.Match[str] | None:
@@ -323,26 +318,61 @@ def scare_cue_before(narration: str) -> bool:
     return bool(search_end(SCARE_CUE, narration, 80))
 
 
-# Weaker cues ('its "new normal"', 'seen as "a betrayal"'): speech when someone in the sentence says it
-# ('The CDC calls insufficient sleep a "health epidemic"').
 # speech nobody made, only imagined or advised against: 'instead of saying, "…"', 'one more person who
 # says, "…"', 'it seems as though you are saying, "…"'
-HYPOTHETICAL_CUE = re.compile(
-    r"\b(?:(?:instead of|rather than|without|before|than)\s+(?:just\s+)?(?:saying|asking|telling\s+\w+|replying)"
+_HYPOTHETICAL_CUE = re.compile(
+    r"\b(?:(?:instead of|rather than|without|before|than)\s+(?:just\s+)?(?:saying|asking|replying)"
     r"|(?:you|we|one)\s+(?:are\s+|might\s+be\s+|could\s+be\s+)?(?:saying|say)"
     r"|(?:person|people|someone|anyone|everyone|somebody|nobody)\s+who\s+(?:says|say))\s*[,:]?\s*$",
     re.IGNORECASE)
 # quoted words naming a slogan, campaign or work, not speech: 'the "Meth. We're on it." campaign', 'The
 # campaign, "We're a culture, not a costume," features …' (but the Trump campaign, or a campaign spokesman, speaks)
-_WORK_NOUNS = (r"campaign|slogan|tagline|motto|hashtag|ad|ads|advert|billboards?|banner|logo|brand|initiative"
-               r"|programme|program|project|series|show|film|movie|song|album|book|episode|exhibition|podcast")
-WORK_NOUNS = frozenset(_WORK_NOUNS.replace("?", "").split("|")) | {"billboard", "billboards"}
-NAMES_A_WORK_AFTER = re.compile(
-    rf"\s*(?:[a-z][\w\-]*\s+)?(?:{_WORK_NOUNS})\b(?![\s,]+(?:(?:[a-z][\w\-]*\s+){{0,2}}(?:said|says|told|added|wrote)\b|[A-Z]))")
-NAMES_A_WORK_BEFORE = re.compile(
-    rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa])\s+(?:[a-z][\w\-]*\s+)?(?:{_WORK_NOUNS}),?\s*$")
+_WORK_NOUNS = frozenset({
+    "campaign", "slogan", "tagline", "motto", "hashtag", "ad", "ads", "advert", "billboard", "billboards", "banner",
+    "logo", "brand", "initiative", "programme", "program", "project", "series", "show", "film", "movie", "song",
+    "album", "book", "episode", "exhibition", "podcast"})
+_WORK_NOUN = word_alternation(_WORK_NOUNS)
+_NAMES_A_WORK_AFTER = re.compile(
+    rf"\s*(?:[a-z][\w\-]*\s+)?{_WORK_NOUN}\b(?![\s,]+(?:(?:[a-z][\w\-]*\s+){{0,2}}(?:said|says|told|added|wrote)\b|[A-Z]))")
+_NAMES_A_WORK_BEFORE = re.compile(
+    rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa])\s+(?:[a-z][\w\-]*\s+)?{_WORK_NOUN},?\s*$")
 # ... or would say: 'As Sherlock would say, "…"' (whoever it names, nobody said it here)
-CONDITIONAL_SPEECH = re.compile(r"\b(?:would|might|could|should)\s+(?:say|ask|tell\s+\w+|reply)\s*[,:]?\s*$")
+_CONDITIONAL_SPEECH = re.compile(r"\b(?:would|might|could|should)\s+(?:say|ask|reply)\s*[,:]?\s*$")
+# the last words those cues can end with: each is a search over the narration's end, run only where its
+# last word is there
+_CONDITIONAL_LAST = {"say", "ask", "reply"}
+_HYPOTHETICAL_LAST = {"saying", "asking", "replying", "say", "says"}
+
+
+def _cue_word(narration: str) -> str:
+    """The last word before a quote's opening mark, lower case, without the comma or colon after it."""
+    return _last_word(narration.rstrip(" ,:")).lower()
+
+
+def hypothetical_speech_before(narration: str) -> bool:
+    return _cue_word(narration) in _HYPOTHETICAL_LAST and bool(search_end(_HYPOTHETICAL_CUE, narration, 60))
+
+
+def conditional_speech_before(narration: str) -> bool:
+    return _cue_word(narration) in _CONDITIONAL_LAST and bool(search_end(_CONDITIONAL_SPEECH, narration, 40))
+
+
+def names_a_work_before(narration: str) -> bool:
+    """'The campaign, "…," features …': the narration ends naming a work the quoted words are the name of."""
+    return _cue_word(narration) in _WORK_NOUNS and bool(search_end(_NAMES_A_WORK_BEFORE, narration, 50))
+
+
+def names_a_work_after(after: str) -> bool:
+    """'the "…" campaign': one of the two words after the closing mark names a work (then the pattern). A
+    work's noun follows the mark in lower case, as most reporting clauses do not."""
+    if not after[1:2].islower():
+        return False
+    return any(word.strip(",.") in _WORK_NOUNS for word in after[:40].split(None, 2)[:2]) \
+        and bool(_NAMES_A_WORK_AFTER.match(after))
+
+
+# Weaker cues ('its "new normal"', 'seen as "a betrayal"'): speech when someone in the sentence says it
+# ('The CDC calls insufficient sleep a "health epidemic"').
 WEAK_SCARE_CUE = re.compile(r"\b(?:as|a|an|the|its|his|her|their|our|my)\s*$", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[:;]\s+|—\s*|--\s*)$")
 ENDS_WITH_VERB = re.compile(rf"\b{VERB}\s*$")
