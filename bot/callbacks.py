@@ -129,6 +129,7 @@ async def settings_button(query: CallbackQuery, message: Message, update: Update
         at = user_digest_time(reader, bb.settings)
         moved = (datetime.combine(datetime(2000, 1, 1), at) + timedelta(hours=1 if action == "later" else -1)).time()
         bb.store.update_user(reader["id"], digest_time=moved.strftime("%H:%M"))
+        bb.pusher.schedule_changed(me(update, context))
     text, keyboard = settings_view(me(update, context), bb.settings, bb.store.active_sources())
     await _edit(query, text, keyboard)
     await query.answer()

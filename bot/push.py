@@ -190,3 +190,10 @@ class Pusher:
         now = self.clock()
         if is_due_today(user, self.settings, now):
             self.store.claim_delivery(user["id"], local_date(user, self.settings, now), None, status="skipped")
+
+    def schedule_changed(self, user: Reader) -> None:
+        """A new time or zone that puts today's digest time still ahead brings today's digest, if the day
+        was only skipped (subscribed after the old time) and nothing was sent."""
+        now = self.clock()
+        if not is_due_today(user, self.settings, now):
+            self.store.unskip_delivery(user["id"], local_date(user, self.settings, now))

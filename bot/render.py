@@ -13,6 +13,8 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from digest.compose import BriefingItem
 from digest.store import StoredPart, StoredQuote
@@ -86,15 +88,31 @@ def quote_line(quote: StoredQuote) -> str:
     return f"\u201c{quote['quote']}\u201d{speaker}"
 
 
+def story_date(published_at: str | None, zone: ZoneInfo) -> str | None:
+    """When a story appeared, in the reader's zone ("27 Nov 2026, 14:05"); None when unknown."""
+    if not published_at:
+        return None
+    try:
+        when = datetime.fromisoformat(published_at)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return f"{when.astimezone(zone):%-d %b %Y, %H:%M}"
+
+
 def render_item(item: BriefingItem, number: int | None, sentences: list[str] | None = None,
-                quotes: list[StoredQuote] | None = None) -> Block:
-    """One story: headline, source (and other sources), sentences, quote(s), link."""
+                quotes: list[StoredQuote] | None = None, zone: ZoneInfo | None = None) -> Block:
+    """One story: headline, source (and other sources; with `zone`, its date), sentences, quote(s), link."""
     sentences = item.sentences if sentences is None else sentences
     quotes = ([item.key_quote] if item.key_quote else []) if quotes is None else quotes
     b = _Builder()
     numbered = f"{number}. " if number is not None else ""
     b.add(numbered + (item.title or "(untitled)"), "b").add("\n")
     source = item.source + (" \u00b7 also: " + ", ".join(name for name, _ in item.also) if item.also else "")
+    dated = story_date(item.published_at, zone) if zone is not None else None
+    if dated:
+        source += f" \u00b7 {dated}"
     b.add(source, "i").add("\n")
     if sentences:
         b.add(" ".join(sentences)).add("\n")
@@ -105,17 +123,18 @@ def render_item(item: BriefingItem, number: int | None, sentences: list[str] | N
     block = b.block()
     if block.visible > SAFE_LIMIT:
         if len(quotes) > 1:
-            return render_item(item, number, sentences, quotes[:-1])
+            return render_item(item, number, sentences, quotes[:-1], zone)
         if len(sentences) > 1:
-            return render_item(item, number, sentences[:-1], quotes)
+            return render_item(item, number, sentences[:-1], quotes, zone)
         clipped_quotes: list[StoredQuote] = [{**q, "quote": q["quote"][:1000]} for q in quotes]
         clipped = replace(item, title=item.title[:200], also=item.also[:5])
-        return render_item(clipped, number, [s[:1500] for s in sentences], clipped_quotes)
+        return render_item(clipped, number, [s[:1500] for s in sentences], clipped_quotes, zone)
     return block
 
 
-def render_digest(items: list[BriefingItem], header: str | None = None) -> list[Part]:
-    """Messages for a digest: stories packed into as few messages as fit, split between stories."""
+def render_digest(items: list[BriefingItem], header: str | None = None, zone: ZoneInfo | None = None) -> list[Part]:
+    """Messages for a digest: stories packed into as few messages as fit, split between stories; with
+    `zone`, each story says when it appeared."""
     parts: list[Part] = []
     current: list[Block] = []
     ids: list[int] = []
@@ -125,7 +144,7 @@ def render_digest(items: list[BriefingItem], header: str | None = None) -> list[
     if head:
         current, size = [head], head.visible
     for number, item in enumerate(items, 1):
-        block = render_item(item, number)
+        block = render_item(item, number, zone=zone)
         separator = 2 if current else 0
         if current and size + separator + block.visible > SAFE_LIMIT and ids:
             parts.append(Part(_join(current), ids, delivered))

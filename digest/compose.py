@@ -3,7 +3,10 @@
 Candidates are recent articles the reader has not received, from sources they have
 not muted, matching their topics if they follow any. Articles about the same story
 are grouped by text similarity; a story covered by more sources ranks higher, a
-newer one ranks higher, and each story appears once, naming the other sources.
+newer one ranks higher, and each story appears once, naming the other sources. A
+story the reader has received from any source is not brought back by another
+source's later report of it, and no source fills more than half of a digest while
+other sources have stories to give.
 
 The push, `/digest`, `/latest` and the CLI preview all call `Composer.briefing`.
 Its one cache lives as long as the store's content version (bumped by triggers on
@@ -74,27 +77,33 @@ class Composer:
         self._windows: dict[tuple[str, int], list[Article]] = {}
         self._rankings: OrderedDict[tuple[Any, ...], list[BriefingItem]] = OrderedDict()
 
-    def briefing(self, reader: Reader | None, limit: int, max_age_hours: int,
+    def briefing(self, reader: Reader | None, limit: int, max_age_hours: int | None,
                  now: datetime | None = None, *, unseen_only: bool = True, by: Order = "importance") -> Briefing:
         """The reader's briefing: `by="importance"` (coverage, then recency) or `by="time"` (newest first);
-        `unseen_only=False` includes stories the reader already received (/latest). `reader` None: a new
-        subscriber's view (the preview)."""
+        `unseen_only=False` includes stories the reader already received (/latest); `max_age_hours` None:
+        whatever their age. `reader` None: a new subscriber's view (the preview)."""
         now = now or utcnow()
-        articles = self.candidates(reader, max_age_hours, now, unseen_only=unseen_only)  # (checks the version)
+        articles, received = self._pool(reader, max_age_hours, now, unseen_only=unseen_only)  # (checks the version)
         minute = now.replace(second=0, microsecond=0)
-        key = (self._version, tuple(a["id"] for a in articles), limit, by, minute)
+        key = (self._version, tuple(a["id"] for a in articles), tuple(a["id"] for a in received), limit, by, minute)
         items = self._rankings.get(key)
         if items is None:
-            items = self._rankings[key] = rank_stories(articles, limit, minute, by)
+            items = self._rankings[key] = rank_stories(articles, limit, minute, by, received)
             while len(self._rankings) > RANKINGS_KEPT:
                 self._rankings.popitem(last=False)
         else:
             self._rankings.move_to_end(key)
         return Briefing(items, key)
 
-    def candidates(self, reader: Reader | None, max_age_hours: int, now: datetime, *,
+    def candidates(self, reader: Reader | None, max_age_hours: int | None, now: datetime, *,
                    unseen_only: bool = True) -> list[Article]:
-        """Recent articles this reader may get: unseen (optionally), from unmuted sources, on their topics.
+        """Recent articles this reader may get: unseen (optionally), from unmuted sources, on their topics."""
+        return self._pool(reader, max_age_hours, now, unseen_only=unseen_only)[0]
+
+    def _pool(self, reader: Reader | None, max_age_hours: int | None, now: datetime, *,
+              unseen_only: bool = True) -> tuple[list[Article], list[Article]]:
+        """The reader's candidates, and the articles of the same window they have received (whose stories
+        must not come back through another source).
 
         Taken from the shared window (twice the candidates, read once per content
         version), filtered by the ids the reader received; a reader who received
@@ -102,10 +111,13 @@ class Composer:
         of their own. Both give the same list."""
         self._check_version()
         exclude = reader["id"] if reader and unseen_only else None
-        since = now.replace(second=0, microsecond=0) - timedelta(hours=max_age_hours)
+        minute = now.replace(second=0, microsecond=0)
+        since = minute - timedelta(hours=max_age_hours) if max_age_hours is not None else datetime.min.replace(
+            tzinfo=now.tzinfo)
         window = self._window(since)
         seen = self.store.delivered_article_ids(exclude) if exclude is not None else set()
         unseen = [a for a in window if a["id"] not in seen]
+        received = [a for a in window if a["id"] in seen]
         if len(window) < 2 * self.max_candidates or len(unseen) >= self.max_candidates:
             articles = unseen[:self.max_candidates]
         else:
@@ -114,7 +126,7 @@ class Composer:
             muted = set(reader.get("muted_sources") or [])
             articles = [a for a in articles
                         if a["source_id"] not in muted and matches_topics(a, reader.get("topics"))]
-        return [a for a in articles if a.get("summary") or a.get("title")]
+        return [a for a in articles if a.get("summary") or a.get("title")], received
 
     def _window(self, since: datetime) -> list[Article]:
         """The newest articles since `since`, decoded once per content version and shared by every
@@ -135,26 +147,51 @@ class Composer:
             self._rankings.clear()
 
 
-def rank_stories(articles: list[Article], limit: int, now: datetime,
-                 by: Order = "importance") -> list[BriefingItem]:
-    """Group articles into stories and pick the best `limit`. Depends only on the articles (and `now`),
-    so readers with the same candidates share one result."""
+def rank_stories(articles: list[Article], limit: int, now: datetime, by: Order = "importance",
+                 received: list[Article] | None = None) -> list[BriefingItem]:
+    """Group articles into stories and pick the best `limit`; a story with an article of `received` (the
+    reader has it already, from any source) is left out. Depends only on its arguments, so readers with
+    the same candidates share one result."""
     if not articles:
         return []
-    groups = group_stories([f"{a['title']}. {' '.join(a['summary'])}" for a in articles])
+    pool = articles + (received or [])
+    groups = group_stories([f"{a['title']}. {' '.join(a['summary'])}" for a in pool])
     scored = []
     for group in groups:
+        if group[-1] >= len(articles):  # (groups keep input order: a received member comes last)
+            continue
         members = [articles[i] for i in group]
         sources = {m["source_id"] for m in members}
         newest = max(_when(m) for m in members)
         age_hours = max(0.0, (now - newest).total_seconds() / 3600)
         score = COVERAGE_WEIGHT * (len(sources) - 1) + math.exp(-age_hours * math.log(2) / RECENCY_HALF_LIFE_HOURS)
         scored.append((score, newest, members))
-    if by == "importance":
-        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
-    else:
+    if by == "time":
         scored.sort(key=lambda s: s[1], reverse=True)
-    return [_item(members) for _, _, members in scored[:limit]]
+        return [_item(members) for _, _, members in scored[:limit]]
+    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    return _fair_share([_item(members) for _, _, members in scored], limit)
+
+
+def _fair_share(ranked: list[BriefingItem], limit: int) -> list[BriefingItem]:
+    """The best `limit` stories with at most half of them from any one source while other sources have
+    stories left; when they run out, the digest is filled in rank order rather than cut short."""
+    cap = max(1, limit // 2)
+    chosen: list[BriefingItem] = []
+    held_back: list[BriefingItem] = []
+    per_source: dict[str, int] = {}
+    for item in ranked:
+        if len(chosen) == limit:
+            break
+        if per_source.get(item.source, 0) >= cap:
+            held_back.append(item)
+            continue
+        per_source[item.source] = per_source.get(item.source, 0) + 1
+        chosen.append(item)
+    if len(chosen) < limit and held_back:
+        order = {id(item): rank for rank, item in enumerate(ranked)}
+        chosen = sorted(chosen + held_back[:limit - len(chosen)], key=lambda item: order[id(item)])
+    return chosen
 
 
 def item_from_article(article: Article) -> BriefingItem:

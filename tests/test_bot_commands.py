@@ -41,7 +41,20 @@ async def test_digest_then_nothing_new(bot):
     assert sent.params["link_preview_options"]["is_disabled"] is True
     assert sent.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "x:0"
     [again] = await bot.say(5, "/digest")
-    assert again == "Nothing new since your last briefing."
+    assert again == "Nothing new since your last briefing. /latest shows the newest stories."
+
+
+async def test_an_empty_first_digest_says_why_and_points_to_latest(bot):
+    [text] = await bot.say(5, "/digest")
+    assert text.startswith("No stories have been collected yet")
+    bot.add_articles(sample_articles()[:3], hours_ago=30 * 24)  # a month old: stored, but not for a digest
+    [text] = await bot.say(5, "/digest")
+    assert "no stories from the last 48 hours" in text and "/latest" in text
+    await bot.say(5, "/follow volcano")
+    [text] = await bot.say(5, "/digest")
+    assert "on your topics (volcano)" in text and "/latest" in text
+    [latest] = await bot.say(5, "/latest")
+    assert latest.startswith("Latest stories") and latest.count("Read the story") == 3
 
 
 async def test_a_digest_cut_short_by_telegram_delivers_what_it_showed_and_its_sent_part_works(bot):
@@ -82,6 +95,15 @@ async def test_expand_in_place_and_back(bot):
     back = await bot.press(5, message_id, "c")
     assert back["text"] == original
     assert len(bot.tg.sent(5)) == sends_before  # edited in place: no new messages
+
+
+async def test_latest_shows_the_newest_stories_whatever_their_age_with_their_dates(bot):
+    bot.add_articles(sample_articles()[:2], hours_ago=24 * 10, source_name="Old")  # ten days before the clock
+    [text] = await bot.say(5, "/latest")
+    assert text.count("Read the story") == 2 and "17 Nov 2026, 06:00" in text  # ten days before 27 Nov 06:00 UTC
+    await bot.say(5, "/timezone Asia/Seoul")
+    [text] = await bot.say(5, "/latest 1")
+    assert "17 Nov 2026, 15:00" in text  # the same moment in the reader's zone
 
 
 async def test_latest(bot):

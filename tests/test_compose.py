@@ -1,3 +1,4 @@
+from collections import Counter
 from datetime import timedelta
 
 from digest.clock import iso, utcnow
@@ -149,3 +150,54 @@ def test_the_recent_articles_are_read_once_and_reread_after_any_change(store):
     store.remove_source(b)
     titles = [i.title for i in composer.briefing(None, 10, 48, now).items]
     assert "Local team wins the cup" not in titles and "Fresh story from the ingest" in titles
+
+
+
+def distinct_stories(store, source_id, prefix, count, hours_ago=1.0):
+    """`count` stories that share no word (each its own story), newest first."""
+    ids = []
+    for n in range(count):
+        word = f"{prefix}{n}"
+        ids.append(add(store, source_id, word, f"Zeta{word} omega{word}",
+                       [f"Kappa{word} lambda{word} sigma{word} theta{word}."], hours_ago + n / 100))
+    return ids
+
+
+def test_no_source_fills_more_than_half_of_a_digest_while_others_have_stories(store):
+    big, b, c = (store.add_source(f"http://127.0.0.1/{n}.xml", "feed", name=n)["id"] for n in ("Big", "B", "C"))
+    distinct_stories(store, big, "big", 10, hours_ago=0.5)  # the newest: it would fill the digest
+    distinct_stories(store, b, "b", 3, hours_ago=5)
+    distinct_stories(store, c, "c", 3, hours_ago=6)
+    items = briefing(store, None, limit=8)
+    by_source = Counter(i.source for i in items)
+    assert len(items) == 8 and by_source["Big"] == 4 and by_source["B"] == 3 and by_source["C"] == 1
+    assert [i.source for i in items][:4] == ["Big"] * 4  # the order within the cap is still by importance
+
+
+def test_a_source_alone_still_fills_the_digest(store):
+    """The cap makes room for others; when the others run out, the digest is not cut short."""
+    big, small = (store.add_source(f"http://127.0.0.1/{n}.xml", "feed", name=n)["id"] for n in ("Big", "Small"))
+    distinct_stories(store, big, "big", 10)
+    distinct_stories(store, small, "s", 1, hours_ago=9)
+    items = briefing(store, None, limit=8)
+    assert len(items) == 8 and Counter(i.source for i in items) == {"Big": 7, "Small": 1}
+
+
+def test_a_story_received_from_one_source_does_not_come_back_from_another_reporting_it_later(store):
+    a, b, ids = populate(store)
+    user = store.upsert_user(42, 42)
+    store.mark_delivered(42, [ids["quake_a"]])  # only Wire A had it when the reader got it
+    later = add(store, b, "quake_c", "Chile counts the cost of the earthquake",
+                ["A magnitude 7.1 earthquake struck off the coast of Chile near Valparaiso on Monday.",
+                 "The tsunami warning for the Pacific coast was lifted."], 0.5)
+    items = briefing(store, user, limit=10)
+    shown = {i for item in items for i in item.article_ids}
+    assert later not in shown and ids["quake_b"] not in shown
+    assert [i.title for i in items] == ["Central bank holds rates", "Local team wins the cup"]
+    assert later in briefing(store, None, limit=10)[0].article_ids  # a new reader gets it, within its story
+
+
+def test_the_newest_stories_whatever_their_age(store):
+    populate(store)
+    items = briefing(store, None, limit=10, max_age_hours=None, unseen_only=False, by="time")
+    assert [i.title for i in items][-1] == "Old news" and len(items) == 4

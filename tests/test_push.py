@@ -241,3 +241,21 @@ async def test_a_story_pushed_from_one_source_does_not_come_back_from_another(bo
     assert pushed.count("Read the story") == 1 and ("also: Other" in pushed or "also: Wire" in pushed)
     assert bot.store.delivered_article_ids(121) == {first[0], second[0]}
     assert (await bot.say(121, "/digest"))[-1].startswith("Nothing new")
+
+
+async def test_a_later_time_set_on_the_day_of_subscribing_brings_that_days_digest(bot):
+    """Subscribed at 09:00, after the default 08:00: today is skipped. /time 10:00 puts today's digest
+    ahead again, and nothing was sent today, so it comes at 10:00; an earlier time keeps today skipped."""
+    bot.clock.set(datetime(2026, 11, 28, 9, 0, tzinfo=UTC))
+    bot.add_articles(sample_articles()[:3])
+    await subscribe(bot, 131)
+    await subscribe(bot, 132)
+    assert bot.store.get_delivery(131, "2026-11-28")["status"] == "skipped"
+    await bot.say(131, "/time 10:00")
+    await bot.say(132, "/time 08:30")  # already past: today stays skipped
+    bot.clock.set(datetime(2026, 11, 28, 10, 0, tzinfo=UTC))
+    report = await bot.bb.pusher.run_due()
+    assert (report.due, report.sent) == (1, 1) and len(digests_to(bot, 131)) == 1 and digests_to(bot, 132) == []
+    await bot.say(131, "/time 11:00")  # today's digest was sent: a later time does not bring a second
+    bot.clock.set(datetime(2026, 11, 28, 11, 0, tzinfo=UTC))
+    assert (await bot.bb.pusher.run_due()).due == 0

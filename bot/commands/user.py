@@ -5,18 +5,19 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
-from zoneinfo import available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 from telegram import Update
 
 from bot.commands.base import UNKNOWN, args_of, is_admin, me, reply, sender_id, single_argument
-from bot.context import Context
+from bot.context import BotData, Context
 from bot.render import esc, render_digest, render_list
 from bot.send import send_briefing
 from bot.views import admin_sources_text, settings_view, sources_view
 from digest.compose import BriefingItem
 from digest.schedule import user_digest_time, user_zone
 from digest.settings import check_timezone, parse_hhmm
+from digest.store import Reader
 
 MAX_TOPICS = 20
 _TOPIC = re.compile(r"^[\w][\w+#.'&-]{0,31}$", re.UNICODE)
@@ -63,23 +64,45 @@ async def stop(update: Update, context: Context) -> None:
     await reply(update, "You're unsubscribed: no more daily briefings. Send /start to come back.")
 
 
-async def _show(update: Update, context: Context, items: list[BriefingItem], header: str, *, deliver: bool) -> None:
-    """A briefing in reply to a command; with `deliver`, what it shows is not sent to this reader again."""
+async def _show(update: Update, context: Context, items: list[BriefingItem], header: str, *, deliver: bool,
+                zone: ZoneInfo | None = None) -> None:
+    """A briefing in reply to a command; with `deliver`, what it shows is not sent to this reader again;
+    with `zone`, each story says when it appeared, in that zone."""
     chat = update.effective_chat
     if chat is None:
         return
-    await send_briefing(context.bot, context.bot_data.store, chat.id, render_digest(items, header=header),
+    await send_briefing(context.bot, context.bot_data.store, chat.id, render_digest(items, header=header, zone=zone),
                         deliver_to=sender_id(update) if deliver else None)
 
 
 async def digest(update: Update, context: Context) -> None:
     bb = context.bot_data
-    items = bb.composer.briefing(me(update, context), bb.settings.digest_items, bb.settings.digest_max_age_hours,
-                                 bb.now()).items
+    reader = me(update, context)
+    items = bb.composer.briefing(reader, bb.settings.digest_items, bb.settings.digest_max_age_hours, bb.now()).items
     if not items:
-        await reply(update, "Nothing new since your last briefing.")
+        await reply(update, _why_empty(bb, reader))
         return
     await _show(update, context, items, "Your briefing", deliver=True)
+
+
+def _why_empty(bb: BotData, reader: Reader) -> str:
+    """What an empty /digest means for this reader: nothing collected yet, nothing recent on their topics
+    or from their sources, or nothing since their last briefing; each points to what they can do."""
+    newest = bb.store.newest_article_date()
+    if newest is None:
+        return ("No stories have been collected yet: the sources are read every few minutes. "
+                "Try again a little later.")
+    hours = bb.settings.digest_max_age_hours
+    narrowed = []
+    if reader["topics"]:
+        narrowed.append("on your topics (" + esc(", ".join(reader["topics"])) + ")")
+    if reader["muted_sources"]:
+        narrowed.append("from the sources you have not muted")
+    scope = (" " + " and ".join(narrowed)) if narrowed else ""
+    if not bb.store.has_received(reader["id"]):
+        return (f"There are no stories from the last {hours} hours{scope} yet. "
+                "/latest shows the newest stories, whatever their age.")
+    return f"Nothing new{scope} since your last briefing. /latest shows the newest stories."
 
 
 async def latest(update: Update, context: Context) -> None:
@@ -91,11 +114,14 @@ async def latest(update: Update, context: Context) -> None:
             await reply(update, "Usage: /latest [N] \u2014 N is a number from 1 to 20.")
             return
         count = int(args[0])
-    items = bb.composer.briefing(me(update, context), count, 24 * 7, bb.now(), unseen_only=False, by="time").items
+    reader = me(update, context)
+    # the newest stories of every source the reader has not muted, whatever their topics and age
+    items = bb.composer.briefing({**reader, "topics": []}, count, None, bb.now(), unseen_only=False, by="time").items
     if not items:
-        await reply(update, "No stories yet. Try again after the next ingest.")
+        await reply(update, "No stories have been collected yet: the sources are read every few minutes."
+                    if bb.store.newest_article_date() is None else "No stories from the sources you have not muted.")
         return
-    await _show(update, context, items, "Latest stories", deliver=False)
+    await _show(update, context, items, "Latest stories", deliver=False, zone=user_zone(reader, bb.settings))
 
 
 async def search(update: Update, context: Context) -> None:
@@ -124,6 +150,7 @@ async def set_time(update: Update, context: Context) -> None:
         return
     bb, reader = context.bot_data, me(update, context)
     bb.store.update_user(reader["id"], digest_time=at.strftime("%H:%M"))
+    bb.pusher.schedule_changed(me(update, context))
     zone = user_zone(reader, bb.settings)
     await reply(update, f"Your daily briefing will come at <b>{at:%H:%M}</b> ({esc(zone.key)}).")
 
@@ -155,6 +182,7 @@ async def set_timezone(update: Update, context: Context) -> None:
         return
     bb, reader = context.bot_data, me(update, context)
     bb.store.update_user(reader["id"], timezone=zone)
+    bb.pusher.schedule_changed(me(update, context))
     at = user_digest_time(reader, bb.settings)
     await reply(update, f"Time zone set to <b>{esc(zone)}</b>; your briefing comes at {at:%H:%M} there.")
 

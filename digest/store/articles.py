@@ -108,6 +108,12 @@ class Articles(Connection):
         params.append(limit)
         return [decode_article(row) for row in self.db.query(sql, params)]
 
+    def newest_article_date(self) -> str | None:
+        """When the newest stored article appeared (None: nothing stored yet)."""
+        row = self.one("select max(coalesce(a.published_at, a.fetched_at)) from articles a "
+                       "join sources s on s.id = a.source_id where s.removed_at is null", [])
+        return str(row[0]) if row and row[0] else None
+
     def search_articles(self, words: str, limit: int = 10) -> list[Article]:
         query = fts_query(words)
         if query is None:

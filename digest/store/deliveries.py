@@ -84,6 +84,16 @@ class Deliveries(Connection):
         row["parts"] = self.digest_body(row["body_id"])
         return cast(Delivery, row)
 
+    def unskip_delivery(self, user_id: int, local_date: str) -> bool:
+        """Forget a day marked skipped (nothing was sent that day): its digest may come after all."""
+        cursor = self.db.execute("delete from deliveries where user_id = ? and local_date = ? and status = 'skipped'",
+                                 [user_id, local_date])
+        return cursor.rowcount > 0
+
+    def has_received(self, user_id: int) -> bool:
+        """Whether any story was ever delivered to this reader (a first briefing reads differently)."""
+        return self.one("select 1 from delivered_articles where user_id = ? limit 1", [user_id]) is not None
+
     def finish_delivery(self, delivery_id: int, status: DeliveryStatus, error: str | None = None) -> None:
         self.db.execute("update deliveries set status = ?, error = ?, sent_at = coalesce(sent_at, ?) where id = ?",
                         [status, error, iso(utcnow()), delivery_id])
