@@ -117,7 +117,7 @@ def seed(store, users: int, articles: int = 3, skip: int = 0) -> None:
     add_articles(store, json_articles(articles, skip), now=datetime(2026, 11, 28, 7, 0, tzinfo=UTC))
     store.db.execute("update sources set disabled_reason = 'benchmark fixture, not polled'")
     now = "2026-11-27T00:00:00+00:00"
-    store.db["users"].insert_all(({"id": 10_000_000 + i, "chat_id": 10_000_000 + i, "active": 1, "subscribed": 1,
+    store.db["chats"].insert_all(({"id": 10_000_000 + i, "type": "private", "active": 1, "subscribed": 1,
                                    "created_at": now, "updated_at": now} for i in range(users)), batch_size=1000)
 
 

@@ -15,6 +15,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     Defaults,
     ExtBot,
@@ -24,7 +25,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import callbacks
+from bot import callbacks, chats
 from bot.commands import admin, user
 from bot.commands.base import Handler
 from bot.context import CONTEXT_TYPES, BotData, Context
@@ -93,7 +94,10 @@ def _register(app: BriefbotApp, settings: Settings) -> None:
     for pattern, handler in callbacks.HANDLERS.items():
         app.add_handler(CallbackQueryHandler(handler, pattern=pattern))
     app.add_handler(CallbackQueryHandler(callbacks.unknown_button))
-    app.add_handler(MessageHandler(filters.COMMAND, user.unknown))
+    app.add_handler(ChatMemberHandler(chats.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, chats.on_migrate))
+    # commands in channel posts are nobody's: a channel is managed from its admin's private chat
+    app.add_handler(MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, user.unknown))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, user.help_command))
     app.add_error_handler(_on_error)
 

@@ -21,6 +21,7 @@ from bot.buttons import (
     back_keyboard,
     digest_keyboard,
 )
+from bot.chats import NOT_ADMIN, may_manage
 from bot.commands.base import Handler, me
 from bot.context import Context
 from bot.render import render_item
@@ -102,6 +103,9 @@ async def collapse(query: CallbackQuery, message: Message, update: Update, conte
 @on_button(MUTE_PATTERN)
 async def toggle_mute(query: CallbackQuery, message: Message, update: Update, context: Context) -> None:
     store = context.bot_data.store
+    if not await may_manage(update, context):
+        await query.answer(NOT_ADMIN, show_alert=True)
+        return
     reader = me(update, context)
     sources = store.active_sources()
     source_id = int(argument(query.data))
@@ -109,7 +113,7 @@ async def toggle_mute(query: CallbackQuery, message: Message, update: Update, co
         await query.answer("That source is gone.")
         return
     muted = set(reader["muted_sources"]) ^ {source_id}
-    store.update_user(reader["id"], muted_sources=muted)
+    store.update_chat(reader["id"], muted_sources=muted)
     text, keyboard = sources_view(sources, muted)
     if message.text and message.text.startswith(SOURCES_TITLE):
         await _edit(query, text, keyboard)
@@ -121,14 +125,17 @@ async def toggle_mute(query: CallbackQuery, message: Message, update: Update, co
 @on_button(SETTINGS_PATTERN)
 async def settings_button(query: CallbackQuery, message: Message, update: Update, context: Context) -> None:
     bb = context.bot_data
+    if not await may_manage(update, context):
+        await query.answer(NOT_ADMIN, show_alert=True)
+        return
     reader = me(update, context)
     action = argument(query.data)
     if action in ("pause", "resume"):
-        bb.store.update_user(reader["id"], subscribed=int(action == "resume"))
+        bb.store.update_chat(reader["id"], subscribed=int(action == "resume"))
     else:
         at = user_digest_time(reader, bb.settings)
         moved = (datetime.combine(datetime(2000, 1, 1), at) + timedelta(hours=1 if action == "later" else -1)).time()
-        bb.store.update_user(reader["id"], digest_time=moved.strftime("%H:%M"))
+        bb.store.update_chat(reader["id"], digest_time=moved.strftime("%H:%M"))
         bb.pusher.schedule_changed(me(update, context))
     text, keyboard = settings_view(me(update, context), bb.settings, bb.store.active_sources())
     await _edit(query, text, keyboard)

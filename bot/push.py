@@ -163,13 +163,16 @@ class Pusher:
         try:
             if not parts:
                 if self.settings.nothing_new_note:
-                    await send_part(self.bot, user["chat_id"], Part(NOTHING_NEW))
+                    await send_part(self.bot, user["id"], Part(NOTHING_NEW))
                 self.store.finish_delivery(delivery["id"], "empty")
                 return "empty"
             index = delivery["messages"] or 0
             last = index == len(parts) - 1
-            await send_and_record(self.bot, self.store, user["chat_id"], parts[index], deliver_to=user["id"],
-                                  push=PushProgress(delivery["id"], delivery["body_id"], index, last))
+            message = await send_and_record(self.bot, self.store, user["id"], parts[index], deliver_to=user["id"],
+                                            push=PushProgress(delivery["id"], delivery["body_id"], index, last),
+                                            buttons=user.get("type") != "channel")
+            if message.chat_id != user["id"]:  # the group became a supergroup: its next parts go there
+                job.user = {**user, "id": message.chat_id}
             delivery["messages"] = index + 1
             return "sent" if last else "more"
         except ChatGone as exc:

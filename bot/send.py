@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from telegram import Bot, Message
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from bot.buttons import digest_keyboard
 from bot.render import Part
@@ -48,14 +48,16 @@ def html_to_plain(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]*>", "", text))
 
 
-async def send_part(bot: Bot, chat_id: int, part: Part) -> Message:
+async def send_part(bot: Bot, chat_id: int, part: Part, *, buttons: bool = True) -> Message:
     """Send one message of a briefing (or a note); records nothing. HTML without link previews comes
-    from the application's Defaults; the plain-text fallback turns the parse mode off."""
+    from the application's Defaults; the plain-text fallback turns the parse mode off. Without
+    `buttons` (a channel: a viewer's press would change the post for everyone), no "more" buttons."""
     attempt = 0
     while True:
         try:
             plain: dict[str, None] = {} if part.is_html else {"parse_mode": None}
-            return await bot.send_message(chat_id, part.html, reply_markup=digest_keyboard(part.article_ids), **plain)
+            markup = digest_keyboard(part.article_ids) if buttons else None
+            return await bot.send_message(chat_id, part.html, reply_markup=markup, **plain)
         except RetryAfter as exc:
             wait = exc.retry_after.total_seconds() if isinstance(exc.retry_after, timedelta) else exc.retry_after
             log.info("flood control for chat %s: waiting %.1f s", chat_id, wait)
@@ -79,10 +81,20 @@ async def send_part(bot: Bot, chat_id: int, part: Part) -> Message:
 
 
 async def send_and_record(bot: Bot, store: Store, chat_id: int, part: Part, *, deliver_to: int | None,
-                          push: PushProgress | None = None) -> Message:
+                          push: PushProgress | None = None, buttons: bool = True) -> Message:
     """Send one briefing message and record it with what it delivered to `deliver_to` (None: shown, not
-    delivered, as /latest). A push message points into its stored body; any other keeps its own text."""
-    message = await send_part(bot, chat_id, part)
+    delivered, as /latest). A push message points into its stored body; any other keeps its own text.
+    A group that has become a supergroup (Telegram answers with its new id) moves in the store, with its
+    delivery in progress, and gets the message there."""
+    try:
+        message = await send_part(bot, chat_id, part, buttons=buttons)
+    except ChatMigrated as exc:
+        new_id = int(exc.new_chat_id)
+        log.info("chat %s became supergroup %s: moving its subscription", chat_id, new_id)
+        store.move_chat(chat_id, new_id)
+        deliver_to = new_id if deliver_to == chat_id else deliver_to
+        chat_id = new_id
+        message = await send_part(bot, chat_id, part, buttons=buttons)
     if push is None:
         store.record_sent(chat_id, message.message_id, part.article_ids, part.delivered_ids, deliver_to,
                           html=part.html)

@@ -1,7 +1,9 @@
-"""Per-user command rate limiting: one user flooding the bot cannot slow the others down.
+"""Per-chat command rate limiting: one user or one group flooding the bot cannot slow the others down.
 
-A token bucket per user (a burst of `burst` updates, refilled at `rate` per second). An update over the
-limit is dropped before any handler runs; the user is told once per flood, not once per message.
+A token bucket per private user, and one per group shared by all its members (anyone in a group may ask
+for a briefing; the group as a whole gets the pace one user gets): a burst of `burst` updates, refilled
+at `rate` per second. An update over the limit is dropped before any handler runs; the chat is told
+once per flood, not once per message.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import Context
@@ -69,13 +72,14 @@ class Throttle:
             del self._buckets[user_id]
 
     async def __call__(self, update: Update, context: Context) -> None:
-        user = update.effective_user
+        user, chat = update.effective_user, update.effective_chat
         if user is None:
             return
-        allowed, warn = self.allow(user.id)
+        key = chat.id if chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP) else user.id
+        allowed, warn = self.allow(key)
         if allowed:
             return
-        log.info("throttled an update from user %s", user.id)
+        log.info("throttled an update from user %s in chat %s", user.id, chat.id if chat else None)
         if warn and update.effective_chat is not None:
             await context.bot.send_message(update.effective_chat.id, SLOW_DOWN)
         if update.callback_query is not None:

@@ -121,7 +121,7 @@ class Composer:
         if len(window) < 2 * self.max_candidates or len(unseen) >= self.max_candidates:
             articles = unseen[:self.max_candidates]
         else:
-            articles = self.store.recent_articles(since, exclude_for_user=exclude, limit=self.max_candidates)
+            articles = self.store.recent_articles(since, exclude_for_chat=exclude, limit=self.max_candidates)
         if reader:
             muted = set(reader.get("muted_sources") or [])
             articles = [a for a in articles

@@ -79,7 +79,7 @@ async def test_stats(bot):
     bot.add_articles(sample_articles()[:4])
     await bot.say(USER, "/start")
     [text] = await bot.say(ADMIN, "/stats")
-    assert "Users: 1" in text and "active subscribers: 1" in text and "Articles: 4" in text
+    assert "Chats: 1 (0 groups, 0 channels; subscribed: 1" in text and "Articles: 4" in text
     assert "Sources: 1" in text and "Digests sent today (UTC): 0" in text
 
 
@@ -118,7 +118,7 @@ async def test_scheduled_jobs_poll_sources_and_push_in_the_background(env, site,
             await harness.say(USER, "/start")
             await until(lambda: store.count("articles") == 3, timeout=30)
             # due from now on: a new day for the push (the ticks so far found nothing new, or skipped today)
-            store.update_user(USER, digest_time="00:00")
+            store.update_chat(USER, digest_time="00:00")
             store.db.execute("delete from deliveries")
             await until(lambda: any(t.startswith("Your briefing") for t in tg.texts(USER)), timeout=30)
             [text] = await harness.say(USER, "/help")

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.asyncio
 async def test_start_subscribes_with_payload_and_menus(bot):
     [welcome] = await bot.say(5, "/start campaign42")
     assert "You're subscribed" in welcome and "08:00 (UTC)" in welcome
-    user = bot.store.get_user(5)
+    user = bot.store.get_chat(5)
     assert user["subscribed"] == 1 and user["active"] == 1 and user["start_payload"] == "campaign42"
     default = bot.tg.commands['{"type": "default"}']
     assert "digest" in [c["command"] for c in default] and "addsource" not in [c["command"] for c in default]
@@ -132,14 +132,14 @@ async def test_search(bot):
 
 async def test_time_and_timezone(bot):
     [text] = await bot.say(5, "/time 7:30")
-    assert "07:30" in text and bot.store.get_user(5)["digest_time"] == "07:30"
+    assert "07:30" in text and bot.store.get_chat(5)["digest_time"] == "07:30"
     for bad in ("/time 25:00", "/time", "/time noon later"):
         [text] = await bot.say(5, bad)
         assert "Usage: /time" in text
     [text] = await bot.say(5, "/timezone Asia/Seoul")
-    assert "Asia/Seoul" in text and bot.store.get_user(5)["timezone"] == "Asia/Seoul"
+    assert "Asia/Seoul" in text and bot.store.get_chat(5)["timezone"] == "Asia/Seoul"
     [text] = await bot.say(5, "/timezone Berlin")
-    assert "Did you mean Europe/Berlin?" in text and bot.store.get_user(5)["timezone"] == "Asia/Seoul"
+    assert "Did you mean Europe/Berlin?" in text and bot.store.get_chat(5)["timezone"] == "Asia/Seoul"
     [text] = await bot.say(5, "/timezone Mars/Olympus_Mons")
     assert "I don't know the time zone" in text and "IANA" in text
     [text] = await bot.say(5, "/timezone ../../etc/passwd")
@@ -155,11 +155,11 @@ async def test_sources_mute_and_unmute(bot):
     beta = bot.store.source_by_url("http://127.0.0.1/Beta.xml")["id"]
     after = await bot.press(5, message["message_id"], f"m:{beta}")
     assert "Beta (muted)" in after["text"]
-    assert bot.store.get_user(5)["muted_sources"] == [beta]
+    assert bot.store.get_chat(5)["muted_sources"] == [beta]
     [briefing] = await bot.say(5, "/digest")
     assert sample_articles()[0]["title"] in briefing and sample_articles()[2]["title"] not in briefing
     after = await bot.press(5, message["message_id"], f"m:{beta}")
-    assert "(muted)" not in after["text"] and bot.store.get_user(5)["muted_sources"] == []
+    assert "(muted)" not in after["text"] and bot.store.get_chat(5)["muted_sources"] == []
 
 
 async def test_follow_and_unfollow(bot):
@@ -175,7 +175,7 @@ async def test_follow_and_unfollow(bot):
         [text] = await bot.say(5, bad)
         assert text.startswith("Usage: /follow")
     [text] = await bot.say(5, "/unfollow electric")
-    assert "Stopped following electric" in text and bot.store.get_user(5)["topics"] == []
+    assert "Stopped following electric" in text and bot.store.get_chat(5)["topics"] == []
     [text] = await bot.say(5, "/unfollow nothing")
     assert "You don't follow" in text
 
@@ -186,9 +186,9 @@ async def test_settings_buttons(bot):
     assert "Daily briefing: on, at 08:00 (UTC)" in text
     message_id = bot.tg.sent(5)[-1].result["message_id"]
     after = await bot.press(5, message_id, "s:later")
-    assert "at 09:00" in after["text"] and bot.store.get_user(5)["digest_time"] == "09:00"
+    assert "at 09:00" in after["text"] and bot.store.get_chat(5)["digest_time"] == "09:00"
     after = await bot.press(5, message_id, "s:pause")
-    assert "Daily briefing: paused" in after["text"] and bot.store.get_user(5)["subscribed"] == 0
+    assert "Daily briefing: paused" in after["text"] and bot.store.get_chat(5)["subscribed"] == 0
     after = await bot.press(5, message_id, "s:resume")
     assert "Daily briefing: on" in after["text"]
     after = await bot.press(5, message_id, "s:bogus")
@@ -198,7 +198,7 @@ async def test_settings_buttons(bot):
 async def test_stop_unsubscribes(bot):
     await bot.say(5, "/start")
     [text] = await bot.say(5, "/stop")
-    assert "unsubscribed" in text and bot.store.get_user(5)["subscribed"] == 0
+    assert "unsubscribed" in text and bot.store.get_chat(5)["subscribed"] == 0
 
 
 async def test_forged_button_data_is_refused(bot):
@@ -239,13 +239,13 @@ async def test_users_only_ever_read_or_change_their_own_settings(bot):
     assert "21:00" in settings_6 and "07:15" not in settings_6 and "Seoul" not in settings_6
     await bot.say(5, "/digest")
     digest_message = bot.tg.sent(5)[-1].result
-    before_5 = bot.store.get_user(5)
+    before_5 = bot.store.get_chat(5)
     for data in ("s:pause", "s:later", "x:1"):
         bot.tg._push_update({"callback_query": {"id": f"forged-{data}", "from": bot.tg.user(6),
                                                 "message": digest_message, "chat_instance": "x", "data": data}})
     await until(lambda: len([c for c in bot.tg.answered_callbacks() if c["callback_query_id"].startswith("forged")])
                 == 3)
-    after_5 = bot.store.get_user(5)
+    after_5 = bot.store.get_chat(5)
     for key in ("digest_time", "timezone", "subscribed", "topics", "muted_sources"):
         assert after_5[key] == before_5[key], key
     answers = [c.get("text") or "" for c in bot.tg.answered_callbacks() if c["callback_query_id"].startswith("forged")]

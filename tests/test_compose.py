@@ -53,7 +53,7 @@ def test_same_story_once_with_other_sources_and_ranked_first(store):
 
 def test_what_a_user_received_is_not_sent_again(store):
     populate(store)
-    user = store.upsert_user(42, 42)
+    user = store.subscribe_chat(42)
     first = briefing(store, user, limit=1)
     store.mark_delivered(42, first[0].article_ids)
     second = briefing(store, user, limit=10)
@@ -62,11 +62,11 @@ def test_what_a_user_received_is_not_sent_again(store):
 
 def test_muted_sources_and_topics(store):
     a, b, _ = populate(store)
-    store.upsert_user(7, 7)
-    store.update_user(7, muted_sources=[b])
-    assert {i.source for i in briefing(store, store.get_user(7))} == {"Wire A"}
-    store.update_user(7, muted_sources=[], topics=["tsunami"])
-    assert [i.title for i in briefing(store, store.get_user(7))] == ["Quake hits Chile"]
+    store.subscribe_chat(7)
+    store.update_chat(7, muted_sources=[b])
+    assert {i.source for i in briefing(store, store.get_chat(7))} == {"Wire A"}
+    store.update_chat(7, muted_sources=[], topics=["tsunami"])
+    assert [i.title for i in briefing(store, store.get_chat(7))] == ["Quake hits Chile"]
 
 
 def test_topic_words_are_plain_words_not_patterns():
@@ -99,7 +99,7 @@ def test_a_rewritten_article_is_not_served_from_the_ranking_cache(store):
 def own_query(store, user, now, limit):
     """A reader's candidates by a query of their own (what the shared window must reproduce)."""
     since = now.replace(second=0, microsecond=0) - timedelta(hours=48)
-    articles = store.recent_articles(since, exclude_for_user=user["id"], limit=limit)
+    articles = store.recent_articles(since, exclude_for_chat=user["id"], limit=limit)
     return [a["id"] for a in articles
             if a["source_id"] not in set(user["muted_sources"]) and matches_topics(a, user["topics"])]
 
@@ -111,17 +111,17 @@ def test_a_shared_window_gives_each_user_the_same_candidates_as_their_own_query(
     for n in range(12):
         add(store, a, f"extra{n}", f"Extra story {n}", [f"Extra story number {n} happened somewhere today."], 2 + n / 10)
     for uid, seen in ((1, []), (2, [ids["bank"], ids["cup"]]), (3, [ids["quake_a"]])):
-        store.upsert_user(uid, uid)
+        store.subscribe_chat(uid)
         store.mark_delivered(uid, seen)
-    store.update_user(3, muted_sources=[b], topics=["extra"])
+    store.update_chat(3, muted_sources=[b], topics=["extra"])
     now = utcnow()
     composer = Composer(store, max_candidates=5)  # a window of 10, fewer than the 16 articles
     for uid in (1, 2, 3):
-        user = store.get_user(uid)
+        user = store.get_chat(uid)
         assert [x["id"] for x in composer.candidates(user, 48, now)] == own_query(store, user, now, 5) != []
     newest = [x["id"] for x in store.recent_articles(now - timedelta(hours=48), limit=8)]
     store.mark_delivered(1, newest)  # seen most of the window: the reader gets their own query
-    user = store.get_user(1)
+    user = store.get_chat(1)
     assert [x["id"] for x in composer.candidates(user, 48, now)] == own_query(store, user, now, 5) != []
 
 
@@ -135,7 +135,7 @@ def test_the_recent_articles_are_read_once_and_reread_after_any_change(store):
     now = utcnow()
     first = composer.briefing(None, 10, 48, now)
     assert composer.briefing(None, 10, 48, now).items is first.items  # nothing changed: the same ranking
-    store.upsert_user(7, 7)  # users and deliveries are not what the window is made of
+    store.subscribe_chat(7)  # users and deliveries are not what the window is made of
     store.mark_delivered(7, [ids["bank"]])
     assert composer.briefing(None, 10, 48, now).items is first.items
 
@@ -185,7 +185,7 @@ def test_a_source_alone_still_fills_the_digest(store):
 
 def test_a_story_received_from_one_source_does_not_come_back_from_another_reporting_it_later(store):
     a, b, ids = populate(store)
-    user = store.upsert_user(42, 42)
+    user = store.subscribe_chat(42)
     store.mark_delivered(42, [ids["quake_a"]])  # only Wire A had it when the reader got it
     later = add(store, b, "quake_c", "Chile counts the cost of the earthquake",
                 ["A magnitude 7.1 earthquake struck off the coast of Chile near Valparaiso on Monday.",

@@ -89,8 +89,8 @@ def prepare_push(directory: Path) -> None:
     store = Store(directory / "bot.db")
     add_articles(store, sample_articles()[:30], now=datetime.now(UTC))
     for user_id in USERS:
-        store.upsert_user(user_id, user_id)
-        store.update_user(user_id, digest_time="00:00", timezone="UTC")  # everyone is due now
+        store.subscribe_chat(user_id)
+        store.update_chat(user_id, digest_time="00:00", timezone="UTC")  # everyone is due now
     store.close()
 
 
@@ -100,7 +100,7 @@ def digest_sends(tg: FakeTelegram) -> list:
 
 def pending_parts(db: sqlite3.Connection) -> dict[int, int]:
     """user -> index of the part that was next (possibly in flight) when the process died."""
-    return dict(db.execute("select user_id, messages from deliveries where status = 'pending'").fetchall())
+    return dict(db.execute("select chat_id, messages from deliveries where status = 'pending'").fetchall())
 
 
 @pytest.mark.parametrize("trial", range(TRIALS))
@@ -135,7 +135,7 @@ def test_sigkill_during_a_push(tmp_path, trial):
             day = datetime.now(UTC).date().isoformat()
             resent = 0
             for user_id in USERS:
-                rows = store.db.execute("select count(*) from deliveries where user_id = ?", [user_id]).fetchone()
+                rows = store.db.execute("select count(*) from deliveries where chat_id = ?", [user_id]).fetchone()
                 assert rows[0] == 1, "a second digest was started"
                 delivery = store.get_delivery(user_id, day)
                 expected = [part["html"] for part in delivery["parts"]]

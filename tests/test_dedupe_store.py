@@ -104,9 +104,9 @@ def test_two_connections_write_concurrently_without_lock_errors(env):
     thread = threading.Thread(target=ingest)
     thread.start()
     for user in range(300):
-        bot_side.ensure_user(user, user)
-        bot_side.upsert_user(user, user, "name")
-        bot_side.update_user(user, topics=["x"], digest_time="07:00")
+        bot_side.ensure_chat(user)
+        bot_side.subscribe_chat(user, username="name")
+        bot_side.update_chat(user, topics=["x"], digest_time="07:00")
         body = bot_side.save_digest_body([{"html": "x", "article_ids": [1]}])
         delivery = bot_side.claim_delivery(user, "2026-11-28", body)
         bot_side.get_delivery(user, "2026-11-28")
@@ -129,7 +129,7 @@ def test_prune_removes_old_history_and_keeps_the_rest(store):
                                           "new text about lions", "feed", False, ["s."], [], None, "fn"))
     long_ago = (datetime.now(UTC) - timedelta(days=40)).isoformat(timespec="seconds")
     store.db.execute("update articles set fetched_at = ? where id = ?", [long_ago, old])
-    store.ensure_user(1, 1)
+    store.ensure_chat(1)
     store.mark_delivered(1, [old, new])
     body = store.save_digest_body([{"html": "x", "article_ids": [old]}])
     delivery = store.claim_delivery(1, "2026-10-01", body)
@@ -139,4 +139,55 @@ def test_prune_removes_old_history_and_keeps_the_rest(store):
                       "digest_bodies": 1}
     assert [a["title"] for a in store.search_articles("zebras")] == []  # gone from the index too
     assert [a["title"] for a in store.search_articles("lions")] == ["New"]
-    assert store.get_user(1) is not None and store.list_sources()
+    assert store.get_chat(1) is not None and store.list_sources()
+
+
+def test_the_chats_migration_makes_one_subscriber_of_each_group_and_loses_nothing(tmp_path):
+    """A database of the version before chats: a private user, and a group two members had each /start-ed
+    (the bug: two subscriptions, two digests a day). After it: one group chat with the settings changed
+    last, every delivery and received story kept once, the members' own settings kept, unsubscribed."""
+    import sqlite3
+
+    import sqlite_utils
+
+    from digest.store import Store, migrations
+
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(sqlite3.connect(str(path), isolation_level=None))
+    migrations.apply(db, stop_before="m004_chats_are_the_subscribers")
+    db["sources"].insert({"id": 1, "url": "http://127.0.0.1/a.xml", "kind": "feed", "name": "A", "error_count": 0})
+    for article in (1, 2, 3):
+        db["articles"].insert({"id": article, "source_id": 1, "url": f"http://127.0.0.1/{article}",
+                               "canonical_url": f"https://127.0.0.1/{article}", "title": f"Story {article}"})
+    db["users"].insert_all([
+        {"id": 5, "chat_id": 5, "username": "alice", "digest_time": "07:15", "timezone": "Asia/Seoul",
+         "topics": '["climate"]', "updated_at": "2026-11-01T00:00:00+00:00"},
+        {"id": 7, "chat_id": -100777, "digest_time": "07:00", "updated_at": "2026-11-02T00:00:00+00:00"},
+        {"id": 8, "chat_id": -100777, "digest_time": "09:00", "muted_sources": "[1]",
+         "updated_at": "2026-11-03T00:00:00+00:00"},
+    ])
+    for user, day in ((5, "2026-11-20"), (7, "2026-11-20"), (8, "2026-11-20"), (8, "2026-11-21")):
+        db["deliveries"].insert({"user_id": user, "local_date": day, "kind": "daily", "status": "sent"})
+    for user, article in ((5, 1), (7, 1), (8, 2), (8, 3)):
+        db["delivered_articles"].insert({"user_id": user, "article_id": article, "delivered_at": "2026-11-20"})
+    db.close()
+
+    store = Store(path)
+    try:
+        alice = store.get_chat(5)
+        assert (alice["type"], alice["digest_time"], alice["timezone"], alice["topics"], alice["subscribed"]) == (
+            "private", "07:15", "Asia/Seoul", ["climate"], 1)
+        group = store.get_chat(-100777)
+        assert (group["type"], group["digest_time"], group["muted_sources"], group["subscribed"]) == (
+            "supergroup", "09:00", [1], 1)
+        assert sorted(s["id"] for s in store.subscribers()) == [-100777, 5]
+        for member, time in ((7, "07:00"), (8, "09:00")):
+            row = store.get_chat(member)
+            assert (row["type"], row["digest_time"], row["subscribed"]) == ("private", time, 0)
+        assert store.delivered_article_ids(-100777) == {1, 2, 3} and store.delivered_article_ids(5) == {1}
+        assert store.get_delivery(-100777, "2026-11-20")["status"] == "sent"
+        assert store.get_delivery(-100777, "2026-11-21")["status"] == "sent"
+        assert store.db.execute("select count(*) from deliveries").fetchone()[0] == 3  # the group's twin is gone
+        assert store.db.execute("pragma foreign_key_check").fetchall() == []
+    finally:
+        store.close()

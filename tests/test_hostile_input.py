@@ -33,7 +33,7 @@ async def test_every_command_with_missing_extra_and_garbage_arguments_gets_a_rep
     caplog.set_level(logging.ERROR)
     bot.add_articles(sample_articles()[:3])
     await bot.say(USER, "/start")
-    before = bot.store.get_user(USER)
+    before = bot.store.get_chat(USER)
     for command in USER_COMMANDS:
         replies = await bot.say(USER, command + GARBAGE[kind])
         assert replies and all(r.strip() for r in replies), command
@@ -42,7 +42,7 @@ async def test_every_command_with_missing_extra_and_garbage_arguments_gets_a_rep
     for command in ADMIN_COMMANDS:
         replies = await bot.say(ADMIN, command + GARBAGE[kind])
         assert replies and all(r.strip() for r in replies), command
-    after = bot.store.get_user(USER)
+    after = bot.store.get_chat(USER)
     if kind != "missing":  # garbage never becomes a setting
         assert (after["digest_time"], after["timezone"]) == (before["digest_time"], before["timezone"])
     refused = [c for c in bot.tg.calls if c.status not in (0, 200)]

@@ -91,14 +91,14 @@ async def test_blocked_user_is_deactivated_and_start_reactivates(bot):
     bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))
     report = await bot.bb.pusher.run_due()
     assert (report.blocked, report.sent) == (1, 1)
-    assert bot.store.get_user(51)["active"] == 0 and "blocked" in bot.store.get_user(51)["inactive_reason"]
+    assert bot.store.get_chat(51)["active"] == 0 and "blocked" in bot.store.get_chat(51)["inactive_reason"]
     assert len(digests_to(bot, 52)) == 1
     bot.clock.set(datetime(2026, 11, 29, 8, 0, tzinfo=UTC))
     assert (await bot.bb.pusher.run_due()).due == 1  # only user 52: 51 is no longer sent to
     sends_to_51 = [c for c in bot.tg.calls if c.method == "sendMessage" and c.params.get("chat_id") == 51]
     bot.tg.blocked.discard(51)
     await bot.say(51, "/start")
-    assert bot.store.get_user(51)["active"] == 1
+    assert bot.store.get_chat(51)["active"] == 1
     assert len([c for c in bot.tg.calls if c.method == "sendMessage" and c.params.get("chat_id") == 51]) == \
         len(sends_to_51) + 1
 
@@ -195,7 +195,7 @@ async def test_a_refused_message_fails_one_delivery_and_nobody_elses(bot):
     assert (report.failed, report.sent) == (1, 1)
     failed = bot.store.get_delivery(101, "2026-11-28")
     assert failed["status"] == "failed" and "non-empty" in failed["error"].lower()
-    assert bot.store.get_user(101)["active"] == 1  # not the user's fault: they stay subscribed
+    assert bot.store.get_chat(101)["active"] == 1  # not the user's fault: they stay subscribed
     assert len(digests_to(bot, 102)) == 1
 
 
@@ -215,7 +215,7 @@ async def test_a_push_to_many_stays_within_telegrams_limits(bot):
     bot.add_articles(sample_articles()[:3])
     created = "2026-11-27T00:00:00+00:00"
     users = range(70_001, 70_071)
-    bot.store.db["users"].insert_all({"id": u, "chat_id": u, "active": 1, "subscribed": 1, "created_at": created,
+    bot.store.db["chats"].insert_all({"id": u, "type": "private", "active": 1, "subscribed": 1, "created_at": created,
                                       "updated_at": created} for u in users)
     bot.tg.enforce_limits = True
     bot.clock.set(datetime(2026, 11, 28, 8, 0, tzinfo=UTC))

@@ -35,7 +35,7 @@ def test_polling_mode_answers_and_stops_cleanly_on_sigterm(env):
         assert TOKEN not in out  # the token never reaches the log
     db = sqlite3.connect(env / "bot.db")
     assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
-    assert db.execute("select subscribed from users where id = 42").fetchone()[0] == 1
+    assert db.execute("select subscribed from chats where id = 42").fetchone()[0] == 1
 
 
 def free_port() -> int:

@@ -43,7 +43,7 @@ async def test_every_digest_arrives_once_and_in_order_through_telegram_faults(bo
         assert len(expected) >= 2
         received = [call.params["text"] for call in bot.tg.sent(user_id)[before[user_id]:]]
         assert received == expected, user_id  # every part once, in order, nothing else
-    assert bot.store.get_user(blocked)["active"] == 0
-    assert all(bot.store.get_user(u)["active"] == 1 for u in users)  # 403 deactivated that user only
+    assert bot.store.get_chat(blocked)["active"] == 0
+    assert all(bot.store.get_chat(u)["active"] == 1 for u in users)  # 403 deactivated that user only
     refused = [c for c in bot.tg.calls if c.method == "sendMessage" and c.status == 429]
     assert len(refused) >= len(users)  # the storm really hit the push

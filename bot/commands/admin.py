@@ -18,7 +18,7 @@ from digest.sources import SourceError, add_source
 
 ADMIN_COMMANDS = [
     ("addsource", "Add a source: URL [name]"), ("removesource", "Remove a source: ID or URL"),
-    ("ingest", "Run an ingest pass now"), ("stats", "Users, sources, articles, deliveries"),
+    ("ingest", "Run an ingest pass now"), ("stats", "Chats, sources, articles, deliveries"),
 ]
 BUSY = "An ingest pass is already running; try again in a minute."
 
@@ -112,7 +112,8 @@ async def stats(update: Update, context: Context) -> None:
     s = context.bot_data.store.stats(today)
     await reply(update, "\n".join([
         "<b>Briefbot stats</b>",
-        f"Users: {s['users']} (active subscribers: {s['subscribers']}, blocked the bot: {s['blocked']})",
+        f"Chats: {s['chats']} ({s['groups']} groups, {s['channels']} channels; subscribed: {s['subscribers']}, "
+        f"blocked or removed the bot: {s['blocked']})",
         f"Sources: {s['sources']} (failing: {s['sources_failing']}, disabled: {s['sources_disabled']})",
         f"Articles: {s['articles']}",
         f"Digests sent today (UTC): {s['digests_today']}",

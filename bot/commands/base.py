@@ -1,7 +1,7 @@
-"""What every command shares: who is asking, how to answer, and who is an admin.
+"""What every command shares: which chat is asking, how to answer, and who is an admin.
 
-A reader can only ever read or change their own record: every handler keys the
-store by the sender's Telegram id (`me`), never by an argument.
+A chat can only ever read or change its own record: every handler keys the store
+by the id of the chat the update came from (`me`), never by an argument.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import Message, Update
+from telegram.constants import ChatType
 
 from bot.context import Context
-from digest.store import Reader
+from digest.store import Reader, chat_type
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +40,26 @@ def sender_id(update: Update) -> int:
 
 
 def me(update: Update, context: Context) -> Reader:
-    """The sender's record, created (not subscribed) on first contact."""
+    """The record of the chat the update came from (a private chat, a group), created (not subscribed)
+    on first contact; a private chat keeps its user's Telegram language."""
     user, chat = update.effective_user, update.effective_chat
-    if user is None or chat is None:
-        raise TypeError("a command update without a sender")
-    return context.bot_data.store.ensure_user(user.id, chat.id, user.username, user.first_name)
+    if chat is None:
+        raise TypeError("a command update without a chat")
+    private = chat.type == ChatType.PRIVATE
+    return context.bot_data.store.ensure_chat(
+        chat.id, chat_type(chat.type), title=chat.title, username=chat.username, first_name=chat.first_name,
+        language_code=user.language_code if user is not None and private else None)
+
+
+def not_addressed_to_us(update: Update, context: Context) -> bool:
+    """A command in a group is ours only when it names this bot ("/start@briefbot"); a bare "/start" in
+    a group may be for any bot in it."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None or chat.type == ChatType.PRIVATE:
+        return False
+    command = (message.text or "").split(maxsplit=1)[0] if message.text else ""
+    _, at, name = command.partition("@")
+    return not at or name.lower() != (context.bot.username or "").lower()
 
 
 def args_of(context: Context) -> list[str]:

@@ -8,8 +8,10 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from telegram import Update
+from telegram.constants import ChatType
 
-from bot.commands.base import UNKNOWN, args_of, is_admin, me, reply, sender_id, single_argument
+from bot.chats import managers_only
+from bot.commands.base import UNKNOWN, args_of, is_admin, me, not_addressed_to_us, reply, single_argument
 from bot.context import BotData, Context
 from bot.render import esc, render_digest, render_list
 from bot.send import send_briefing
@@ -17,7 +19,7 @@ from bot.views import admin_sources_text, settings_view, sources_view
 from digest.compose import BriefingItem
 from digest.schedule import user_digest_time, user_zone
 from digest.settings import check_timezone, parse_hhmm
-from digest.store import Reader
+from digest.store import Reader, chat_type
 
 MAX_TOPICS = 20
 _TOPIC = re.compile(r"^[\w][\w+#.'&-]{0,31}$", re.UNICODE)
@@ -42,15 +44,24 @@ USER_COMMANDS = [
 ]
 
 
+@managers_only
 async def start(update: Update, context: Context) -> None:
     bb = context.bot_data
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None:
         return
     args = args_of(context)
-    record = bb.store.upsert_user(user.id, chat.id, user.username, user.first_name, args[0][:64] if args else None)
+    private = chat.type == ChatType.PRIVATE
+    record = bb.store.subscribe_chat(chat.id, chat_type(chat.type), title=chat.title, username=chat.username,
+                                     first_name=chat.first_name, payload=args[0][:64] if args and private else None,
+                                     language_code=user.language_code if private else None)
     bb.pusher.skip_today(record)
     zone, at = user_zone(record, bb.settings), user_digest_time(record, bb.settings)
+    if not private:
+        await reply(update, f"This group is subscribed: a briefing here every day at <b>{at:%H:%M}</b> "
+                            f"({esc(zone.key)}). Its administrators set the time with /time and /timezone; "
+                            "anyone can ask for /digest, /latest or /search.")
+        return
     await reply(update, f"Welcome! You're subscribed: a briefing every day at <b>{at:%H:%M}</b> "
                         f"({esc(zone.key)}). Send /digest for one now.\n\n" + HELP)
 
@@ -59,8 +70,9 @@ async def help_command(update: Update, context: Context) -> None:
     await reply(update, HELP)
 
 
+@managers_only
 async def stop(update: Update, context: Context) -> None:
-    context.bot_data.store.update_user(me(update, context)["id"], subscribed=0)
+    context.bot_data.store.update_chat(me(update, context)["id"], subscribed=0)
     await reply(update, "You're unsubscribed: no more daily briefings. Send /start to come back.")
 
 
@@ -72,7 +84,7 @@ async def _show(update: Update, context: Context, items: list[BriefingItem], hea
     if chat is None:
         return
     await send_briefing(context.bot, context.bot_data.store, chat.id, render_digest(items, header=header, zone=zone),
-                        deliver_to=sender_id(update) if deliver else None)
+                        deliver_to=chat.id if deliver else None)
 
 
 async def digest(update: Update, context: Context) -> None:
@@ -138,6 +150,7 @@ async def search(update: Update, context: Context) -> None:
     await reply(update, render_list(f"Stories matching \u201c{shown}\u201d", lines))
 
 
+@managers_only
 async def set_time(update: Update, context: Context) -> None:
     given = await single_argument(update, context, "Usage: /time HH:MM \u2014 for example /time 07:30")
     if given is None:
@@ -149,7 +162,7 @@ async def set_time(update: Update, context: Context) -> None:
                             "24-hour clock, for example /time 07:30")
         return
     bb, reader = context.bot_data, me(update, context)
-    bb.store.update_user(reader["id"], digest_time=at.strftime("%H:%M"))
+    bb.store.update_chat(reader["id"], digest_time=at.strftime("%H:%M"))
     bb.pusher.schedule_changed(me(update, context))
     zone = user_zone(reader, bb.settings)
     await reply(update, f"Your daily briefing will come at <b>{at:%H:%M}</b> ({esc(zone.key)}).")
@@ -167,6 +180,7 @@ def _zone_suggestions(name: str) -> list[str]:
     return [guess] if guess else difflib.get_close_matches(name, _zones(), n=3, cutoff=0.6)
 
 
+@managers_only
 async def set_timezone(update: Update, context: Context) -> None:
     given = await single_argument(update, context, "Usage: /timezone Area/City \u2014 for example /timezone Europe/Berlin")
     if given is None:
@@ -181,7 +195,7 @@ async def set_timezone(update: Update, context: Context) -> None:
                             "like Europe/Berlin, America/New_York or Asia/Seoul.")
         return
     bb, reader = context.bot_data, me(update, context)
-    bb.store.update_user(reader["id"], timezone=zone)
+    bb.store.update_chat(reader["id"], timezone=zone)
     bb.pusher.schedule_changed(me(update, context))
     at = user_digest_time(reader, bb.settings)
     await reply(update, f"Time zone set to <b>{esc(zone)}</b>; your briefing comes at {at:%H:%M} there.")
@@ -197,6 +211,7 @@ async def sources(update: Update, context: Context) -> None:
     await reply(update, text, reply_markup=keyboard)
 
 
+@managers_only
 async def follow(update: Update, context: Context) -> None:
     reader = me(update, context)
     args = args_of(context)
@@ -209,11 +224,12 @@ async def follow(update: Update, context: Context) -> None:
         await reply(update, f"You follow {MAX_TOPICS} topics already; /unfollow one first.")
         return
     topics.add(topic)
-    context.bot_data.store.update_user(reader["id"], topics=topics)
+    context.bot_data.store.update_chat(reader["id"], topics=topics)
     await reply(update, f"Following <b>{esc(topic)}</b>. Your briefings now only include stories that mention: "
                         f"{esc(', '.join(sorted(topics)))}.")
 
 
+@managers_only
 async def unfollow(update: Update, context: Context) -> None:
     reader = me(update, context)
     given = await single_argument(update, context, "Usage: /unfollow WORD")
@@ -226,7 +242,7 @@ async def unfollow(update: Update, context: Context) -> None:
                     (f" You follow: {esc(', '.join(sorted(topics)))}." if topics else ""))
         return
     topics.discard(topic)
-    context.bot_data.store.update_user(reader["id"], topics=topics)
+    context.bot_data.store.update_chat(reader["id"], topics=topics)
     await reply(update, f"Stopped following <b>{esc(topic)}</b>." +
                 (f" Still following: {esc(', '.join(sorted(topics)))}." if topics else " You get every story again."))
 
@@ -238,4 +254,6 @@ async def settings(update: Update, context: Context) -> None:
 
 
 async def unknown(update: Update, context: Context) -> None:
-    await reply(update, UNKNOWN)
+    """An unknown command: answered in a private chat, or in a group when it names this bot."""
+    if not not_addressed_to_us(update, context):
+        await reply(update, UNKNOWN)

@@ -20,6 +20,7 @@ from digest.store.maintenance import Maintenance, backup_database
 from digest.store.readers import Readers
 from digest.store.records import (
     Article,
+    ChatType,
     Delivery,
     DeliveryStatus,
     NewArticle,
@@ -29,11 +30,12 @@ from digest.store.records import (
     SourceKind,
     StoredPart,
     StoredQuote,
+    chat_type,
 )
 from digest.store.schema import migrations
 from digest.store.sources import SourceExists, Sources
 
-__all__ = ["Article", "Delivery", "DeliveryStatus", "NewArticle", "Reader", "SentMessage", "Source", "SourceExists",
+__all__ = ["Article", "ChatType", "chat_type", "Delivery", "DeliveryStatus", "NewArticle", "Reader", "SentMessage", "Source", "SourceExists",
            "SourceKind", "Store", "StoredPart", "StoredQuote", "backup_database", "fts_query", "migrations"]
 
 

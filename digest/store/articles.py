@@ -93,17 +93,17 @@ class Articles(Connection):
                                   "left join sources s on s.id = a.source_id where a.id = ?", [article_id]))
         return decode_article(rows[0]) if rows else None
 
-    def recent_articles(self, since: datetime, exclude_for_user: int | None = None,
+    def recent_articles(self, since: datetime, exclude_for_chat: int | None = None,
                         limit: int = 500) -> list[Article]:
         """Articles published (or, lacking a date, fetched) since `since`, newest first, with their source's
-        name, without their full text and quote list; optionally only those this user has not yet received."""
+        name, without their full text and quote list; optionally only those this chat has not yet received."""
         sql = ("select a.id, a.source_id, a.url, a.title, a.published_at, a.fetched_at, a.summary, "
                "a.key_quote, s.name as source_name from articles a join sources s on s.id = a.source_id "
                "where coalesce(a.published_at, a.fetched_at) >= ? and s.removed_at is null")
         params: list[Any] = [iso(since)]
-        if exclude_for_user is not None:
-            sql += " and a.id not in (select article_id from delivered_articles where user_id = ?)"
-            params.append(exclude_for_user)
+        if exclude_for_chat is not None:
+            sql += " and a.id not in (select article_id from delivered_articles where chat_id = ?)"
+            params.append(exclude_for_chat)
         sql += " order by coalesce(a.published_at, a.fetched_at) desc, a.id desc limit ?"
         params.append(limit)
         return [decode_article(row) for row in self.db.query(sql, params)]

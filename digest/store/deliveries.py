@@ -28,16 +28,16 @@ from digest.store.records import (
 
 class Deliveries(Connection):
     def finished_deliveries(self, since_local_date: str, kind: DeliveryKind = "daily") -> set[tuple[int, str]]:
-        """(user_id, local_date) of deliveries that need no more work."""
+        """(chat_id, local_date) of deliveries that need no more work."""
         rows = self.db.execute(
-            "select user_id, local_date from deliveries where kind = ? and local_date >= ? and status != 'pending'",
+            "select chat_id, local_date from deliveries where kind = ? and local_date >= ? and status != 'pending'",
             [kind, since_local_date]).fetchall()
         return {(r[0], r[1]) for r in rows}
 
     def open_deliveries(self, since_local_date: str, kind: DeliveryKind = "daily") -> set[tuple[int, str]]:
-        """(user_id, local_date) of deliveries started but not finished (a crash or an error mid-way)."""
+        """(chat_id, local_date) of deliveries started but not finished (a crash or an error mid-way)."""
         rows = self.db.execute(
-            "select user_id, local_date from deliveries where kind = ? and local_date >= ? and status = 'pending'",
+            "select chat_id, local_date from deliveries where kind = ? and local_date >= ? and status = 'pending'",
             [kind, since_local_date]).fetchall()
         return {(r[0], r[1]) for r in rows}
 
@@ -55,28 +55,28 @@ class Deliveries(Connection):
         row = self.one("select parts from digest_bodies where id = ?", [body_id])
         return decode_parts(row[0]) if row else []
 
-    def claim_delivery(self, user_id: int, local_date: str, body_id: int | None, kind: DeliveryKind = "daily",
+    def claim_delivery(self, chat_id: int, local_date: str, body_id: int | None, kind: DeliveryKind = "daily",
                        status: DeliveryStatus = "pending", parts: list[StoredPart] | None = None) -> Delivery:
-        """The delivery for (user, local date), created with the digest `body_id` if it does not exist yet.
+        """The delivery for (chat, local date), created with the digest `body_id` if it does not exist yet.
 
         The unique key makes this the exactly-once point: a second claim (another
         tick, a restart) gets the existing row and its progress, never a new digest.
         `parts` may pass the body's content along to save reading it back.
         """
         cursor = self.db.execute(
-            "insert or ignore into deliveries (user_id, local_date, kind, status, created_at, body_id, messages) "
-            "values (?, ?, ?, ?, ?, ?, 0)", [user_id, local_date, kind, status, iso(utcnow()), body_id])
+            "insert or ignore into deliveries (chat_id, local_date, kind, status, created_at, body_id, messages) "
+            "values (?, ?, ?, ?, ?, ?, 0)", [chat_id, local_date, kind, status, iso(utcnow()), body_id])
         if cursor.rowcount == 1:
-            return {"id": int(cursor.lastrowid or 0), "user_id": user_id, "local_date": local_date, "kind": kind,
+            return {"id": int(cursor.lastrowid or 0), "chat_id": chat_id, "local_date": local_date, "kind": kind,
                     "status": status, "body_id": body_id, "messages": 0,
                     "parts": parts if parts is not None else self.digest_body(body_id)}
-        delivery = self.get_delivery(user_id, local_date, kind)
-        assert delivery is not None, (user_id, local_date)  # the unique key holds a row
+        delivery = self.get_delivery(chat_id, local_date, kind)
+        assert delivery is not None, (chat_id, local_date)  # the unique key holds a row
         return delivery
 
-    def get_delivery(self, user_id: int, local_date: str, kind: DeliveryKind = "daily") -> Delivery | None:
-        cursor = self.db.execute("select * from deliveries where user_id = ? and local_date = ? and kind = ?",
-                                 [user_id, local_date, kind])
+    def get_delivery(self, chat_id: int, local_date: str, kind: DeliveryKind = "daily") -> Delivery | None:
+        cursor = self.db.execute("select * from deliveries where chat_id = ? and local_date = ? and kind = ?",
+                                 [chat_id, local_date, kind])
         values = cursor.fetchall()  # fetch to the end: an unfinished statement holds a read transaction open
         if not values:
             return None
@@ -84,15 +84,15 @@ class Deliveries(Connection):
         row["parts"] = self.digest_body(row["body_id"])
         return cast(Delivery, row)
 
-    def unskip_delivery(self, user_id: int, local_date: str) -> bool:
+    def unskip_delivery(self, chat_id: int, local_date: str) -> bool:
         """Forget a day marked skipped (nothing was sent that day): its digest may come after all."""
-        cursor = self.db.execute("delete from deliveries where user_id = ? and local_date = ? and status = 'skipped'",
-                                 [user_id, local_date])
+        cursor = self.db.execute("delete from deliveries where chat_id = ? and local_date = ? and status = 'skipped'",
+                                 [chat_id, local_date])
         return cursor.rowcount > 0
 
-    def has_received(self, user_id: int) -> bool:
+    def has_received(self, chat_id: int) -> bool:
         """Whether any story was ever delivered to this reader (a first briefing reads differently)."""
-        return self.one("select 1 from delivered_articles where user_id = ? limit 1", [user_id]) is not None
+        return self.one("select 1 from delivered_articles where chat_id = ? limit 1", [chat_id]) is not None
 
     def finish_delivery(self, delivery_id: int, status: DeliveryStatus, error: str | None = None) -> None:
         self.db.execute("update deliveries set status = ?, error = ?, sent_at = coalesce(sent_at, ?) where id = ?",
@@ -127,15 +127,15 @@ class Deliveries(Connection):
             html = parts[row[3]]["html"] if row[3] is not None and row[3] < len(parts) else None
         return {"article_ids": from_json(row[0]), "html": html} if html else None
 
-    def delivered_article_ids(self, user_id: int) -> set[int]:
-        return {row[0] for row in self.db.execute("select article_id from delivered_articles where user_id = ?",
-                                                  [user_id])}
+    def delivered_article_ids(self, chat_id: int) -> set[int]:
+        return {row[0] for row in self.db.execute("select article_id from delivered_articles where chat_id = ?",
+                                                  [chat_id])}
 
-    def mark_delivered(self, user_id: int, article_ids: Iterable[int]) -> None:
+    def mark_delivered(self, chat_id: int, article_ids: Iterable[int]) -> None:
         with self.transaction():
-            self._mark_delivered(user_id, article_ids, iso(utcnow()))
+            self._mark_delivered(chat_id, article_ids, iso(utcnow()))
 
-    def _mark_delivered(self, user_id: int, article_ids: Iterable[int], now: str) -> None:
+    def _mark_delivered(self, chat_id: int, article_ids: Iterable[int], now: str) -> None:
         self.db.conn.executemany(
-            "insert or ignore into delivered_articles (user_id, article_id, delivered_at) values (?, ?, ?)",
-            [(user_id, a, now) for a in article_ids])
+            "insert or ignore into delivered_articles (chat_id, article_id, delivered_at) values (?, ?, ?)",
+            [(chat_id, a, now) for a in article_ids])

@@ -36,9 +36,11 @@ class Maintenance(Connection):
             return int(self.value(sql, params))
 
         return {
-            "users": one("select count(*) from users"),
-            "subscribers": one("select count(*) from users where active = 1 and subscribed = 1"),
-            "blocked": one("select count(*) from users where active = 0"),
+            "chats": one("select count(*) from chats"),
+            "groups": one("select count(*) from chats where type in ('group', 'supergroup')"),
+            "channels": one("select count(*) from chats where type = 'channel'"),
+            "subscribers": one("select count(*) from chats where active = 1 and subscribed = 1"),
+            "blocked": one("select count(*) from chats where active = 0"),
             "sources": one("select count(*) from sources where removed_at is null"),
             "sources_failing": one("select count(*) from sources where removed_at is null and error_count > 0"),
             "sources_disabled": one("select count(*) from sources where removed_at is null "

@@ -14,6 +14,7 @@ from typing import Any, Literal, NotRequired, TypedDict, cast
 SourceKind = Literal["feed", "page"]
 TextOrigin = Literal["feed", "page"]
 DeliveryKind = Literal["daily"]
+ChatType = Literal["private", "group", "supergroup", "channel"]
 DeliveryStatus = Literal["pending", "sent", "empty", "blocked", "failed", "skipped"]
 
 
@@ -76,11 +77,17 @@ class Article(TypedDict):
 
 
 class Reader(TypedDict):
-    """A subscriber (today: a private chat's user) and their settings."""
+    """A chat the bot serves (a private chat, a group or a channel: `type`) and its settings. `id` is the
+    Telegram chat id; `language` is the one chosen with /language, `language_code` the one Telegram
+    reports for a private chat's user; `managed_by` is who made the bot a channel's administrator."""
     id: int
-    chat_id: int
+    type: ChatType
+    title: str | None
     username: str | None
     first_name: str | None
+    language: str | None
+    language_code: str | None
+    managed_by: int | None
     active: int
     subscribed: int
     timezone: str | None
@@ -95,7 +102,7 @@ class Reader(TypedDict):
 
 class Delivery(TypedDict):
     id: int
-    user_id: int
+    chat_id: int
     local_date: str
     kind: DeliveryKind
     status: DeliveryStatus
@@ -129,6 +136,11 @@ class NewArticle:
     quotes: list[StoredQuote]
     key_quote: StoredQuote | None
     fingerprint: str | None
+
+
+def chat_type(value: str) -> ChatType:
+    """Telegram's chat type as the store keeps it (an unknown kind is served as a group: shared)."""
+    return cast(ChatType, value) if value in ("private", "group", "supergroup", "channel") else "group"
 
 
 def to_json(value: Any) -> str:

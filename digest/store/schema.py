@@ -78,3 +78,37 @@ def m003_content_version(db: sqlite_utils.Database) -> None:
         for event in ("insert", "update", "delete"):
             db.execute(f"create trigger {table}_{event}_version after {event} on {table} "
                        f"begin update content_version set n = n + 1; end")
+
+
+@migrations()
+def m004_chats_are_the_subscribers(db: sqlite_utils.Database) -> None:
+    """Chats, not users, subscribe: a private chat, a group or a channel, each with its own settings,
+    keyed by its Telegram chat id (a private chat's id is its user's id, so those rows keep their key).
+
+    Before this, a member's /start in a group stored the group's chat id on the member's row: every
+    member who did so made the group one more subscription. Each such group becomes one chat with the
+    settings changed last, its deliveries and received stories; the members' rows stay, as private chats
+    with their settings, not subscribed (they had asked for the group's digest, not their own)."""
+    users = db.table("users")
+    for column in ("type", "title", "language", "language_code"):
+        users.add_column(column, str)
+    users.add_column("managed_by", int)
+    moved = list(db.query("select * from users where chat_id is not null and chat_id != id order by updated_at, id"))
+    for row in moved:
+        group, member = row["chat_id"], row["id"]
+        settings = {k: row[k] for k in ("active", "subscribed", "timezone", "digest_time", "muted_sources", "topics",
+                                        "start_payload", "created_at", "updated_at", "inactive_reason")}
+        kind = "supergroup" if str(group).startswith("-100") else "group"
+        users.upsert({"id": group, "chat_id": group, "type": kind, **settings}, pk="id")
+        db.execute("update or ignore deliveries set user_id = ? where user_id = ?", [group, member])
+        db.execute("delete from deliveries where user_id = ?", [member])  # the same day's digest, sent twice
+        db.execute("insert or ignore into delivered_articles (user_id, article_id, delivered_at) "
+                   "select ?, article_id, delivered_at from delivered_articles where user_id = ?", [group, member])
+        db.execute("delete from delivered_articles where user_id = ?", [member])
+        db.execute("update users set chat_id = id, subscribed = 0 where id = ?", [member])
+    db.execute("update users set type = case when id > 0 then 'private' "
+               "when cast(id as text) like '-100%' then 'supergroup' else 'group' end where type is null")
+    db.execute("alter table users drop column chat_id")
+    db.execute("alter table users rename to chats")
+    db.execute("alter table deliveries rename column user_id to chat_id")
+    db.execute("alter table delivered_articles rename column user_id to chat_id")

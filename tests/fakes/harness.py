@@ -81,6 +81,15 @@ class Harness:
         await asyncio.sleep(0.05)  # let any extra (unexpected) reply arrive before the caller counts
         return self.tg.texts(user_id)[before:]
 
+    async def say_in(self, chat: dict, user_id: int, text: str, replies: int = 1) -> list[str]:
+        """`say` in a group (or as a channel's post): the bot's next `replies` messages in that chat."""
+        before = len(self.tg.sent(chat["id"]))
+        self.tg.send_text(user_id, text, chat=chat)
+        if replies:
+            await until(lambda: len(self.tg.sent(chat["id"])) >= before + replies)
+        await asyncio.sleep(0.2)  # let any extra (unexpected) reply arrive before the caller counts
+        return self.tg.texts(chat["id"])[before:]
+
     async def press(self, user_id: int, message_id: int, data: str) -> dict:
         """Press a button; returns the message as it stands after the bot answered the callback."""
         before = len(self.tg.answered_callbacks())

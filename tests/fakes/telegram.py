@@ -154,6 +154,9 @@ class FakeTelegram:
         self.per_chat_per_second = per_chat_per_second
         self.chats: dict[int, Chat] = defaultdict(Chat)
         self.commands: dict[str, list] = {}
+        self.members: dict[tuple[int, int], str] = {}  # (chat id, user id) -> status getChatMember answers
+        self.chat_info: dict[int, dict] = {}  # groups and channels the tests speak in
+        self.migrated: dict[int, int] = {}  # a group's old id -> its supergroup's id (sendMessage answers 400)
         self._updates: list[dict] = []
         self._next_update = 1
         self._cond = threading.Condition()
@@ -273,14 +276,57 @@ class FakeTelegram:
         return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}", "username": f"user{user_id}",
                 "language_code": "en"}
 
-    def send_text(self, user_id: int, text: str) -> int:
-        """A private-chat message from `user_id`; a leading /command gets its bot_command entity."""
-        message = {"message_id": self._new_message_id(user_id), "date": int(time.time()),
-                   "chat": {"id": user_id, "type": "private", "first_name": f"User{user_id}"},
-                   "from": self.user(user_id), "text": text}
+    def send_text(self, user_id: int, text: str, chat: dict | None = None, language_code: str = "en") -> int:
+        """A message from `user_id`, in their private chat or in `chat` (a group: {"id", "type", "title"};
+        a channel's post has no sender); a leading /command gets its bot_command entity."""
+        chat = chat or {"id": user_id, "type": "private", "first_name": f"User{user_id}"}
+        if chat["type"] != "private":
+            self.chat_info[chat["id"]] = chat
+        message = {"message_id": self._new_message_id(chat["id"]), "date": int(time.time()), "chat": chat,
+                   "text": text}
+        if chat["type"] == "channel":
+            message["sender_chat"] = chat
+        else:
+            message["from"] = dict(self.user(user_id), language_code=language_code)
         command = re.match(r"/[A-Za-z0-9_]+(?:@\w+)?", text)
         if command:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command.group(0))}]
+        return self._push_update({"channel_post" if chat["type"] == "channel" else "message": message})
+
+    @staticmethod
+    def member(user: dict, status: str) -> dict:
+        """A ChatMember of the Bot API: every field its kind requires (an administrator may post)."""
+        out: dict = {"status": status, "user": user}
+        if status == "creator":
+            out["is_anonymous"] = False
+        elif status == "administrator":
+            out.update({key: False for key in (
+                "can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages", "can_manage_video_chats",
+                "can_restrict_members", "can_promote_members", "can_change_info", "can_invite_users",
+                "can_post_stories", "can_edit_stories", "can_delete_stories")}, can_post_messages=True)
+        elif status in ("kicked", "restricted"):
+            out["until_date"] = 0
+            if status == "restricted":
+                out.update({key: False for key in (
+                    "is_member", "can_send_messages", "can_send_audios", "can_send_documents", "can_send_photos",
+                    "can_send_videos", "can_send_video_notes", "can_send_voice_notes", "can_send_polls",
+                    "can_send_other_messages", "can_add_web_page_previews", "can_change_info", "can_invite_users",
+                    "can_pin_messages", "can_manage_topics", "can_edit_tag")})
+        return out
+
+    def bot_membership(self, chat: dict, by_user: int, old: str, new: str) -> int:
+        """The bot's own status in `chat` changed from `old` to `new`, done by `by_user` (my_chat_member)."""
+        self.chat_info[chat["id"]] = chat
+        return self._push_update({"my_chat_member": {
+            "chat": chat, "from": self.user(by_user), "date": int(time.time()),
+            "old_chat_member": self.member(BOT_USER, old), "new_chat_member": self.member(BOT_USER, new)}})
+
+    def migrate(self, group: dict, supergroup_id: int) -> int:
+        """A group becomes a supergroup: the service message in the old group; sends there answer 400."""
+        self.migrated[group["id"]] = supergroup_id
+        self.chat_info[supergroup_id] = {"id": supergroup_id, "type": "supergroup", "title": group.get("title")}
+        message = {"message_id": self._new_message_id(group["id"]), "date": int(time.time()), "chat": group,
+                   "from": self.user(1), "migrate_to_chat_id": supergroup_id}
         return self._push_update({"message": message})
 
     def press(self, user_id: int, message_id: int, data: str) -> str:
@@ -470,6 +516,10 @@ class FakeTelegram:
             return 200, {"ok": True, "result": handler(params)}
         except BadRequest as exc:
             return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: {exc}"}
+        except _Migrated as exc:
+            return 400, {"ok": False, "error_code": 400,
+                         "description": "Bad Request: group chat was upgraded to a supergroup chat",
+                         "parameters": {"migrate_to_chat_id": exc.new_id}}
         except _Forbidden as exc:
             return 403, {"ok": False, "error_code": 403, "description": f"Forbidden: {exc}"}
         except _TooMany as exc:
@@ -525,10 +575,18 @@ class FakeTelegram:
             raise BadRequest("message is too long")
         return visible
 
+    def _m_getChatMember(self, params):  # noqa: N802
+        chat_id, user_id = params.get("chat_id"), params.get("user_id")
+        if not isinstance(chat_id, int) or not isinstance(user_id, int):
+            raise BadRequest("chat not found")
+        return self.member(self.user(user_id), self.members.get((chat_id, user_id), "member"))
+
     def _m_sendMessage(self, params):  # noqa: N802
         chat_id = params.get("chat_id")
         if not isinstance(chat_id, int):
             raise BadRequest("chat not found")
+        if chat_id in self.migrated:
+            raise _Migrated(self.migrated[chat_id])
         if chat_id in self.blocked:
             raise _Forbidden("bot was blocked by the user")
         visible = self._check_text(params)
@@ -537,7 +595,8 @@ class FakeTelegram:
             if wait:
                 raise _TooMany(wait)
         message = {"message_id": self._new_message_id(chat_id), "date": int(time.time()),
-                   "chat": {"id": chat_id, "type": "private", "first_name": f"User{chat_id}"},
+                   "chat": self.chat_info.get(chat_id) or {"id": chat_id, "type": "private",
+                                                           "first_name": f"User{chat_id}"},
                    "from": BOT_USER, "text": visible}
         if params.get("reply_markup"):
             message["reply_markup"] = params["reply_markup"]
@@ -577,6 +636,12 @@ class FakeTelegram:
 
 class _Forbidden(Exception):
     pass
+
+
+class _Migrated(Exception):
+    def __init__(self, new_id: int):
+        super().__init__(new_id)
+        self.new_id = new_id
 
 
 class _TooMany(Exception):
