@@ -25,11 +25,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot import callbacks, chats
+from bot import callbacks, channels, chats
 from bot.commands import admin, user
 from bot.commands.base import Handler
 from bot.context import CONTEXT_TYPES, BotData, Context
 from bot.foreground import Foreground
+from bot.i18n import DEFAULT, LANGUAGES, N_, texts, texts_for
 from bot.pacing import paced_rate_limiter
 from bot.push import Pusher
 from bot.throttle import Throttle
@@ -41,6 +42,7 @@ from digest.settings import Settings
 from digest.store import Store
 
 log = logging.getLogger(__name__)
+SOMETHING_WRONG = N_("Sorry, something went wrong; it has been logged.")
 
 BriefbotApp = Application[ExtBot[None], Context, dict[Any, Any], dict[Any, Any], BotData, JobQueue[Context]]
 
@@ -48,6 +50,7 @@ COMMANDS: dict[str, Handler] = {
     "start": user.start, "help": user.help_command, "digest": user.digest, "latest": user.latest,
     "search": user.search, "time": user.set_time, "timezone": user.set_timezone, "sources": user.sources,
     "follow": user.follow, "unfollow": user.unfollow, "settings": user.settings, "stop": user.stop,
+    "language": user.language, "channels": channels.channels,
     "addsource": admin.addsource, "removesource": admin.removesource, "ingest": admin.ingest, "stats": admin.stats,
 }
 # every message is HTML (its text escaped by bot/render.py) and never previews a link
@@ -106,19 +109,28 @@ async def _post_init(app: BriefbotApp) -> None:
     """Command menus (user commands for everyone, plus admin commands in each admin's own chat), and
     the ingest's worker processes started before the first user is answered."""
     bb = app.bot_data
-    user_menu = [BotCommand(n, d) for n, d in user.USER_COMMANDS]
-    await app.bot.set_my_commands(user_menu, scope=BotCommandScopeDefault())
-    admin_menu = user_menu + [BotCommand(n, d) for n, d in admin.ADMIN_COMMANDS]
-    for admin_id in sorted(bb.settings.admin_ids):
-        try:
-            await app.bot.set_my_commands(admin_menu, scope=BotCommandScopeChat(admin_id))
-        except TelegramError as exc:  # the admin has not started the bot yet
-            log.warning("cannot set the admin command menu for %s: %s", admin_id, exc)
+    await _set_menus(app)
     bb.ingest.analyser.start()
     # Everything loaded at start-up (PTB, numpy, sumy, the summariser's tables) lives as long as the bot:
     # frozen, a full garbage collection no longer walks it, and its pauses (50-90 ms in bench/push.py)
     # stop delaying replies and the steady pace of the push.
     gc.freeze()
+
+
+async def _set_menus(app: BriefbotApp) -> None:
+    """One menu per language: Telegram shows a user the one for their app's language, English (the
+    menu without a language) to everyone else."""
+    for language in LANGUAGES:
+        _ = texts(language)
+        code = None if language == DEFAULT else language
+        user_menu = [BotCommand(n, _(d)) for n, d in user.USER_COMMANDS]
+        await app.bot.set_my_commands(user_menu, scope=BotCommandScopeDefault(), language_code=code)
+        admin_menu = user_menu + [BotCommand(n, _(d)) for n, d in admin.ADMIN_COMMANDS]
+        for admin_id in sorted(app.bot_data.settings.admin_ids):
+            try:
+                await app.bot.set_my_commands(admin_menu, scope=BotCommandScopeChat(admin_id), language_code=code)
+            except TelegramError as exc:  # the admin has not started the bot yet
+                log.warning("cannot set the admin command menu for %s: %s", admin_id, exc)
 
 
 async def _post_shutdown(app: BriefbotApp) -> None:
@@ -142,7 +154,8 @@ async def _prune_job(context: Context) -> None:
 async def _on_error(update: object, context: Context) -> None:
     log.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_message is not None:
+        chat = context.bot_data.store.get_chat(update.effective_message.chat_id)
         try:
-            await update.effective_message.reply_text("Sorry, something went wrong; it has been logged.")
+            await update.effective_message.reply_text(texts_for(chat)(SOMETHING_WRONG))
         except TelegramError:
             pass

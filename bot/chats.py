@@ -16,22 +16,23 @@ from telegram import ChatMember, ChatMemberUpdated, Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import Forbidden, TelegramError
 
-from bot.commands.base import Handler, reply
+from bot.commands.base import Handler, reply, texts_here
 from bot.context import Context
+from bot.i18n import N_, Texts, chat_language, supported, texts
 from bot.render import esc
 from digest.schedule import user_digest_time, user_zone
 from digest.store import chat_type
 
 log = logging.getLogger(__name__)
 
-NOT_ADMIN = "Only this group's administrators can change its briefing."
+NOT_ADMIN = N_("Only this group's administrators can change its briefing.")
 _ADMIN_STATUSES = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
 _PRESENT = {ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER,
             ChatMemberStatus.RESTRICTED}
-GROUP_WELCOME = ("Hello! I'm Briefbot: a short news briefing every day, per story a headline, two or three "
-                 "sentences from the article, its strongest quote and the link.\n\nAn administrator of this group "
-                 "sends /start to have it posted here every day, /time HH:MM and /timezone Area/City to choose "
-                 "when. Anyone can ask for /digest, /latest or /search.")
+GROUP_WELCOME = N_("Hello! I'm Briefbot: a short news briefing every day, per story a headline, two or three "
+                   "sentences from the article, its strongest quote and the link.\n\nAn administrator of this "
+                   "group sends /start to have it posted here every day, /time HH:MM and /timezone Area/City to "
+                   "choose when, /language to choose the language. Anyone can ask for /digest, /latest or /search.")
 
 
 async def may_manage(update: Update, context: Context) -> bool:
@@ -45,10 +46,15 @@ async def may_manage(update: Update, context: Context) -> bool:
         return user.id == chat.id
     if message is not None and message.sender_chat is not None and message.sender_chat.id == chat.id:
         return True
+    return await administers(context, chat.id, user.id)
+
+
+async def administers(context: Context, chat_id: int, user_id: int) -> bool:
+    """Whether Telegram says now that the user administers the chat (no answer: not as far as we know)."""
     try:
-        member = await context.bot.get_chat_member(chat.id, user.id)
+        member = await context.bot.get_chat_member(chat_id, user_id)
     except TelegramError as exc:
-        log.warning("could not ask Telegram whether %s administers chat %s: %s", user.id, chat.id, exc)
+        log.warning("could not ask Telegram whether %s administers chat %s: %s", user_id, chat_id, exc)
         return False
     return member.status in _ADMIN_STATUSES
 
@@ -59,7 +65,7 @@ def managers_only(handler: Handler) -> Handler:
     @functools.wraps(handler)
     async def guarded(update: Update, context: Context) -> None:
         if not await may_manage(update, context):
-            await reply(update, NOT_ADMIN)
+            await reply(update, texts_here(update, context)(NOT_ADMIN))
             return
         await handler(update, context)
     return guarded
@@ -84,9 +90,10 @@ async def _group_changed(change: ChatMemberUpdated, context: Context) -> None:
     store, chat = context.bot_data.store, change.chat
     was, now = change.old_chat_member.status in _PRESENT, change.new_chat_member.status in _PRESENT
     if now and not was:
-        store.ensure_chat(chat.id, chat_type(chat.type), title=chat.title)
+        record = store.ensure_chat(chat.id, chat_type(chat.type), title=chat.title,
+                                   language_code=change.from_user.language_code)
         try:
-            await context.bot.send_message(chat.id, GROUP_WELCOME)
+            await context.bot.send_message(chat.id, texts(chat_language(record))(GROUP_WELCOME))
         except TelegramError as exc:
             log.warning("could not greet group %s: %s", chat.id, exc)
     elif was and not now and store.get_chat(chat.id) is not None:
@@ -105,15 +112,24 @@ async def _channel_changed(change: ChatMemberUpdated, context: Context) -> None:
         if _can_post(change.old_chat_member) and bb.store.get_chat(chat.id) is not None:
             return  # another change of rights: still served as it was
         record = bb.store.subscribe_chat(chat.id, "channel", title=chat.title, username=chat.username,
-                                         managed_by=change.from_user.id)
+                                         managed_by=change.from_user.id, language_code=change.from_user.language_code)
         zone, at = user_zone(record, bb.settings), user_digest_time(record, bb.settings)
         bb.pusher.skip_today(record)
+        _ = owner_texts(context, change.from_user.id, change.from_user.language_code)
         await _tell(context, change.from_user.id,
-                    f"I'll post a news briefing to <b>{esc(chat.title or str(chat.id))}</b> every day at "
-                    f"<b>{at:%H:%M}</b> ({esc(zone.key)}), the default time. To stop, remove me from its administrators.")
+                    _("I'll post a news briefing to {channel} every day at {at} ({zone}), the default time. "
+                      "/channels changes its time, zone and language; to stop, remove me from its administrators.",
+                      channel=f"<b>{esc(chat.title or str(chat.id))}</b>", at=f"<b>{at:%H:%M}</b>", zone=esc(zone.key)))
     elif bb.store.get_chat(chat.id) is not None:
         bb.store.set_inactive(chat.id, "the bot is no longer an administrator of the channel")
         log.info("no longer an administrator of channel %s: its briefing stops", chat.id)
+
+
+def owner_texts(context: Context, user_id: int, language_code: str | None) -> Texts:
+    """The texts for a user's private chat: its chosen language if they have one with the bot, else
+    their Telegram language."""
+    own = context.bot_data.store.get_chat(user_id)
+    return texts(chat_language(own) if own else (supported(language_code) or chat_language(None)))
 
 
 async def _tell(context: Context, user_id: int, text: str) -> None:

@@ -28,6 +28,7 @@ from typing import Any
 from telegram import Bot
 from telegram.error import BadRequest, NetworkError, TimedOut
 
+from bot.i18n import N_, texts_for
 from bot.render import Part, render_digest
 from bot.send import ChatGone, PushProgress, send_and_record, send_part
 from digest.clock import utcnow
@@ -38,11 +39,12 @@ from digest.store import Delivery, Reader, Store, StoredPart
 
 log = logging.getLogger(__name__)
 
-NOTHING_NEW = "Nothing new since your last briefing. I'll be back tomorrow."
+NOTHING_NEW = N_("Nothing new since your last briefing. I'll be back tomorrow.")
+HEADER = N_("Your briefing")
 PER_CHAT_INTERVAL = 1.0
 
 
-# each distinct briefing of a tick, rendered and stored once: its parts and body id, by the briefing's key
+# each distinct briefing of a tick, rendered and stored once: its parts and body id, by language and key
 Bodies = dict[tuple[Any, ...], tuple[list[StoredPart], int | None]]
 
 
@@ -138,13 +140,15 @@ class Pusher:
 
     def _body(self, user: Reader, bodies: Bodies) -> tuple[list[StoredPart], int | None]:
         """The user's digest parts and their stored body: each distinct briefing of a tick is rendered
-        and stored once, however many users share it."""
+        and stored once for each language, however many users share it."""
         briefing = self.composer.briefing(user, self.settings.digest_items, self.settings.digest_max_age_hours,
                                           self.clock())
-        if briefing.key not in bodies:
-            parts = [p.as_dict() for p in render_digest(briefing.items, header="Your briefing")]
-            bodies[briefing.key] = (parts, self.store.save_digest_body(parts) if parts else None)
-        return bodies[briefing.key]
+        _ = texts_for(user)
+        key = (_.language, *briefing.key)
+        if key not in bodies:
+            parts = [p.as_dict() for p in render_digest(briefing.items, header=_(HEADER), texts=_)]
+            bodies[key] = (parts, self.store.save_digest_body(parts) if parts else None)
+        return bodies[key]
 
     async def _step(self, job: _Job, bodies: Bodies) -> str:
         """Send the next message of a user's digest: "more" if another part follows, else the outcome."""
@@ -163,7 +167,7 @@ class Pusher:
         try:
             if not parts:
                 if self.settings.nothing_new_note:
-                    await send_part(self.bot, user["id"], Part(NOTHING_NEW))
+                    await send_part(self.bot, user["id"], Part(texts_for(user)(NOTHING_NEW)))
                 self.store.finish_delivery(delivery["id"], "empty")
                 return "empty"
             index = delivery["messages"] or 0

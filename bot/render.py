@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from bot.i18n import ENGLISH, Texts
 from digest.compose import BriefingItem
 from digest.store import StoredPart, StoredQuote
 
@@ -88,8 +89,8 @@ def quote_line(quote: StoredQuote) -> str:
     return f"\u201c{quote['quote']}\u201d{speaker}"
 
 
-def story_date(published_at: str | None, zone: ZoneInfo) -> str | None:
-    """When a story appeared, in the reader's zone ("27 Nov 2026, 14:05"); None when unknown."""
+def story_date(published_at: str | None, zone: ZoneInfo, texts: Texts = ENGLISH) -> str | None:
+    """When a story appeared, in the reader's zone and language ("Nov 27, 2026, 14:05"); None when unknown."""
     if not published_at:
         return None
     try:
@@ -98,19 +99,24 @@ def story_date(published_at: str | None, zone: ZoneInfo) -> str | None:
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return f"{when.astimezone(zone):%-d %b %Y, %H:%M}"
+    return texts.date(when, zone)
 
 
 def render_item(item: BriefingItem, number: int | None, sentences: list[str] | None = None,
-                quotes: list[StoredQuote] | None = None, zone: ZoneInfo | None = None) -> Block:
-    """One story: headline, source (and other sources; with `zone`, its date), sentences, quote(s), link."""
+                quotes: list[StoredQuote] | None = None, zone: ZoneInfo | None = None,
+                texts: Texts = ENGLISH) -> Block:
+    """One story: headline, source (and other sources; with `zone`, its date), sentences, quote(s), link;
+    the words around them in the reader's language."""
+    _ = texts
     sentences = item.sentences if sentences is None else sentences
     quotes = ([item.key_quote] if item.key_quote else []) if quotes is None else quotes
     b = _Builder()
     numbered = f"{number}. " if number is not None else ""
-    b.add(numbered + (item.title or "(untitled)"), "b").add("\n")
-    source = item.source + (" \u00b7 also: " + ", ".join(name for name, _ in item.also) if item.also else "")
-    dated = story_date(item.published_at, zone) if zone is not None else None
+    b.add(numbered + (item.title or _("(untitled)")), "b").add("\n")
+    source = item.source
+    if item.also:
+        source += " \u00b7 " + _("also: {sources}", sources=", ".join(name for name, _url in item.also))
+    dated = story_date(item.published_at, zone, texts) if zone is not None else None
     if dated:
         source += f" \u00b7 {dated}"
     b.add(source, "i").add("\n")
@@ -119,20 +125,21 @@ def render_item(item: BriefingItem, number: int | None, sentences: list[str] | N
     for quote in quotes:
         b.add(quote_line(quote), "blockquote").add("\n")
     if item.url.startswith(("http://", "https://")):
-        b.add("Read the story", href=item.url)
+        b.add(_("Read the story"), href=item.url)
     block = b.block()
     if block.visible > SAFE_LIMIT:
         if len(quotes) > 1:
-            return render_item(item, number, sentences, quotes[:-1], zone)
+            return render_item(item, number, sentences, quotes[:-1], zone, texts)
         if len(sentences) > 1:
-            return render_item(item, number, sentences[:-1], quotes, zone)
+            return render_item(item, number, sentences[:-1], quotes, zone, texts)
         clipped_quotes: list[StoredQuote] = [{**q, "quote": q["quote"][:1000]} for q in quotes]
         clipped = replace(item, title=item.title[:200], also=item.also[:5])
-        return render_item(clipped, number, [s[:1500] for s in sentences], clipped_quotes, zone)
+        return render_item(clipped, number, [s[:1500] for s in sentences], clipped_quotes, zone, texts)
     return block
 
 
-def render_digest(items: list[BriefingItem], header: str | None = None, zone: ZoneInfo | None = None) -> list[Part]:
+def render_digest(items: list[BriefingItem], header: str | None = None, zone: ZoneInfo | None = None,
+                  texts: Texts = ENGLISH) -> list[Part]:
     """Messages for a digest: stories packed into as few messages as fit, split between stories; with
     `zone`, each story says when it appeared."""
     parts: list[Part] = []
@@ -144,7 +151,7 @@ def render_digest(items: list[BriefingItem], header: str | None = None, zone: Zo
     if head:
         current, size = [head], head.visible
     for number, item in enumerate(items, 1):
-        block = render_item(item, number, zone=zone)
+        block = render_item(item, number, zone=zone, texts=texts)
         separator = 2 if current else 0
         if current and size + separator + block.visible > SAFE_LIMIT and ids:
             parts.append(Part(_join(current), ids, delivered))

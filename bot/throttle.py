@@ -18,10 +18,11 @@ from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import Context
+from bot.i18n import N_, texts_for
 from digest.settings import Settings
 
 log = logging.getLogger(__name__)
-SLOW_DOWN = "You're sending commands faster than I can answer; I'll skip some. Try again in a few seconds."
+SLOW_DOWN = N_("You're sending commands faster than I can answer; I'll skip some. Try again in a few seconds.")
 
 
 @dataclass
@@ -81,7 +82,8 @@ class Throttle:
             return
         log.info("throttled an update from user %s in chat %s", user.id, chat.id if chat else None)
         if warn and update.effective_chat is not None:
-            await context.bot.send_message(update.effective_chat.id, SLOW_DOWN)
+            chat_id = update.effective_chat.id
+            await context.bot.send_message(chat_id, texts_for(context.bot_data.store.get_chat(chat_id))(SLOW_DOWN))
         if update.callback_query is not None:
             await update.callback_query.answer()
         raise ApplicationHandlerStop

@@ -5,41 +5,52 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup
 
 from bot.buttons import settings_keyboard, sources_keyboard
+from bot.i18n import ENGLISH, LANGUAGES, N_, Texts
 from bot.render import esc, render_list
 from digest.reports import source_line
 from digest.schedule import user_digest_time, user_zone
 from digest.settings import Settings
 from digest.store import Reader, Source
 
-SOURCES_TITLE = "Sources"
+SOURCES_TITLE = N_("Sources")
 
 
-def sources_text(sources: list[Source], muted: set[int]) -> str:
+def sources_text(sources: list[Source], muted: set[int], _: Texts = ENGLISH) -> str:
     if not sources:
-        return "No sources yet."
-    lines = [(f"{s['name']}{' (muted)' if s['id'] in muted else ''}", s.get("site_url") or s["url"]) for s in sources]
-    return render_list(SOURCES_TITLE, lines)
+        return _("No sources yet.")
+    lines = [(_("{source} (muted)", source=s["name"]) if s["id"] in muted else s["name"], s.get("site_url") or s["url"])
+             for s in sources]
+    return render_list(_(SOURCES_TITLE), lines)
 
 
-def sources_view(sources: list[Source], muted: set[int]) -> tuple[str, InlineKeyboardMarkup | None]:
-    return sources_text(sources, muted), sources_keyboard(sources, muted)
+def is_sources_view(text: str | None, _: Texts) -> bool:
+    """Whether a message is the sources list (a mute press redraws it), in the reader's language."""
+    return bool(text) and (text or "").startswith(_(SOURCES_TITLE))
 
 
-def admin_sources_text(sources: list[Source]) -> str:
-    """Every source with its health, for admins (the same words as `briefbot sources list`)."""
+def sources_view(sources: list[Source], muted: set[int], _: Texts = ENGLISH) -> tuple[str, InlineKeyboardMarkup | None]:
+    return sources_text(sources, muted, _), sources_keyboard(sources, muted, _)
+
+
+def admin_sources_text(sources: list[Source], _: Texts = ENGLISH) -> str:
+    """Every source with its health, for admins (the same words as `briefbot sources list`, in English)."""
     if not sources:
-        return "No sources yet. /addsource URL"
-    return render_list("Sources (admin view)", [(source_line(s), None) for s in sources])
+        return _("No sources yet. /addsource URL")
+    return render_list(_("Sources (admin view)"), [(source_line(s), None) for s in sources])
 
 
-def settings_view(me: Reader, settings: Settings, sources: list[Source]) -> tuple[str, InlineKeyboardMarkup]:
+def settings_view(me: Reader, settings: Settings, sources: list[Source],
+                  _: Texts = ENGLISH) -> tuple[str, InlineKeyboardMarkup]:
     zone, at = user_zone(me, settings), user_digest_time(me, settings)
     names = {s["id"]: s["name"] for s in sources}
     muted = [names[i] for i in me["muted_sources"] if i in names]
+    when = {"at": f"{at:%H:%M}", "zone": esc(zone.key)}
     lines = [
-        "<b>Your settings</b>",
-        f"Daily briefing: {'on' if me['subscribed'] else 'paused'}, at {at:%H:%M} ({esc(zone.key)})",
-        f"Topics: {esc(', '.join(me['topics'])) if me['topics'] else 'all stories'}",
-        f"Muted sources: {esc(', '.join(muted)) if muted else 'none'}",
+        "<b>" + _("Your settings") + "</b>",
+        _("Daily briefing: on, at {at} ({zone})", **when) if me["subscribed"]
+        else _("Daily briefing: paused, at {at} ({zone})", **when),
+        _("Topics: {topics}", topics=esc(", ".join(me["topics"]))) if me["topics"] else _("Topics: all stories"),
+        _("Muted sources: {sources}", sources=esc(", ".join(muted))) if muted else _("Muted sources: none"),
+        _("Language: {language}", language=LANGUAGES[_.language]),
     ]
-    return "\n".join(lines), settings_keyboard(bool(me["subscribed"]))
+    return "\n".join(lines), settings_keyboard(bool(me["subscribed"]), _)

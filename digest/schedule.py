@@ -6,7 +6,7 @@ row) falls back to the configured default rather than stopping their digests.
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from digest.settings import Settings, parse_hhmm
@@ -25,6 +25,12 @@ def user_digest_time(user: Reader, settings: Settings) -> time:
         return parse_hhmm(user.get("digest_time") or settings.digest_time)
     except ValueError:
         return parse_hhmm(settings.digest_time)
+
+
+def shifted_digest_time(user: Reader, settings: Settings, hours: int) -> str:
+    """The chat's digest time moved by whole hours, round the clock ("23:30" + 1 -> "00:30")."""
+    moved = datetime.combine(datetime(2000, 1, 1), user_digest_time(user, settings)) + timedelta(hours=hours)
+    return moved.strftime("%H:%M")
 
 
 def local_date(user: Reader, settings: Settings, now: datetime) -> str:

@@ -77,3 +77,4 @@ async def bot(env, monkeypatch):
     await harness.stop()
     store.close()
     tg.stop()
+    tg.assert_within_spec()

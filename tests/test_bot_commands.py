@@ -100,10 +100,10 @@ async def test_expand_in_place_and_back(bot):
 async def test_latest_shows_the_newest_stories_whatever_their_age_with_their_dates(bot):
     bot.add_articles(sample_articles()[:2], hours_ago=24 * 10, source_name="Old")  # ten days before the clock
     [text] = await bot.say(5, "/latest")
-    assert text.count("Read the story") == 2 and "17 Nov 2026, 06:00" in text  # ten days before 27 Nov 06:00 UTC
+    assert text.count("Read the story") == 2 and "Nov 17, 2026, 06:00" in text  # ten days before 27 Nov 06:00 UTC
     await bot.say(5, "/timezone Asia/Seoul")
     [text] = await bot.say(5, "/latest 1")
-    assert "17 Nov 2026, 15:00" in text  # the same moment in the reader's zone
+    assert "Nov 17, 2026, 15:00" in text  # the same moment in the reader's zone
 
 
 async def test_latest(bot):

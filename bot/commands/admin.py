@@ -8,8 +8,9 @@ import time as clock
 from telegram import Message, Update
 from telegram.error import BadRequest
 
-from bot.commands.base import admin_only, args_of, message_of, reply, sender_id, single_argument
+from bot.commands.base import admin_only, args_of, message_of, reply, sender_id, single_argument, texts_here
 from bot.context import BotData, Context
+from bot.i18n import N_, Texts
 from bot.render import esc
 from digest.clock import utcnow
 from digest.ingest import SourceOutcome, make_fetcher
@@ -17,17 +18,18 @@ from digest.reports import ingest_report_lines
 from digest.sources import SourceError, add_source
 
 ADMIN_COMMANDS = [
-    ("addsource", "Add a source: URL [name]"), ("removesource", "Remove a source: ID or URL"),
-    ("ingest", "Run an ingest pass now"), ("stats", "Chats, sources, articles, deliveries"),
+    ("addsource", N_("Add a source: URL [name]")), ("removesource", N_("Remove a source: ID or URL")),
+    ("ingest", N_("Run an ingest pass now")), ("stats", N_("Chats, sources, articles, deliveries")),
 ]
-BUSY = "An ingest pass is already running; try again in a minute."
+BUSY = N_("An ingest pass is already running; try again in a minute.")
 
 
 @admin_only
 async def addsource(update: Update, context: Context) -> None:
     args = args_of(context)
+    _ = texts_here(update, context)
     if not args:
-        await reply(update, "Usage: /addsource URL [name]")
+        await reply(update, _("Usage: /addsource URL [name]"))
         return
     url, name = args[0], " ".join(args[1:])[:100] or None
     bb = context.bot_data
@@ -36,42 +38,47 @@ async def addsource(update: Update, context: Context) -> None:
             source, found, reenabled = await add_source(bb.store, fetcher, url, name, added_by=sender_id(update),
                                                         max_sources=bb.settings.max_sources)
     except SourceError as exc:
-        await reply(update, f"Could not add {esc(url[:200])}: {esc(str(exc))}")
+        await reply(update, _("Could not add {url}: {reason}", url=esc(url[:200]), reason=esc(str(exc))))
         return
-    verb = "Re-enabled" if reenabled else "Added"
-    await reply(update, f"{verb} source #{source['id']}: {esc(found.describe())}.\nIt will be polled at the next "
-                        "ingest (or run /ingest now).")
+    done = {"id": source["id"], "source": esc(found.describe())}
+    await reply(update, (_("Re-enabled source #{id}: {source}.", **done) if reenabled
+                         else _("Added source #{id}: {source}.", **done)) + "\n" +
+                _("It will be polled at the next ingest (or run /ingest now)."))
 
 
 @admin_only
 async def removesource(update: Update, context: Context) -> None:
-    given = await single_argument(update, context, "Usage: /removesource ID|URL (see /sources)")
+    _ = texts_here(update, context)
+    given = await single_argument(update, context, _("Usage: /removesource ID|URL (see /sources)"))
     if given is None:
         return
     store = context.bot_data.store
     source = store.find_source(given)
     if source is None:
-        await reply(update, f"No source {esc(given[:200])}. /sources lists them.")
+        await reply(update, _("No source {source}. /sources lists them.", source=esc(given[:200])))
         return
     store.remove_source(source["id"])
-    await reply(update, f"Removed source #{source['id']}: {esc(source['name'])}. Its stories stay searchable.")
+    await reply(update, _("Removed source #{id}: {source}. Its stories stay searchable.", id=source["id"],
+                          source=esc(source["name"])))
 
 
 @admin_only
 async def ingest(update: Update, context: Context) -> None:
     bb = context.bot_data
+    _ = texts_here(update, context)
     if bb.ingest.busy:
-        await reply(update, BUSY)
+        await reply(update, _(BUSY))
         return
-    status = await message_of(update).reply_text("Ingest: starting\u2026", parse_mode=None)
+    status = await message_of(update).reply_text(_("Ingest: starting\u2026"), parse_mode=None)
     # The pass runs after this handler returns: the update is answered, and a pass, which makes way
     # for updates in hand (bot/foreground.py), is not held back by the command that started it.
     # PTB reports the task's errors to the error handler and awaits it when the bot stops.
-    context.application.create_task(_ingest_and_report(bb, status), update=update)
+    context.application.create_task(_ingest_and_report(bb, status, _), update=update)
 
 
-async def _ingest_and_report(bb: BotData, status: Message) -> None:
-    """Run a pass, editing one status message with its progress at most once a second."""
+async def _ingest_and_report(bb: BotData, status: Message, _: Texts) -> None:
+    """Run a pass, editing one status message with its progress at most once a second (its report in
+    English, the words of `briefbot ingest`)."""
     last_edit = 0.0
 
     async def show(text: str) -> None:
@@ -84,7 +91,8 @@ async def _ingest_and_report(bb: BotData, status: Message) -> None:
     pending: list[str] = []
 
     def progress(done: int, total: int, outcome: SourceOutcome) -> None:
-        pending.append(f"Ingest: {done}/{total} sources \u2026 (last: {outcome.name[:60]})")
+        pending.append(_("Ingest: {done}/{total} sources \u2026 (last: {source})", done=done, total=total,
+                         source=outcome.name[:60]))
 
     async def flush() -> None:
         nonlocal last_edit
@@ -100,22 +108,23 @@ async def _ingest_and_report(bb: BotData, status: Message) -> None:
         await flush()
     report = task.result()
     if report is None:
-        await show(BUSY)
+        await show(_(BUSY))
         return
     lines = ingest_report_lines(report)
-    await show("\n".join([f"Ingest done. {lines[0]}."] + lines[1:])[:4000])
+    await show("\n".join([_("Ingest done.") + f" {lines[0]}."] + lines[1:])[:4000])
 
 
 @admin_only
 async def stats(update: Update, context: Context) -> None:
     today = utcnow().replace(hour=0, minute=0, second=0, microsecond=0).isoformat(timespec="seconds")
     s = context.bot_data.store.stats(today)
+    _ = texts_here(update, context)
     await reply(update, "\n".join([
-        "<b>Briefbot stats</b>",
-        f"Chats: {s['chats']} ({s['groups']} groups, {s['channels']} channels; subscribed: {s['subscribers']}, "
-        f"blocked or removed the bot: {s['blocked']})",
-        f"Sources: {s['sources']} (failing: {s['sources_failing']}, disabled: {s['sources_disabled']})",
-        f"Articles: {s['articles']}",
-        f"Digests sent today (UTC): {s['digests_today']}",
-        f"Deliveries failed or pending today: {s['deliveries_failed_today']}",
+        "<b>" + _("Briefbot stats") + "</b>",
+        _("Chats: {chats} ({groups} groups, {channels} channels; subscribed: {subscribers}, blocked or removed "
+          "the bot: {blocked})", **s),
+        _("Sources: {sources} (failing: {sources_failing}, disabled: {sources_disabled})", **s),
+        _("Articles: {articles}", **s),
+        _("Digests sent today (UTC): {digests_today}", **s),
+        _("Deliveries failed or pending today: {deliveries_failed_today}", **s),
     ]))

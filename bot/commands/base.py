@@ -15,11 +15,12 @@ from telegram import Message, Update
 from telegram.constants import ChatType
 
 from bot.context import Context
+from bot.i18n import N_, Texts, texts_for
 from digest.store import Reader, chat_type
 
 log = logging.getLogger(__name__)
 
-UNKNOWN = "Sorry, I don't know that command. /help lists what I can do."
+UNKNOWN = N_("Sorry, I don't know that command. /help lists what I can do.")
 
 Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
@@ -49,6 +50,11 @@ def me(update: Update, context: Context) -> Reader:
     return context.bot_data.store.ensure_chat(
         chat.id, chat_type(chat.type), title=chat.title, username=chat.username, first_name=chat.first_name,
         language_code=user.language_code if user is not None and private else None)
+
+
+def texts_here(update: Update, context: Context) -> Texts:
+    """The texts in the language of the chat the update came from."""
+    return texts_for(me(update, context))
 
 
 def not_addressed_to_us(update: Update, context: Context) -> bool:
@@ -93,7 +99,7 @@ def admin_only(handler: Handler) -> Handler:
         if not is_admin(update, context):
             user = update.effective_user
             log.warning("refused admin command %s from user %s", handler.__name__, user.id if user else None)
-            await reply(update, UNKNOWN)
+            await reply(update, texts_here(update, context)(UNKNOWN))
             return
         await handler(update, context)
     return guarded

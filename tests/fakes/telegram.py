@@ -5,10 +5,11 @@ The bot under test is the real `telegram.ext.Application` pointed here with
 records every call, lets a test inject updates (commands, button presses) and
 faults (429 with retry_after and 429 storms, 403 blocked, 400, 5xx, slow answers, dropped
 connections), can enforce
-Telegram's flood limits (30 messages/s overall, 1/s per chat), and validates
-outgoing messages as Telegram does: HTML entities must parse (only Telegram's
-tags, balanced, `<` and `&` escaped) and the text must be at most 4096
-characters (UTF-16 code units) after parsing.
+Telegram's flood limits (30 messages/s overall, 1/s per chat), and checks
+every call and every update it sends against the published Bot API
+(`tests/fakes/botapi.py`): a call outside the spec is answered 400 and kept in
+`violations`, which the tests' fixtures assert empty; texts are parsed by real
+TDLib, as the Bot API server parses them.
 """
 
 from __future__ import annotations
@@ -24,15 +25,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
+from tests.fakes import botapi
+
 TOKEN = "123456:TEST-token"
 BOT_USER = {"id": 1000, "is_bot": True, "first_name": "Briefbot", "username": "briefbot_test_bot",
             "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": False}
 MAX_TEXT = 4096
-_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "tg-spoiler", "span",
-         "blockquote", "tg-emoji"}
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))*)\s*>")
-_ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
-_ENTITY_VALUES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _REASONS = {200: b"OK", 400: b"Bad Request", 401: b"Unauthorized", 403: b"Forbidden", 404: b"Not Found",
             409: b"Conflict", 429: b"Too Many Requests", 500: b"Internal Server Error", 502: b"Bad Gateway"}
 
@@ -41,58 +39,13 @@ class BadRequest(Exception):
     pass
 
 
-_SPECIAL = re.compile(r"[<&]")
-
-
 def parse_html(text: str) -> str:
-    """The visible text of a Telegram HTML message; raises BadRequest like Telegram does.
-
-    Only Telegram's tags, balanced, no nested links, `<` and `&` only as parts of tags and entities.
-    Jumps from one `<` or `&` to the next, so a long message costs little (the fake server shares the
-    machine with the bot it measures).
-    """
-    out: list[str] = []
-    stack: list[str] = []
-    i = 0
-    for special in _SPECIAL.finditer(text):
-        start = special.start()
-        if start < i:
-            continue  # inside a tag or entity already consumed
-        out.append(text[i:start])
-        if text[start] == "<":
-            match = _TAG.match(text, start)
-            if not match:
-                raise BadRequest(f"can't parse entities: Unexpected start tag at byte offset {start}")
-            closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
-            if name not in _TAGS:
-                raise BadRequest(f"can't parse entities: Unsupported start tag \"{name}\" at byte offset {start}")
-            if closing:
-                if not stack or stack[-1] != name:
-                    raise BadRequest(f"can't parse entities: Can't find end tag corresponding to start tag "
-                                     f"\"{stack[-1] if stack else name}\"")
-                stack.pop()
-            else:
-                if name == "a" and "href" not in attrs:
-                    raise BadRequest("can't parse entities: <a> without href")
-                if name == "a" and "a" in stack:
-                    raise BadRequest("can't parse entities: nested links")
-                stack.append(name)
-        else:
-            match = _ENTITY.match(text, start)
-            if not match:
-                raise BadRequest(f"can't parse entities: Can't find end of the entity starting at byte offset {start}")
-            ref = match.group(1)
-            if ref.startswith("#x"):
-                out.append(chr(int(ref[2:], 16)))
-            elif ref.startswith("#"):
-                out.append(chr(int(ref[1:])))
-            else:
-                out.append(_ENTITY_VALUES[ref])
-        i = match.end()
-    out.append(text[i:])
-    if stack:
-        raise BadRequest(f"can't parse entities: Can't find end tag corresponding to start tag \"{stack[-1]}\"")
-    return "".join(out)
+    """The visible text of a Telegram HTML message, parsed by TDLib; raises BadRequest like Telegram does
+    (bad or unsupported tags and entities, empty, more than 4096 characters after parsing)."""
+    try:
+        return botapi.visible_text(text, "HTML")
+    except botapi.ParseError as exc:
+        raise BadRequest(str(exc)) from exc
 
 
 def utf16_len(text: str) -> int:
@@ -143,8 +96,11 @@ class Chat:
 
 
 class FakeTelegram:
-    def __init__(self, *, enforce_limits: bool = False, global_per_second: int = 30, per_chat_per_second: int = 1):
+    def __init__(self, *, enforce_limits: bool = False, global_per_second: int = 30, per_chat_per_second: int = 1,
+                 check_spec: bool = True):
         self.calls: list[Call] = []
+        self.check_spec = check_spec and botapi.available()
+        self.violations: list[str] = []  # calls outside the published Bot API (answered 400)
         self.faults: list[Fault] = []
         self.storms: list[Storm] = []
         self.blocked: set[int] = set()
@@ -223,6 +179,11 @@ class FakeTelegram:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+        if exc[0] is None:
+            self.assert_within_spec()
+
+    def assert_within_spec(self) -> None:
+        assert not self.violations, f"calls outside Bot API {botapi.spec()['version']}: {self.violations[:5]}"
 
     async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
@@ -266,6 +227,8 @@ class FakeTelegram:
     def _push_update(self, update: dict) -> int:
         with self._cond:
             update["update_id"] = self._next_update
+            if self.check_spec:
+                botapi.check_update(update)  # a test that builds an update Telegram never sends fails here
             self._next_update += 1
             self._updates.append(update)
             self._cond.notify_all()
@@ -354,8 +317,7 @@ class FakeTelegram:
                     and (chat_id is None or c.params.get("chat_id") == chat_id)]
 
     def texts(self, chat_id: int) -> list[str]:
-        return [parse_html(c.params["text"]) if c.params.get("parse_mode") == "HTML" else c.params["text"]
-                for c in self.sent(chat_id)]
+        return [botapi.parse_text(c.params["text"], c.params.get("parse_mode"))[0] for c in self.sent(chat_id)]
 
     def answered_callbacks(self) -> list[dict]:
         return [c.params for c in self.calls if c.method == "answerCallbackQuery"]
@@ -421,6 +383,13 @@ class FakeTelegram:
         if token != TOKEN:
             call.status = 401
             return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
+        if self.check_spec:
+            try:
+                botapi.check_call(method, params)
+            except botapi.Violation as exc:
+                self.violations.append(str(exc))
+                call.status = 400
+                return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: {exc}"}
         status, payload = self._dispatch(method, params)
         call.status = status
         call.result = payload.get("result")
@@ -568,12 +537,10 @@ class FakeTelegram:
         text = params.get("text")
         if text is None or text == "":
             raise BadRequest("message text is empty")
-        visible = parse_html(text) if str(params.get("parse_mode", "")).upper() == "HTML" else text
-        if not visible.strip():
-            raise BadRequest("message text is empty")
-        if utf16_len(visible) > MAX_TEXT:
-            raise BadRequest("message is too long")
-        return visible
+        try:
+            return botapi.visible_text(text, params.get("parse_mode"))
+        except botapi.ParseError as exc:
+            raise BadRequest(str(exc)) from exc
 
     def _m_getChatMember(self, params):  # noqa: N802
         chat_id, user_id = params.get("chat_id"), params.get("user_id")
