@@ -8,7 +8,7 @@ import pytest
 
 from bot.commands.base import UNKNOWN
 from tests.fakes.harness import until
-from tests.fakes.news import sample_articles, paragraphs_html, rss
+from tests.fakes.news import paragraphs_html, rss, sample_articles
 
 pytestmark = pytest.mark.asyncio
 ADMIN, USER = 1, 5

@@ -26,7 +26,7 @@ import pytest
 from digest.store import Store
 from tests.fakes.botprocess import kill_bot, start_bot, stop_bot
 from tests.fakes.harness import add_articles
-from tests.fakes.news import sample_articles, paragraphs_html, rss
+from tests.fakes.news import paragraphs_html, rss, sample_articles
 from tests.fakes.sitehost import SiteHost
 from tests.fakes.telegram import FakeTelegram
 

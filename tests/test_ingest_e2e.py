@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.__main__ import cli
-from tests.fakes.news import article_page, atom, sample_articles, paragraphs_html, rss
+from tests.fakes.news import article_page, atom, paragraphs_html, rss, sample_articles
 
 QUAKE_A = ("A magnitude 7.1 earthquake struck off the coast of Chile on Tuesday, damaging buildings in the port "
            "city of Valparaiso and prompting a tsunami warning along the Pacific coast.\n"

@@ -14,7 +14,7 @@ import pytest
 
 from digest.ingest import ingest_once
 from digest.settings import Settings
-from tests.fakes.news import sample_articles, paragraphs_html, rss
+from tests.fakes.news import paragraphs_html, rss, sample_articles
 from tests.fakes.sitehost import SiteHost
 
 TIMEOUT = 1.5  # seconds: the configured fetch timeout for this pass

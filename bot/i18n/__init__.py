@@ -78,9 +78,14 @@ class Texts:
                 f"{format_time(local, 'HH:mm', locale=self.language)}")
 
 
-@functools.cache
 def texts(language: str) -> Texts:
-    return Texts(language if language in LANGUAGES else DEFAULT)
+    """The texts of a language we speak, else English."""
+    return _texts(language if language in LANGUAGES else DEFAULT)
+
+
+@functools.cache
+def _texts(language: str) -> Texts:
+    return Texts(language)
 
 
 def texts_for(chat: Mapping[str, Any] | None) -> Texts:

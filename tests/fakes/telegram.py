@@ -109,7 +109,8 @@ class FakeTelegram:
         self.global_per_second = global_per_second
         self.per_chat_per_second = per_chat_per_second
         self.chats: dict[int, Chat] = defaultdict(Chat)
-        self.commands: dict[str, list] = {}
+        self.commands: dict[str, list] = {}  # by scope (JSON), and "<scope>/<language>" for a language's menu
+        self.languages: dict[int, str] = {}  # user id -> language_code of their Telegram app
         self.members: dict[tuple[int, int], str] = {}  # (chat id, user id) -> status getChatMember answers
         self.chat_info: dict[int, dict] = {}  # groups and channels the tests speak in
         self.migrated: dict[int, int] = {}  # a group's old id -> its supergroup's id (sendMessage answers 400)
@@ -234,12 +235,12 @@ class FakeTelegram:
             self._cond.notify_all()
             return update["update_id"]
 
-    @staticmethod
-    def user(user_id: int) -> dict:
+    def user(self, user_id: int) -> dict:
+        """A user as updates show them, in the language of their Telegram app (`languages`, default en)."""
         return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}", "username": f"user{user_id}",
-                "language_code": "en"}
+                "language_code": self.languages.get(user_id, "en")}
 
-    def send_text(self, user_id: int, text: str, chat: dict | None = None, language_code: str = "en") -> int:
+    def send_text(self, user_id: int, text: str, chat: dict | None = None) -> int:
         """A message from `user_id`, in their private chat or in `chat` (a group: {"id", "type", "title"};
         a channel's post has no sender); a leading /command gets its bot_command entity."""
         chat = chat or {"id": user_id, "type": "private", "first_name": f"User{user_id}"}
@@ -250,7 +251,7 @@ class FakeTelegram:
         if chat["type"] == "channel":
             message["sender_chat"] = chat
         else:
-            message["from"] = dict(self.user(user_id), language_code=language_code)
+            message["from"] = self.user(user_id)
         command = re.match(r"/[A-Za-z0-9_]+(?:@\w+)?", text)
         if command:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command.group(0))}]
@@ -510,7 +511,7 @@ class FakeTelegram:
 
     def _m_setMyCommands(self, params):  # noqa: N802
         scope = params.get("scope") or {"type": "default"}
-        key = json.dumps(scope, sort_keys=True)
+        key = json.dumps(scope, sort_keys=True) + (f"/{params['language_code']}" if params.get("language_code") else "")
         self.commands[key] = params.get("commands") or []
         return True
 
