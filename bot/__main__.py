@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import click
 
@@ -20,6 +20,7 @@ from digest.settings import Settings, get_settings
 
 if TYPE_CHECKING:
     from digest.analyse import Analysis
+    from digest.opml import ImportReport
     from digest.sources import Probe
     from digest.store import Source, Store
 
@@ -134,6 +135,49 @@ def sources_remove(source: str) -> None:
         raise click.ClickException(f"no source {source!r}; see: briefbot sources list")
     store.remove_source(found["id"])
     click.echo(f"Removed source #{found['id']}: {found['name']}")
+
+
+@sources.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True), default="-")
+def sources_export(file: str) -> None:
+    """Write the sources as OPML 2.0 to FILE (default: standard output), for a feed reader or a backup."""
+    from digest.clock import utcnow
+    from digest.opml import export_opml
+
+    sources = _store().list_sources()
+    document = export_opml(sources, title="Briefbot sources", now=utcnow())
+    with click.open_file(file, "wb") as out:
+        out.write(document)
+    if file != "-":
+        click.echo(f"Wrote {len(sources)} sources to {file}")
+
+
+@sources.command("import")
+@click.argument("file", type=click.File("rb"))
+def sources_import(file: BinaryIO) -> None:
+    """Add every feed an OPML file (a feed reader's export) names, each checked as `sources add` checks it."""
+    from digest.ingest import make_fetcher
+    from digest.opml import OpmlError, import_sources, read_opml
+
+    try:
+        outlines = read_opml(file.read())
+    except OpmlError as exc:
+        raise click.ClickException(f"cannot import {file.name}: {exc}") from exc
+    store, settings = _store(), _settings()
+
+    async def go() -> ImportReport:
+        async with make_fetcher(settings) as fetcher:
+            return await import_sources(store, fetcher, outlines, max_sources=settings.max_sources)
+
+    report = asyncio.run(go())
+    for source in report.added:
+        click.echo(f"added     #{source['id']} {source['name']}  {source['url']}")
+    for url in report.already_there:
+        click.echo(f"there     {url}")
+    for url, why in report.failed:
+        click.echo(f"failed    {url}: {why}")
+    click.echo(f"{len(report.added)} added, {len(report.already_there)} already there, "
+               f"{len(report.failed)} failed, of {len(outlines)} in {file.name}")
 
 
 # --- ingest / preview --------------------------------------------------------------

@@ -26,7 +26,7 @@ from telegram.ext import (
 )
 
 from bot import callbacks, channels, chats
-from bot.commands import admin, user
+from bot.commands import admin, opml, user
 from bot.commands.base import Handler
 from bot.context import CONTEXT_TYPES, BotData, Context
 from bot.foreground import Foreground
@@ -52,6 +52,7 @@ COMMANDS: dict[str, Handler] = {
     "follow": user.follow, "unfollow": user.unfollow, "settings": user.settings, "stop": user.stop,
     "language": user.language, "channels": channels.channels,
     "addsource": admin.addsource, "removesource": admin.removesource, "ingest": admin.ingest, "stats": admin.stats,
+    "export": opml.export, "import": opml.import_command,
 }
 # every message is HTML (its text escaped by bot/render.py) and never previews a link
 DEFAULTS = Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
@@ -64,6 +65,7 @@ def build_application(settings: Settings, store: Store | None = None, *, clock: 
     (tests drive them with a controlled clock); `rate_limit=False` is paid-broadcast mode."""
     foreground = Foreground(64)
     builder = (ApplicationBuilder().token(settings.telegram_bot_token).base_url(settings.telegram_api_url)
+               .base_file_url(settings.telegram_file_url)
                .context_types(CONTEXT_TYPES).defaults(DEFAULTS)
                .concurrent_updates(foreground)
                .request(AiohttpRequest(connection_pool, pool_timeout=30.0))
@@ -102,6 +104,7 @@ def _register(app: BriefbotApp, settings: Settings) -> None:
     # commands in channel posts are nobody's: a channel is managed from its admin's private chat
     app.add_handler(MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, user.unknown))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, user.help_command))
+    app.add_handler(MessageHandler(filters.Document.ALL & filters.ChatType.PRIVATE, opml.on_document))
     app.add_error_handler(_on_error)
 
 

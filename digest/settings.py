@@ -116,6 +116,14 @@ class Settings(BaseSettings):
         return value
 
 
+    @property
+    def telegram_file_url(self) -> str:
+        """Where files sent to the bot are downloaded: beside the API ("…/bot" -> "…/file/bot"), as on
+        api.telegram.org and on a self-hosted Bot API server."""
+        base = self.telegram_api_url.rstrip("/")
+        return (base[:-len("bot")] if base.endswith("/bot") else base + "/") + "file/bot"
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     return Settings()

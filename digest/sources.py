@@ -21,6 +21,10 @@ class SourceError(Exception):
     """The URL cannot be a source; the message says why, in plain words."""
 
 
+class SourceAlreadyThere(SourceError):
+    """The URL (or the feed it leads to) is a live source already."""
+
+
 @dataclass(slots=True)
 class Probe:
     url: str  # the URL to poll (the discovered feed, or the final URL after permanent redirects)
@@ -82,7 +86,7 @@ async def add_source(store: Store, fetcher: Fetcher, url: str, name: str | None 
     url = url.strip()
     existing = store.source_by_url(url)
     if existing and not existing["disabled_reason"]:
-        raise SourceError(f"{url} is already source #{existing['id']}")
+        raise SourceAlreadyThere(f"{url} is already source #{existing['id']}")
     if max_sources is not None and store.count_active_sources() >= max_sources:
         raise SourceError(f"there are already {max_sources} active sources, the most this bot polls "
                           "(BRIEFBOT_MAX_SOURCES); remove one first")
@@ -94,5 +98,5 @@ async def add_source(store: Store, fetcher: Fetcher, url: str, name: str | None 
         source = store.add_source(found.url, found.kind, name=name, title=found.title, site_url=found.site_url,
                                   added_by=added_by, entry_count=found.entry_count)
     except SourceExists as exc:  # the probe followed a redirect to a source we have
-        raise SourceError(f"{found.url} is already source #{exc.source_id}") from exc
+        raise SourceAlreadyThere(f"{found.url} is already source #{exc.source_id}") from exc
     return source, found, False

@@ -15,6 +15,7 @@ ADMIN, USER = 1, 5
 
 
 @pytest.mark.parametrize("command", ["/addsource http://127.0.0.1/x.xml", "/removesource 1", "/ingest", "/stats",
+                                     "/export", "/import",
                                      "/addsource", "/stats please"])
 async def test_non_admins_get_the_unknown_command_reply(bot, caplog, command):
     bot.add_articles(sample_articles()[:1])
@@ -167,3 +168,64 @@ async def test_an_ingest_pass_an_admin_starts_is_not_held_back_by_the_command(bo
     await until(lambda: any("Ingest done" in (m.get("text") or "")
                             for m in bot.tg.chats[ADMIN].messages.values()), timeout=30)
     assert bot.store.count("articles") == 2
+
+
+def opml_of(*feeds: tuple[str, str]) -> bytes:
+    outlines = "".join(f'<outline type="rss" text="{name}" xmlUrl="{url}"/>' for name, url in feeds)
+    return f'<?xml version="1.0"?><opml version="2.0"><body>{outlines}</body></opml>'.encode()
+
+
+def wire(site, path: str, title: str) -> str:
+    items = [{"title": f"{title} story", "link": site.url(f"{path}/1"), "description": "A story."}]
+    return site.add(path, rss(title, items), content_type="application/rss+xml")
+
+
+async def test_export_sends_the_sources_as_an_opml_file_that_import_brings_back(bot, site):
+    [empty] = await bot.say(ADMIN, "/export")
+    assert "No sources yet" in empty
+    first, second = wire(site, "/one.xml", "One"), wire(site, "/two.xml", "Two")
+    await bot.say(ADMIN, f"/addsource {first} First Wire")
+    await bot.say(ADMIN, f"/addsource {second}")
+    bot.tg.send_text(ADMIN, "/export")
+    [sent] = await until(lambda: bot.tg.sent(ADMIN, "sendDocument"))
+    upload = sent.params["document"]
+    assert upload.filename.startswith("briefbot-sources-") and upload.filename.endswith(".opml")
+    assert "2 sources as OPML" in sent.params["caption"]
+    for source in bot.store.list_sources():
+        bot.store.remove_source(source["id"])
+    message_id = bot.tg.send_document(ADMIN, upload.filename, bytes(upload))
+    await until(lambda: any(t.startswith("Import done") for t in bot.tg.shown(ADMIN)))
+    [report] = [t for t in bot.tg.shown(ADMIN) if t.startswith("Import done")]
+    assert "2 added, 0 already there, 0 failed" in report and "First Wire" in report
+    assert sorted((s["url"], s["name"]) for s in bot.store.list_sources()) == [(first, "First Wire"), (second, "Two")]
+    assert any(c.method == "getFile" for c in bot.tg.calls)
+    bot.tg.send_text(ADMIN, "/import", reply_to=message_id)  # answering the same file again
+    await until(lambda: sum(t.startswith("Import done") for t in bot.tg.shown(ADMIN)) == 2)
+    assert "0 added, 2 already there" in bot.tg.shown(ADMIN)[-1]
+
+
+async def test_import_reports_what_failed_and_refuses_what_is_no_opml(bot, site):
+    good = wire(site, "/good.xml", "Good")
+    site.add("/broken.xml", "just some words, no feed", content_type="text/plain")
+    bot.tg.send_document(ADMIN, "feeds.opml", opml_of(("Good", good), ("Broken", site.url("/broken.xml")),
+                                                      ("Missing", site.url("/missing.xml"))))
+    await until(lambda: any(t.startswith("Import done") for t in bot.tg.shown(ADMIN)))
+    report = bot.tg.shown(ADMIN)[-1]
+    assert "1 added, 0 already there, 2 failed" in report
+    assert site.url("/missing.xml") in report and site.url("/broken.xml") in report
+    assert [s["url"] for s in bot.store.list_sources()] == [good]
+    bot.tg.send_document(ADMIN, "photo.jpg", b"\xff\xd8\xff\xe0 not a list", mime_type="image/jpeg")
+    await until(lambda: bot.tg.texts(ADMIN)[-1].startswith("I cannot import"))
+    assert "photo.jpg" in bot.tg.texts(ADMIN)[-1] and "names no feed" in bot.tg.texts(ADMIN)[-1]
+    [how] = await bot.say(ADMIN, "/import")
+    assert "OPML file" in how
+    assert len(bot.store.list_sources()) == 1
+
+
+async def test_a_file_from_someone_else_imports_nothing(bot, site):
+    good = wire(site, "/good.xml", "Good")
+    before = len(bot.tg.sent(USER))
+    bot.tg.send_document(USER, "feeds.opml", opml_of(("Good", good)))
+    await until(lambda: len(bot.tg.sent(USER)) > before)
+    assert "/digest" in bot.tg.texts(USER)[-1]  # what the bot does, as for any message it has no use for
+    assert bot.store.list_sources() == [] and not any(c.method == "getFile" for c in bot.tg.calls)

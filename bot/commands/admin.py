@@ -20,6 +20,7 @@ from digest.sources import SourceError, add_source
 ADMIN_COMMANDS = [
     ("addsource", N_("Add a source: URL [name]")), ("removesource", N_("Remove a source: ID or URL")),
     ("ingest", N_("Run an ingest pass now")), ("stats", N_("Chats, sources, articles, deliveries")),
+    ("export", N_("The sources as an OPML file")), ("import", N_("Add the feeds of an OPML file")),
 ]
 BUSY = N_("An ingest pass is already running; try again in a minute.")
 

@@ -23,6 +23,8 @@ import time
 from collections import defaultdict, deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from email import policy
+from email.parser import BytesParser
 from urllib.parse import parse_qsl
 
 from tests.fakes import botapi
@@ -52,6 +54,7 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+_STRING_PARAMS = ("text", "caption", "parse_mode", "callback_query_id", "url", "secret_token", "description")
 DROP = 0  # a Fault status: close the connection without an answer (the request is not processed)
 
 
@@ -89,6 +92,15 @@ class Call:
     result: object = None
 
 
+class Upload(bytes):
+    """A file part of a multipart call: its bytes, and the name it was sent under."""
+
+    def __new__(cls, content: bytes, filename: str) -> Upload:
+        upload = super().__new__(cls, content)
+        upload.filename = filename
+        return upload
+
+
 @dataclass
 class Chat:
     messages: dict[int, dict] = field(default_factory=dict)
@@ -114,6 +126,7 @@ class FakeTelegram:
         self.members: dict[tuple[int, int], str] = {}  # (chat id, user id) -> status getChatMember answers
         self.chat_info: dict[int, dict] = {}  # groups and channels the tests speak in
         self.migrated: dict[int, int] = {}  # a group's old id -> its supergroup's id (sendMessage answers 400)
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (name, content): uploaded by either side
         self._updates: list[dict] = []
         self._next_update = 1
         self._cond = threading.Condition()
@@ -207,10 +220,12 @@ class FakeTelegram:
                     status, payload = self.handle(path, body, content_type)
                 if status == DROP:
                     break  # no answer at all: the client sees a dropped connection
-                data = json.dumps(payload).encode()
+                raw = isinstance(payload, bytes)  # a file's download
+                data = payload if raw else json.dumps(payload).encode()
                 close = headers.get("connection", "").lower() == "close"
-                writer.write(b"HTTP/1.1 %d %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n%s\r\n"
-                             % (status, _REASONS.get(status, b"Error"), len(data),
+                writer.write(b"HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n%s\r\n"
+                             % (status, _REASONS.get(status, b"Error"),
+                                b"application/octet-stream" if raw else b"application/json", len(data),
                                 b"Connection: close\r\n" if close else b"") + data)
                 await writer.drain()
                 if close:
@@ -240,9 +255,10 @@ class FakeTelegram:
         return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}", "username": f"user{user_id}",
                 "language_code": self.languages.get(user_id, "en")}
 
-    def send_text(self, user_id: int, text: str, chat: dict | None = None) -> int:
+    def send_text(self, user_id: int, text: str, chat: dict | None = None, reply_to: int | None = None) -> int:
         """A message from `user_id`, in their private chat or in `chat` (a group: {"id", "type", "title"};
-        a channel's post has no sender); a leading /command gets its bot_command entity."""
+        a channel's post has no sender), answering message `reply_to` of that chat if given; a leading
+        /command gets its bot_command entity."""
         chat = chat or {"id": user_id, "type": "private", "first_name": f"User{user_id}"}
         if chat["type"] != "private":
             self.chat_info[chat["id"]] = chat
@@ -252,10 +268,26 @@ class FakeTelegram:
             message["sender_chat"] = chat
         else:
             message["from"] = self.user(user_id)
+        if reply_to is not None:
+            message["reply_to_message"] = self.chats[chat["id"]].messages[reply_to]
         command = re.match(r"/[A-Za-z0-9_]+(?:@\w+)?", text)
         if command:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command.group(0))}]
         return self._push_update({"channel_post" if chat["type"] == "channel" else "message": message})
+
+    def send_document(self, user_id: int, file_name: str, content: bytes, *, caption: str | None = None,
+                      mime_type: str = "text/x-opml") -> int:
+        """A file from `user_id` in their private chat (the bot downloads it with getFile); returns its
+        message id, which `send_text(..., reply_to=)` can answer."""
+        chat = {"id": user_id, "type": "private", "first_name": f"User{user_id}"}
+        message = {"message_id": self._new_message_id(user_id), "date": int(time.time()), "chat": chat,
+                   "from": self.user(user_id), "document": self._keep_file(file_name, content, mime_type)}
+        if caption:
+            message["caption"] = caption
+        with self._lock:
+            self.chats[user_id].messages[message["message_id"]] = message
+        self._push_update({"message": message})
+        return message["message_id"]
 
     @staticmethod
     def member(user: dict, status: str) -> dict:
@@ -320,6 +352,12 @@ class FakeTelegram:
     def texts(self, chat_id: int) -> list[str]:
         return [botapi.parse_text(c.params["text"], c.params.get("parse_mode"))[0] for c in self.sent(chat_id)]
 
+    def shown(self, chat_id: int) -> list[str]:
+        """The bot's messages in a chat as they stand now, edits included (a document by its caption)."""
+        with self._lock:
+            messages = list(self.chats[chat_id].messages.values()) if chat_id in self.chats else []
+        return [m.get("text") or m.get("caption") or "" for m in messages if m.get("from") == BOT_USER]
+
     def answered_callbacks(self) -> list[dict]:
         return [c.params for c in self.calls if c.method == "answerCallbackQuery"]
 
@@ -370,9 +408,15 @@ class FakeTelegram:
             chat.next_id += 1
             return message_id
 
-    def handle(self, path: str, body: bytes, content_type: str) -> tuple[int, dict]:
+    def handle(self, path: str, body: bytes, content_type: str) -> tuple[int, dict | bytes]:
         if path.startswith("/control/"):
             return 200, self._control(path[len("/control/"):], json.loads(body or b"{}"))
+        download = re.match(r"^/file/bot([^/]+)/files/(\w+)$", path)
+        if download:
+            token, file_id = download.groups()
+            if token != TOKEN or file_id not in self.files:
+                return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
+            return 200, self.files[file_id][1]
         match = re.match(r"^/bot([^/]+)/(\w+)$", path)
         if not match:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
@@ -402,15 +446,40 @@ class FakeTelegram:
             return {}
         if "json" in content_type:
             return json.loads(body)
+        if content_type.startswith("multipart/form-data"):
+            return FakeTelegram._multipart(body, content_type)
         out = {}
         for key, value in parse_qsl(body.decode("utf-8"), keep_blank_values=True):
-            if key in ("text", "parse_mode", "callback_query_id", "url", "secret_token", "description"):
+            if key in _STRING_PARAMS:
                 out[key] = value
                 continue
             try:
                 out[key] = json.loads(value)
             except json.JSONDecodeError:
                 out[key] = value
+        return out
+
+    @staticmethod
+    def _multipart(body: bytes, content_type: str) -> dict:
+        """An upload: each file part as an Upload (bytes, the spec's InputFile, with its file name),
+        the other parts as the JSON values they carry."""
+        form = BytesParser(policy=policy.HTTP).parsebytes(
+            b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
+        out: dict = {}
+        for part in form.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            value = part.get_payload(decode=True) or b""
+            if part.get_filename():
+                out[name] = Upload(value, part.get_filename())
+                continue
+            text = value.decode("utf-8")
+            if name in _STRING_PARAMS:
+                out[name] = text
+                continue
+            try:
+                out[name] = json.loads(text)
+            except json.JSONDecodeError:
+                out[name] = text
         return out
 
     def _fault_for(self, method: str, chat_id) -> Fault | None:
@@ -594,6 +663,42 @@ class FakeTelegram:
         with self._lock:
             self.chats[chat_id].messages[message_id] = edited
         return edited
+
+    def _m_sendDocument(self, params):  # noqa: N802
+        chat_id, upload = params.get("chat_id"), params.get("document")
+        if not isinstance(chat_id, int):
+            raise BadRequest("chat not found")
+        if chat_id in self.blocked:
+            raise _Forbidden("bot was blocked by the user")
+        if not isinstance(upload, Upload) or not upload:
+            raise BadRequest("file must be non-empty")
+        message = {"message_id": self._new_message_id(chat_id), "date": int(time.time()),
+                   "chat": self.chat_info.get(chat_id) or {"id": chat_id, "type": "private",
+                                                           "first_name": f"User{chat_id}"},
+                   "from": BOT_USER, "document": self._keep_file(upload.filename, bytes(upload))}
+        if params.get("caption"):
+            try:
+                message["caption"] = botapi.visible_text(params["caption"], params.get("parse_mode"))
+            except botapi.ParseError as exc:
+                raise BadRequest(str(exc)) from exc
+        with self._lock:
+            self.chats[chat_id].messages[message["message_id"]] = message
+        return message
+
+    def _m_getFile(self, params):  # noqa: N802
+        file_id = params.get("file_id")
+        if file_id not in self.files:
+            raise BadRequest("invalid file_id")
+        return {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": len(self.files[file_id][1]),
+                "file_path": f"files/{file_id}"}
+
+    def _keep_file(self, name: str, content: bytes, mime_type: str = "application/octet-stream") -> dict:
+        """A Document for `content`, which getFile and the file URL then serve."""
+        with self._lock:
+            file_id = f"doc{len(self.files) + 1}"
+            self.files[file_id] = (name, content)
+        return {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": name, "mime_type": mime_type,
+                "file_size": len(content)}
 
     def _m_answerCallbackQuery(self, params):  # noqa: N802
         return True
