@@ -54,7 +54,7 @@ def test_webhook_mode_with_secret_token(env):
             assert hook.params["url"] == "https://bot.example.org/hook" and hook.params["secret_token"] == "s3cret"
             update = {"update_id": 1, "message": {
                 "message_id": 1, "date": int(time.time()), "text": "/help",
-                "chat": {"id": 42, "type": "private"}, "from": FakeTelegram.user(42),
+                "chat": {"id": 42, "type": "private"}, "from": tg.user(42),
                 "entities": [{"type": "bot_command", "offset": 0, "length": 5}]}}
 
             def post(secret):

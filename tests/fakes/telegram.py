@@ -55,6 +55,16 @@ def utf16_len(text: str) -> int:
 
 
 _STRING_PARAMS = ("text", "caption", "parse_mode", "callback_query_id", "url", "secret_token", "description")
+def _form_value(name: str, value: str):
+    """A form field as the Bot API reads it: text fields as they are, the others as the JSON they carry."""
+    if name in _STRING_PARAMS:
+        return value
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError:
+        return value
+
+
 DROP = 0  # a Fault status: close the connection without an answer (the request is not processed)
 
 
@@ -448,16 +458,7 @@ class FakeTelegram:
             return json.loads(body)
         if content_type.startswith("multipart/form-data"):
             return FakeTelegram._multipart(body, content_type)
-        out = {}
-        for key, value in parse_qsl(body.decode("utf-8"), keep_blank_values=True):
-            if key in _STRING_PARAMS:
-                out[key] = value
-                continue
-            try:
-                out[key] = json.loads(value)
-            except json.JSONDecodeError:
-                out[key] = value
-        return out
+        return {key: _form_value(key, value) for key, value in parse_qsl(body.decode("utf-8"), keep_blank_values=True)}
 
     @staticmethod
     def _multipart(body: bytes, content_type: str) -> dict:
@@ -469,17 +470,8 @@ class FakeTelegram:
         for part in form.iter_parts():
             name = part.get_param("name", header="content-disposition")
             value = part.get_payload(decode=True) or b""
-            if part.get_filename():
-                out[name] = Upload(value, part.get_filename())
-                continue
-            text = value.decode("utf-8")
-            if name in _STRING_PARAMS:
-                out[name] = text
-                continue
-            try:
-                out[name] = json.loads(text)
-            except json.JSONDecodeError:
-                out[name] = text
+            filename = part.get_filename()
+            out[name] = Upload(value, filename) if filename else _form_value(name, value.decode("utf-8"))
         return out
 
     def _fault_for(self, method: str, chat_id) -> Fault | None:
