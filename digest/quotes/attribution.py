@@ -21,6 +21,7 @@ from digest.quotes.lexicon import (
     ANY_VERB_WHO,
     BEFORE_ACCORDING,
     BEFORE_DESCRIBED_SAYING,
+    BEFORE_NAME_COLON,
     BEFORE_VERB_WHO,
     BEFORE_WHO_COLON,
     BEFORE_WHO_ISSUED,
@@ -29,6 +30,7 @@ from digest.quotes.lexicon import (
     CALENDAR_WORDS,
     CLAUSE_AT_END,
     DOCUMENTS,
+    INVERTED_CLAUSE_LATER,
     ISSUED_HINT,
     NAME,
     NOT_A_SENTENCE_END,
@@ -87,6 +89,15 @@ _GOVERNED = re.compile(r"\b(?:in|of|at|for|by|with|to)\s+(?:the\s+)?(?:[a-z][\w\
 _QUALIFIER = re.compile(r"\s(?:published|in|at|on|with|who|which|that|based|working)\s")
 
 
+# a nationality as a noun: "South African", "Briton", "Frenchman", "New Yorker", "Pakistani"
+# (not a party's member: "the Republican" is one of many in a political story)
+_DEMONYM_NOUN = re.compile(r"(?:[A-Z][a-z]+\s)?(?!(?:Republican|Democrat|Libertarian)\b)[A-Z][a-z]+(?:an|ese|ish|i|ch|on|er|man|woman)")
+
+
+_WORD = re.compile(r"[\w\-]+")
+_NOUN_USE = re.compile(rf"\s*[,.;:!?]|\s+(?:{VERB}|who)\b")
+
+
 class Attributor:
     def __init__(self, text: str):
         self.text = text
@@ -112,6 +123,23 @@ class Attributor:
             found = self._found[pattern] = list(re.finditer(pattern, self.text))
         return found
 
+    def _as_noun(self, word: str) -> bool:
+        """The article writes `word` as a common noun somewhere: after "the" and a word at most, before a
+        stop or a verb of saying ("said the 78-year-old South African.", "the Briton said"). Looked at
+        where the word occurs (a pattern starting at "the" searched every text that names a Ryan)."""
+        known = self._alone.get("the " + word)
+        if known is None:
+            known = False
+            for at in occurrences(self.text, word):
+                lead = self.text[max(0, at - 40):at].split()[-2:]
+                if (self.text[at - 1:at].isspace() and lead and (lead[-1] == "the" or lead[0] == "the" and len(lead) == 2
+                                                                 and _WORD.fullmatch(lead[1]))
+                        and _NOUN_USE.match(self.text, at + len(word))):
+                    known = True
+                    break
+            self._alone["the " + word] = known
+        return known
+
     def _in_text(self, pattern: str) -> bool:
         return bool(self._matches(pattern))
 
@@ -122,7 +150,7 @@ class Attributor:
         who = strip_adverbs(who)
         low = who.lower()
         if low in PRONOUNS:
-            return self.names.last_before(position) or self.last_person
+            return self.names.referent(low, position) or self.last_person
         if low == "it":
             return self.names.organisation_before(position)
         if low == "i":
@@ -134,6 +162,10 @@ class Attributor:
             named = self._named_with_organisation(who)
             if named:
                 return named
+        if is_name(who) and _DEMONYM_NOUN.fullmatch(who) and self._as_noun(who):
+            # "said the 78-year-old South African", "the Briton added": the person the story is about, as
+            # a nationality (a person's name never takes "the")
+            return self.names.last_before(position)
         if is_name(who):
             name = self.names.full(clean_name(who))
             if not name or name.lower() in TITLES or name.lower() in CALENDAR_WORDS:
@@ -365,6 +397,8 @@ def _clause_after(after_sentence: str, new_sentence: bool = False) -> re.Match[s
         if pattern in _VERB_FIRST and not verb_first:
             continue
         match = pattern.match(after_sentence)
+        if match and match.group("who").rsplit(None, 1)[-1].lower() in CALENDAR_WORDS:
+            continue  # ('"…" announced in October, said X': a date, not who said it)
         if match:
             if new_sentence and not (_CLAUSE_ENDS.match(after_sentence, match.end())
                                      and _PLAIN_VERBS.intersection(match.group().lower().split())):
@@ -405,7 +439,8 @@ def _clause_before(narr_before: str) -> re.Match[str] | None:
         match = (search_end(BEFORE_WHO_SAYING, narr_before, LOOKBACK + 160)
                  or search_end(BEFORE_DESCRIBED_SAYING, narr_before, LOOKBACK + 160))
     elif narr_before.rstrip().endswith(":"):
-        match = search_end(BEFORE_WHO_COLON, narr_before, LOOKBACK + 200)
+        match = search_end(BEFORE_WHO_COLON, narr_before, LOOKBACK + 200) or \
+            search_end(BEFORE_NAME_COLON, narr_before, 80)
     else:
         return None
     if match is None:
@@ -435,7 +470,8 @@ def attribution(content: str, after: str, narr_before: str, full: bool) -> str |
         return None
     # (the clause that closes the next sentence is that sentence's, when the quote closed its own)
     match = sentence_who_verb(narr_before) or (
-        None if new_sentence else search_end(CLAUSE_AT_END, after_sentence, LOOKBACK))
+        None if new_sentence else search_end(CLAUSE_AT_END, after_sentence, LOOKBACK)
+        or INVERTED_CLAUSE_LATER.search(after_sentence))
     return match.group("who") if match else None
 
 

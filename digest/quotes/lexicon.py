@@ -31,7 +31,7 @@ SPEECH_VERBS = (
     "|predicted|repeated|opined|sighed|begged|pleaded|demanded|promised|promises|estimated|estimates"
     "|remembers|remembered|recalls|explains|adds|writes|wrote|tweets|posts|stated|states|continues|notes"
     "|put it|puts it|sings|beamed|gushed|fumed|snapped|retorted|shot back|scoffed|marveled|marvelled|cracked"
-    "|grumbled|groused|exulted|chimed in"
+    "|grumbled|groused|exulted|chimed in|written"
 )
 
 
@@ -73,6 +73,12 @@ _OBJECT_VERBS = {
 }
 VERB_WORDS = {w for verb in SPEECH_VERBS.split("|") for w in verb.split()}
 INVERTED_VERB = word_alternation(v for v in SPEECH_VERBS.split("|") if v not in _OBJECT_VERBS)
+# ... right after a quote, though, a verb that can take an object comes first only when the speaker follows it
+# ('"…," tweeted Mike Nellis', '"…," warned Clinton', '"…," read the statement'): only those whose object
+# is never the listener ("told", "urged", "promised" are left out)
+_LISTENER_VERBS = {"told", "tells", "urged", "urges", "begged", "promised", "promises", "told reporters", "called",
+                   "calls", "described", "describes", "offered", "voiced", "estimated", "estimates"}
+VERB_AFTER_QUOTE = word_alternation(v for v in SPEECH_VERBS.split("|") if v not in _LISTENER_VERBS)
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend",
     "father", "sister", "president", "vice", "prime", "minister", "sen", "senator", "rep", "representative",
@@ -142,13 +148,16 @@ ARTICLE_NAME_WORD = r"(?:al|ad|as|ash|el)-[A-Z]?\w+"  # "al-Assad"
 RUN_TAIL = rf"(?:\s+{_BEFORE_NAME_WORD}(?:{_PARTICLE}\s+)?{NAME_WORD})*"
 # up to seven words: "Syrian National Coalition Acting Chairman George Sabra" (the titles are cut later)
 NAME = rf"(?:{_HONORIFIC}?{NAME_WORD}(?:\s+{_BEFORE_NAME_WORD}(?:{_PARTICLE}\s+)?{NAME_WORD}){{0,6}})"
+_DAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"  # (not a name: "Priebus later Thursday told …")
 # a lower-case description: "the ministry", "a spokesman for the company", "one taxi driver"
 NOT_IN_DESC = (r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|because|after|before|is|was|were|are|has"
                 r"|had|have|he|she|they|it|we|i|said|says|told|added)\b)")
 _DESC = (rf"(?:(?:[Tt]he|[Aa]|[Aa]n|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur)\s+"
          rf"(?:{NOT_IN_DESC}[\w\-.'’]+\s+){{0,4}}?(?:{NOT_IN_DESC}[a-z][\w\-'’]*|\d+-year-old))")
 # "U.S. captain Zach Parise", "the company's chief executive Tim Cook": a role before the name
-ROLE_NAME = rf"(?:(?:{NAME}|the|a|an)(?:'s|’s)?\s+(?:[a-z][\w\-]*\s+){{1,3}})?{NAME}"
+# (up to four role words: "JPL scientist and study co-author Michael Malaska"; not a name's gloss: "the base
+# chief known as Bob")
+ROLE_NAME = rf"(?:(?:{NAME}|the|a|an)(?:'s|’s)?\s+(?:(?!known\s|as\s)[a-z][\w\-]*\s+){{1,4}}(?!{_DAY_NAME}))?{NAME}"
 WHO = rf"(?P<who>{ROLE_NAME}|{_DESC}|he|she|they|it|we|I)"
 # the lower-case words a subject can start with: a determiner or a pronoun
 SUBJECT_WORDS = r"(?:the|a|an|one|another|his|her|their|its|he|she|they|it|we)\b"
@@ -157,7 +166,7 @@ SUBJECT_WORDS = r"(?:the|a|an|one|another|his|her|their|its|he|she|they|it|we)\b
 _SUBJECT_START = rf"(?<!\w)(?=[A-Z]|[ae][lds]h?-|{SUBJECT_WORDS})"
 # a party and state after a name, as US copy writes them: "Rep. Elijah E. Cummings (D-Md.)"
 _PARTY_ID = r"(?:\s+\([A-Z][\w.’'\- ]{0,20}\))?"
-APPOSITIVE = rf"{_PARTY_ID}(?:,\s+[^,\"“”]{{1,90}},)?"
+APPOSITIVE = rf"{_PARTY_ID}(?:,\s+[^,\"“”]{{1,160}},)?"
 # what news writing puts before the title of a name: a status word ("said former Sen. Evan Bayh", "then-Gov.
 # X said"), the place or service of the title ("South Carolina Gov. Jim Hodges", "Army Lt. Col. Jeff Davis")
 # and the titles before the last ("Lt. Col."); the name group starts at the last title, which clean_name drops
@@ -172,11 +181,14 @@ _LONG_APPOSITIVE = rf"{_PARTY_ID}(?:,\s+[^,\"“”]{{1,90}},(?:\s+[^,\"“”]{
 # an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
 _AUXILIARIES = ("has", "have", "had", "would", "will", "also", "later", "then", "once", "often", "always", "never",
                 "again", "recently", "previously", "still", "just", "even", "already", "now")
-AUXILIARY = rf"(?:(?:{'|'.join(_AUXILIARIES)})\s+)?"
+# ... and a day: "Priebus later Thursday told Fox News", "Rep. Moore on Friday said"
+_WEEKDAY = rf"(?:(?:on\s+)?{_DAY_NAME}\s+)"
+AUXILIARY = rf"(?:(?:{'|'.join(_AUXILIARIES)})\s+)?{_WEEKDAY}?"
 # a role in lower case with no article before the name: '"…," council leader Tom Hart said'
 _BARE_ROLE = rf"(?:(?:{NOT_IN_DESC}[a-z][\w\-'’]*\s+){{1,3}}(?={NAME}))"
 # ... after the verb, where "said the South African" is a description, not a role and a name
-_ROLE_AFTER_VERB = rf"(?:(?:the\s+|a\s+|an\s+)?(?:(?!(?:the|a|an)\s){NOT_IN_DESC}[a-z][\w\-'’]*\s+){{1,3}}(?={NAME}))"
+# (an age is one of its words: '"…," wrote 43-year-old Martin Taylor')
+_ROLE_AFTER_VERB = rf"(?:(?:the\s+|a\s+|an\s+)?(?:(?!(?:the|a|an)\s){NOT_IN_DESC}(?:[a-z][\w\-'’]*|\d+-year-old)\s+){{1,3}}(?={NAME}))"
 AFTER_WHO_VERB = re.compile(
     rf"^[\s,—–-]*{_PRE_TITLE}?{_BARE_ROLE}?{WHO}{_LONG_APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\b")
 # where a description after the verb ends: "said the appeals court." (not "the appeals"), "said a
@@ -191,11 +203,15 @@ AFTER_GROUP_VERB = re.compile(
 _ORG_NAME = r"(?:[A-Z][\w.'’&\-]*(?:\s+(?:(?:and|of|for|on|&)\s+)?[A-Z][\w.'’&\-]*)+)"
 ORG_FULL_NAME = re.compile(rf"(?=.*\s(?:and|of|for|on|&)\s){_ORG_NAME}")  # with a function word inside
 # ... or by its initials: '"…," the ACLU said'
+# an organisation named with its article after an inverted verb, known by the noun it ends with: '"…," said the
+# Associated Press', 'writes the New York Times' (not 'said the South African': a person, named before)
+_THE_ORGANISATION = rf"the\s+(?:[A-Z][\w.'’&\-]*\s+){{0,4}}{word_alternation(w.capitalize() for w in ORG_NOUNS)}\b"
 AFTER_ORG_VERB = re.compile(
     rf"^[\s,—–-]*(?:the|The)\s+(?P<who>{_ORG_NAME}|[A-Z]{{2,6}}(?![\w.]))\s+(?:\w+ly\s+)?(?:{VERB})\b")
-AFTER_VERB_WHO = re.compile(rf"^[\s,—–-]*(?:{INVERTED_VERB})\s+{_PRE_TITLE}?(?P<who>{ROLE_NAME}|{_DESC}{_DESC_END})")
+AFTER_VERB_WHO = re.compile(
+    rf"^[\s,—–-]*(?:{VERB_AFTER_QUOTE})\s+{_PRE_TITLE}?(?P<who>{ROLE_NAME}|{_THE_ORGANISATION}|{_DESC}{_DESC_END})")
 # '"…," said planetary geologist Rosaly Lopes of NASA': a role in lower case, then the name alone
-AFTER_VERB_ROLE_WHO = re.compile(rf"^[\s,—–-]*(?:{INVERTED_VERB})\s+{_PRE_TITLE}?{_ROLE_AFTER_VERB}(?P<who>{NAME})")
+AFTER_VERB_ROLE_WHO = re.compile(rf"^[\s,—–-]*(?:{VERB_AFTER_QUOTE})\s+{_PRE_TITLE}?{_ROLE_AFTER_VERB}(?P<who>{NAME})")
 # documents that speak for their authors ("the motion says")
 DOCUMENTS = {"motion", "filing", "statement", "affidavit", "document", "documents", "complaint", "indictment",
              "lawsuit", "letter", "memo", "brief", "petition", "website", "release", "papers", "transcript"}
@@ -230,6 +246,15 @@ _MESSAGE_VERB = word_alternation(
      "offers", "sent", "sends", "issued", "issues", "made", "makes", "put", "puts", "had", "has", "struck",
      "sounded", "sounds", "summed", "sums"])
 BEFORE_WHO_COLON = re.compile(rf"{_CLAUSE_SUBJECT}(?:[a-z]{{2,}}ed|{_MESSAGE_VERB})\b[^.!?\"“”:;]{{0,160}}:\s*$")
+# a name and a colon standing as the sentence, as transcripts and round-ups write who speaks: 'Bush: "…"',
+# '… - Michael P. McDonald: "…"', 'More from Jones: "…"', 'Continued Stone: "…"' (not a label in capitals:
+# 'UPDATE: "…"', nor one of the words that head a note)
+_LABELS = word_alternation(["Note", "Update", "Updated", "Editor", "Editors", "Correction", "Source", "Sources",
+                            "Photo", "Video", "Watch", "Read", "Related", "Question", "Answer", "Transcript",
+                            "Headline", "Caption", "Quote", "Warning", "Disclaimer", "Breaking"])
+BEFORE_NAME_COLON = re.compile(
+    rf"(?:^\s*|(?<=[.!?]\s)|(?<=[—–-]\s))(?:(?:More\s+from|Continued|Added)\s+)?"
+    rf"(?![A-Z]{{2,}}\b|{_LABELS}\b)(?P<who>{NAME}):\s*$")
 # "Bobbi Brown released a statement saying "…"": the statement speaks for whoever issued it
 # ... or "President Clinton released the following statement:"
 BEFORE_WHO_ISSUED = re.compile(
@@ -281,7 +306,10 @@ def sentence_who_verb(text: str) -> re.Match[str] | None:
 
 CLAUSE_AT_END = re.compile(rf",\s+{WHO}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\s*[.!?]?\s*$")
 # ... inverted: 'All "relevant sites" were disinfected, reports Wee.'
-INVERTED_CLAUSE_AT_END = re.compile(rf",\s+(?:{VERB})\s+(?P<who>{ROLE_NAME})\s*[.!?]?\s*$")
+INVERTED_CLAUSE_AT_END = re.compile(rf",\s+(?:{VERB})\s+(?P<who>{ROLE_NAME}|{_THE_ORGANISATION})\s*[.!?]?\s*$")
+# ... later in the sentence a quote ends within: '"… the little deal" announced in October, said Derek Scissors, a
+# China scholar.'
+INVERTED_CLAUSE_LATER = re.compile(rf",\s+(?:{VERB_AFTER_QUOTE})\s+{_PRE_TITLE}?(?P<who>{ROLE_NAME})(?=\s*[,.!?]|\s*$)")
 SENTENCE_ACCORDING = re.compile(rf"\b{_ACCORDING}")
 ANY_VERB_WHO = re.compile(rf"(?:{INVERTED_VERB})\s+(?P<who>{ROLE_NAME})")
 # "Gladys Block, a professor": found from the ", a" (rare, so quick to scan for), then the name before it
@@ -399,6 +427,7 @@ LEADING_FUNCTION_WORDS = {
     "and", "but", "or", "so", "then", "when", "as", "in", "on", "at", "also", "the", "a", "an", "while", "if",
     "after", "before", "since", "because", "though", "although", "yet", "still", "now", "here", "there", "i'm",
     "meanwhile", "however", "thus", "instead", "later", "earlier", "today", "yesterday", "asked", "says", "said",
+    "added", "adds", "continued", "continues", "wrote", "writes", "asks",
     "under", "for", "with", "from", "by", "to", "of", "about", "during", "over", "across", "through", "among",
     "against", "without", "within", "despite", "like", "unlike", "via", "into", "onto", "toward", "towards",
 }

@@ -17,6 +17,7 @@ from digest.quotes.lexicon import (
     ARTICLE_NAME_WORD,
     CAPITAL_NAME_WORD,
     LEADING_FUNCTION_WORDS,
+    NOT_A_SENTENCE_END,
     NOT_IN_NAMES,
     ORG_NOUNS,
     ORG_WORDS,
@@ -29,6 +30,7 @@ from digest.quotes.lexicon import (
     TITLE_SYNONYMS,
     TITLES,
     TRAILING_ADVERBS,
+    VERB,
     VERB_WORDS,
     WORD_TITLES,
 )
@@ -120,6 +122,28 @@ def _opens_sentence(text: str, position: int) -> bool:
 
 # what follows a name that is its sentence's subject: an appositive or a verb ("Buckley, who …", "Smith
 # worried")
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_MALE = {"he", "his", "him"}
+_POSSESSIVES = ("'s", "’s", "'", "’")
+# (the first letter first, so that `re` scans for it in C)
+_GENDERED = re.compile(r"[HhSs](?<![\w'’].)(?:(?<=[Hh])(?:e|is|im|ers?)|(?<=[Ss])he)\b")
+_REFERENT_STEPS = 4  # sentences led by the same pronoun a referent is looked for across
+_SUBJECT_LEAD_WORDS = 4  # words before a sentence's subject ("But former Sen. …")
+_LEAD_WORDS = {"but", "and", "so", "yet", "then", "still", "now", "former", "the", "a", "an"}
+# the end of a sentence: a stop (not after an initial or a short title) and the blank after it
+_SENTENCE_BREAK = re.compile(rf"[.!?](?<![A-Z].){NOT_A_SENTENCE_END}[\"”’)]?\s+")
+
+
+def _pronoun_in(text: str, start: int, end: int, gender: str) -> bool:
+    """A nominative pronoun of `gender` in text[start:end] (the subject, or a clause's, before a name)."""
+    pattern = _HE if gender == "m" else _SHE
+    return bool(pattern.search(text, start, end))
+
+
+_SPEAKS_AFTER = re.compile(rf"(?:\s+\w+ly)?\s+(?:{VERB})\b")
+_SPEAKS_BEFORE = re.compile(rf"\b(?:{VERB})\s+\Z")
+_HE = re.compile(r"\b[Hh]e\b")
+_SHE = re.compile(r"\b[Ss]he\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+\Z")
 _SUBJECT_AFTER = re.compile(r",\s+(?:who|a|an|the)\s|\s+(?:[a-z]+ed|is|was|has|had|says|said)\b")
 
@@ -203,6 +227,7 @@ class Names:
     def __init__(self, text: str):
         self._text = text
         self._full: dict[str, str] = {}
+        self._gender: dict[str, str | None] = {}
         self.forms: dict[str, list[str]] = {}  # family name -> the names with it, in order of mention
         self.by_other: dict[str, str] = {}  # a given name (or a family-name-first name's first part)
         self.orgs: list[tuple[int, str]] = []
@@ -392,6 +417,11 @@ class Names:
     def last_before(self, position: int) -> str | None:
         """The person who speaks somewhere in the article named last before `position`; failing
         that, anyone named in full before it (someone quoted only as "she said")."""
+        found = self._last_before_at(position)
+        return found[1] if found else None
+
+    def _last_before_at(self, position: int) -> tuple[int, str] | None:
+        """(position, full name) of `last_before`'s answer."""
         index = bisect.bisect_left(self.positions, position) - 1
         # someone introduced with a title in this very paragraph may be speaking for the first time
         # ("Air New Zealand spokesperson Andrew Aitken refuted those comments. '…,' he said")
@@ -403,7 +433,7 @@ class Names:
                 continue
             if " " in name:
                 if index < 0 or pos > self.positions[index]:
-                    return self.full(name)
+                    return pos, self.full(name)
                 break
         # ... and so may the subject of a clause of it, named since the last speaker ("Buckley, who had
         # not sung in years, worried. '…,' she said"; "By the time Buckley learned …, she …: '…'")
@@ -412,11 +442,94 @@ class Names:
                     and not _ARTICLE_BEFORE.search(self._text, max(0, pos - 5), pos):  # ("a Native American, a …")
                 full = self.full(name)
                 if 2 <= len(full.split()) <= 4 and not STOP_WORDS.intersection(full.lower().split()):
-                    return full  # (not a title in capitals: "No Place Like Home was …")
+                    return pos, full  # (not a title in capitals: "No Place Like Home was …")
         if index >= 0:
-            return self.mentions[index][1]
+            return self.mentions[index]
         earlier = bisect.bisect_left(self._anyone_at, position)
-        return self._anyone[earlier - 1][1] if earlier else None
+        return self._anyone[earlier - 1] if earlier else None
+
+    def referent(self, pronoun: str, position: int) -> str | None:
+        """Who "he" or "she" in a reporting clause at `position` is: the person named last before it, as
+        news writing keeps its subject, but
+        - not someone a sentence names after the same pronoun as its subject ("She gave me the address of
+          Ford's sister, Martha Fry. '…,' she said": the pronoun goes on from before that sentence);
+        - the subject of the sentence that names the candidate, when it names them first ("Morrison was the
+          third witness to hear the call with President Zelensky. He said …");
+        - not someone the article writes with the other pronoun ("Mike Ford … his" is no "she").
+        "They" and "we" take the person named last."""
+        gender = _PRONOUN_GENDER.get(pronoun)
+        at = position
+        for _ in range(_REFERENT_STEPS):
+            found = self._last_before_at(at)
+            if found is None or gender is None:
+                return found[1] if found else None
+            pos, name = found
+            start = self._sentence_start(pos)
+            if _pronoun_in(self._text, start, pos, gender):
+                at = start  # the sentence is about the pronoun's referent, named before it
+                continue
+            subject = None if self._reports(pos, name) else self._sentence_subject(start, pos)
+            if subject and self.gender(subject) in (None, gender):
+                return subject
+            if self.gender(name) not in (None, gender):
+                at = pos
+                continue
+            return name
+        return None
+
+    def _reports(self, position: int, name: str) -> bool:
+        """The mention of `name` at `position` is a reporting clause's subject ("…, Zuroff said.", "said
+        Zuroff"): the sentence reports that person's words, whoever it names first."""
+        last = name.rsplit(None, 1)[-1]
+        end = self._text.find(last, position, position + 120)
+        if end < 0:
+            return False
+        return bool(_SPEAKS_AFTER.match(self._text, end + len(last))
+                    or _SPEAKS_BEFORE.search(self._text, max(0, position - 30), position))
+
+    def _sentence_start(self, position: int) -> int:
+        """Where the sentence holding `position` starts (within its paragraph)."""
+        paragraph = self._text.rfind("\n", 0, position) + 1
+        stops = list(_SENTENCE_BREAK.finditer(self._text, max(paragraph, position - 400), position))
+        return stops[-1].end() if stops else paragraph
+
+    def _sentence_subject(self, start: int, before: int) -> str | None:
+        """The person a sentence starting at `start` names first, when it names them at its start (its
+        subject: "Morrison was …", "Sen. Tim Kaine, a Democrat, …"), before offset `before`."""
+        index = bisect.bisect_left(self.positions, start)
+        if index >= len(self.positions) or self.positions[index] >= before:
+            return None
+        pos, name = self.mentions[index]
+        lead = self._text[start:pos].split()
+        if len(lead) > _SUBJECT_LEAD_WORDS or any(w[:1].islower() and w not in _LEAD_WORDS for w in lead):
+            return None
+        return name
+
+    def gender(self, name: str) -> str | None:
+        """"m" or "f" when the article writes the person so: the first "he/his/him" or "she/her" after each
+        mention of them, in its paragraph and before the next name, two to one at least; None when it does
+        not say. Asked of the few people a pronoun may mean, so worked out per person."""
+        known = self._gender.get(name, "?")
+        if known == "?":
+            known = self._gender[name] = self._gender_of(name)
+        return known
+
+    def _gender_of(self, name: str) -> str | None:
+        last = name.rsplit(None, 1)[-1]
+        text, runs = self._text, self._runs
+        votes = [0, 0]
+        for i, (pos, run, _, _) in enumerate(runs):
+            if not (run.endswith(last) or name.startswith(run)) or self.full(run) != name:
+                continue
+            if text.startswith(_POSSESSIVES, pos + len(run)):
+                continue  # ("Mike Ford's death pushed her": a pronoun after a possessive is someone else's)
+            end = min(pos + 250, runs[i + 1][0] if i + 1 < len(runs) else len(text))
+            paragraph_end = text.find("\n", pos, end)
+            match = _GENDERED.search(text, pos + len(run), end if paragraph_end < 0 else paragraph_end)
+            if match:
+                votes[match.group().lower() not in _MALE] += 1
+        male, female = votes
+        return "m" if male > 0 and male >= 2 * female else "f" if female > 0 and female >= 2 * male else None
 
     @cached_property
     def _demonyms_before_nouns(self) -> set[str]:
