@@ -133,3 +133,39 @@ def test_a_name_ending_like_a_nationality_is_a_name():
     """"Clinton" ends like "Briton", and "the Clinton campaign" puts "the" before it: still a name."""
     text = ('The Clinton campaign answered on Monday.\n"We will win this state," Clinton said.')
     assert speaker_of(text, "win this state")[0] == "Clinton"
+
+
+@pytest.mark.parametrize("clause, speaker", [
+    ("reacted Dana Whitlock.", "Dana Whitlock"),
+    ("this source told the Post.", "source"),
+    ("said the Rev. Peter Marsh, of St Mary's Church.", "Peter Marsh"),
+    ("Dana Whitlock, the 2016 candidate for the harbour board and its longest-serving member in all of Kent, "
+     "said.", "Dana Whitlock"),
+])
+def test_more_shapes_of_the_clause_after_a_quote(clause, speaker):
+    text = f'"The harbour will not reopen before the spring," {clause}'
+    assert speaker_of(text, "harbour will not reopen")[0] == speaker
+
+
+def test_a_name_with_its_party_and_a_colon():
+    text = 'The hearing went on for hours.\nRep. Dana Whitlock (R-Ky.):"Who told you that figure?"'
+    assert speaker_of(text, "Who told you")[0] == "Dana Whitlock"
+
+
+def test_a_description_doing_something_then_adding_what_it_said():
+    text = ('"We have no plans," Kevin Marsh said.\nThe spokesman refused to answer questions about the talks but '
+            'said no meeting was planned, adding: "If one is proposed we will consider it."')
+    assert speaker_of(text, "If one is proposed")[0] == "spokesman"
+
+
+def test_a_colon_after_a_sentence_about_its_subject_that_follows_a_quote():
+    """The sentence the colon ends starts right after another quote's closing mark."""
+    text = ('"I love it," Kate York said. "Me too," Ann Lowry said.\n"We write fast," Mary Fenwick said. '
+            'Fenwick has only found one drawback to working with Lowry and York: "They sing too well."')
+    assert speaker_of(text, "sing too well") == ("Mary Fenwick", True)
+
+
+def test_words_of_assurance_are_a_reporting_verb():
+    text = ('"I was never there," Prince Albert said of the night.\n'
+            '"Oh, actually? Yes," he assures himself. "I did not sweat at the time."')
+    assert speaker_of(text, "Oh, actually")[0] == "Prince Albert"

@@ -31,7 +31,7 @@ SPEECH_VERBS = (
     "|predicted|repeated|opined|sighed|begged|pleaded|demanded|promised|promises|estimated|estimates"
     "|remembers|remembered|recalls|explains|adds|writes|wrote|tweets|posts|stated|states|continues|notes"
     "|put it|puts it|sings|beamed|gushed|fumed|snapped|retorted|shot back|scoffed|marveled|marvelled|cracked"
-    "|grumbled|groused|exulted|chimed in|written"
+    "|grumbled|groused|exulted|chimed in|written|reacted|assured|assures"
 )
 
 
@@ -70,6 +70,7 @@ _OBJECT_VERBS = {
     "described", "describes", "warned", "warns", "cautioned", "cautions", "offered", "posted", "posts",
     "voiced", "read", "reads", "estimated", "estimates", "remembered", "remembers", "told reporters",
     "announced", "announces", "confirmed", "reported", "reports", "tweeted", "tweets", "recalled", "recalls",
+    "assured", "assures",
 }
 VERB_WORDS = {w for verb in SPEECH_VERBS.split("|") for w in verb.split()}
 INVERTED_VERB = word_alternation(v for v in SPEECH_VERBS.split("|") if v not in _OBJECT_VERBS)
@@ -77,7 +78,8 @@ INVERTED_VERB = word_alternation(v for v in SPEECH_VERBS.split("|") if v not in 
 # ('"…," tweeted Mike Nellis', '"…," warned Clinton', '"…," read the statement'): only those whose object
 # is never the listener ("told", "urged", "promised" are left out)
 _LISTENER_VERBS = {"told", "tells", "urged", "urges", "begged", "promised", "promises", "told reporters", "called",
-                   "calls", "described", "describes", "offered", "voiced", "estimated", "estimates"}
+                   "calls", "described", "describes", "offered", "voiced", "estimated", "estimates", "assured",
+                   "assures"}
 VERB_AFTER_QUOTE = word_alternation(v for v in SPEECH_VERBS.split("|") if v not in _LISTENER_VERBS)
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend",
@@ -152,7 +154,7 @@ _DAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"  # (not a name: "Pri
 # a lower-case description: "the ministry", "a spokesman for the company", "one taxi driver"
 NOT_IN_DESC = (r"(?!(?:and|or|but|that|which|who|whom|when|while|as|if|because|after|before|is|was|were|are|has"
                 r"|had|have|he|she|they|it|we|i|said|says|told|added)\b)")
-_DESC = (rf"(?:(?:[Tt]he|[Aa]|[Aa]n|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur)\s+"
+_DESC = (rf"(?:(?:[Tt]he|[Aa]|[Aa]n|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Tt]his|[Tt]hese)\s+"
          rf"(?:{NOT_IN_DESC}[\w\-.'’]+\s+){{0,4}}?(?:{NOT_IN_DESC}[a-z][\w\-'’]*|\d+-year-old))")
 # "U.S. captain Zach Parise", "the company's chief executive Tim Cook": a role before the name
 # (up to four role words: "JPL scientist and study co-author Michael Malaska"; not a name's gloss: "the base
@@ -177,7 +179,7 @@ _PRE_TITLE = (rf"(?:(?:(?:(?:former|retired|acting|outgoing|incoming|interim)\s+
 # text right after the closing mark
 # after a quote, an appositive may run to several commas: '"…," Harry Bond, 30, of Raleigh, N.C., who was
 # among those polled, said' (age, town, state, a clause)
-_LONG_APPOSITIVE = rf"{_PARTY_ID}(?:,\s+[^,\"“”]{{1,90}},(?:\s+[^,\"“”]{{1,60}},){{0,3}})?"
+_LONG_APPOSITIVE = rf"{_PARTY_ID}(?:,\s+[^,\"“”]{{1,160}},(?:\s+[^,\"“”]{{1,60}},){{0,3}})?"
 # an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
 _AUXILIARIES = ("has", "have", "had", "would", "will", "also", "later", "then", "once", "often", "always", "never",
                 "again", "recently", "previously", "still", "just", "even", "already", "now")
@@ -209,7 +211,8 @@ _THE_ORGANISATION = rf"the\s+(?:[A-Z][\w.'’&\-]*\s+){{0,4}}{word_alternation(w
 AFTER_ORG_VERB = re.compile(
     rf"^[\s,—–-]*(?:the|The)\s+(?P<who>{_ORG_NAME}|[A-Z]{{2,6}}(?![\w.]))\s+(?:\w+ly\s+)?(?:{VERB})\b")
 AFTER_VERB_WHO = re.compile(
-    rf"^[\s,—–-]*(?:{VERB_AFTER_QUOTE})\s+{_PRE_TITLE}?(?P<who>{ROLE_NAME}|{_THE_ORGANISATION}|{_DESC}{_DESC_END})")
+    rf"^[\s,—–-]*(?:{VERB_AFTER_QUOTE})\s+(?:the\s+(?=Rev\.|Hon\.|Most\s))?{_PRE_TITLE}?"
+    rf"(?P<who>{ROLE_NAME}|{_THE_ORGANISATION}|{_DESC}{_DESC_END})")
 # '"…," said planetary geologist Rosaly Lopes of NASA': a role in lower case, then the name alone
 AFTER_VERB_ROLE_WHO = re.compile(rf"^[\s,—–-]*(?:{VERB_AFTER_QUOTE})\s+{_PRE_TITLE}?{_ROLE_AFTER_VERB}(?P<who>{NAME})")
 # documents that speak for their authors ("the motion says")
@@ -229,13 +232,13 @@ BEFORE_WHO_VERB = re.compile(
 _GERUNDS = (r"saying|adding|declaring|writing|asking|telling\s+\w+|shouting|chanting|tweeting|posting|replying"
             r"|responding|explaining|noting|insisting|warning|arguing")
 # (a named or pronoun subject opening its sentence or clause, up to its verb; then a verb of any kind)
-_CLAUSE_SUBJECT = (rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<who>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}\s+{AUXILIARY}"
+_CLAUSE_SUBJECT = (rf"(?:^|(?<=^\s)|(?<=[.!?]\s)|(?<=,\s))(?P<who>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}\s+{AUXILIARY}"
                    rf"(?:\w+ly\s+)?")
-_ANY_VERB = r"(?:[a-z]+(?:ed|s)|went|took|spoke|gave|made|came|got|sent|wrote|told|put)\b"
+_ANY_VERB = r"(?:[a-z]+(?:ed|s)|went|took|spoke|gave|made|came|got|sent|wrote|told|put|(?:did|was|is)n['’]t)\b"
 _SUBJECT_AND_VERB = rf"{_CLAUSE_SUBJECT}{_ANY_VERB}"
 # (... or a description, before a verb of saying: "The Vermont senator emailed supporters saying: "…"")
 _THEN_SAYING = rf"[^.!?\"“”:;]{{0,120}}(?:,\s+|\s+(?=saying))(?:{_GERUNDS})\s*[:,]?\s*$"
-_DESCRIBED_AND_VERB = rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<who>{_DESC})\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB}|emailed|texted)\b"
+_DESCRIBED_AND_VERB = rf"(?:^|(?<=^\s)|(?<=[.!?]\s)|(?<=,\s))(?P<who>{_DESC})\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB}|emailed|texted|[a-z]{{3,}}ed)\b"
 BEFORE_WHO_SAYING = re.compile(rf"{_SUBJECT_AND_VERB}{_THEN_SAYING}")
 BEFORE_DESCRIBED_SAYING = re.compile(rf"{_DESCRIBED_AND_VERB}{_THEN_SAYING}")
 # "McConnell delivered a blunt message to Trump: "…"": the subject of the sentence the colon ends
@@ -244,7 +247,10 @@ BEFORE_DESCRIBED_SAYING = re.compile(rf"{_DESCRIBED_AND_VERB}{_THEN_SAYING}")
 _MESSAGE_VERB = word_alternation(
     [*SPEECH_VERBS.split("|"), "criticized", "criticised", "expressed", "delivered", "delivers", "gave", "gives", "offered",
      "offers", "sent", "sends", "issued", "issues", "made", "makes", "put", "puts", "had", "has", "struck",
-     "sounded", "sounds", "summed", "sums"])
+     "sounded", "sounds", "summed", "sums",
+     # (the irregular pasts a sentence about its subject ends with before a colon: "X found one drawback:")
+     "found", "felt", "thought", "knew", "kept", "saw", "took", "came", "spoke", "began", "became", "held",
+     "heard", "meant", "met", "won", "lost", "left", "brought", "got", "went"])
 BEFORE_WHO_COLON = re.compile(rf"{_CLAUSE_SUBJECT}(?:[a-z]{{2,}}ed|{_MESSAGE_VERB})\b[^.!?\"“”:;]{{0,160}}:\s*$")
 # a name and a colon standing as the sentence, as transcripts and round-ups write who speaks: 'Bush: "…"',
 # '… - Michael P. McDonald: "…"', 'More from Jones: "…"', 'Continued Stone: "…"' (not a label in capitals:
@@ -254,7 +260,7 @@ _LABELS = word_alternation(["Note", "Update", "Updated", "Editor", "Editors", "C
                             "Headline", "Caption", "Quote", "Warning", "Disclaimer", "Breaking"])
 BEFORE_NAME_COLON = re.compile(
     rf"(?:^\s*|(?<=[.!?]\s)|(?<=[—–-]\s))(?:(?:More\s+from|Continued|Added)\s+)?"
-    rf"(?![A-Z]{{2,}}\b|{_LABELS}\b)(?P<who>{NAME}):\s*$")
+    rf"(?![A-Z]{{2,}}\b|{_LABELS}\b)(?P<who>{NAME}){_PARTY_ID}\s*:\s*$")
 # "Bobbi Brown released a statement saying "…"": the statement speaks for whoever issued it
 # ... or "President Clinton released the following statement:"
 BEFORE_WHO_ISSUED = re.compile(

@@ -571,7 +571,7 @@ def strip_adverbs(who: str) -> str:
 
 
 _POSSESSIVE = ("'", "'s")  # the endings of "Austria's", "Reuters'"
-DETERMINER = re.compile(r"^(?:the|a|an|one|another|his|her|their|its)\s+(?:of\s+(?:the|his|her|their|its)\s+)?", re.I)
+DETERMINER = re.compile(r"^(?:the|a|an|one|another|his|her|their|its|this|these)\s+(?:of\s+(?:the|his|her|their|its)\s+)?", re.I)
 OPENING_MARK = re.compile(r"[“\"]")
 
 
