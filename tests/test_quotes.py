@@ -260,7 +260,7 @@ def test_a_mark_after_a_plural_closes_a_quote_when_nothing_else_does():
 
 def test_a_quote_signed_with_a_dash_and_a_name_is_that_name_s():
     """Reviews, epigraphs and pull quotes sign a quote on its own line or after it; a closing line of
-    dashes signs nothing."""
+    dashes signs nothing, and the quote after a signed one is not the signer's."""
     text = ("Visitors left their reviews of the show.\n“The show was really great. Booking was easy.”\n"
             "– Man**\n“Very talented people!”\n— Ali Kaya\n"
             '"Be yourself; everyone else is already taken." — Oscar Wilde\n"It was fun."\n- The End -\n'
@@ -269,10 +269,27 @@ def test_a_quote_signed_with_a_dash_and_a_name_is_that_name_s():
         ("The show was really great. Booking was easy.", "Man**", True),
         ("Very talented people!", "Ali Kaya", True),
         ("Be yourself; everyone else is already taken.", "Oscar Wilde", True),
-        ("It was fun.", "Oscar Wilde", False),
+        ("It was fun.", None, False),  # (a signature signs one quote, not the next)
         ("Not a worthy representative.", "Oscar P. Quintero", True),
     ]
 
+
+
+def test_signed_quotes_run_together_in_one_paragraph_are_each_their_signer_s():
+    """UK copy runs reviews into one paragraph: each signature stands between one quote's closing mark
+    and the next one's opening mark, whatever the dash (a bar, a mark touching it, a per cent before
+    it); the sentence after the last one is not part of its name, and a signature nobody can read is
+    no reason to give the quote the signer before."""
+    text = ("Here are some of the reviews: ‘The show was really great. Booking was easy.’ – Ana R. Diaz "
+            "‘We recommend it at 100%’ – Tom** ‘Very talented people!’― Ali Kaya ‘Must see.’ – Jo** Ma** "
+            "Thank you all for your kind words. ‘A long night.’ – and that was that.")
+    assert [(q.quote, q.speaker) for q in extract_quotes(text)] == [
+        ("The show was really great. Booking was easy.", "Ana R. Diaz"),
+        ("We recommend it at 100%", "Tom**"),
+        ("Very talented people!", "Ali Kaya"),
+        ("Must see.", "Jo** Ma**"),
+        ("A long night.", None),
+    ]
 
 def test_she_is_the_subject_of_the_sentence_before_not_the_last_speaker():
     """A person who only ever speaks as "she said" is still who "she" means when the sentence before the

@@ -332,6 +332,23 @@ def signature(text: str, end: int, after: str) -> str | None:
     return match.group("who") if match else None
 
 
+# a signature in a run of signed quotes, up to the next quote's mark or the sentence that follows it
+# ("‘…’ – Ana R. Diaz ‘…’ – Tom. Thanks for your reviews!"): capitalised words and initials only
+_SENTENCE_OPENER = r"(?:The|A|An|This|These|It|We|I|He|She|They|Thank|Thanks|For|In|On|At|But|And|So|If)\b"
+_SIGNATURE_IN_RUN = re.compile(
+    rf"[\s.,]*[–—―-]+\s*(?P<who>[A-Z][^\s.!?,;:\"“”‘’]*+(?:\s+(?!{_SENTENCE_OPENER})(?:[A-Z]\.|[A-Z][^\s.!?,;:\"“”‘’]*+))"
+    rf"{{0,4}})(?=\s*(?:[.!?]|[^\w\s]|\Z)|\s+{_SENTENCE_OPENER})")
+_OPENING_MARK = re.compile(r"[‘“\"]")
+
+
+def signature_in_run(after: str) -> str | None:
+    """The name signing a quote that other signed quotes follow in the same paragraph: reviews and testimonials
+    run together, as UK copy prints them. Tried only when no reporting clause names the speaker."""
+    mark = _OPENING_MARK.search(after)
+    match = _SIGNATURE_IN_RUN.match(after, 0, mark.start() if mark else len(after))
+    return match.group("who") if match else None
+
+
 # A full stop that ends a sentence: not after an initial ("U.S.") or a short title ("Mr.").
 # The mark comes first so that `re` can scan for it quickly; the lookbehinds then look past it.
 SENTENCE_STOP = re.compile(rf"[.!?](?=\s|$)(?<![A-Z].){NOT_A_SENTENCE_END}")
@@ -498,6 +515,8 @@ def carry_speaker(quotes: list[Quote], span: Span, text: str, attributor: Attrib
     group = narration and _GROUP_SUBJECT.match(narration)
     if group:  # "Facebook friends commented on the photo. ¶ '…'": one of them
         return _one_of(group.group("who")), "carried-group"
+    if quotes and quotes[-1].attributed_by == "signature":
+        return None, "none"  # a signature signs one quote: the next one unsigned is nobody's we know
     if quotes and quotes[-1].speaker and (mentioned is None or mentioned[0] < quotes[-1].start):
         return quotes[-1].speaker, "carried-previous"
     if mentioned and narration:

@@ -19,6 +19,7 @@ from digest.quotes.attribution import (
     last_sentence,
     sentence_around,
     signature,
+    signature_in_run,
 )
 from digest.quotes.lexicon import (
     CLAUSE_AT_END,
@@ -96,10 +97,12 @@ def extract_quotes(text: str) -> list[Quote]:
             continue  # 'As Sherlock would say, "…"'
         if names_a_work_after(after) or names_a_work_before(narr_before):
             continue  # 'the "Meth. We're on it." campaign': a name, not speech
-        who = (not narr_before.strip() and signature(text, span.end, after)) or \
-            attribution(content, after, narr_before, full)
+        signed = not narr_before.strip() and signature(text, span.end, after)
+        who = signed or attribution(content, after, narr_before, full)
+        if not who:
+            who = signed = signature_in_run(after)
         speaker = attributor.resolve(who, span.start) if who else None
-        how = _how(who)
+        how = "signature" if signed and speaker else _how(who)
         narrator = who == "I"  # the writer's own words ("…?" I asked): nobody's to carry or merge
         if speaker is None and quotes and CONTINUED_SUBJECT.match(narr_before) and quotes[-1].speaker \
                 and not text.count("\n", quotes[-1].end, span.start):

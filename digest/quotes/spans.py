@@ -16,7 +16,7 @@ from itertools import chain, pairwise
 from digest.text import words
 
 _CLOSERS_D = "\"”"
-CONFIDENT_ATTRIBUTIONS = frozenset({"clause"})
+CONFIDENT_ATTRIBUTIONS = frozenset({"clause", "signature"})
 
 
 @dataclass(slots=True)
@@ -117,8 +117,8 @@ def double_spans(text: str) -> list[Span]:
 
 
 # (the mark first, then what stands before it: re scans for one character far faster than for a lookbehind)
-_SINGLE_OPEN = re.compile(r"[‘'](?<![^\s(\[—–-]‘)(?<![^\s(\[—–-]')(?=[A-Za-z0-9…])")
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])[’'](?=[\s.,;:!?)\]—–-]|$)")
+_SINGLE_OPEN = re.compile(r"[‘'](?<![^\s(\[—―–-]‘)(?<![^\s(\[—―–-]')(?=[A-Za-z0-9…])")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…%])[’'](?=[\s.,;:!?)\]—―–-]|$)")  # (― the bar signatures use)
 # a quote opening a sentence: where copy run into one paragraph reopens a quote that went on ('A. 'B,' he said)
 _SENTENCE_REOPEN = re.compile(r"[.!?…][’']?\s+[‘'](?=[A-Z0-9…])")
 
