@@ -169,3 +169,28 @@ def test_words_of_assurance_are_a_reporting_verb():
     text = ('"I was never there," Prince Albert said of the night.\n'
             '"Oh, actually? Yes," he assures himself. "I did not sweat at the time."')
     assert speaker_of(text, "Oh, actually")[0] == "Prince Albert"
+
+
+@pytest.mark.parametrize("clause, speaker", [
+    # a description whose closing comma the copy left out, commas inside it
+    ("Dana Whitlock, a research analyst at the Council on Energy, Water and Roads think tank told CBS News.",
+     "Dana Whitlock"),
+    ("was how Dana Whitlock described it to friends.", "Dana Whitlock"),
+    ("is how the harbour master put it.", "harbour master"),
+])
+def test_clauses_after_a_quote_that_copy_writes_loosely(clause, speaker):
+    text = f'Kevin Marsh spoke first.\n"The harbour will not reopen before the spring," {clause}'
+    assert speaker_of(text, "harbour will not reopen")[0] == speaker
+
+
+def test_a_modal_and_a_bare_verb_report_what_someone_would_say():
+    text = ('Kevin Marsh ran the harbour for years. When his staff would ask him to explain himself, he\'d respond, '
+            '"I have a horror of being obvious."')
+    assert speaker_of(text, "horror of being obvious")[0] == "Kevin Marsh"
+
+
+def test_a_verb_in_a_relative_clause_before_a_copula_does_not_report():
+    """'the letter Mike wrote was "…"': Mike wrote the letter; whoever the sentence reports calls it that."""
+    text = ('"We will miss him," Ann Lowry said.\nAnn Lowry added that shortly before he died, the letter Kevin Marsh '
+            'wrote was "kind and loving."')
+    assert speaker_of(text, "kind and loving")[0] == "Ann Lowry"

@@ -17,6 +17,7 @@ from digest.quotes.lexicon import (
     AFTER_ORG_VERB,
     AFTER_VERB_ROLE_WHO,
     AFTER_VERB_WHO,
+    AFTER_WAS_HOW,
     AFTER_WHO_VERB,
     ANY_VERB_WHO,
     BEFORE_ACCORDING,
@@ -338,13 +339,13 @@ _SENTENCE_OPENER = r"(?:The|A|An|This|These|It|We|I|He|She|They|Thank|Thanks|For
 _SIGNATURE_IN_RUN = re.compile(
     rf"[\s.,]*[–—―-]+\s*(?P<who>[A-Z][^\s.!?,;:\"“”‘’]*+(?:\s+(?!{_SENTENCE_OPENER})(?:[A-Z]\.|[A-Z][^\s.!?,;:\"“”‘’]*+))"
     rf"{{0,4}})(?=\s*(?:[.!?]|[^\w\s]|\Z)|\s+{_SENTENCE_OPENER})")
-_OPENING_MARK = re.compile(r"[‘“\"]")
+_ANY_OPENING_MARK = re.compile(r"[‘“\"]")  # (single ones too: runs of reviews are UK copy)
 
 
 def signature_in_run(after: str) -> str | None:
     """The name signing a quote that other signed quotes follow in the same paragraph: reviews and testimonials
     run together, as UK copy prints them. Tried only when no reporting clause names the speaker."""
-    mark = _OPENING_MARK.search(after)
+    mark = _ANY_OPENING_MARK.search(after)
     match = _SIGNATURE_IN_RUN.match(after, 0, mark.start() if mark else len(after))
     return match.group("who") if match else None
 
@@ -401,7 +402,7 @@ WORD_CHARACTER = re.compile(r"[^\W_]")  # what every word token has (`digest.tex
 _NOT_SUBJECTS = STOP_WORDS | CALENDAR_WORDS  # words a subject found by any verb cannot start or end with
 _VERB_FIRST = (AFTER_VERB_WHO, AFTER_VERB_ROLE_WHO)
 _CLAUSES_AFTER = (AFTER_WHO_VERB, AFTER_VERB_WHO, AFTER_VERB_ROLE_WHO, AFTER_ACCORDING, AFTER_GROUP_VERB,
-                  AFTER_ORG_VERB)
+                  AFTER_ORG_VERB, AFTER_WAS_HOW)
 
 
 def _clause_after(after_sentence: str, new_sentence: bool = False) -> re.Match[str] | None:

@@ -32,6 +32,8 @@ SPEECH_VERBS = (
     "|remembers|remembered|recalls|explains|adds|writes|wrote|tweets|posts|stated|states|continues|notes"
     "|put it|puts it|sings|beamed|gushed|fumed|snapped|retorted|shot back|scoffed|marveled|marvelled|cracked"
     "|grumbled|groused|exulted|chimed in|written|reacted|assured|assures"
+    # the bare forms a modal takes ("he would respond", "she'd tell them")
+    "|respond|reply|tell|write|ask|explain|answer|answered|answers"
 )
 
 
@@ -160,7 +162,7 @@ _DESC = (rf"(?:(?:[Tt]he|[Aa]|[Aa]n|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii
 # (up to four role words: "JPL scientist and study co-author Michael Malaska"; not a name's gloss: "the base
 # chief known as Bob")
 ROLE_NAME = rf"(?:(?:{NAME}|the|a|an)(?:'s|’s)?\s+(?:(?!known\s|as\s)[a-z][\w\-]*\s+){{1,4}}(?!{_DAY_NAME}))?{NAME}"
-WHO = rf"(?P<who>{ROLE_NAME}|{_DESC}|he|she|they|it|we|I)"
+WHO = rf"(?P<who>{ROLE_NAME}|{_DESC}|he|she|they|it|we|I)(?:['’](?:d|ll)(?=\s))?"  # (and "he'd", "she'll")
 # the lower-case words a subject can start with: a determiner or a pronoun
 SUBJECT_WORDS = r"(?:the|a|an|one|another|his|her|their|its|he|she|they|it|we)\b"
 # where a subject can start, for the searches that try one at every position of a sentence: a word that
@@ -180,6 +182,9 @@ _PRE_TITLE = (rf"(?:(?:(?:(?:former|retired|acting|outgoing|incoming|interim)\s+
 # after a quote, an appositive may run to several commas: '"…," Harry Bond, 30, of Raleigh, N.C., who was
 # among those polled, said' (age, town, state, a clause)
 _LONG_APPOSITIVE = rf"{_PARTY_ID}(?:,\s+[^,\"“”]{{1,160}},(?:\s+[^,\"“”]{{1,60}},){{0,3}})?"
+# ... or one whose closing comma the copy left out: '"…," Ann Diaz, an analyst at the think tank told CBS News'
+# (a description that runs straight into "said" or "told")
+_UNCLOSED_APPOSITIVE = r"(?:,\s+(?:a|an|the)\s+[^\"“”.]{1,120}?(?<!,)(?=\s+(?:said|says|told|tells)\b))"
 # an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
 _AUXILIARIES = ("has", "have", "had", "would", "will", "also", "later", "then", "once", "often", "always", "never",
                 "again", "recently", "previously", "still", "just", "even", "already", "now")
@@ -192,7 +197,8 @@ _BARE_ROLE = rf"(?:(?:{NOT_IN_DESC}[a-z][\w\-'’]*\s+){{1,3}}(?={NAME}))"
 # (an age is one of its words: '"…," wrote 43-year-old Martin Taylor')
 _ROLE_AFTER_VERB = rf"(?:(?:the\s+|a\s+|an\s+)?(?:(?!(?:the|a|an)\s){NOT_IN_DESC}(?:[a-z][\w\-'’]*|\d+-year-old)\s+){{1,3}}(?={NAME}))"
 AFTER_WHO_VERB = re.compile(
-    rf"^[\s,—–-]*{_PRE_TITLE}?{_BARE_ROLE}?{WHO}{_LONG_APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\b")
+    rf"^[\s,—–-]*{_PRE_TITLE}?{_BARE_ROLE}?{WHO}(?:{_LONG_APPOSITIVE}|{_UNCLOSED_APPOSITIVE})\s+{AUXILIARY}"
+    rf"(?:\w+ly\s+)?(?:{VERB})\b")
 # where a description after the verb ends: "said the appeals court." (not "the appeals"), "said a
 # spokesman for the company" (the head before "for")
 _DESC_END = (r"(?=\s*(?:[,.;:!?)\"”]|$)|\s+(?:for|of|at|in|on|with|from|who|which|that|after|before|when|while"
@@ -210,6 +216,8 @@ ORG_FULL_NAME = re.compile(rf"(?=.*\s(?:and|of|for|on|&)\s){_ORG_NAME}")  # with
 _THE_ORGANISATION = rf"the\s+(?:[A-Z][\w.'’&\-]*\s+){{0,4}}{word_alternation(w.capitalize() for w in ORG_NOUNS)}\b"
 AFTER_ORG_VERB = re.compile(
     rf"^[\s,—–-]*(?:the|The)\s+(?P<who>{_ORG_NAME}|[A-Z]{{2,6}}(?![\w.]))\s+(?:\w+ly\s+)?(?:{VERB})\b")
+# '"…," was how Ford described it': the quote is the subject of a clause that names who said it
+AFTER_WAS_HOW = re.compile(rf"^[\s,—–-]*(?:was|is)\s+how\s+{WHO}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\b")
 AFTER_VERB_WHO = re.compile(
     rf"^[\s,—–-]*(?:{VERB_AFTER_QUOTE})\s+(?:the\s+(?=Rev\.|Hon\.|Most\s))?{_PRE_TITLE}?"
     rf"(?P<who>{ROLE_NAME}|{_THE_ORGANISATION}|{_DESC}{_DESC_END})")
@@ -225,7 +233,7 @@ _ACCORDING = rf"[Aa]ccording to\s+{_DOCUMENT_FROM}?(?P<who>{NAME}|{_DESC})"
 AFTER_ACCORDING = re.compile(rf"^[\s,—–-]*{_ACCORDING}")
 # text right before the opening mark (the end of the narration that introduces it)
 BEFORE_WHO_VERB = re.compile(
-    rf"{_SUBJECT_START}{WHO}{APPOSITIVE},?\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})(?:\s+[\w'’.\-]+){{0,6}}?"
+    rf"{_SUBJECT_START}{WHO}{APPOSITIVE},?\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})(?!\s+(?:was|were|is|are)\b)(?:\s+[\w'’.\-]+){{0,6}}?"
     r"\s*(?:that\s*)?[:,]?\s*$"
 )
 # "Trump then appears in a clip from a speech, saying, "…"": the subject goes on to say it
