@@ -194,3 +194,15 @@ def test_a_verb_in_a_relative_clause_before_a_copula_does_not_report():
     text = ('"We will miss him," Ann Lowry said.\nAnn Lowry added that shortly before he died, the letter Kevin Marsh '
             'wrote was "kind and loving."')
     assert speaker_of(text, "kind and loving")[0] == "Ann Lowry"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Kevin Marsh, the younger brother of heir to the Harbour Board, Tom, has reportedly told friends the "
+     "meeting was a", "Kevin Marsh"),
+    ("The authors of the research published in the journal Harbour Studies argued that the plan is", "authors"),
+])
+def test_a_subject_inside_a_preposition_s_phrase_is_not_who_speaks(sentence, speaker):
+    """A fragment's sentence names its speaker at its start; the name nearest the verb sits inside an
+    appositive or a qualifying phrase ("heir to X", "published in X")."""
+    text = f'The harbour closed in May.\n{sentence} "a great success."'
+    assert speaker_of(text, "a great success")[0].split()[0] == speaker.split()[0]

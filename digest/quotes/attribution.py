@@ -31,6 +31,7 @@ from digest.quotes.lexicon import (
     CALENDAR_WORDS,
     CLAUSE_AT_END,
     DOCUMENTS,
+    GOVERNED,
     INVERTED_CLAUSE_LATER,
     ISSUED_HINT,
     NAME,
@@ -85,7 +86,6 @@ _OWNER_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<who>{NAME}|(?:the\s+)?{NOT_IN_D
 _TRAILING_NAME = re.compile(rf"{NAME}$")
 # a name that a preposition governs is not the subject: "The authors of the research published in the journal
 # JAMA Psychiatry argued that …"
-_GOVERNED = re.compile(r"\b(?:in|of|at|for|by|with|to)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+)?\Z")
 # where a description's head and its "of" phrase end and what qualifies them begins
 _QUALIFIER = re.compile(r"\s(?:published|in|at|on|with|who|which|that|based|working)\s")
 
@@ -443,7 +443,7 @@ def _clause_before(narr_before: str) -> re.Match[str] | None:
     if VERB_WORD.search(narr_before, max(0, len(narr_before) - VERB_REACH)):
         for pattern in (BEFORE_WHO_VERB, BEFORE_VERB_WHO):
             match = search_end(pattern, narr_before, LOOKBACK + 100)
-            if match and not (pattern is BEFORE_WHO_VERB and _GOVERNED.search(narr_before, 0, match.start("who"))):
+            if match and not (pattern is BEFORE_WHO_VERB and GOVERNED.search(narr_before, 0, match.start("who"))):
                 return match
     if "ccording to" in narr_before:
         match = search_end(BEFORE_ACCORDING, narr_before, LOOKBACK + 100)

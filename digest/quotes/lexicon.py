@@ -279,6 +279,12 @@ BEFORE_WHO_ISSUED = re.compile(
 BEFORE_VERB_WHO = re.compile(rf"(?:{INVERTED_VERB})\s+(?P<who>{ROLE_NAME}){APPOSITIVE}\s*[:,]\s*$")
 BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}\s*,?\s*$")
 # anywhere in the sentence (for fragments woven into narration)
+# a preposition, and what it governs up to here ("heir to the", "published in")
+GOVERNED = re.compile(r"\b(?:in|of|at|for|by|with|to)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+)?\Z")
+# the subject that opens a sentence, with a long appositive or what qualifies it, then its verb
+_OPENING_SUBJECT_VERB = re.compile(
+    rf"\s*{WHO}(?:,\s+[^\"“”]{{1,200}}?,|\s+(?:of|published|in|at|from|with)\s+[^\"“”,]{{1,120}}?)\s+{AUXILIARY}"
+    rf"(?:\w+ly\s+)?(?:{VERB})\b")
 _SENTENCE_WHO_VERB = re.compile(rf"{_SUBJECT_START}{WHO}{APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\b")
 VERB_WORD = re.compile(rf"\b{VERB}\b")
 VERB_REACH = 160  # a verb and at most six words before the quote's opening mark
@@ -314,8 +320,15 @@ def sentence_who_judged(text: str) -> re.Match[str] | None:
 
 def sentence_who_verb(text: str) -> re.Match[str] | None:
     """`_SENTENCE_WHO_VERB.search(text)`, at the cost of a plain scan when the text has no reporting verb
-    (the search tries a subject at every position first)."""
-    return _SENTENCE_WHO_VERB.search(text) if VERB_WORD.search(text) else None
+    (the search tries a subject at every position first). A subject a preposition governs is part of a
+    longer one ("heir to the British throne, Charles, has told", "the authors of the research published
+    in the journal JAMA Psychiatry argued"): then the subject that opens the sentence, when one does."""
+    if not VERB_WORD.search(text):
+        return None
+    match = _SENTENCE_WHO_VERB.search(text)
+    if match and GOVERNED.search(text, max(0, match.start("who") - 40), match.start("who")):
+        return _OPENING_SUBJECT_VERB.match(text) or match
+    return match
 
 
 CLAUSE_AT_END = re.compile(rf",\s+{WHO}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\s*[.!?]?\s*$")
