@@ -33,6 +33,7 @@ from digest.quotes.subjects import (
     WHO_BEFORE_VERB,
     may_end_with_a_name,
     name_stretch,
+    subject_bound,
     verb_starts,
 )
 from digest.text import search_end, words
@@ -810,6 +811,21 @@ def test_reporting_verbs_are_found_after_a_space_or_a_line_break(pieces, blanks)
     text = "".join(piece + blank for piece, blank in zip(pieces, blanks))
     either = [m.start(1) for m in re.finditer(rf"[ \n]({VERB_FIRST_WORD.pattern})", text)]
     assert verb_starts(text) == ([0] if VERB_FIRST_WORD.match(text) else []) + either
+
+
+@given(st.lists(st.sampled_from(["In", "a", "statement", "Tuesday", "John", "Smith", "the", "company's", "spokesman",
+                                  "Dr.", "U.S.", "Rep.", "(D-Md.)", "later", "has", "on", "Friday", "also", "officials",
+                                  "who", "said", "—", ":", "50%", "an", "analyst", "al-Assad"]), max_size=14),
+       st.lists(st.sampled_from([" ", ", ", " ", "; ", ". "]), max_size=14))
+@settings(max_examples=3000, deadline=None)
+@example(["In", "a", "statement", "Tuesday", "the", "company's", "spokesman", "John", "Smith"], [", ", " "] * 5)
+@example(["John", "Smith", "a", "professor", "later"], [", ", ", ", ", ", ", ", " "])
+def test_a_subject_is_looked_for_only_after_a_comma_that_other_words_follow(pieces, blanks):
+    """The subject search started at `subject_bound` finds what it finds from the paragraph's start."""
+    text = "".join(piece + blank for piece, blank in zip(pieces, blanks)).rstrip() + " said"
+    end = len(text) - len("said")
+    full, bounded = WHO_BEFORE_VERB.search(text, 0, end), WHO_BEFORE_VERB.search(text, subject_bound(text, 0, end), end)
+    assert (full.span("who") if full else None) == (bounded.span("who") if bounded else None)
 
 
 CARRIED = ('The council approved the budget on Monday.\n'
