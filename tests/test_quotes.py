@@ -16,6 +16,7 @@ from digest.quotes.attribution import (
 from digest.quotes.key_quote import lower_words
 from digest.quotes.lexicon import (
     ARTICLE_NAME_WORD,
+    BEFORE_WHO_VERB,
     CAPITAL_NAME_WORD,
     ENDS_WITH_VERB,
     NAME,
@@ -23,6 +24,7 @@ from digest.quotes.lexicon import (
     NAME_WORD,
     RUN_TAIL,
     SCARE_CUE,
+    before_who_verb,
     ends_with_verb,
     scare_cue_before,
 )
@@ -826,6 +828,22 @@ def test_a_subject_is_looked_for_only_after_a_comma_that_other_words_follow(piec
     end = len(text) - len("said")
     full, bounded = WHO_BEFORE_VERB.search(text, 0, end), WHO_BEFORE_VERB.search(text, subject_bound(text, 0, end), end)
     assert (full.span("who") if full else None) == (bounded.span("who") if bounded else None)
+
+
+@given(st.lists(st.sampled_from(["In", "a", "statement", "Tuesday", "John", "Smith", "the", "company's", "spokesman",
+                                  "Dr.", "U.S.", "(D-Md.)", "later", "has", "on", "Friday", "officials", "said", "told",
+                                  "reporters", "that", "added", "—", "50%", "an", "analyst", "al-Assad"]), max_size=16),
+       st.lists(st.sampled_from([" ", ", ", " ", "; ", ": "]), max_size=16),
+       st.sampled_from(["", ",", ":", ", ", " "]))
+@settings(max_examples=3000, deadline=None)
+@example(["In", "a", "statement", "Tuesday", "the", "company's", "spokesman", "John", "Smith", "said"], [", "] + [" "] * 9,
+         ":")
+@example(["John", "Smith", "a", "professor", "later", "told", "reporters"], [", ", ", ", ", ", ", ", " ", " ", ""], ",")
+def test_a_clause_before_a_quote_is_looked_for_only_after_a_comma_a_verb_follows(pieces, blanks, end):
+    """`before_who_verb` finds what the search of the narration's end finds."""
+    text = "".join(piece + blank for piece, blank in zip(pieces, blanks)).rstrip() + end
+    found, expected = before_who_verb(text, 300), search_end(BEFORE_WHO_VERB, text, 300)
+    assert (found.span("who") if found else None) == (expected.span("who") if expected else None)
 
 
 CARRIED = ('The council approved the budget on Monday.\n'

@@ -27,7 +27,6 @@ from digest.quotes.lexicon import (
     BEFORE_WHO_COLON,
     BEFORE_WHO_ISSUED,
     BEFORE_WHO_SAYING,
-    BEFORE_WHO_VERB,
     CALENDAR_WORDS,
     CLAUSE_AT_END,
     DOCUMENTS,
@@ -49,6 +48,7 @@ from digest.quotes.lexicon import (
     VERB_REACH,
     VERB_WORD,
     VERB_WORDS,
+    before_who_verb,
     sentence_who_verb,
     word_alternation,
 )
@@ -441,10 +441,12 @@ def _clause_before(narr_before: str) -> re.Match[str] | None:
     `X released a statement saying "…"`. Each end-anchored search runs from ~300 positions, so each is
     tried only where its words are."""
     if VERB_WORD.search(narr_before, max(0, len(narr_before) - VERB_REACH)):
-        for pattern in (BEFORE_WHO_VERB, BEFORE_VERB_WHO):
-            match = search_end(pattern, narr_before, LOOKBACK + 100)
-            if match and not (pattern is BEFORE_WHO_VERB and GOVERNED.search(narr_before, 0, match.start("who"))):
-                return match
+        match = before_who_verb(narr_before, LOOKBACK + 100)
+        if match and not GOVERNED.search(narr_before, 0, match.start("who")):
+            return match
+        match = search_end(BEFORE_VERB_WHO, narr_before, LOOKBACK + 100)
+        if match:
+            return match
     if "ccording to" in narr_before:
         match = search_end(BEFORE_ACCORDING, narr_before, LOOKBACK + 100)
         if match:

@@ -236,6 +236,25 @@ BEFORE_WHO_VERB = re.compile(
     rf"{_SUBJECT_START}{WHO}{APPOSITIVE},?\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})(?!\s+(?:was|were|is|are)\b)(?:\s+[\w'’.\-]+){{0,6}}?"
     r"\s*(?:that\s*)?[:,]?\s*$"
 )
+_VERB_AFTER_A_COMMA = re.compile(rf"\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})")
+
+
+def before_who_verb(narration: str, reach: int) -> re.Match[str] | None:
+    """`search_end(BEFORE_WHO_VERB, narration, reach)`, started past the last comma before the end (but for a
+    comma that ends the narration) when no reporting verb follows that comma: the subject has no comma, its
+    appositive two, then the one before the verb at most, and the verb follows the last of them; so nothing
+    before such a comma can start a match ("In a statement, the company's spokesman John Smith said:").
+    Those positions were most of the search's cost, each tried in turn."""
+    low = max(0, len(narration) - reach)
+    end = len(narration.rstrip())
+    if narration[end - 1:end] == ",":
+        end -= 1  # (the comma before the opening mark)
+    comma = narration.rfind(",", low, end)
+    if comma >= 0 and not _VERB_AFTER_A_COMMA.match(narration, comma + 1):
+        low = comma + 1
+    return BEFORE_WHO_VERB.search(narration, low)
+
+
 # "Trump then appears in a clip from a speech, saying, "…"": the subject goes on to say it
 _GERUNDS = (r"saying|adding|declaring|writing|asking|telling\s+\w+|shouting|chanting|tweeting|posting|replying"
             r"|responding|explaining|noting|insisting|warning|arguing")
