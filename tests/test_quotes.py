@@ -17,6 +17,7 @@ from digest.quotes.key_quote import lower_words
 from digest.quotes.lexicon import (
     ARTICLE_NAME_WORD,
     BEFORE_WHO_VERB,
+    BETWEEN_SUBJECT_AND_VERB,
     CAPITAL_NAME_WORD,
     ENDS_WITH_VERB,
     NAME,
@@ -844,6 +845,25 @@ def test_a_clause_before_a_quote_is_looked_for_only_after_a_comma_a_verb_follows
     text = "".join(piece + blank for piece, blank in zip(pieces, blanks)).rstrip() + end
     found, expected = before_who_verb(text, 300), search_end(BEFORE_WHO_VERB, text, 300)
     assert (found.span("who") if found else None) == (expected.span("who") if expected else None)
+
+
+@given(st.lists(st.sampled_from(["Smith", "officials", "later", "has", "also", "quickly", "the", "U.S.", "al-Assad",
+                                  "professor,", "on", "Friday", "x"]), max_size=12),
+       st.sampled_from(["", " ", "  "]))
+@settings(max_examples=2000, deadline=None)
+def test_whether_a_subject_may_end_with_a_name_is_read_from_its_last_words(pieces, blank):
+    """The last words are read first; the answer is the one reading every word from the end gives."""
+    before = " ".join(pieces) + blank
+
+    def every_word(text: str) -> bool:
+        for word in reversed(text.split()):
+            if not word.islower() or "," in word or "-" in word:
+                return True
+            if word not in BETWEEN_SUBJECT_AND_VERB and not word.endswith("ly"):
+                return False
+        return False
+
+    assert may_end_with_a_name(before) == every_word(before)
 
 
 CARRIED = ('The council approved the budget on Monday.\n'

@@ -77,12 +77,14 @@ def may_end_with_a_name(before: str) -> bool:
     officials", "U.S. officials") is no run of names, which end with a capital or an "al-", so nothing
     `Names` asks of the speakers can be its answer, and its search (most of the cost of finding who
     speaks) is not run. Same analyses of the 2000 CNN articles with and without the filter."""
-    for word in reversed(before.split()):
+    words = before.rsplit(None, 3)  # (the last words are nearly always enough: the rest split only if not)
+    rest = words.pop(0) if len(words) == 4 else ""
+    for word in reversed(words):
         if not word.islower() or "," in word or "-" in word:  # a capital, an initial, "al-Assad", a comma
             return True
         if word not in BETWEEN_SUBJECT_AND_VERB and not word.endswith("ly"):
             return False
-    return False
+    return may_end_with_a_name(rest) if rest else False
 
 
 def reporting_subjects(text: str) -> Iterator[str]:
