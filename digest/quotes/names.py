@@ -10,9 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import chain
 
+from digest.memo import memoised
 from digest.quotes.lexicon import (
     ARTICLE_NAME_WORD,
     CAPITAL_NAME_WORD,
@@ -39,7 +40,7 @@ from digest.quotes.subjects import appositives, reporting_subjects
 from digest.text import words
 
 
-@lru_cache(maxsize=20_000)
+@memoised(20_000)
 def _organisation(raw: str) -> str | None:
     """A capitalised run that names an organisation ("the Westboro Baptist Church" -> "Westboro
     Baptist Church"): it holds an organisation word and is not only a weekday or month."""
@@ -62,7 +63,7 @@ def _title_of(raw: str) -> str | None:
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+\.?|[A-Z]\.?")  # "P.", "U.S", "U.S.", "J" (not "FIFA")
 
 
-@lru_cache(maxsize=20_000)
+@memoised(20_000)
 def person_name(raw: str) -> str | None:
     """A capitalised run as a possible person's name; None for organisations, institutions and
     capitalised function words ("She", "People", "Then")."""
@@ -99,12 +100,12 @@ def _is_form_of(short: list[str] | tuple[str, ...], full: tuple[str, ...]) -> bo
     return all(part in rest for part in short)
 
 
-@lru_cache(maxsize=20_000)
+@memoised(20_000)
 def _lower_parts(name: str) -> tuple[str, ...]:
     return tuple(name.lower().split())
 
 
-@lru_cache(maxsize=20_000)
+@memoised(20_000)
 def _name_profile(raw: str) -> tuple[str, list[str], str, str | None] | None:
     """(name, its words, family name, title in this mention) of a capitalised run naming a person,
     else None: the same runs recur in every article ("Obama", "He", "The"), so this is worked out once."""
@@ -575,7 +576,7 @@ DETERMINER = re.compile(r"^(?:the|a|an|one|another|his|her|their|its|this|these)
 OPENING_MARK = re.compile(r"[“\"]")
 
 
-@lru_cache(maxsize=20_000)
+@memoised(20_000)
 def clean_name(raw: str) -> str:
     """The name alone: "U.S. captain Zach Parise" / "Dr. Edgar Miller" -> "Zach Parise" / "Edgar Miller"."""
     parts = _without_adverbs(raw.replace("’", "'").split())
