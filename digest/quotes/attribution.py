@@ -411,8 +411,7 @@ def _clause_after(after_sentence: str, new_sentence: bool = False) -> re.Match[s
     said.`); one that goes on to an object is narration (`'…' The council called the flood …`)."""
     head = after_sentence.lstrip(" ,—–-").split(None, 1)
     verb_first = bool(head) and head[0] in VERB_WORDS  # (the verb-first patterns only where a verb is first)
-    # (every clause but "according to X" has a reporting verb: without one, only that pattern is tried)
-    for pattern in _CLAUSES_AFTER if has_verb_word(after_sentence) else (AFTER_ACCORDING,):
+    for pattern in _CLAUSES_AFTER:
         if pattern in _VERB_FIRST and not verb_first:
             continue
         match = pattern.match(after_sentence)
