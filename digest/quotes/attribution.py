@@ -46,9 +46,9 @@ from digest.quotes.lexicon import (
     TITLES,
     VERB,
     VERB_REACH,
+    VERB_WORD,
     VERB_WORDS,
     before_who_verb,
-    has_verb_word,
     sentence_who_verb,
     word_alternation,
 )
@@ -440,7 +440,7 @@ def _clause_before(narr_before: str) -> re.Match[str] | None:
     """A reporting clause that introduces the quote: `X said: "…"`, `said X, "…"`, `according to X, "…"`,
     `X released a statement saying "…"`. Each end-anchored search runs from ~300 positions, so each is
     tried only where its words are."""
-    if has_verb_word(narr_before, max(0, len(narr_before) - VERB_REACH)):
+    if VERB_WORD.search(narr_before, max(0, len(narr_before) - VERB_REACH)):
         match = before_who_verb(narr_before, LOOKBACK + 100)
         if match and not GOVERNED.search(narr_before, 0, match.start("who")):
             return match

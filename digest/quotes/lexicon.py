@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ahocorasick_rs import AhoCorasick
 from sumy.utils import get_stop_words
 
 from digest.text import search_end
@@ -307,25 +306,6 @@ _OPENING_SUBJECT_VERB = re.compile(
     rf"(?:\w+ly\s+)?(?:{VERB})\b")
 _SENTENCE_WHO_VERB = re.compile(rf"{_SUBJECT_START}{WHO}{APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\b")
 VERB_WORD = re.compile(rf"\b{VERB}\b")
-# every occurrence of a reporting verb, words inside longer words and overlapping ones too, in one pass
-_VERB_OCCURRENCES = AhoCorasick(SPEECH_VERBS.split("|"))
-
-
-def _is_word_character(character: str) -> bool:
-    return character.isalnum() or character == "_"  # (what `\w` matches)
-
-
-def has_verb_word(text: str, start: int = 0) -> bool:
-    """`bool(VERB_WORD.search(text, start))`: a reporting verb standing as words in `text[start:]`. The
-    pattern starts with `\b` and so is entered at every position; the automaton reads the text once, and
-    only its few hits (a verb, or one inside a word: "says" in "essays") are looked at."""
-    part = text[start:] if start else text
-    for _, begin, end in _VERB_OCCURRENCES.find_matches_as_indexes(part, overlapping=True):
-        at = start + begin
-        if (at == 0 or not _is_word_character(text[at - 1])) and (
-                start + end == len(text) or not _is_word_character(text[start + end])):
-            return True
-    return False
 VERB_REACH = 160  # a verb and at most six words before the quote's opening mark
 SAYING_HINT = re.compile(rf"(?:,\s+(?:{_GERUNDS})|\ssaying)\s*[:,]?\s*$")
 # "… called it "A" but said that "B"": the same subject goes on, in the same sentence
@@ -362,7 +342,7 @@ def sentence_who_verb(text: str) -> re.Match[str] | None:
     (the search tries a subject at every position first). A subject a preposition governs is part of a
     longer one ("heir to the British throne, Charles, has told", "the authors of the research published
     in the journal JAMA Psychiatry argued"): then the subject that opens the sentence, when one does."""
-    if not has_verb_word(text):
+    if not VERB_WORD.search(text):
         return None
     match = _SENTENCE_WHO_VERB.search(text)
     if match and GOVERNED.search(text, max(0, match.start("who") - 40), match.start("who")):
