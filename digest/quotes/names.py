@@ -96,8 +96,6 @@ def _surname(parts: list[str]) -> str:
 def _is_form_of(short: list[str] | tuple[str, ...], full: tuple[str, ...]) -> bool:
     """"fred abdalla" is a form of "fred j. abdalla": its parts appear in the fuller name in order
     (both lower-cased)."""
-    if len(short) == 1:
-        return short[0] in full  # (most names asked about are one word: no iterator to walk)
     rest = iter(full)
     return all(part in rest for part in short)
 
@@ -177,11 +175,8 @@ def name_runs(text: str) -> Iterator[re.Match[str]]:
     tried, and the next capital is searched for again only once the runs have passed it."""
     hyphens = [match.start() for match in _ARTICLE_HYPHEN.finditer(text)]
     if not hyphens:
-        return _CAPITAL_RUN.finditer(text)  # (nearly every text: the scan's own iterator, no generator around it)
-    return _runs_with_articles(text, hyphens)
-
-
-def _runs_with_articles(text: str, hyphens: list[int]) -> Iterator[re.Match[str]]:
+        yield from _CAPITAL_RUN.finditer(text)
+        return
     pos = 0
     capital = _CAPITAL_RUN.search(text)
     for hyphen in hyphens:

@@ -39,17 +39,11 @@ def verb_starts(text: str) -> list[int]:
     """Where the first word of a reporting verb starts the text or follows a space or a line break, in
     order. (A verb glued to a quotation mark, a bracket or a dash is left out: nothing before it can be its
     subject, and in 2000 articles none names anyone after it.)"""
-    return [start for start, _ in _verb_words(text)]
-
-
-def _verb_words(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each first word of a reporting verb that `verb_starts` finds."""
     goes_on = _WORD_GOES_ON.match
-    words = [(start + 1, end) for _, start, end in _AFTER_BLANK.find_matches_as_indexes(text) if not goes_on(text, end)]
-    first = VERB_FIRST_WORD.match(text)
-    if first:
-        words.insert(0, first.span())
-    return words
+    starts = [start + 1 for _, start, end in _AFTER_BLANK.find_matches_as_indexes(text) if not goes_on(text, end)]
+    if VERB_FIRST_WORD.match(text):
+        starts.insert(0, 0)
+    return starts
 
 
 # the subject of a verb that stands at the search's `endpos`
@@ -97,9 +91,8 @@ def reporting_subjects(text: str) -> Iterator[str]:
     """The subjects and objects of reporting verbs ("X said", "said X"). Equivalent to running the
     WHO-verb patterns over the whole text, but only tried where a reporting verb stands: the verb
     alternation at every character was most of the cost."""
-    for verb_at, word_end in _verb_words(text):
-        # (a verb and its speaker after it: a blank follows the verb's first word, which is all letters)
-        after = ANY_VERB_WHO.match(text, verb_at) if text[word_end:word_end + 1].isspace() else None
+    for verb_at in verb_starts(text):
+        after = ANY_VERB_WHO.match(text, verb_at)
         if after:
             yield after.group("who")
         if _PRONOUN_BEFORE.search(text, max(0, verb_at - 6), verb_at):
