@@ -1,6 +1,6 @@
 """Answers of pure one-argument functions, kept: a dict lookup where `functools.lru_cache` would do more.
 
-The name and token tables asked ~150 times an article are hit nearly every time once a process has read
+The name readings asked ~150 times an article (`digest.quotes.names`) are hit nearly every time once a process has read
 a few hundred articles. An `lru_cache` hit also moves its entry to the front of a linked list (three
 writes to memory shared with everything else the analysis touches); a plain dict lookup through the
 bound `__getitem__` is one read, in C. The bound is kept by starting afresh when the table is full:

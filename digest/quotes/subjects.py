@@ -22,6 +22,7 @@ from digest.quotes.lexicon import (
     SPEECH_VERBS,
     SUBJECT_WORDS,
     WHO,
+    past_the_last_comma,
     word_alternation,
 )
 
@@ -58,16 +59,9 @@ _AFTER_THE_LAST_COMMA = re.compile(rf"\s+{AUXILIARY}(?:\w+ly\s+)?\Z")
 
 
 def subject_bound(text: str, low: int, end: int) -> int:
-    """Where `WHO_BEFORE_VERB.search(text, low, end)` can start and find the same subject: past the last
-    comma before the verb, unless only auxiliaries and an adverb follow it ("Smith, a professor, later").
-    The subject itself has no comma in it, the appositive after it has two and the comma before the verb
-    one, and only those words follow the last of them; so no subject starts before a comma that anything
-    else follows ("In a statement Tuesday, the company's spokesman John Smith said"). The positions before
-    it were four fifths of the search's cost: each was tried, and failed."""
-    comma = text.rfind(",", low, end)
-    if comma < 0 or _AFTER_THE_LAST_COMMA.match(text, comma + 1, end):
-        return low
-    return comma + 1
+    """Where `WHO_BEFORE_VERB.search(text, low, end)` can start and find the same subject: `past_the_last_comma`
+    that more than auxiliaries and an adverb follow ("Smith, a professor, later" keeps its comma)."""
+    return past_the_last_comma(text, low, end, _AFTER_THE_LAST_COMMA)
 
 
 def may_end_with_a_name(before: str) -> bool:
