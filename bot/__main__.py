@@ -114,15 +114,19 @@ def sources_add(url: str, name: str | None) -> None:
 @sources.command("list")
 def sources_list() -> None:
     """List sources with their health."""
-    from digest.reports import source_health
+    from digest.reports import source_health, source_languages
 
-    rows = _store().list_sources()
+    store = _store()
+    rows = store.list_sources()
     if not rows:
         click.echo("No sources yet. Add one with: briefbot sources add URL")
         return
+    languages = store.source_languages()
     for s in rows:
+        told = source_languages(languages.get(s["id"]))
         click.echo(f"#{s['id']:<4} {s['kind']:<5} {s['name']}\n      {s['url']}\n"
-                   f"      last success: {s['last_success_at'] or 'never'}; {source_health(s)}")
+                   f"      last success: {s['last_success_at'] or 'never'}; {source_health(s)}"
+                   + (f"\n      {told}" if told else ""))
 
 
 @sources.command("remove")
@@ -222,14 +226,16 @@ def preview(limit: int | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
 @click.argument("target")
 def summarize(sentences: int, as_json: bool, target: str) -> None:
-    """Summarise TARGET: a URL, a text or HTML file, '-' for stdin, or a .jsonl file of {"id", "text"[, "title"]}."""
+    """Summarise TARGET: a URL, a text or HTML file, '-' for stdin, or a .jsonl file of {"id", "text"[, "title",
+    "lang"]} ("lang": the declared language, a hint; the text's own language is identified)."""
     from digest.analyse import analyse_page, analyse_text
     from digest.feeds import looks_like_html
 
     def emit(article_id: object, analysis: Analysis) -> None:
         if as_json:
             click.echo(json.dumps({
-                "id": article_id, "title": analysis.title, "sentences": analysis.sentences,
+                "id": article_id, "title": analysis.title, "language": analysis.language,
+                "sentences": analysis.sentences,
                 "quotes": [{"quote": q["quote"], "speaker": q["speaker"], "confident": q.get("confident", False)}
                            for q in analysis.quotes],
                 "key_quote": analysis.key_quote,
@@ -244,11 +250,12 @@ def summarize(sentences: int, as_json: bool, target: str) -> None:
             who = analysis.key_quote.get("speaker") or "unattributed"
             click.echo(f"\n\u201c{analysis.key_quote['quote']}\u201d \u2014 {who}")
 
-    def analyse(raw: bytes | str, url: str | None = None, title: str | None = None) -> Analysis:
+    def analyse(raw: bytes | str, url: str | None = None, title: str | None = None,
+                language: str | None = None) -> Analysis:
         data = raw.encode("utf-8", "replace") if isinstance(raw, str) else raw
         if looks_like_html(data):
-            return analyse_page(data, url, title, sentences)
-        return analyse_text(data.decode("utf-8", "replace"), title, sentences)
+            return analyse_page(data, url, title, sentences, language)
+        return analyse_text(data.decode("utf-8", "replace"), title, sentences, language=language)
 
     if target.startswith(("http://", "https://")):
         emit(target, analyse(_download(target), target))
@@ -268,7 +275,8 @@ def summarize(sentences: int, as_json: bool, target: str) -> None:
                 text = record["text"]
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise click.ClickException(f"{path}:{number}: expected a JSON object with \"text\" ({exc})") from exc
-            emit(record.get("id", number), analyse(str(text), None, record.get("title")))
+            hint = record.get("language") or record.get("lang")
+            emit(record.get("id", number), analyse(str(text), None, record.get("title"), hint if isinstance(hint, str) else None))
         return
     emit(str(path), analyse(path.read_bytes()))
 

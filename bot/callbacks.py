@@ -28,9 +28,9 @@ from bot.context import Context
 from bot.i18n import N_, supported
 from bot.render import render_item
 from bot.views import is_sources_view, settings_view, sources_view
+from digest.analyse import best_sentences
 from digest.compose import item_from_article
 from digest.schedule import shifted_digest_time
-from digest.summarise import get_summariser
 
 GONE = N_("This button no longer works.")
 
@@ -86,8 +86,8 @@ async def expand(query: CallbackQuery, message: Message, update: Update, context
         await query.answer(_("That story is no longer stored."))
         return
     item = item_from_article(article)
-    more = await asyncio.to_thread(get_summariser().summarise, article.get("text") or "", 6)
-    sentences = [s.text for s in more] or item.sentences
+    more = await asyncio.to_thread(best_sentences, article.get("text") or "", 6, article.get("language"))
+    sentences = more or item.sentences
     block = render_item(item, None, sentences, (article.get("quotes") or [])[:4], texts=_)
     await edit_pressed(query, block.html, back_keyboard(_))
     await query.answer()

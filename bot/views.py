@@ -32,11 +32,13 @@ def sources_view(sources: list[Source], muted: set[int], _: Texts = ENGLISH) -> 
     return sources_text(sources, muted, _), sources_keyboard(sources, muted, _)
 
 
-def admin_sources_text(sources: list[Source], _: Texts = ENGLISH) -> str:
-    """Every source with its health, for admins (the same words as `briefbot sources list`, in English)."""
+def admin_sources_text(sources: list[Source], _: Texts = ENGLISH, languages: dict[int, list[str]] | None = None) -> str:
+    """Every source with its health and its articles' languages, for admins (the same words as `briefbot
+    sources list`, in English)."""
     if not sources:
         return _("No sources yet. /addsource URL")
-    return render_list(_("Sources (admin view)"), [(source_line(s), None) for s in sources])
+    languages = languages or {}
+    return render_list(_("Sources (admin view)"), [(source_line(s, languages.get(s["id"])), None) for s in sources])
 
 
 def settings_view(me: Reader, settings: Settings, sources: list[Source],

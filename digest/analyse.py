@@ -20,6 +20,9 @@ from typing import Any, ParamSpec, TypeVar
 
 from digest.dedupe import fingerprint_words
 from digest.extract import clean_text, extract_article, guess_title, html_to_text
+from digest.language import identify
+from digest.language import warm_up as warm_up_identifier
+from digest.languages import supported
 from digest.quotes import choose_key_quote, extract_quotes
 from digest.store.records import StoredQuote
 from digest.summarise import get_summariser
@@ -36,6 +39,7 @@ class Analysis:
     fingerprint: str | None = None
     author: str | None = None
     date: str | None = None
+    language: str | None = None  # ISO 639-1, as identified from the text (None: not known)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -53,38 +57,59 @@ def cap_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
     return text[:cut if cut > 0 else limit]
 
 
-def analyse_text(text: str, title: str | None = None, sentences: int = 3, *, cleaned: bool = False) -> Analysis:
-    """Summarise plain article text (page chrome allowed: it is cleaned first)."""
+def analyse_text(text: str, title: str | None = None, sentences: int = 3, *, cleaned: bool = False,
+                 language: str | None = None) -> Analysis:
+    """Summarise plain article text (page chrome allowed: it is cleaned first). `language`: what the
+    source declares (a feed's language, a page's `lang`), a hint the text itself overrules."""
     if title is None and not cleaned:
         title = guess_title(text)
     body = cap_text(text if cleaned else clean_text(text[:4 * MAX_TEXT_CHARS]))
-    summariser = get_summariser()
-    split = split_sentences(body)
-    tokens = [words(s.text.lower()) for s in split]  # shared by the summariser and the fingerprint
+    code = identify(body, language)
+    known = supported(code)
+    split = split_sentences(body, known)
+    if known is None:  # a language we cannot read: its lead, and no quotes rather than wrong ones
+        tokens = [words(s.text.lower()) for s in split]
+        return Analysis(title=title, text=body, sentences=[s.text for s in split[:sentences]],
+                        fingerprint=fingerprint_words(chain.from_iterable(tokens)), language=code)
+    summariser = get_summariser(known.code)
+    tokens_of = known.tokens
+    tokens = [tokens_of(s.text.lower()) for s in split]  # shared by the summariser and the fingerprint
     summary = summariser.select(split, sentences, tokens)
     # (worked out before the quotes, while the summary's words and their terms are still in the CPU's caches)
     summary_terms = {t for s in summary for t in summariser.terms_of_tokens(tokens[s.index])}
     fingerprint = fingerprint_words(chain.from_iterable(tokens))
-    found = extract_quotes(body)
+    found = extract_quotes(body) if known.quotes else []
     key = choose_key_quote(found, summary_terms, summariser.terms_of_tokens)
     return Analysis(
         title=title, text=body, sentences=[s.text for s in summary],
         quotes=[{"quote": q.quote, "speaker": q.speaker, "kind": q.kind, "confident": q.confident} for q in found],
         key_quote={"quote": key.quote, "speaker": key.speaker if key.confident else None} if key else None,
-        fingerprint=fingerprint,
+        fingerprint=fingerprint, language=code,
     )
 
 
-def analyse_html_fragment(html: str, title: str | None = None, sentences: int = 3) -> Analysis:
-    """A feed entry's HTML body (content:encoded, summary)."""
-    return analyse_text(clean_text(html_to_text(html)), title, sentences, cleaned=True)
+def best_sentences(text: str, count: int, language: str | None = None) -> list[str]:
+    """The `count` best sentences of a stored article's text, read in its language (the stored one, else
+    identified): the lead of a text in a language we do not read."""
+    known = supported(language) or supported(identify(text, language))
+    if known is None:
+        return [s.text for s in split_sentences(text)[:count]]
+    return [s.text for s in get_summariser(known.code).summarise(text, count)]
+
+
+def analyse_html_fragment(html: str, title: str | None = None, sentences: int = 3,
+                          language: str | None = None) -> Analysis:
+    """A feed entry's HTML body (content:encoded, summary); `language`: the feed's, a hint."""
+    return analyse_text(clean_text(html_to_text(html)), title, sentences, cleaned=True, language=language)
 
 
 def analyse_page(html: bytes | str, url: str | None = None, title: str | None = None,
-                 sentences: int = 3) -> Analysis:
-    """A full article page: extract the main text, then analyse it."""
+                 sentences: int = 3, language: str | None = None) -> Analysis:
+    """A full article page: extract the main text, then analyse it. `language`: a hint, as the page's own
+    `lang` is; the page's wins over the caller's (a feed's)."""
     extracted = extract_article(html, url)
-    result = analyse_text(extracted.text, title or extracted.title, sentences, cleaned=True)
+    result = analyse_text(extracted.text, title or extracted.title, sentences, cleaned=True,
+                          language=extracted.language or language)
     result.author, result.date = extracted.author, extracted.date
     return result
 
@@ -98,6 +123,7 @@ def _warm_up() -> None:
     except OSError:
         pass
     get_summariser()
+    warm_up_identifier()
 
 
 P = ParamSpec("P")

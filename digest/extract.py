@@ -59,6 +59,17 @@ class Extracted:
     title: str | None = None
     author: str | None = None
     date: str | None = None
+    language: str | None = None  # the page's declared `lang`, as written ("de-DE"): a hint
+
+
+# the `lang` of the page's root element (xml:lang too), read from its opening tag
+_HTML_LANG = re.compile(r"<html\b[^>]*?\s(?:xml:)?lang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.I)
+
+
+def declared_language(html: str) -> str | None:
+    """`<html lang="de-DE">` -> "de-DE"."""
+    match = _HTML_LANG.search(html, 0, 5000)
+    return match.group(1) if match else None
 
 
 def _is_chrome(paragraph: str) -> bool:
@@ -174,6 +185,7 @@ def extract_article(html: str | bytes, url: str | None = None) -> Extracted:
         title=(doc.title if doc is not None else None) or None,
         author=(doc.author if doc is not None else None) or None,
         date=(doc.date if doc is not None else None) or None,
+        language=declared_language(html),
     )
 
 

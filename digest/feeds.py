@@ -50,6 +50,7 @@ class Entry:
     author: str | None
     published_at: str | None  # UTC ISO
     html: str  # the richest body the feed carries (content, else summary); may be a teaser
+    language: str | None = None  # as the feed declares it (the entry's xml:lang, else the feed's): a hint
 
 
 @dataclass(slots=True)
@@ -57,7 +58,8 @@ class ParsedFeed:
     title: str | None
     site_url: str | None
     entries: list[Entry] = field(default_factory=list)
-    warning: str | None = None  # feedparser's bozo reason when entries were recovered anyway
+    warning: str | None = None
+    language: str | None = None  # the feed's declared language ("en-us"), a hint: templates leave it wrong  # feedparser's bozo reason when entries were recovered anyway
 
 
 def _iso_from_struct(value: time.struct_time | None) -> str | None:
@@ -99,8 +101,14 @@ def parse_json_feed(content: bytes, base_url: str | None = None) -> ParsedFeed:
             author=(authors[0].get("name") if authors and isinstance(authors[0], dict) else None),
             published_at=published_iso,
             html=str(item.get("content_html") or item.get("content_text") or item.get("summary") or ""),
+            language=_text_or_none(data.get("language")),
         ))
-    return ParsedFeed(title=data.get("title"), site_url=data.get("home_page_url"), entries=entries)
+    return ParsedFeed(title=data.get("title"), site_url=data.get("home_page_url"), entries=entries,
+                      language=_text_or_none(data.get("language")))
+
+
+def _text_or_none(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def parse_feed(content: bytes, *, url: str | None = None, headers: dict[str, str] | None = None) -> ParsedFeed:
@@ -121,14 +129,15 @@ def parse_feed(content: bytes, *, url: str | None = None, headers: dict[str, str
             raise NotAFeed(f"the server sent {media_type} content, not a feed")
         reason = parsed.get("bozo_exception")
         raise NotAFeed(f"not a readable RSS/Atom feed ({reason or 'no feed elements found'})")
-    entries = [_entry(e, url) for e in parsed.entries]
     feed = parsed.get("feed", {})
+    language = _text_or_none(feed.get("language"))
+    entries = [_entry(e, url, language) for e in parsed.entries]
     warning = str(parsed.get("bozo_exception")) if parsed.get("bozo") else None
     return ParsedFeed(title=(feed.get("title") or "").strip() or None, site_url=feed.get("link"),
-                      entries=[e for e in entries if e.url or e.guid or e.title], warning=warning)
+                      entries=[e for e in entries if e.url or e.guid or e.title], warning=warning, language=language)
 
 
-def _entry(raw: Mapping[str, Any], base_url: str | None) -> Entry:
+def _entry(raw: Mapping[str, Any], base_url: str | None, feed_language: str | None = None) -> Entry:
     contents = raw.get("content") or []
     bodies = [c.get("value", "") for c in contents if isinstance(c, dict)]
     summary = raw.get("summary") or raw.get("description") or ""
@@ -147,7 +156,17 @@ def _entry(raw: Mapping[str, Any], base_url: str | None) -> Entry:
         author=raw.get("author") or None,
         published_at=_iso_from_struct(raw.get("published_parsed") or raw.get("updated_parsed")),
         html=html,
+        language=_declared_language(raw, contents) or feed_language,
     )
+
+
+def _declared_language(raw: Mapping[str, Any], contents: list[Any]) -> str | None:
+    """An entry's own xml:lang, as feedparser keeps it on its content, summary or title."""
+    details = [c for c in contents if isinstance(c, dict)] + [raw.get("summary_detail") or {}, raw.get("title_detail") or {}]
+    for detail in details:
+        if language := _text_or_none(detail.get("language")):
+            return language
+    return None
 
 
 def looks_like_html(content: bytes) -> bool:

@@ -24,10 +24,10 @@ from digest.analyse import Analyser, Analysis, analyse_html_fragment, analyse_pa
 from digest.dedupe import canonical_url
 from digest.feeds import Entry, NotAFeed, parse_feed
 from digest.fetch import Fetcher, FetchError
+from digest.languages import count_words
 from digest.settings import Settings
 from digest.store import NewArticle, Source, Store
 from digest.store.records import TextOrigin
-from digest.text import words
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -186,11 +186,11 @@ class Ingestor:
             outcome.duplicates += 1
             return
         n = self.settings.summary_sentences
-        analysis = await self.analyser.run(analyse_html_fragment, entry.html, entry.title or None, n)
+        analysis = await self.analyser.run(analyse_html_fragment, entry.html, entry.title or None, n, entry.language)
         origin: TextOrigin = "feed"
         pending = False
-        if len(words(analysis.text)) < TEASER_WORDS and entry.url:
-            page = await self._fetch_page(entry.url, entry.title or None, report)
+        if count_words(analysis.text) < TEASER_WORDS and entry.url:
+            page = await self._fetch_page(entry.url, entry.title or None, report, entry.language)
             if page is not None and len(page.text) > len(analysis.text):
                 analysis, origin = page, "page"
             elif page is None:
@@ -203,14 +203,15 @@ class Ingestor:
             title=entry.title or analysis.title or "(untitled)", author=entry.author or analysis.author,
             published_at=entry.published_at, text=analysis.text, text_origin=origin, page_pending=pending,
             summary=analysis.sentences, quotes=analysis.quotes, key_quote=analysis.key_quote,
-            fingerprint=analysis.fingerprint,
+            fingerprint=analysis.fingerprint, language=analysis.language,
         ))
         if stored is None:
             outcome.duplicates += 1
         else:
             outcome.new += 1
 
-    async def _fetch_page(self, url: str, title: str | None, report: IngestReport) -> Analysis | None:
+    async def _fetch_page(self, url: str, title: str | None, report: IngestReport,
+                          language: str | None = None) -> Analysis | None:
         try:
             result = await self.fetcher.get(url)
         except FetchError as exc:
@@ -220,7 +221,7 @@ class Ingestor:
         if not result.content:
             return None
         return await self.analyser.run(analyse_page, result.content, result.url, title,
-                                       self.settings.summary_sentences)
+                                       self.settings.summary_sentences, language)
 
     async def _page_source(self, source: Source, final_url: str, content: bytes, outcome: SourceOutcome) -> None:
         await self.make_way()
@@ -237,7 +238,7 @@ class Ingestor:
             title=analysis.title or source["title"] or final_url, author=analysis.author,
             published_at=None, text=analysis.text, text_origin="page", page_pending=False,
             summary=analysis.sentences, quotes=analysis.quotes, key_quote=analysis.key_quote,
-            fingerprint=analysis.fingerprint))
+            fingerprint=analysis.fingerprint, language=analysis.language))
         if stored is None:
             outcome.duplicates += 1
         else:
@@ -254,7 +255,7 @@ class Ingestor:
             await self.make_way()
             await self.call_store(self.store.update_article_text, article["id"], text=page.text,
                                   summary=page.sentences, quotes=page.quotes, key_quote=page.key_quote,
-                                  fingerprint=page.fingerprint)
+                                  fingerprint=page.fingerprint, language=page.language)
 
 
 class IngestRunner:

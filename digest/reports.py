@@ -15,10 +15,16 @@ def source_health(source: Source) -> str:
     return "ok"
 
 
-def source_line(source: Source) -> str:
+def source_languages(languages: list[str] | None) -> str:
+    """"languages: de, en" from a source's article languages, most frequent first; "" before any article."""
+    return f"languages: {', '.join(languages)}" if languages else ""
+
+
+def source_line(source: Source, languages: list[str] | None = None) -> str:
     """One source as the admin lists show it."""
+    told = source_languages(languages)
     return (f"#{source['id']} {source['name']} ({source['kind']}) \u2014 last success "
-            f"{source['last_success_at'] or 'never'}; {source_health(source)}")
+            f"{source['last_success_at'] or 'never'}; {source_health(source)}" + (f"; {told}" if told else ""))
 
 
 def ingest_report_lines(report: IngestReport) -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from digest.extract import extract_article
 from digest.feeds import NotAFeed, discover_feeds, looks_like_html, parse_feed
 from digest.fetch import Fetcher, FetchError, FetchResult
+from digest.languages import count_words
 from digest.store import Source, SourceExists, SourceKind, Store
 
 MIN_PAGE_WORDS = 40
@@ -62,7 +63,7 @@ async def probe(url: str, fetcher: Fetcher) -> Probe:
         return Probe(found.moved_to or feed_url, "feed", feed.title, len(feed.entries), feed.site_url or url,
                      found.etag, found.last_modified)
     article = extract_article(content, result.url)
-    if len(article.text.split()) < MIN_PAGE_WORDS:
+    if count_words(article.text) < MIN_PAGE_WORDS:
         raise SourceError("the page advertises no feed and has no article text")
     return Probe(poll_url, "page", article.title, None, None, result.etag, result.last_modified)
 

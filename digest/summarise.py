@@ -7,8 +7,9 @@ sentences that are not prose out (bylines, questions to the reader, fragments),
 and pick greedily with a redundancy penalty (MMR). Sentences are returned
 verbatim, in article order.
 
-Build one `Summariser` per process (`get_summariser()`): sumy's stemmer and stop
-word list are loaded once and stemming is memoised.
+Build one `Summariser` per language and process (`get_summariser(code)`): the
+language's stemmer and stop word list (`digest.languages`) are loaded once and
+stemming is memoised.
 """
 
 from __future__ import annotations
@@ -17,14 +18,13 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from itertools import chain
 
 import numpy as np
-from sumy.nlp.stemmers import Stemmer
-from sumy.utils import get_stop_words
 
-from digest.text import Sentence, split_sentences, words
+from digest.languages import LANGUAGES, Language
+from digest.text import Sentence, split_sentences
 
 MAX_SENTENCES = 150  # centrality over at most this many candidates: cost stays flat for huge inputs
 LEXRANK_THRESHOLD = 0.1
@@ -141,18 +141,23 @@ def _addresses_the_reader(text: str) -> bool:
 
 
 class Summariser:
-    def __init__(self, language: str = "english", weights: Weights | None = None):
+    def __init__(self, language: Language | None = None, weights: Weights | None = None):
+        self.language = language or LANGUAGES["en"]
         self.weights = weights or Weights()
-        self.stop_words = frozenset(get_stop_words(language))
-        self._stemmer = Stemmer(language)
+        self.stop_words = self.language.stop_words()
+        self._stemmer = self.language.stem()
         self._ids = _TermIds(self.stop_words, self._stemmer)
+
+    def tokens(self, sentence: str) -> list[str]:
+        """The lower-cased word tokens of a sentence, as its language tells them apart."""
+        return self.language.tokens(sentence.lower())
 
     def terms(self, sentence: str) -> list[str]:
         """Stemmed content words of a sentence (lower-cased, stop words dropped)."""
-        return self.terms_of_tokens(words(sentence.lower()))
+        return self.terms_of_tokens(self.tokens(sentence))
 
     def terms_of_tokens(self, tokens: list[str]) -> list[str]:
-        """`terms` of a sentence already split into lower-cased `words`."""
+        """`terms` of a sentence already split into its `tokens`."""
         names = self._ids.terms
         return [names[i] for i in map(self._ids.__getitem__, tokens) if i]
 
@@ -169,20 +174,25 @@ class Summariser:
 
     def summarise(self, text: str, count: int = 3) -> list[Sentence]:
         """The `count` best sentences of `text`, verbatim and in article order."""
-        return self.select(split_sentences(text), count)
+        return self.select(split_sentences(text, self.language), count)
 
     def select(self, sentences: list[Sentence], count: int = 3,
                tokens: list[list[str]] | None = None) -> list[Sentence]:
-        """`tokens`: each sentence's `words(text.lower())`, when the caller has them already."""
+        """`tokens`: each sentence's `self.tokens(text)`, when the caller has them already."""
         if count <= 0 or not sentences:
             return []
         if tokens is None:
-            tokens = [words(s.text.lower()) for s in sentences]
+            tokens = [self.tokens(s.text) for s in sentences]
         if len(self._ids) > _TermIds.MAX_TOKENS:
             self._ids = _TermIds(self.stop_words, self._stemmer)
         lookup = self._ids.__getitem__
-        candidates = [i for i, (s, sentence_tokens) in enumerate(zip(sentences, tokens, strict=True))
-                      if self._is_candidate(s.text, len(sentence_tokens))]
+        if self.language.pairs:
+            count_words = self.language.word_count
+            candidates = [i for i, (s, sentence_tokens) in enumerate(zip(sentences, tokens, strict=True))
+                          if self._is_candidate(s.text, count_words(s.text, sentence_tokens))]
+        else:
+            candidates = [i for i, (s, sentence_tokens) in enumerate(zip(sentences, tokens, strict=True))
+                          if self._is_candidate(s.text, len(sentence_tokens))]
         if len(candidates) < count:  # short or odd text: fall back to every sentence with words in it
             candidates = [i for i, sentence_tokens in enumerate(tokens) if any(map(lookup, sentence_tokens))]
             candidates = candidates or list(range(len(sentences)))
@@ -221,6 +231,7 @@ class Summariser:
         return sorted(chosen)
 
 
-@lru_cache(maxsize=1)
-def get_summariser() -> Summariser:
-    return Summariser()
+@cache
+def get_summariser(code: str = "en") -> Summariser:
+    """The summariser of a language `digest.languages` has (English for any other)."""
+    return Summariser(LANGUAGES.get(code))

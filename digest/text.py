@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sentencex import segment
+
+if TYPE_CHECKING:
+    from digest.languages import Language
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 # (possessive: a word never gives characters back, which spares `re` its backtracking records; a third
@@ -58,20 +62,45 @@ def split_paragraphs(text: str) -> list[str]:
     return [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
 
 
-def _split_paragraph(paragraph: str) -> list[str]:
-    pieces = [stripped for s in segment("en", paragraph) if (stripped := s.strip())]
+def _pieces(paragraph: str, code: str) -> list[tuple[str, str]]:
+    """The splitter's pieces of `paragraph`, stripped, each with the blank that came before it."""
+    pieces: list[tuple[str, str]] = []
+    blank = ""
+    for raw in segment(code, paragraph):
+        stripped = raw.strip()
+        if not stripped:
+            blank += raw
+            continue
+        lead = raw.find(stripped[0])
+        pieces.append((stripped, blank + raw[:lead]))
+        blank = raw[lead + len(stripped):]
+    return pieces
+
+
+def _split_paragraph(paragraph: str, language: Language | None = None) -> list[str]:
+    """`language`: the article's (None: English, whose rules are the ones written here). Pieces joined
+    again keep the blank between them as the text has it: none in Chinese."""
+    code = language.code if language else "en"
+    if language is not None and not language.rejoins:
+        language = None  # (nothing of its own to join: the per-piece questions are not asked)
     merged: list[str] = []
-    for piece in pieces:
+    for piece, blank in _pieces(paragraph, code):
         lead = _LEADING_CLOSER.match(piece) if piece[0] in _CLOSERS else None
         if lead and merged:
             merged[-1] += lead.group(1)
+            blank = piece[len(lead.group(1)):lead.end()]
             piece = piece[lead.end():]
             if not piece:
                 continue
+        if language is not None and merged and (carried := language.carried(merged[-1])):
+            number = merged[-1][-carried:]
+            merged[-1] = merged[-1][:-carried].rstrip()
+            piece, blank = f"{number.lstrip()}{blank}{piece}", number[:len(number) - len(number.lstrip())]
         # (pieces carry no blank at their ends, so a dangling initial is a piece that ends in ".")
         if merged and (merged[-1][-1:] == "." and search_end(_DANGLING_INITIAL, merged[-1], 12)
-                       or not (merged[-1][0].isalpha() or _LETTER.search(merged[-1]))):  # (a letter first: at once)
-            merged[-1] = f"{merged[-1]} {piece}"
+                       or not (merged[-1][0].isalpha() or _LETTER.search(merged[-1]))  # (a letter first: at once)
+                       or language is not None and language.joins(merged[-1], piece)):
+            merged[-1] = f"{merged[-1]}{blank}{piece}"
         else:
             merged.append(piece)
     return merged
@@ -84,11 +113,11 @@ class Sentence:
     index: int  # position in the article
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences in article order, each tagged with its paragraph number."""
+def split_sentences(text: str, language: Language | None = None) -> list[Sentence]:
+    """Sentences in article order, each tagged with its paragraph number (`language`: as `_split_paragraph`)."""
     out: list[Sentence] = []
     for p_index, paragraph in enumerate(split_paragraphs(text)):
-        for sentence in _split_paragraph(paragraph):
+        for sentence in _split_paragraph(paragraph, language):
             out.append(Sentence(sentence, p_index, len(out)))
     return out
 

@@ -46,13 +46,20 @@ async def test_addsource_and_removesource(bot, site):
 
 
 async def test_admin_sources_view_shows_health(bot):
+    from tests.fakes.news import FOREIGN_ARTICLES
+
     bot.add_articles(sample_articles()[:1], source_name="Good")
+    bot.add_articles([{"title": "Neue Straßenbahn", "article": FOREIGN_ARTICLES["de"]},
+                      {"title": "Nouveau métro", "article": FOREIGN_ARTICLES["fr"]},
+                      {"title": "Straßenbahn II", "article": FOREIGN_ARTICLES["de"] + "\nMehr dazu folgt."}],
+                     source_name="Europa")
     bad = bot.store.add_source("http://127.0.0.1/bad.xml", "feed", name="Bad")
     from datetime import timedelta
     bot.store.record_fetch_error(bad["id"], "the server answered HTTP 500", retry_in=timedelta(minutes=5))
     admin_view, catalogue = await bot.say(ADMIN, "/sources", replies=2)
     assert "Sources (admin view)" in admin_view and "1 errors, last: the server answered HTTP 500" in admin_view
     assert "last success" in admin_view and "Mute" not in admin_view
+    assert "languages: en" in admin_view and "languages: de, fr" in admin_view  # the most frequent first
     assert catalogue.startswith("Sources")
     [user_view] = await bot.say(USER, "/sources")
     assert "admin view" not in user_view and "HTTP 500" not in user_view

@@ -25,7 +25,8 @@ def test_summarize_seed_article_has_no_chrome(env, corpora):
 def test_summarize_json_shape(env, corpora):
     out = run("summarize", "--json", "--sentences", "2", str(corpora.parent / "seed-article.txt"))
     record = json.loads(out.output)
-    assert set(record) == {"id", "title", "sentences", "quotes", "key_quote"}
+    assert set(record) == {"id", "title", "language", "sentences", "quotes", "key_quote"}
+    assert record["language"] == "en"  # Yonhap's English service
     assert len(record["sentences"]) == 2
     raw = (corpora.parent / "seed-article.txt").read_text()
     positions = [raw.index(s) for s in record["sentences"]]

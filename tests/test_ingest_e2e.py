@@ -152,3 +152,25 @@ def test_repeated_failures_disable_a_source(env, site, monkeypatch):
     assert "(disabled)" in out.output
     listing = run("sources", "list").output
     assert "DISABLED: 3 failures in a row" in listing
+
+
+def test_each_article_is_stored_with_its_language(env, site):
+    from tests.fakes.news import FOREIGN_ARTICLES
+
+    # a feed whose template says "en-us" over German and French stories: the text decides
+    items = [{"title": f"Story {code}", "link": site.url(f"/{code}.html"), "guid": code,
+              "content": paragraphs_html(FOREIGN_ARTICLES[code])} for code in ("de", "fr")]
+    site.add("/mixed.xml", rss("Mixed", items, language="en-us"), content_type="application/rss+xml")
+    # a Chinese page: one "word" between blanks, ~110 words as Chinese counts them
+    chinese = f'<html lang="zh-CN"><body><article><p>{FOREIGN_ARTICLES["zh"]}</p></article></body></html>'
+    site.add("/zh.html", chinese)
+    assert run("sources", "add", site.url("/mixed.xml")).exit_code == 0
+    out = run("sources", "add", site.url("/zh.html"))
+    assert out.exit_code == 0, out.output
+    assert run("ingest").exit_code == 0
+
+    db = sqlite3.connect(env / "test.db")
+    languages = {guid or "page": lang for guid, lang in db.execute("select guid, language from articles")}
+    assert languages == {"de": "de", "fr": "fr", "page": "zh"}
+    listing = run("sources", "list").output
+    assert "languages: de, fr" in listing and "languages: zh" in listing

@@ -272,7 +272,7 @@ async def sources(update: Update, context: Context) -> None:
     store = context.bot_data.store
     _ = texts_here(update, context)
     if is_admin(update, context):
-        await reply(update, admin_sources_text(store.list_sources(), _))
+        await reply(update, admin_sources_text(store.list_sources(), _, store.source_languages()))
     active = store.active_sources()
     text, keyboard = sources_view(active, set(me(update, context)["muted_sources"]), _)
     await reply(update, text, reply_markup=keyboard)

@@ -56,7 +56,7 @@ class Articles(Connection):
                 "summary": to_json(article.summary),
                 "quotes": to_json(article.quotes),
                 "key_quote": to_json(article.key_quote) if article.key_quote else None,
-                "fingerprint": article.fingerprint,
+                "fingerprint": article.fingerprint, "language": article.language,
             }
             try:
                 return self.db.table("articles").insert(record).last_pk
@@ -64,13 +64,14 @@ class Articles(Connection):
                 return None
 
     def update_article_text(self, article_id: int, *, text: str, summary: list[str], quotes: list[StoredQuote],
-                            key_quote: StoredQuote | None, fingerprint: str | None, title: str | None = None) -> None:
+                            key_quote: StoredQuote | None, fingerprint: str | None, title: str | None = None,
+                            language: str | None = None) -> None:
         with self.transaction():
             fields: dict[str, Any] = {
                 "text": text, "text_origin": "page", "page_pending": 0,
                 "summary": to_json(summary), "quotes": to_json(quotes),
                 "key_quote": to_json(key_quote) if key_quote else None,
-                "fingerprint": fingerprint,
+                "fingerprint": fingerprint, "language": language,
             }
             if title:
                 fields["title"] = title

@@ -74,6 +74,7 @@ class Article(TypedDict):
     page_pending: NotRequired[int]
     page_attempts: NotRequired[int]
     fingerprint: NotRequired[str | None]
+    language: NotRequired[str | None]
 
 
 class Reader(TypedDict):
@@ -136,6 +137,7 @@ class NewArticle:
     quotes: list[StoredQuote]
     key_quote: StoredQuote | None
     fingerprint: str | None
+    language: str | None = None  # ISO 639-1, as `digest.language.identify` found it
 
 
 def chat_type(value: str) -> ChatType:

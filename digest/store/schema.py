@@ -112,3 +112,12 @@ def m004_chats_are_the_subscribers(db: sqlite_utils.Database) -> None:
     db.execute("alter table users rename to chats")
     db.execute("alter table deliveries rename column user_id to chat_id")
     db.execute("alter table delivered_articles rename column user_id to chat_id")
+
+
+@migrations()
+def m005_article_language(db: sqlite_utils.Database) -> None:
+    """Each article's language (ISO 639-1, identified from its text; null where it was not known or the
+    article came before this): the admin's /sources shows each source's languages from it, and the
+    summary of a stored text is redone in it ("more" button)."""
+    db.table("articles").add_column("language", str)
+    db.table("articles").create_index(["source_id", "language"])

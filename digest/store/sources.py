@@ -73,6 +73,15 @@ class Sources(Connection):
     def list_sources(self) -> list[Source]:
         return self._sources("removed_at is null")
 
+    def source_languages(self) -> dict[int, list[str]]:
+        """Each source's article languages, the most frequent first ("und" for articles whose language
+        was not known): a source in several languages shows them all."""
+        found: dict[int, list[str]] = {}
+        for row in self.db.query("select source_id, coalesce(language, 'und') as language, count(*) as n "
+                                 "from articles group by source_id, language order by source_id, n desc, language"):
+            found.setdefault(row["source_id"], []).append(row["language"])
+        return found
+
     def remove_source(self, source_id: int) -> None:
         with self.transaction():
             self.db.table("sources").update(source_id, {"removed_at": iso(utcnow())})

@@ -115,7 +115,7 @@ def add_articles(store: Store, articles: list[dict], source_name: str = "Wire", 
         ids.append(store.insert_article(NewArticle(
             source["id"], url, canonical_url(url), url, article["title"], None,
             iso(now - timedelta(hours=hours_ago, minutes=i)), analysis.text, "feed", False, analysis.sentences,
-            analysis.quotes, analysis.key_quote, analysis.fingerprint)))
+            analysis.quotes, analysis.key_quote, analysis.fingerprint, analysis.language)))
     return ids
 
 

@@ -1,0 +1,161 @@
+"""Summaries and quotes in other languages, on the dev parts of `../shared/corpora/multilingual/`.
+
+Scored as that corpus's README says, beside LEAD-N in the same run:
+
+- summaries (fr, pt, zh): the product's path (`analyse_text`, N = 2 fr, 3 pt, 1 zh sentences) against
+  `reference`; ROUGE-1/2/L F1 x100 with `rouge-score`, no stemmer, a tokenizer that lower-cases and takes
+  Unicode words (single characters for zh);
+- sentence choice (ko, tr): F1 between the sentences chosen and the gold extract (ko: `summary_idx`,
+  N = its size; tr: the 3 most relevant sentences), sentences compared on their word characters only;
+  LEAD-N is the first N sentences of the corpus's own split;
+- quotes (de): direct quotations only, scored by bench/quotes_eval.py's matcher (token F1 >= 0.6,
+  speakers agree when they share a word).
+
+    python -m bench.languages
+    python -m bench.languages --only de --show-errors
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+MULTILINGUAL = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "multilingual"
+SUMMARY_SETS = {"fr": ("fr-orangesum.dev.jsonl", 2), "pt": ("pt-temario.dev.jsonl", 3), "zh": ("zh-lcsts.dev.jsonl", 1)}
+CHOICE_SETS = {"ko": "ko-scinews.dev.jsonl", "tr": "tr-sadedegel.dev.jsonl"}
+QUOTE_SETS = {"de": "de-wikinews-quotes.dev.jsonl"}
+LANGUAGES = (*SUMMARY_SETS, *CHOICE_SETS, *QUOTE_SETS)
+
+
+def rows(name: str) -> Iterator[dict]:
+    with (MULTILINGUAL / name).open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+class _Tokenizer:
+    """rouge-score's tokenizer interface: lower-cased Unicode words, or single word characters."""
+
+    def __init__(self, characters: bool):
+        self._pattern = re.compile(r"\w" if characters else r"\w+")
+
+    def tokenize(self, text: str) -> list[str]:
+        return self._pattern.findall(text.lower())
+
+
+def _analysed(row: dict, sentences: int) -> list[str]:
+    from digest.analyse import analyse_text
+
+    return analyse_text(row["text"], row.get("title"), sentences).sentences
+
+
+def _lead(row: dict, sentences: int) -> list[str]:
+    """The first sentences, as the product splits the text (the article's language identified as it is)."""
+    from digest.extract import clean_text
+    from digest.language import identify
+    from digest.languages import supported
+    from digest.text import split_sentences
+
+    body = clean_text(row["text"])
+    return [s.text for s in split_sentences(body, supported(identify(body)))[:sentences]]
+
+
+def summaries(lang: str) -> dict[str, tuple[float, float, float]]:
+    """{method: (R-1, R-2, R-L)} on one summary set."""
+    from rouge_score import rouge_scorer
+
+    name, n = SUMMARY_SETS[lang]
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=False,
+                                      tokenizer=_Tokenizer(characters=lang == "zh"))
+    results = {}
+    for method, summarise in (("briefbot", _analysed), (f"LEAD-{n}", _lead)):
+        scores: list[tuple[float, float, float]] = []
+        for row in rows(name):
+            got = scorer.score(row["reference"], "\n".join(summarise(row, n)))
+            scores.append((got["rouge1"].fmeasure, got["rouge2"].fmeasure, got["rougeL"].fmeasure))
+        results[method] = tuple(100 * statistics.fmean(s[i] for s in scores) for i in range(3))
+    return results  # type: ignore[return-value]
+
+
+_NOT_WORD = re.compile(r"\W+")
+
+
+def _key(sentence: str) -> str:
+    return _NOT_WORD.sub("", sentence).lower()
+
+
+def _gold_extract(lang: str, row: dict) -> tuple[list[str], list[str]]:
+    """(the corpus's sentences, the gold extract)."""
+    if lang == "ko":
+        sentences = row["sentences"]
+        return sentences, [sentences[i] for i in row["summary_idx"]]
+    sentences = [s["text"] for s in row["sentences"]]
+    ranked = sorted(range(len(sentences)), key=lambda i: -row["sentences"][i]["relevance"])
+    return sentences, [sentences[i] for i in sorted(ranked[:3])]
+
+
+def _f1(chosen: list[str], gold: list[str]) -> float:
+    found, wanted = {_key(s) for s in chosen}, {_key(s) for s in gold}
+    common = len(found & wanted)
+    return 2 * common / (len(found) + len(wanted)) if found and wanted else 0.0
+
+
+def choices(lang: str) -> dict[str, float]:
+    """{method: mean sentence F1} on one sentence-choice set."""
+    ours, lead = [], []
+    for row in rows(CHOICE_SETS[lang]):
+        sentences, gold = _gold_extract(lang, row)
+        ours.append(_f1(_analysed(row, len(gold)), gold))
+        lead.append(_f1(sentences[:len(gold)], gold))
+    return {"briefbot": statistics.fmean(ours), "LEAD": statistics.fmean(lead)}
+
+
+def quote_articles(lang: str) -> list:
+    """The set's articles with their direct quotes as bench/quotes_eval.py scores them."""
+    from bench.quotes_eval import Article
+
+    articles = []
+    for row in rows(QUOTE_SETS[lang]):
+        gold = [{"quote": q["quote"]["text"], "speaker": (q.get("speaker") or {}).get("text") or None}
+                for q in row["quotes"] if q["type"] == "Direct"]
+        articles.append(Article(row["id"], row["text"], gold))
+    return articles
+
+
+def quotes(lang: str, show_errors: bool = False) -> str:
+    from bench.quotes_eval import evaluate, report
+
+    score = evaluate(quote_articles(lang), show_errors)
+    return "\n".join([*(f"[{lang}] {line}" for line in score.errors), report(f"{lang} direct quotes", score)])
+
+
+def run(only: list[str] | None = None, show_errors: bool = False, echo: Callable[[str], None] = print) -> None:
+    for lang in only or LANGUAGES:
+        if lang in SUMMARY_SETS:
+            for method, (r1, r2, rl) in summaries(lang).items():
+                echo(f"  {lang} {SUMMARY_SETS[lang][0]:<24} {method:<9} R-1 {r1:5.2f}  R-2 {r2:5.2f}  R-L {rl:5.2f}")
+        elif lang in CHOICE_SETS:
+            for method, f1 in choices(lang).items():
+                echo(f"  {lang} {CHOICE_SETS[lang]:<24} {method:<9} sentence F1 {f1:.3f}")
+        else:
+            echo("  " + quotes(lang, show_errors))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", choices=LANGUAGES, action="append")
+    parser.add_argument("--show-errors", action="store_true", help="quotes: print each miss and wrong speaker")
+    args = parser.parse_args()
+    run(args.only, args.show_errors)
+
+
+if __name__ == "__main__":
+    main()
