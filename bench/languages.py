@@ -119,13 +119,23 @@ def choices(lang: str) -> dict[str, float]:
 
 
 def quote_articles(lang: str) -> list:
-    """The set's articles with their direct quotes as bench/quotes_eval.py scores them."""
+    """The set's articles with their direct quotes as bench/quotes_eval.py scores them. A gold speaker
+    that is a personal pronoun ("er", "sie") is left out of speaker accuracy, as PolNeAR's are in the
+    English sets: the gold does not say who it is, and a briefing names the person."""
     from bench.quotes_eval import Article
+    from digest.quotes.speech import speech_of
 
+    speech = speech_of(lang)
+    pronouns = speech.pronouns if speech else frozenset()
     articles = []
     for row in rows(QUOTE_SETS[lang]):
-        gold = [{"quote": q["quote"]["text"], "speaker": (q.get("speaker") or {}).get("text") or None}
-                for q in row["quotes"] if q["type"] == "Direct"]
+        gold = []
+        for q in row["quotes"]:
+            if q["type"] != "Direct":
+                continue
+            speaker = (q.get("speaker") or {}).get("text") or None
+            gold.append({"quote": q["quote"]["text"], "speaker": speaker,
+                         "speaker_is_pronoun": bool(speaker) and speaker.lower() in pronouns})
         articles.append(Article(row["id"], row["text"], gold))
     return articles
 

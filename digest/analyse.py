@@ -22,8 +22,9 @@ from digest.dedupe import fingerprint_words
 from digest.extract import clean_text, extract_article, guess_title, html_to_text
 from digest.language import identify
 from digest.language import warm_up as warm_up_identifier
-from digest.languages import supported
-from digest.quotes import choose_key_quote, extract_quotes
+from digest.languages import count_words, supported
+from digest.quotes import choose_key_quote, quotes_in
+from digest.quotes.key_quote import lower_words
 from digest.store.records import StoredQuote
 from digest.summarise import get_summariser
 from digest.text import split_sentences, words
@@ -78,8 +79,9 @@ def analyse_text(text: str, title: str | None = None, sentences: int = 3, *, cle
     # (worked out before the quotes, while the summary's words and their terms are still in the CPU's caches)
     summary_terms = {t for s in summary for t in summariser.terms_of_tokens(tokens[s.index])}
     fingerprint = fingerprint_words(chain.from_iterable(tokens))
-    found = extract_quotes(body) if known.quotes else []
-    key = choose_key_quote(found, summary_terms, summariser.terms_of_tokens)
+    found = quotes_in(body, known.code, summariser.stop_words)
+    read = lower_words if not known.pairs else (lambda quote: (count_words(quote), tokens_of(quote.lower())))
+    key = choose_key_quote(found, summary_terms, summariser.terms_of_tokens, read)
     return Analysis(
         title=title, text=body, sentences=[s.text for s in summary],
         quotes=[{"quote": q.quote, "speaker": q.speaker, "kind": q.kind, "confident": q.confident} for q in found],

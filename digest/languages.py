@@ -30,7 +30,6 @@ class Language:
     pairs: bool = False  # terms are pairs of characters (Chinese, Japanese, Korean)
     ordinal_dot: bool = False  # "am 3. Oktober": a stop after a day's number does not end the sentence
     blanks: bool = True  # words are separated by blanks (Korean is; Chinese and Japanese are not)
-    quotes: bool = False  # quotations and their speakers are read (`digest.quotes` has its marks and verbs)
 
     @property
     def rejoins(self) -> bool:
@@ -76,7 +75,7 @@ class Language:
 
 
 _TABLE = [
-    Language("en", "english", "english", quotes=True),
+    Language("en", "english", "english"),
     Language("de", "german", "german", ordinal_dot=True),
     Language("fr", "french", "french"),
     Language("es", "spanish", "spanish"),

@@ -101,3 +101,95 @@ def test_stored_text_is_summarised_again_in_its_language():
     text = FOREIGN_ARTICLES["fr"]
     assert best_sentences(text, 2, "fr") == analyse_text(text, "", 2, cleaned=True).sentences
     assert best_sentences(text, 2, None) == best_sentences(text, 2, "fr")  # identified when not stored
+
+
+def _quotes(code, text):
+    return [(q["quote"], q["speaker"], q["confident"]) for q in analyse_text(text, "", 2, cleaned=True).quotes]
+
+
+GERMAN = ("Der Stadtrat hat am Dienstag den neuen Haushalt beschlossen. „Wir müssen jetzt sparen, sonst fehlt "
+          "uns das Geld für die Schulen“, sagte Finanzdezernent Markus Weber nach der Sitzung. Er kündigte an, "
+          "die Gebühren für Parkplätze zu erhöhen.\n"
+          "Die Opposition sprach von einer „sozialen Schieflage“. Ihr Fraktionschef Jan Berger erklärte: "
+          "„Die Familien zahlen die Zeche für Fehler, die andere gemacht haben.“\n"
+          "„Wir werden gegen den Haushalt klagen“, so Berger. Die Zeitung „Neue Presse“ berichtete zuerst "
+          "über den Streit. Laut Weber „gibt es keine Alternative zu diesem Kurs“.\n"
+          "„Die Schulden der Stadt sind in zehn Jahren um die Hälfte gestiegen“, sagte er am Abend.")
+
+
+def test_german_quotes_in_their_marks_with_the_speaker_of_each_clause_shape():
+    found = _quotes("de", GERMAN)
+    said = {quote: speaker for quote, speaker, _ in found}
+    assert said["Wir müssen jetzt sparen, sonst fehlt uns das Geld für die Schulen"] == "Finanzdezernent Markus Weber"
+    assert said["sozialen Schieflage"] == "Die Opposition"  # a fragment the sentence's verb reports
+    assert said["Die Familien zahlen die Zeche für Fehler, die andere gemacht haben."] == \
+        "Ihr Fraktionschef Jan Berger"  # introduced with a colon
+    assert said["Wir werden gegen den Haushalt klagen"] == "Berger"  # ", so Berger"
+    assert said["gibt es keine Alternative zu diesem Kurs"] == "Weber"  # "Laut Weber"
+    assert "Neue Presse" not in said  # a newspaper's name in quotation marks is no quote
+    # "sagte er": the speaker named last ("Laut Weber"), shown in no briefing (not the quote's own clause)
+    he = next(q for q in found if q[0].startswith("Die Schulden der Stadt"))
+    assert he[1] == "Weber" and he[2] is False
+
+
+def test_french_quotes_in_guillemets():
+    text = ("Le gouvernement a présenté mercredi son plan pour l'hôpital. « Nous allons recruter dix mille "
+            "infirmières d'ici deux ans », a déclaré la ministre Claire Dubois devant les députés.\n"
+            "« Les urgences ne peuvent plus attendre une réforme de plus », a-t-elle ajouté.\n"
+            "Selon le syndicat Sud Santé, « le compte n'y est pas du tout ». Le journal « Le Monde » a publié "
+            "les chiffres.")
+    said = {quote: speaker for quote, speaker, _ in _quotes("fr", text)}
+    assert said["Nous allons recruter dix mille infirmières d'ici deux ans"] == "la ministre Claire Dubois"
+    assert said["le compte n'y est pas du tout"] == "le syndicat Sud Santé"
+    assert said["Les urgences ne peuvent plus attendre une réforme de plus"] == "la ministre Claire Dubois"
+    assert "Le Monde" not in said
+
+
+def test_russian_quotes_and_names_in_guillemets():
+    text = ("В среду в Новосибирске открылся новый мост через Обь. «Мост разгрузит центр города уже этой "
+            "зимой», — заявил губернатор области Андрей Смирнов.\n"
+            "По словам мэра Ольги Ивановой, «строительство обошлось дешевле, чем планировали». Депутаты "
+            "партии «Новые люди» потребовали отчёта о расходах.")
+    said = {quote: speaker for quote, speaker, _ in _quotes("ru", text)}
+    assert said["Мост разгрузит центр города уже этой зимой"] == "губернатор области Андрей Смирнов"
+    assert said["строительство обошлось дешевле, чем планировали"] == "мэра Ольги Ивановой"
+    assert "Новые люди" not in said
+
+
+@pytest.mark.parametrize(("code", "text", "quote", "speaker"), [
+    ("es", "El Gobierno aprobó el martes la nueva ley de vivienda. “Es un paso histórico para los jóvenes”, "
+           "dijo la ministra Ana López en Madrid. La oposición anunció que recurrirá la norma.",
+     "Es un paso histórico para los jóvenes", "la ministra Ana López"),
+    ("zh", "北京市周一公布了新的垃圾分类办法。市城管委主任表示：“新办法将在明年一月全面实施。”"
+           "市民对此反应不一。部分小区已经开始试点。",
+     "新办法将在明年一月全面实施。", "市城管委主任"),
+    ("ko", "부산시는 월요일 새 지하철 노선을 개통했다. 박형준 시장은 “시민들의 출퇴근 시간이 크게 줄어들 것”이라고 "
+           "말했다. 개통식에는 시민 수백 명이 참석했다.",
+     "시민들의 출퇴근 시간이 크게 줄어들 것", "박형준 시장"),
+    ("ja", "大阪府は月曜日、新しい観光政策を発表した。知事は「観光客の数を二倍にしたい」と述べた。"
+           "府は来年度から予算を増やす方針だ。",
+     "観光客の数を二倍にしたい", "知事"),
+    ("tr", "Ankara Büyükşehir Belediyesi yeni otobüs hatlarını pazartesi günü açtı. Belediye başkanı "
+           "törende “Bu hatlar şehrin trafiğini rahatlatacak” dedi. Hatlar her gün çalışacak.",
+     "Bu hatlar şehrin trafiğini rahatlatacak", "Belediye başkanı"),
+])
+def test_quotes_in_each_language_with_the_speaker_its_clause_names(code, text, quote, speaker):
+    analysis = analyse_text(text, "", 2, cleaned=True)
+    assert analysis.language == code
+    said = {q["quote"]: q["speaker"] for q in analysis.quotes}
+    assert said.get(quote) == speaker, analysis.quotes
+    assert analysis.key_quote == {"quote": quote, "speaker": speaker}
+
+
+def test_every_russian_article_of_the_corpus_is_analysed(corpora):
+    import json
+
+    path = corpora / "multilingual" / "ru-factrueval.texts.jsonl"
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    languages = set()
+    for row in rows:
+        analysis = analyse_text(row["text"], None, 3)
+        languages.add(analysis.language)
+        assert all(s in analysis.text for s in analysis.sentences)
+        assert all(q["quote"] in analysis.text for q in analysis.quotes)
+    assert len(rows) == 235 and "ru" in languages

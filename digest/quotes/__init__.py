@@ -19,11 +19,26 @@ paragraphs). The steps, one module each, in the order they depend on each other:
   (`so-called "..."`, Title Case names of works) dropped, spans split by a
   reporting clause (`"A," he said. "B."`) merged into one quote;
 - `key_quote`: the strongest quote for a briefing.
+
+Other languages: `speech` holds each one's quotation marks and reporting words, and `marked`
+reads quotes and speakers with them (`quotes_in` picks the rules of an article's language).
 """
 
 from digest.quotes.extract import extract_quotes
 from digest.quotes.key_quote import choose_key_quote
+from digest.quotes.marked import marked_quotes
 from digest.quotes.names import clean_name
 from digest.quotes.spans import Quote
+from digest.quotes.speech import speech_of
 
-__all__ = ["Quote", "choose_key_quote", "clean_name", "extract_quotes"]
+
+def quotes_in(text: str, code: str, function_words: frozenset[str]) -> list[Quote]:
+    """The quotes of a text in the language `code`: English by its own rules, the languages
+    `speech` describes by theirs; none in any other (no quotes rather than wrong ones)."""
+    if code == "en":
+        return extract_quotes(text)
+    speech = speech_of(code)
+    return marked_quotes(text, speech, function_words) if speech is not None else []
+
+
+__all__ = ["Quote", "choose_key_quote", "clean_name", "extract_quotes", "quotes_in"]

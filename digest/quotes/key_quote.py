@@ -21,13 +21,15 @@ def lower_words(text: str) -> tuple[int, list[str]]:
 
 
 def choose_key_quote(quotes: list[Quote], summary_terms: set[str] | None = None,
-                     terms_of: Callable[[list[str]], list[str]] | None = None) -> Quote | None:
+                     terms_of: Callable[[list[str]], list[str]] | None = None,
+                     read: Callable[[str], tuple[int, list[str]]] = lower_words) -> Quote | None:
     """The strongest quote: a full, attributed statement of a readable length.
 
     Long enough to say something (8-45 words), said by a named source, and, when
     the summary's vocabulary is given, about what the summary is about. `terms_of`
     turns a quote's lower-cased words into terms comparable with `summary_terms` (the
-    summariser's stemmed terms); without it, lower-cased words are compared.
+    summariser's stemmed terms); without it, lower-cased words are compared. `read`: a quote's
+    (number of words, lower-cased tokens), as its language counts and tells them apart.
     """
     best, best_score = None, float("-inf")
     topical = _MOST_TOPICAL if summary_terms else 0.0
@@ -38,7 +40,7 @@ def choose_key_quote(quotes: list[Quote], summary_terms: set[str] | None = None,
         score += 1.0 if quote.kind == "full" else -1.5
         if score + 1.0 - 0.05 * index + topical <= best_score:
             continue  # (cannot win at the best length and however topical: its words are not worth reading)
-        n, lowered = lower_words(quote.quote)
+        n, lowered = read(quote.quote)
         if n < 4:
             continue
         score += 1.0 if 8 <= n <= 45 else -0.5 if n > 60 else 0.0

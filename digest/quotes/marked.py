@@ -1,0 +1,386 @@
+"""Quotes and their speakers in languages other than English, read from `digest.quotes.speech` data.
+
+News in German, French, Russian, Spanish, Portuguese, Italian and Dutch writes the reporting clause
+in a handful of shapes, the same in each language but for its words:
+
+- inverted after the quote: „…“, sagte Merkel. / « … », a déclaré le maire. / «…», — заявил Петров.
+- a preposition after or before: „…“, so Merkel. / Selon le maire, « … ». / По словам Петрова, «…».
+- before, with a colon: Merkel sagte: „…“ / Dem Spiegel sagte Merkel: „…“ / Le maire a déclaré : « … »
+- a quoted fragment that the sentence's verb reports: Merkel sprach von einer „Katastrophe“.
+
+Turkish, Chinese, Japanese and Korean write the speaker first and the verb after the quote: Başkan
+“…” dedi. / 局长表示：“…” / 知事は「…」と述べた / 시장은 “…”라고 말했다.
+
+A span is speech when a reporting clause attributes it or it reads as a statement of its own (a
+sentence of several words); names in quotation marks (a newspaper, a party, a ship) are not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digest.quotes.spans import Quote
+from digest.quotes.speech import Speech
+
+_MAX_SPEAKER_WORDS = 10
+_STATEMENT_WORDS = 5  # a span of this many words is a statement of its own, attributed or not
+_NAME_WORDS = 4  # a name in quotation marks is at most this long
+# a stop, a question or an exclamation mark (and the marks closing a quote) before a blank, or a wide stop
+_STOP = re.compile(r"[.!?…]['’\"”»“«)]*\s+|[。！？]")
+# a stop that ends no sentence: after an initial, a capitalised short abbreviation ("Dr.", "Nr.") or a
+# number ("3. Mai")
+_NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b[^\W\d_](?<=[A-ZÄÖÜА-Я])[a-zäöüа-я]{1,2}|\d+)\Z")
+_PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「」『』]|\.(?=\s|$)")
+_LEADING_CLAUSE = re.compile(r"^[\s,;:]*(?:[—–-]+\s*)?")
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where the sentences of `text` end (just past the blank after each stop)."""
+    ends = []
+    for stop in _STOP.finditer(text):
+        if text[stop.start()] == "." and _NOT_AN_END.search(text, 0, stop.start()):
+            continue
+        ends.append(stop.end())
+    return ends
+
+
+def _first_sentence(text: str) -> str:
+    ends = sentence_ends(text)
+    return text[:ends[0]] if ends else text
+
+
+def _phrase_end(text: str) -> int:
+    """Where a speaker's phrase at the start of `text` ends at the latest: the first mark, or a stop
+    that is not an initial's ("George W. Bush")."""
+    for stop in _PHRASE_STOP.finditer(text):
+        if stop.group() == "." and _NOT_AN_END.search(text, 0, stop.start()):
+            continue
+        return stop.start()
+    return len(text)
+
+
+@dataclass(slots=True)
+class _Span:
+    open_mark: int  # offset of the opening mark
+    start: int  # first quoted character
+    end: int  # just past the last quoted character
+    close_mark: int  # just past the closing mark (== end when no mark closed it)
+    paragraph_start: int
+    paragraph_end: int
+
+
+def _spans(text: str, marks: dict[str, str]) -> list[_Span]:
+    """Spans between a language's opening and closing marks, paragraph by paragraph; a mark inside a
+    span opens nothing (a quotation within the quotation). A span no mark closes runs to the end of its
+    paragraph."""
+    spans: list[_Span] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        opener, closers = -1, ""
+        for at, ch in enumerate(line):
+            if opener < 0:
+                if ch in marks:
+                    opener, closers = at, marks[ch]
+            elif ch in closers:
+                if at > opener + 1:
+                    spans.append(_Span(start + opener, start + opener + 1, start + at, start + at + 1, start, end))
+                opener = -1
+        if opener >= 0 and len(line) - opener > 1:
+            spans.append(_Span(start + opener, start + opener + 1, end, end, start, end))
+        start = end + 1
+    return spans
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+class _Reader:
+    """The reporting clauses of one language (`speech`), asked of the narration around a quote."""
+
+    def __init__(self, speech: Speech, function_words: frozenset[str], text: str = ""):
+        self.speech, self.function_words = speech, function_words
+        # the words the article writes in lower case: a sentence's first word among them is no name
+        # ("Später sagte …", "Ähnlich äußerte sich …"), whatever its capital there says
+        self.lower_case = {word for word in _WORD.findall(text) if word[:1].islower()} if speech.spaced else set()
+        # words a speaker's phrase after its verb does not start with ("sagte dazu am Montag Merkel")
+        self.skipped = function_words - speech.subject_starts
+
+    def phrase_after(self, text: str) -> str | None:
+        """The speaker's phrase at the start of `text`: up to a mark or a word that ends it."""
+        words = text[:_phrase_end(text)].split()
+        while words and words[0].lower() in self.skipped:
+            words.pop(0)
+        kept: list[str] = []
+        for word in words[:_MAX_SPEAKER_WORDS]:
+            if kept and word.lower() in self.speech.phrase_ends:
+                break
+            kept.append(word)
+        return " ".join(kept) or None
+
+    def phrase_before(self, text: str) -> str | None:
+        """The words that open a sentence up to its verb, when they are its subject ("Die Ministerin",
+        "Lothar Nicht, Ordnungsdezernent der Stadt," ...), not an adverbial ("Dennoch", "Am Montag")."""
+        words = text.split()
+        if not words or len(words) > _MAX_SPEAKER_WORDS + 4:
+            return None
+        first = words[0].lower().strip("„“\"«»(")
+        if first in self.function_words and first not in self.speech.subject_starts and not self._opens_a_name(words):
+            return None
+        if first in self.speech.object_starts or first not in self.speech.subject_starts and first in self.lower_case:
+            return None  # an object ("Dem Spiegel") or an adverb ("Später"): the subject follows the verb
+        aux = self.speech.auxiliary_pattern
+        cut = aux.search(text) if aux is not None else None
+        phrase = (text[:cut.start()] if cut else text).strip(" ,")
+        inner = phrase.replace(",", " ")
+        if not phrase or _phrase_end(inner) < len(inner):
+            return None
+        if "," in phrase and not text.rstrip().endswith(","):
+            if cut is None or "," in text[cut.start():]:
+                return None  # a clause before the verb ("Die Frage ist, weil …"), not a subject and its apposition
+        return phrase if self.can_speak(phrase) else None
+
+    def _opens_a_name(self, words: list[str]) -> bool:
+        """"Von der Leyen": the small words of a name, then a capitalised one."""
+        particles = self.speech.name_particles
+        rest = list(words)
+        while rest and rest[0].lower() in particles:
+            rest.pop(0)
+        return len(rest) < len(words) and bool(rest) and rest[0][:1].isupper() and len(words) <= 4
+
+    def subject_of(self, sentence: str, verb: re.Match[str] | tuple[int, int]) -> str | None:
+        """Who the verb at `verb` in `sentence` reports: the words that open the sentence when they can be
+        its subject ("Die Ministerin sagte", most sentences), else the phrase after the verb ("Dennoch sagte
+        die Ministerin", "Dem Spiegel sagte Merkel": an adverbial, or who was spoken to, opens it)."""
+        start, end = verb if isinstance(verb, tuple) else verb.span()
+        before = sentence[:start]
+        subject = self.phrase_before(before) if before.strip() else None
+        if subject:
+            return subject
+        after = sentence[end:].lstrip()
+        if self.speech.auxiliary_pattern is not None:
+            aux = self.speech.auxiliary_pattern.match(after)
+            if aux:
+                after = after[aux.end():].lstrip()
+        return self.inverted_subject(after.lstrip(" -"))
+
+    def inverted_subject(self, text: str) -> str | None:
+        """The subject right after its verb ("[sagte] dazu die Ministerin am Montag" -> "die Ministerin"),
+        None when what follows the verb is no speaker."""
+        words = text[:_phrase_end(text)].split()
+        while words and words[0].lower() in self.speech.between_verb_and_subject:
+            words.pop(0)
+        if not words:
+            return None
+        first = words[0].lower()
+        if first in self.speech.pronouns:
+            return words[0]
+        if first in self.function_words and first not in self.speech.subject_starts:
+            return None  # an adverbial ("am Montag", "von einer …"): the subject stands before the verb
+        phrase = self.phrase_after(" ".join(words))
+        return phrase if phrase and self.can_speak(phrase) else None
+
+    def can_speak(self, phrase: str) -> bool:
+        """A phrase can name a speaker: it has a word of its own (not only articles and pronouns), written
+        with a capital where the script has them, and it is not who was spoken to ("der Zeitung")."""
+        words = phrase.split()
+        content = [w for w in words if w.lower() not in self.function_words]
+        if not content or any(w.strip(".,") in self.speech.audience for w in words):
+            return False
+        return not self.speech.spaced or any(w[:1].isupper() for w in content)
+
+    def clause_after(self, after: str) -> str | None:
+        """'„…“, sagte Merkel' / '« … », a déclaré le maire' / ', so Merkel': the speaker of the clause right
+        after the quote."""
+        speech = self.speech
+        lead = _LEADING_CLAUSE.match(after)
+        rest = after[lead.end() if lead else 0:]
+        if speech.auxiliary_pattern is not None:
+            aux = speech.auxiliary_pattern.match(rest)
+            if aux and aux.group().lower().rsplit("-", 1)[-1] in speech.pronouns:  # "a-t-il déclaré"
+                return aux.group().rsplit("-", 1)[-1]
+            if aux:
+                rest = rest[aux.end():].lstrip()
+                clause = _first_sentence(rest)
+                if speech.verb_pattern is not None and speech.verb_pattern.search(clause) and not (
+                        speech.verb_pattern.match(rest)):
+                    return self.inverted_subject(rest)  # "„…“, hatte VW-Chef Winterkorn erklärt"
+        for pattern in (speech.verb_pattern, speech.preposition_pattern):
+            if pattern is None:
+                continue
+            found = pattern.match(rest)
+            if found:
+                tail = rest[found.end():]
+                inverted = re.match(r"-(?:t-)?(\w+)", tail)  # "déclare-t-il", "dit-elle"
+                if inverted and inverted.group(1).lower() in speech.pronouns:
+                    return inverted.group(1)
+                if pattern is speech.preposition_pattern:
+                    return self.phrase_after(tail.lstrip())
+                return self.inverted_subject(tail.lstrip())
+        return None
+
+    def _cue(self, sentence: str) -> str | None:
+        """The speaker the last reporting word of `sentence` names: a preposition's object ("laut X",
+        "nach Angaben X"), a postposition's ("X zufolge"), a verb's subject."""
+        speech = self.speech
+        cues = []
+        for kind, pattern in (("pre", speech.preposition_pattern), ("post", speech.postposition_pattern),
+                              ("verb", speech.verb_pattern)):
+            if pattern is not None:
+                cues += [(found.start(), kind, found) for found in pattern.finditer(sentence)]
+        if not cues:
+            return None
+        _, kind, found = max(cues, key=lambda cue: cue[0])
+        if kind == "pre":
+            return self.phrase_after(sentence[found.end():].lstrip())
+        if kind == "post":
+            head = sentence[:found.start()].rstrip(" ,")
+            ends = [head.rfind(mark) for mark in ",;:"]
+            return head[max(ends) + 1:].strip() or None
+        return self.subject_of(sentence, found)
+
+    def clause_before(self, sentence: str) -> str | None:
+        """'Merkel sagte:' / 'Dem Spiegel sagte Merkel:' / 'Laut Merkel' / 'Merkel zufolge': the speaker of the
+        narration right before the quote, when it introduces it (it ends with a colon or a comma, or is
+        the preposition's phrase)."""
+        stripped = sentence.rstrip()
+        speech = self.speech
+        if speech.preposition_pattern is not None:
+            found = _last(speech.preposition_pattern, stripped)
+            if found is not None:
+                phrase = stripped[found.end():].strip(" ,")
+                if phrase and len(phrase.split()) <= _MAX_SPEAKER_WORDS and _phrase_end(phrase) == len(phrase):
+                    return phrase
+        if speech.postposition_pattern is not None:
+            found = speech.postposition_pattern.search(stripped)
+            if found and not stripped[found.end():].strip(" ,"):
+                return self._cue(stripped)
+        if not stripped.endswith((":", ",")) or speech.verb_pattern is None:
+            return None
+        verbs = list(speech.verb_pattern.finditer(stripped))
+        if verbs:
+            return self.subject_of(stripped, verbs[-1])
+        if stripped.endswith(":") and speech.capitalised_nouns:
+            # narration that introduces a quote with a colon names its speaker as its subject, whatever
+            # its verb ("Enders schloss sich dem mit den Worten an:"): the verb is its first lower-case word
+            for word in _WORD.finditer(stripped):
+                if word.group()[:1].islower() and word.group().lower() not in self.function_words:
+                    return self.subject_of(stripped, word.span())
+        return None
+
+    def clause_closing(self, after: str) -> str | None:
+        """'… „müsse beendet werden“, so Rice.': the clause that closes the quote's sentence after a comma."""
+        sentence = _first_sentence(after)
+        comma = sentence.rfind(",")
+        return self.clause_after(sentence[comma:]) if comma > 0 else None
+
+    def reported_in(self, sentence: str) -> str | None:
+        """A fragment's speaker: whom the last reporting word before it in its sentence names."""
+        return self._cue(sentence)
+
+    def speaker_first(self, before: str, after: str) -> str | None:
+        """Turkish, Chinese, Japanese, Korean: 'X “…” dedi', '局长表示：“…”', 'X는 “…”라고 말했다'."""
+        speech = self.speech
+        if speech.verb_pattern is None:
+            return None
+        lead = re.match(r"[\s,，]*(?:라고|이라고|고|diye)?\s*", after)
+        rest = after[lead.end() if lead else 0:]
+        stop = _STOP.search(rest)
+        clause = rest[:stop.start() if stop else len(rest)]
+        found = speech.verb_pattern.search(clause)
+        if found and (found.start() < 30 if speech.spaced else found.start() < 12):
+            subject = (clause[:found.start()] if found.start() else before).strip(" ,，:：")
+        else:
+            head = before.rstrip(" ,，:：")
+            verb = _last(speech.verb_pattern, head)
+            if verb is None or head[verb.end():].strip():
+                return None
+            subject = head[:verb.start()].strip(" ,，:：")
+        for particle in speech.particles:
+            if subject.endswith(particle) and len(subject) > len(particle):
+                subject = subject[:-len(particle)]
+                break
+        subject = subject.split("，")[-1].split(",")[-1].strip()
+        if speech.not_subject_ending:
+            words = subject.split()
+            while len(words) > 1 and re.fullmatch(rf"\w+{speech.not_subject_ending}", words[-1]):
+                words.pop()  # "Belediye başkanı törende": the place, not the speaker
+            subject = " ".join(words)
+        return subject if 0 < len(subject) <= 40 else None
+
+
+def _written_unquoted(text: str, content: str, marks: dict[str, str]) -> bool:
+    """`content` stands in `text` somewhere without a quotation mark before it."""
+    at = text.find(content)
+    while at >= 0:
+        if at == 0 or text[at - 1] not in marks:
+            return True
+        at = text.find(content, at + 1)
+    return False
+
+
+def _sentences_before(paragraph_text: str) -> tuple[str, str]:
+    """(the sentence before the current one, the current sentence's narration up to the quote)."""
+    ends = sentence_ends(paragraph_text)
+    current = paragraph_text[ends[-1]:] if ends else paragraph_text
+    previous = paragraph_text[ends[-2] if len(ends) > 1 else 0:ends[-1]] if ends else ""
+    return previous, current
+
+
+def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> list[Quote]:
+    """The direct quotations of `text` (paragraphs separated by '\\n') in its language's marks, in order,
+    each with the speaker its reporting clause names (None when none does). `function_words`: the
+    language's stop words (what may not open a sentence's subject)."""
+    reader = _Reader(speech, function_words, text)
+    name_nouns = frozenset(word.lower() for word in speech.name_nouns)
+    quotes: list[Quote] = []
+    last_speaker: str | None = None
+    for span in _spans(text, speech.marks):
+        content = text[span.start:span.end].strip()
+        if not any(ch.isalnum() for ch in content) or content.isdigit():
+            continue
+        previous, before = _sentences_before(text[span.paragraph_start:span.open_mark])
+        after = text[span.close_mark:span.paragraph_end]
+        last_word = before.rstrip().rsplit(None, 1)[-1].strip("(").lower() if before.strip() else ""
+        if last_word in name_nouns or speech.name_cues and last_word.startswith(speech.name_cues):
+            continue
+        n_words = len(_words(content)) if speech.spaced else len(content) // 2
+        if n_words <= _NAME_WORDS and _written_unquoted(text, content, speech.marks):
+            continue  # 'der „Spiegel“ … der Spiegel': a name the article also writes without marks
+        statement = n_words >= _STATEMENT_WORDS or before.rstrip().endswith(":")
+        how = "clause"
+        if speech.speaker_first:
+            who = reader.speaker_first(before, after)
+        else:
+            who = reader.clause_after(after)
+            if who is None:
+                who, how = reader.clause_before(before), "introduced"
+            if who is None:
+                who, how = reader.clause_closing(after), "closing"
+            if who is None:
+                # a word before it in its sentence reports it ("sprach von einer „Katastrophe“")
+                who, how = reader.reported_in(before), "reported"
+        if who is None and not statement:
+            continue  # a fragment nobody says: a name, a title, a scare quote
+        if who is None and previous and not speech.speaker_first:
+            # the sentence before reports it ("Merkel sagte, sie sei zufrieden. „Wir …“")
+            who, how = reader.reported_in(previous), "sentence"
+        if who is not None and who.lower() in speech.pronouns:  # "sagte er": the speaker named last
+            who, how = last_speaker, "pronoun"
+        if who is None and quotes and statement and quotes[-1].speaker:
+            who, how = quotes[-1].speaker, "carried"  # a quote that goes on from the last one
+        if who is not None and how in ("clause", "introduced", "closing", "reported"):
+            last_speaker = who
+        quotes.append(Quote(content, who, "full" if statement and content[:1].isupper() else "partial",
+                            span.start, end=span.end, attributed_by=how if who else "none"))
+    return quotes

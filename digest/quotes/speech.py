@@ -1,0 +1,292 @@
+"""How each language writes quoted speech, as data: its quotation marks, the words that report speech,
+and the words around a speaker. `digest.quotes.marked` reads quotes with it; English has its own, richer
+rules (`digest.quotes.extract`).
+
+The reporting words are written as stems with their endings ("sag:t,te,ten,en,e" is sagt, sagte,
+sagten, sagen, sage): every form of a verb of saying that news copy uses, not the forms one dev set has.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+
+def _forms(spec: str) -> list[str]:
+    """"sag:t,te,ten|gesagt" -> ["sagt", "sagte", "sagten", "gesagt"]."""
+    out: list[str] = []
+    for part in spec.split("|"):
+        stem, _, endings = part.strip().partition(":")
+        out += [stem + ending for ending in endings.split(",")] if endings else [stem]
+    return out
+
+
+@dataclass(frozen=True)
+class Speech:
+    """The quoted speech of one language."""
+
+    marks: dict[str, str]  # an opening mark -> the marks that close it
+    verbs: str  # the reporting words, as `_forms` specs
+    # words that report speech when they introduce the speaker before or after the quote ("so", "laut")
+    prepositions: str = ""
+    postpositions: str = ""  # the same after the speaker ("Merkel zufolge", "Bakan'a göre")
+    auxiliaries: str = ""  # words between the quote and an inverted verb ("a déclaré", "ha detto")
+    # personal pronouns a reporting clause names a speaker by: the last one named is meant
+    pronouns: frozenset[str] = frozenset()
+    # words that may open a sentence's subject (articles, determiners, pronouns): other function words
+    # there open an adverbial, and the subject follows the verb ("Dennoch sagte er")
+    subject_starts: frozenset[str] = frozenset()
+    # articles that open an object, never a subject ("Dem Spiegel sagte Merkel"): the subject follows the verb
+    object_starts: frozenset[str] = frozenset()
+    # words that end a speaker's phrase after the verb ("sagte Merkel am Montag", "a dit le maire devant")
+    phrase_ends: frozenset[str] = frozenset()
+    # who a speaker says something to, not a speaker ("sagte der Zeitung", "a déclaré à la presse")
+    audience: frozenset[str] = frozenset()
+    # words between a verb and its inverted subject ("sagte dazu Merkel", "äußerte sich der Minister")
+    between_verb_and_subject: frozenset[str] = frozenset()
+    # nouns a name in quotation marks stands after ("die Zeitung „Die Zeit“", "партия «Единая Россия»")
+    name_nouns: frozenset[str] = frozenset()
+    # word beginnings before a name or a word in quotation marks ("sogenannte „…“", "so-called")
+    name_cues: tuple[str, ...] = ()
+    # the verb comes after the quote and the speaker before it (Turkish, Korean, Japanese, Chinese)
+    speaker_first: bool = False
+    # particles glued to a speaker before its verb (Korean 는/은/이/가, Japanese は/が): cut off
+    particles: tuple[str, ...] = ()
+    # endings of words that are not the speaker, at the end of a speaker-first language's subject phrase
+    # (Turkish locative and ablative: "Başkan törende “…” dedi": "at the ceremony")
+    not_subject_ending: str = ""
+    spaced: bool = True  # words are separated by blanks
+    # nouns are capitalised and verbs are not (German): a sentence's first lower-case word that is not
+    # a function word is its verb or an adjective of its subject's
+    capitalised_nouns: bool = False
+    # the small words inside names ("Von der Leyen", "de Gaulle")
+    name_particles: frozenset[str] = frozenset()
+    verb_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    preposition_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    postposition_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    auxiliary_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name, spec in (("verb_pattern", self.verbs), ("preposition_pattern", self.prepositions),
+                           ("postposition_pattern", self.postpositions), ("auxiliary_pattern", self.auxiliaries)):
+            object.__setattr__(self, name, self._alternation(spec))
+
+    def _alternation(self, spec: str) -> re.Pattern[str] | None:
+        """Any of the words of `spec` as a whole word (a run of characters, in scripts without blanks)."""
+        if not spec:
+            return None
+        forms = sorted(set(_forms(spec)), key=len, reverse=True)
+        before, after = (r"(?<![\w-])", r"(?![\w])") if self.spaced else ("", "")
+        return re.compile(before + "(?:" + "|".join(map(re.escape, forms)) + ")" + after, re.I)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_GERMAN = Speech(
+    marks={"„": "“”\"", "»": "«", "“": "”", "\"": "\""},
+    verbs=("sag:t,te,ten,en,e,st|gesagt|erklär:t,te,ten,en,e|erklärt|beton:t,te,ten,en|meint|meinte|meinten|gemeint"
+           "|forder:t,te,ten,n|gefordert|kritisier:t,te,ten,en|warn:t,te,ten,en|gewarnt|schreib:t,en|schrieb:,en"
+           "|geschrieben|teilt:e,en|mitgeteilt|füg:t,te,ten|hinzugefügt|ergänz:t,te,ten|bezeichn:et,ete,eten,en"
+           "|nenn:t,en|nannt:e,en|sprach:,en|spricht|äußer:t,te,ten|geäußert|hieß es|heißt es|zitier:t,te,ten"
+           "|zitiert|antwort:et,ete,eten|entgegn:et,ete,eten|frag:t,te,ten|rief:,en|ruft|skandier:t,te,ten"
+           "|verkünd:et,ete,eten|bericht:et,ete,eten|kündigt:e,en|angekündigt|erläuter:t,te,ten|unterstrich:,en"
+           "|versicher:t,te,ten|bekräftig:t,te,ten|behaupt:et,ete,eten|beklag:t,te,ten|lob:t,te,ten"
+           "|begrüß:t,te,ten|kommentier:t,te,ten|bestätig:t,te,ten|dementier:t,te,ten|wies|weist|versprach"
+           "|verspricht|droht:e,en|appellier:t,te,ten|mahnt:e,en|urteil:t,te,ten|beschrieb:,en|beschreibt"
+           "|wertet:e,en|räumt:e,en|glaubt:e,en|fügt"
+           "|verwies:,en|verweist|sprach|verteidig:t,te,ten|wirft|warf|werfen|begründ:et,ete,eten,en|würdig:t,te,ten"
+           "|konstatier:t,te,ten|sichert:e,en|beschwör:t,en|beschwor:,en|schloss|lobt:e,en|bedauert:e,en"
+           "|räumt:e,en|gestand:,en|verlangt:e,en|resümier:t,te,ten|bilanzier:t,te,ten|prophezeit:e,en"
+           "|vermutet:e,en|befürchtet:e,en|hofft:e,en|erinnert:e,en|schildert:e,en|erzählt:e,en"
+           "|beteuert:e,en|protestiert:e,en|klagt:e,en|moniert:e,en|bemängelt:e,en|rügt:e,en|bezweifelt:e,en"
+           "|warb|wirbt|plädiert:e,en|riet|rät|empfahl|empfiehlt|hob|hebt|brachte|bringt|sprachen|zitiert"
+           "|Zitat|bekannte|gesteht|kündigt|resümiert|urteilte|folgert:e,en|erwidert:e,en|sekundiert:e,en"
+           "|bilanziert|versicherte|unterstrichen|ergänzt|twittert:e,en|postet:e,en"),
+    prepositions=("so|laut|nach Angaben|nach Aussagen|nach Auffassung|nach Ansicht|nach Meinung|nach Einschätzung"
+                  "|nach Worten|nach Darstellung|nach Informationen|nach Überzeugung"),
+    postpositions="zufolge",
+    auxiliaries="hatte|hat|habe|hätte|hätten|haben|hatten|wird|wurde|werde|ist|war|sei|sind|waren",
+    pronouns=_words("er sie"),
+    capitalised_nouns=True,
+    name_particles=_words("von vom van de der zu zur di da"),
+    object_starts=_words("den dem einem einen"),
+    subject_starts=_words("der die das den dem des ein eine einer eines einem einen er sie es wir ich ihr man "
+                          "sein seine seiner ihre ihrer unser unsere dieser diese dieses jener jene alle viele "
+                          "beide mehrere einige manche kein keine"),
+    phrase_ends=_words("am im in an auf bei beim vor nach gegenüber mit zum zur dem den der die dass ob über "
+                       "von vom zu für gestern heute morgen bereits noch auch dazu damals jedoch aber und als "
+                       "weiter außerdem zudem laut hinzu fest ab aus bekannt zurück ein sich es"),
+    name_nouns=_words("Zeitung Tageszeitung Wochenzeitung Magazin Nachrichtenmagazin Blatt Sender Fernsehsender "
+                      "Sendung Titel Film Buch Album Lied Song Roman Stück Serie Projekt Programm Mission "
+                      "Operation Aktion Kampagne Initiative Partei Bündnis Verein Gruppe Band Firma Unternehmen "
+                      "Typ Marke Modell Schiff Raumfähre Raumschiff Sonde Satellit Motto Namen namens Gesetz "
+                      "Plattform Website Portal Agentur"),
+    name_cues=("genannt", "sogenannt", "betitelt"),
+    audience=_words("Zeitung Tageszeitung Wochenzeitung Nachrichtenagentur Agentur Sender Fernsehsender Magazin "
+                    "Nachrichtenmagazin Blatt Reportern Journalisten Medien Presse Radio Fernsehen Rundfunk "
+                    "Interview Pressekonferenz Zuhörern Anwesenden Teilnehmern Demonstranten Abgeordneten "
+                    "Parlament Bundestag"),
+    between_verb_and_subject=_words("sich dazu hierzu darauf daraufhin auch zudem ebenfalls weiter außerdem "
+                                    "jedoch aber nun jetzt bereits damals gestern heute später zuvor dagegen "
+                                    "hingegen indes einmal erneut noch"),
+)
+
+_FRENCH = Speech(
+    marks={"«": "»", "“": "”", "\"": "\""},
+    verbs=("dit|disait|déclar:é,e,ait|affirm:é,e,ait|expliqu:é,e,ait|ajout:é,e,ait|estim:é,e,ait|soulign:é,e,ait"
+           "|assur:é,e,ait|indiqu:é,e,ait|précis:é,e,ait|confi:é,e,ait|lanc:é,e|répond:u,|répondait|martel:é,e"
+           "|insist:é,e|racont:é,e,ait|annonc:é,e|prévenu|prévient|jug:é,e|dénonc:é,e|regrett:é,e|reconnu"
+           "|reconnaît|rappel:é,le|poursuivi|poursuit|conclu|conclut|écrit|tweeté|qualifi:é,e|commenté|commente"
+           "|résum:é,e|lâch:é,e|renchér:i,it|promis|promet|admis|admet|avou:é,e|témoign:é,e|interrog:é,e"
+           "|demand:é,e|critiqu:é,e|salu:é,e|réagi|réagit|confirm:é,e|rapport:é,e|raill:é,e|tranch:é,e"
+           "|souffl:é,e|plaid:é,e|avert:i,it|fustig:é,e|s'exclam:e,ait|s'est exclamé|s'interroge|note|noté"),
+    prepositions="selon|d'après",
+    auxiliaries="a|avait|ont|avaient|aurait|a-t-il|a-t-elle|ont-ils|ont-elles|avait-il|avait-elle",
+    pronouns=_words("il elle"),
+    subject_starts=_words("le la les l' un une des ce cet cette ces son sa ses leur leurs il elle ils elles on "
+                          "nous je tu notre nos mon ma mes plusieurs certains"),
+    phrase_ends=_words("à au aux en dans devant lors pendant après avant sur chez avec pour par mardi lundi "
+                       "mercredi jeudi vendredi samedi dimanche hier aujourd'hui que qu' et mais"),
+    name_cues=("baptis", "intitul", "surnomm"),
+    audience=_words("presse journalistes journaliste agence chaîne radio télévision micro quotidien journal "
+                    "hebdomadaire magazine"),
+    between_verb_and_subject=_words("alors encore aussi ensuite enfin pourtant lui-même elle-même"),
+    name_nouns=_words("journal quotidien hebdomadaire magazine revue chaîne émission film livre album chanson "
+                      "série projet programme mission opération campagne parti mouvement association groupe "
+                      "société entreprise marque modèle navire sonde rapport titre baptisé intitulé nommé "
+                      "dénommé site plateforme"),
+)
+
+_RUSSIAN = Speech(
+    marks={"«": "»", "„": "“", "“": "”", "\"": "\""},
+    verbs=("сказал:,а,и|заявил:,а,и|отметил:,а,и|подчеркнул:,а,и|добавил:,а,и|пояснил:,а,и|сообщил:,а,и"
+           "|считает|считают|уверен:,а,ы|говорит|говорят|говорил:,а,и|рассказал:,а,и|признал:,а,и"
+           "|предупредил:,а,и|написал:,а,и|ответил:,а,и|назвал:,а,и|заметил:,а,и|уточнил:,а,и|указал:,а,и"
+           "|констатировал:,а,и|резюмировал:,а,и|заверил:,а,и|объяснил:,а,и|сказано|говорится|пишет|пишут"
+           "|отмечает|отмечают|подчеркивает|подчёркивает|заявляет|заявляют|утверждает|утверждают|утверждал:,а,и"
+           "|признался|призналась|поделился|поделилась|воскликнул:,а,и|спросил:,а,и|добавляет|поясняет"),
+    prepositions="по словам|по мнению|как сообщил|как заявил|как отметил",
+    pronouns=_words("он она"),
+    subject_starts=_words("он она они мы я это этот эта эти его её их наш наша"),
+    phrase_ends=_words("в во на по при после перед с со для у к о об и но что журналистам агентству "
+                       "изданию корреспонденту телеканалу газете"),
+    name_cues=("так называем", "под названием", "именуем"),
+    audience=_words("журналистам агентству изданию корреспонденту телеканалу газете радио журналу"),
+    between_verb_and_subject=_words("также тогда еще ещё уже"),
+    name_nouns=_words("газета газеты газете газету журнал журнала журнале агентство агентства партия партии "
+                      "партию движение движения компания компании компанию ОАО ООО ЗАО ПАО АО фонд фонда "
+                      "телеканал телеканала радиостанция фильм фильма книга книги программа программы проект "
+                      "проекта операция операции акция акции организация организации банк банка клуб клуба "
+                      "команда команды завод завода концерн концерна группа группы холдинг холдинга "
+                      "издание издания сайт портал"),
+)
+
+_SPANISH = Speech(
+    marks={"«": "»", "“": "”", "\"": "\""},
+    verbs=("dijo|dice|afirmó|afirma|declaró|declara|explicó|explica|aseguró|asegura|señaló|señala|indicó|indica"
+           "|añadió|añade|agregó|agrega|manifestó|destacó|destaca|advirtió|advierte|sostuvo|sostiene|comentó"
+           "|apuntó|subrayó|reconoció|admitió|insistió|respondió|preguntó|escribió|anunció|denunció|criticó"
+           "|calificó|aclaró|precisó|expresó|recordó|opinó|consideró|considera|estimó|concluyó"),
+    prepositions="según",
+    auxiliaries="ha|había|han",
+    pronouns=_words("él ella"),
+    subject_starts=_words("el la los las un una unos unas este esta estos estas su sus él ella ellos ellas "
+                          "nosotros yo"),
+    phrase_ends=_words("a al en de del durante tras ante con para por que y pero este esta hoy ayer"),
+    name_nouns=_words("diario periódico revista cadena programa película libro álbum canción serie proyecto "
+                      "misión operación campaña partido movimiento grupo empresa compañía marca modelo buque "
+                      "informe título llamado denominado"),
+)
+
+_PORTUGUESE = Speech(
+    marks={"“": "”", "«": "»", "\"": "\""},
+    verbs=("disse|diz|afirmou|afirma|declarou|declara|explicou|explica|garantiu|garante|acrescentou"
+           "|acrescenta|destacou|destaca|ressaltou|contou|alertou|avaliou|avalia|observou|lembrou|comentou"
+           "|assegurou|sublinhou|salientou|reconheceu|admitiu|insistiu|respondeu|perguntou|escreveu|anunciou"
+           "|criticou|classificou|esclareceu|informou|concluiu|ponderou|frisou|defendeu"),
+    prepositions="segundo|conforme",
+    auxiliaries="tem|tinha|havia",
+    pronouns=_words("ele ela"),
+    subject_starts=_words("o a os as um uma uns umas este esta estes estas seu sua seus suas ele ela eles elas "
+                          "nós eu"),
+    phrase_ends=_words("à ao aos em no na nos nas de do da dos das durante após ante com para por que e mas "
+                       "hoje ontem"),
+    name_nouns=_words("jornal revista emissora canal programa filme livro álbum canção série projeto missão "
+                      "operação campanha partido movimento grupo empresa companhia marca modelo navio "
+                      "relatório título chamado denominado"),
+)
+
+_ITALIAN = Speech(
+    marks={"«": "»", "“": "”", "\"": "\""},
+    verbs=("detto|dice|dichiarato|dichiara|spiegato|spiega|affermato|afferma|aggiunto|aggiunge|sottolineato"
+           "|sottolinea|assicurato|assicura|osservato|osserva|ricordato|ricorda|commentato|commenta|precisato"
+           "|precisa|ammesso|ammette|risposto|risponde|scritto|scrive|annunciato|annuncia|denunciato|criticato"
+           "|definito|definisce|concluso|conclude|avvertito|avverte|ribadito|ribadisce|insistito"),
+    prepositions="secondo",
+    auxiliaries="ha|aveva|hanno|avevano",
+    pronouns=_words("lui lei egli ella"),
+    subject_starts=_words("il lo la i gli le un uno una questo questa questi queste suo sua suoi sue lui lei "
+                          "loro noi io"),
+    phrase_ends=_words("a al allo alla ai agli alle in nel nella nei negli nelle di del della dei degli delle "
+                       "durante dopo davanti con per da che e ma oggi ieri"),
+    name_nouns=_words("giornale quotidiano settimanale rivista rete emittente programma film libro album "
+                      "canzone serie progetto missione operazione campagna partito movimento gruppo società "
+                      "azienda marchio modello nave rapporto titolo chiamato denominato"),
+)
+
+_DUTCH = Speech(
+    marks={"„": "”“\"", "“": "”", "\"": "\"", "'": "'"},
+    verbs=("zei|zeiden|zegt|zeggen|gezegd|verklaarde|verklaart|stelde|stelt|benadrukte|benadrukt|schreef|schrijft"
+           "|vertelde|vertelt|voegde|liet|meldde|meldt|waarschuwde|antwoordde|reageerde|vindt|vond|noemde|noemt"
+           "|sprak|spreekt|erkende|bevestigde|beloofde|concludeerde"),
+    prepositions="aldus|volgens",
+    auxiliaries="heeft|had|hebben",
+    pronouns=_words("hij zij ze"),
+    subject_starts=_words("de het een deze dit die dat zijn haar hun hij zij ze wij we ik"),
+    phrase_ends=_words("in op aan bij na voor tegen met tegenover tijdens over dat en maar gisteren vandaag"),
+    name_nouns=_words("krant dagblad weekblad tijdschrift zender programma film boek album lied serie project "
+                      "missie operatie campagne partij beweging groep bedrijf merk model schip rapport titel"),
+)
+
+_TURKISH = Speech(
+    marks={"“": "”", "\"": "\"", "«": "»"},
+    verbs=("dedi|dedim|demişti|diyor|diye|söyledi|söylemişti|söylüyor|açıkladı|belirtti|ifade etti|kaydetti"
+           "|vurguladı|sözlerini|ekledi|yazdı|sordu|konuştu|anlattı|şeklinde|uyardı|savundu|değerlendirdi"),
+    postpositions="göre",
+    speaker_first=True,
+    not_subject_ending=r"(?:[dt][ae]n?|[dt][ae]ki)",
+)
+
+_CHINESE = Speech(
+    marks={"“": "”", "「": "」", "『": "』", "\"": "\""},
+    verbs="说|表示|称|指出|认为|强调|透露|介绍|坦言|写道|宣布|回应|解释|补充|提到|直言|呼吁|警告|承认|说道|问道",
+    prepositions="据",
+    speaker_first=True,
+    spaced=False,
+)
+
+_JAPANESE = Speech(
+    marks={"「": "」", "『": "』", "“": "”"},
+    verbs="と述べ|と話し|と語っ|と強調し|と説明し|と明らかにし|と指摘し|と訴え|と話す|と語る|と述べる|と発表し|と答え",
+    speaker_first=True,
+    particles=("は", "が", "も"),
+    spaced=False,
+)
+
+_KOREAN = Speech(
+    marks={"“": "”", "\"": "\"", "‘": "’"},
+    verbs="말했다|밝혔다|강조했다|설명했다|전했다|덧붙였다|주장했다|지적했다|말한다|언급했다|토로했다|말했습니다|답했다",
+    speaker_first=True,
+    particles=("은", "는", "이", "가", "도"),
+)
+
+SPEECH = {"de": _GERMAN, "fr": _FRENCH, "ru": _RUSSIAN, "es": _SPANISH, "pt": _PORTUGUESE, "it": _ITALIAN,
+          "nl": _DUTCH, "tr": _TURKISH, "zh": _CHINESE, "ja": _JAPANESE, "ko": _KOREAN}
+
+
+@cache
+def speech_of(code: str) -> Speech | None:
+    return SPEECH.get(code)
