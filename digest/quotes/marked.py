@@ -17,8 +17,10 @@ sentence of several words); names in quotation marks (a newspaper, a party, a sh
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 from digest.quotes.spans import Quote
 from digest.quotes.speech import Speech
@@ -40,7 +42,9 @@ def sentence_ends(text: str) -> list[int]:
     """Where the sentences of `text` end (just past the blank after each stop)."""
     ends = []
     for stop in _STOP.finditer(text):
-        if text[stop.start()] == "." and _NOT_AN_END.search(text, 0, stop.start()):
+        # (the few characters before the stop: the pattern is anchored there, and a search from the start
+        # of the text made this quadratic)
+        if text[stop.start()] == "." and _NOT_AN_END.search(text, max(0, stop.start() - 4), stop.start()):
             continue
         ends.append(stop.end())
     return ends
@@ -55,7 +59,7 @@ def _phrase_end(text: str) -> int:
     """Where a speaker's phrase at the start of `text` ends at the latest: the first mark, or a stop
     that is not an initial's ("George W. Bush")."""
     for stop in _PHRASE_STOP.finditer(text):
-        if stop.group() == "." and _NOT_AN_END.search(text, 0, stop.start()):
+        if stop.group() == "." and _NOT_AN_END.search(text, max(0, stop.start() - 4), stop.start()):
             continue
         return stop.start()
     return len(text)
@@ -74,23 +78,30 @@ class _Span:
 def _spans(text: str, marks: dict[str, str]) -> list[_Span]:
     """Spans between a language's opening and closing marks, paragraph by paragraph; a mark inside a
     span opens nothing (a quotation within the quotation). A span no mark closes runs to the end of its
-    paragraph."""
+    paragraph. (Only the marks and the line breaks are visited: one scan in C finds them.)"""
     spans: list[_Span] = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        opener, closers = -1, ""
-        for at, ch in enumerate(line):
-            if opener < 0:
-                if ch in marks:
-                    opener, closers = at, marks[ch]
-            elif ch in closers:
-                if at > opener + 1:
-                    spans.append(_Span(start + opener, start + opener + 1, start + at, start + at + 1, start, end))
-                opener = -1
-        if opener >= 0 and len(line) - opener > 1:
-            spans.append(_Span(start + opener, start + opener + 1, end, end, start, end))
-        start = end + 1
+    every_mark = "".join(sorted(set(marks) | set("".join(marks.values()))))
+    found = re.compile(f"[\n{re.escape(every_mark)}]")
+    paragraph_start, opener, closers = 0, -1, ""
+    for match in chain(found.finditer(text), (None,)):
+        at = len(text) if match is None else match.start()
+        ch = "\n" if match is None else match.group()
+        if ch == "\n":
+            if opener >= 0 and at - opener > 1:
+                spans.append(_Span(opener, opener + 1, at, at, paragraph_start, at))
+            paragraph_start, opener = at + 1, -1
+        elif opener < 0:
+            if ch in marks:
+                opener, closers = at, marks[ch]
+        elif ch in closers:
+            if at > opener + 1:
+                spans.append(_Span(opener, opener + 1, at, at + 1, paragraph_start, -1))
+            opener = -1
+    ends = [m.start() for m in re.finditer("\n", text)] if any(s.paragraph_end < 0 for s in spans) else []
+    for span in spans:
+        if span.paragraph_end < 0:
+            following = bisect.bisect_left(ends, span.close_mark)
+            span.paragraph_end = ends[following] if following < len(ends) else len(text)
     return spans
 
 
@@ -329,12 +340,13 @@ def _written_unquoted(text: str, content: str, marks: dict[str, str]) -> bool:
     return False
 
 
-def _sentences_before(paragraph_text: str) -> tuple[str, str]:
-    """(the sentence before the current one, the current sentence's narration up to the quote)."""
-    ends = sentence_ends(paragraph_text)
-    current = paragraph_text[ends[-1]:] if ends else paragraph_text
-    previous = paragraph_text[ends[-2] if len(ends) > 1 else 0:ends[-1]] if ends else ""
-    return previous, current
+def _sentences_before(text: str, paragraph_start: int, at: int, ends: list[int]) -> tuple[str, str]:
+    """(the sentence before the current one, the current sentence's narration up to offset `at`), from
+    `ends`, where the paragraph's sentences end."""
+    index = bisect.bisect_right(ends, at)
+    current = ends[index - 1] if index else paragraph_start
+    previous = ends[index - 2] if index > 1 else paragraph_start
+    return text[previous:current] if index else "", text[current:at]
 
 
 def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> list[Quote]:
@@ -345,11 +357,16 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
     name_nouns = frozenset(word.lower() for word in speech.name_nouns)
     quotes: list[Quote] = []
     last_speaker: str | None = None
+    paragraph_ends: dict[int, list[int]] = {}  # paragraph start -> where its sentences end
     for span in _spans(text, speech.marks):
         content = text[span.start:span.end].strip()
         if not any(ch.isalnum() for ch in content) or content.isdigit():
             continue
-        previous, before = _sentences_before(text[span.paragraph_start:span.open_mark])
+        ends = paragraph_ends.get(span.paragraph_start)
+        if ends is None:
+            paragraph = text[span.paragraph_start:span.paragraph_end]
+            ends = paragraph_ends[span.paragraph_start] = [span.paragraph_start + end for end in sentence_ends(paragraph)]
+        previous, before = _sentences_before(text, span.paragraph_start, span.open_mark, ends)
         after = text[span.close_mark:span.paragraph_end]
         last_word = before.rstrip().rsplit(None, 1)[-1].strip("(").lower() if before.strip() else ""
         if last_word in name_nouns or speech.name_cues and last_word.startswith(speech.name_cues):

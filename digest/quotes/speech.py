@@ -73,12 +73,13 @@ class Speech:
             object.__setattr__(self, name, self._alternation(spec))
 
     def _alternation(self, spec: str) -> re.Pattern[str] | None:
-        """Any of the words of `spec` as a whole word (a run of characters, in scripts without blanks)."""
+        """Any of the words of `spec` as a whole word (a run of characters, in scripts without blanks), as
+        written, in lower case or with a capital. (The forms spelt out, not `re.I`: twice as fast.)"""
         if not spec:
             return None
-        forms = sorted(set(_forms(spec)), key=len, reverse=True)
+        forms = {form for word in _forms(spec) for form in (word, word.lower(), word[:1].upper() + word[1:])}
         before, after = (r"(?<![\w-])", r"(?![\w])") if self.spaced else ("", "")
-        return re.compile(before + "(?:" + "|".join(map(re.escape, forms)) + ")" + after, re.I)
+        return re.compile(before + "(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + ")" + after)
 
 
 def _words(text: str) -> frozenset[str]:
