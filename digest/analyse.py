@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from itertools import chain
 from typing import Any, ParamSpec, TypeVar
 
+from digest.chrome import clean_in_language
 from digest.dedupe import fingerprint_words
 from digest.extract import clean_text, extract_article, guess_title, html_to_text
 from digest.language import identify
@@ -66,6 +67,7 @@ def analyse_text(text: str, title: str | None = None, sentences: int = 3, *, cle
         title = guess_title(text)
     body = cap_text(text if cleaned else clean_text(text[:4 * MAX_TEXT_CHARS]))
     code = identify(body, language)
+    body = clean_in_language(body, code)
     known = supported(code)
     split = split_sentences(body, known)
     if known is None:  # a language we cannot read: its lead, and no quotes rather than wrong ones

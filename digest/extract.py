@@ -33,7 +33,9 @@ _CHROME = re.compile(
     r"|(?:copyright|©|\(c\)).{0,120}|all rights reserved\.?.{0,80}|most (?:read|popular|viewed)\b.{0,40}"
     r"|(?:photo|image|video|graphic|illustration)s?(?: credit)?:.{0,200}|ⓒ.{0,120}"
     r"|(?:reporting|writing|editing|additional reporting) by\b.{0,200}|this story has been corrected\b.*"
-    r"|listen to (?:this|the) (?:article|story)\b.*|\d+ min(?:ute)?s? read|for immediate release|#+|-30-)$",
+    r"|listen to (?:this|the) (?:article|story)\b.*|\d+ min(?:ute)?s? read|for immediate release|#+|-30-"
+    # feed boilerplate: Reddit's "submitted by /u/… [link] [comments]", WordPress's "The post … appeared first on …"
+    r"|submitted by\s+/?u/\S+.*|\[link\]\s*\[\d*\s*comments?\]|the post .{1,200} appeared first on .{1,100})$",
     re.IGNORECASE,
 )
 # A parenthesised credit after the final sentence: "... on March 17. (Pool photo) (Yonhap)".
@@ -70,6 +72,10 @@ def declared_language(html: str) -> str | None:
     """`<html lang="de-DE">` -> "de-DE"."""
     match = _HTML_LANG.search(html, 0, 5000)
     return match.group(1) if match else None
+
+
+# a feed excerpt's cut-off marker at the end of a paragraph: "… [&hellip;]", "[…]", "[...]", "[Read more]"
+_EXCERPT_TAIL = re.compile(r"\s*\[(?:…|\.\.\.|&hellip;|read more|continue reading)\]\s*$", re.I)
 
 
 def _is_chrome(paragraph: str) -> bool:
@@ -125,6 +131,7 @@ def clean_text(text: str) -> str:
     """
     normalized = normalize_text(text)
     kept = [p for p in _reflow(split_paragraphs(normalized)) if not _is_chrome(p)]
+    kept = [_EXCERPT_TAIL.sub("…", p) if p.endswith("]") else p for p in kept]  # (the cut stays shown)
     start, end = 0, len(kept)
     while start < end and _is_fragment(kept[start]):
         start += 1

@@ -193,3 +193,39 @@ def test_every_russian_article_of_the_corpus_is_analysed(corpora):
         assert all(s in analysis.text for s in analysis.sentences)
         assert all(q["quote"] in analysis.text for q in analysis.quotes)
     assert len(rows) == 235 and "ru" in languages
+
+
+def test_each_language_loses_its_read_more_lines_and_its_byline():
+    from digest.chrome import clean_in_language
+
+    portuguese = ("Por Matt Spetalnick e Jason Szep WASHINGTON (Reuters) - O presidente anunciou novas sanções.\n"
+                  "Leia mais (Reuters): EUA ampliam sanções\nO Congresso deve votar a medida na próxima semana.")
+    assert clean_in_language(portuguese, "pt") == ("O presidente anunciou novas sanções.\n"
+                                                   "O Congresso deve votar a medida na próxima semana.")
+    # a sentence that opens with the byline's word is no byline; a sentence that mentions "read more" stays
+    kept = "Por Lisboa passaram milhares de turistas. Leia mais sobre isso no site."
+    assert clean_in_language(kept, "pt") == kept
+    german = "Von Anna Keller und Jan Berger\nDer Stadtrat tagte am Montag.\nLesen Sie auch: Der Haushalt\nEnde."
+    assert clean_in_language(german, "de") == "Der Stadtrat tagte am Montag.\nEnde."
+    for code, line in (("fr", "Lire aussi : Le budget en débat"), ("ru", "Читайте также: Бюджет принят"),
+                       ("zh", "阅读更多：其他新闻"), ("es", "Lee también: El presupuesto")):
+        assert clean_in_language(f"Primera frase.\n{line}\nÚltima frase.", code) == "Primera frase.\nÚltima frase."
+    assert clean_in_language(german, "en") == german and clean_in_language(german, None) == german
+
+
+def test_feed_boilerplate_is_not_article_text():
+    from digest.extract import clean_text
+
+    text = ("The council approved the budget on Tuesday after a long debate. The mayor said it was fair [&hellip;]\n"
+            "submitted by /u/newsbot [link] [comments]")
+    assert clean_text(text) == ("The council approved the budget on Tuesday after a long debate. "
+                                "The mayor said it was fair…")
+    post = "Prices rose again in May, the agency said.\nThe post Prices rise appeared first on Daily Wire News."
+    assert clean_text(post) == "Prices rose again in May, the agency said."
+
+
+def test_page_code_in_quotation_marks_is_no_quote():
+    text = ("Le lecteur « x3oe2gx » affiche la vidéo. La balise « dm-public » est cachée. Le maire a "
+            "déclaré : « Nous ouvrirons la piscine en juin, comme prévu. »")
+    quotes = [q["quote"] for q in analyse_text(text, "", 2, cleaned=True).quotes]
+    assert quotes == ["Nous ouvrirons la piscine en juin, comme prévu."]

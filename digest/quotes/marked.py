@@ -36,6 +36,8 @@ _NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b[^\W\d_](?<=[A-ZÄÖÜА-Я])[a-zäö
 _PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「」『』]|\.(?=\s|$)")
 _LEADING_CLAUSE = re.compile(r"^[\s,;:]*(?:[—–-]+\s*)?")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
+# a page's code in quotation marks ("x3oe2gx", "dm-public", "videoId"): an identifier, not words
+_CODE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+|(?=[a-z]*\d)[a-z0-9]{5,}|[a-z]+[A-Z][A-Za-z0-9]*")
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -360,7 +362,7 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
     paragraph_ends: dict[int, list[int]] = {}  # paragraph start -> where its sentences end
     for span in _spans(text, speech.marks):
         content = text[span.start:span.end].strip()
-        if not any(ch.isalnum() for ch in content) or content.isdigit():
+        if not any(ch.isalnum() for ch in content) or content.isdigit() or _CODE.fullmatch(content):
             continue
         ends = paragraph_ends.get(span.paragraph_start)
         if ends is None:
