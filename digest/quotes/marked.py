@@ -28,6 +28,7 @@ from digest.quotes.speech import Speech
 _MAX_SPEAKER_WORDS = 10
 _STATEMENT_WORDS = 5  # a span of this many words is a statement of its own, attributed or not
 _NAME_WORDS = 4  # a name in quotation marks is at most this long
+_ENDS_A_SENTENCE = (".", "!", "?", "…", "。", "！", "？")
 # a stop, a question or an exclamation mark (and the marks closing a quote) before a blank, or a wide stop
 _STOP = re.compile(r"[.!?…]['’\"”»“«)]*\s+|[。！？]")
 # a stop that ends no sentence: after an initial, a capitalised short abbreviation ("Dr.", "Nr.") or a
@@ -210,7 +211,9 @@ class _Reader:
         content = [w for w in words if w.lower() not in self.function_words]
         if not content or any(w.strip(".,") in self.speech.audience for w in words):
             return False
-        return not self.speech.spaced or any(w[:1].isupper() for w in content)
+        # (in German every noun has a capital: a phrase without one names nobody; elsewhere "представитель
+        # компании" and "le porte-parole" do)
+        return not self.speech.capitalised_nouns or any(w[:1].isupper() for w in content)
 
     def clause_after(self, after: str) -> str | None:
         """'„…“, sagte Merkel' / '« … », a déclaré le maire' / ', so Merkel': the speaker of the clause right
@@ -376,6 +379,9 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
         n_words = len(_words(content)) if speech.spaced else len(content) // 2
         if n_words <= _NAME_WORDS and _written_unquoted(text, content, speech.marks):
             continue  # 'der „Spiegel“ … der Spiegel': a name the article also writes without marks
+        if n_words < _STATEMENT_WORDS and not speech.capitalised_nouns and content[:1].isupper() \
+                and not content.endswith(_ENDS_A_SENTENCE):
+            continue  # «Интерфакс», « Le Monde »: where only names have capitals, a short capitalised span is one
         statement = n_words >= _STATEMENT_WORDS or before.rstrip().endswith(":")
         how = "clause"
         if speech.speaker_first:
