@@ -4,6 +4,7 @@
     python -m bench.quality --only rouge --limit 500
     python -m bench.quality --only quotes
     python -m bench.quality --only extraction
+    python -m bench.quality --only languages   # the multilingual dev sets (bench/languages.py)
 
 ROUGE: CNN corpus, 3 sentences, `rouge-score` F1 x100 with stemming, R-Lsum over
 "\\n"-joined sentences against the "\\n"-joined human highlights; 95% intervals by
@@ -14,6 +15,8 @@ Extraction: the ScrapingHub benchmark's metric (4-gram shingle P/R averaged over
 pages, F1 of the averages), ours (trafilatura + fallback + chrome cleaning) vs
 plain `trafilatura.extract`.
 Quotes: every English dev set, scored as bench/quotes_eval.py says.
+Languages: summaries (fr, pt, zh), sentence choice (ko, tr) and German quotes, beside LEAD, as
+bench/languages.py scores them.
 """
 
 from __future__ import annotations
@@ -162,13 +165,18 @@ def quotes() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", choices=["rouge", "extraction", "quotes"], action="append")
+    parser.add_argument("--only", choices=["rouge", "extraction", "quotes", "languages"], action="append")
     parser.add_argument("--limit", type=int, default=None, help="CNN articles for ROUGE (default: all 2000)")
     parser.add_argument("--methods", nargs="*", help="ROUGE methods to run (default: all)")
     args = parser.parse_args()
-    only = set(args.only or ["rouge", "extraction", "quotes"])
+    only = set(args.only or ["rouge", "extraction", "quotes", "languages"])
     if "quotes" in only:
         quotes()
+    if "languages" in only:
+        from bench.languages import run
+
+        print("Other languages, on the dev parts of ../shared/corpora/multilingual (beside LEAD)")
+        run()
     if "extraction" in only:
         extraction()
     if "rouge" in only:

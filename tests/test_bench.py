@@ -33,3 +33,23 @@ def test_a_ratio_pairs_the_rounds():
     ours, baseline = [10.0, 40.0, 30.0], [1.0, 4.0, 2.0]
     assert paired_ratio(ours, baseline) == 10.0  # rounds: 10x, 10x, 15x
     assert sorted(ours)[1] / sorted(baseline)[1] == 15.0  # the ratio of the medians would say 15x
+
+
+def test_sentence_choice_is_scored_on_word_characters_and_the_gold_extract():
+    from bench.languages import _f1, _gold_extract
+
+    row = {"sentences": [{"text": "Bir.", "relevance": 1}, {"text": "İki!", "relevance": 9},
+                         {"text": "Üç", "relevance": 5}, {"text": "Dört.", "relevance": 7}]}
+    sentences, gold = _gold_extract("tr", row)
+    assert gold == ["İki!", "Üç", "Dört."]  # the three most relevant, in text order
+    assert _f1(["dört", "Bir."], gold) == pytest.approx(2 * 1 / 5)  # case and marks aside, one of two
+    assert _gold_extract("ko", {"sentences": ["a", "b", "c"], "summary_idx": [2, 0]}) == (["a", "b", "c"], ["c", "a"])
+
+
+def test_pronoun_speakers_of_the_german_gold_are_left_out_of_speaker_accuracy(corpora):
+    from bench.languages import quote_articles
+
+    articles = quote_articles("de")
+    gold = [q for a in articles for q in a.gold]
+    assert len(articles) == 850 and len(gold) == 740  # the dev part's direct quotes, as its README says
+    assert {q["speaker"].lower() for q in gold if q["speaker_is_pronoun"]} <= {"er", "sie"}
