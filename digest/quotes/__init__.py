@@ -24,6 +24,8 @@ Other languages: `speech` holds each one's quotation marks and reporting words, 
 reads quotes and speakers with them (`quotes_in` picks the rules of an article's language).
 """
 
+from functools import cache
+
 from digest.quotes.extract import extract_quotes
 from digest.quotes.key_quote import choose_key_quote
 from digest.quotes.marked import marked_quotes
@@ -34,11 +36,21 @@ from digest.quotes.speech import speech_of
 
 def quotes_in(text: str, code: str, function_words: frozenset[str]) -> list[Quote]:
     """The quotes of a text in the language `code`: English by its own rules, the languages
-    `speech` describes by theirs; none in any other (no quotes rather than wrong ones)."""
+    `speech` describes by theirs; none in any other (no quotes rather than wrong ones).
+    `function_words`: the language's stop words; the fuller stopwords-iso list is added to them."""
     if code == "en":
         return extract_quotes(text)
     speech = speech_of(code)
-    return marked_quotes(text, speech, function_words) if speech is not None else []
+    return marked_quotes(text, speech, _function_words(code, function_words)) if speech is not None else []
+
+
+@cache
+def _function_words(code: str, stop_words: frozenset[str]) -> frozenset[str]:
+    """A sentence opened by one of these ("Dazu", "Derzeit", "So") opens with an adverbial, not its subject:
+    the summariser's short stop list and stopwords-iso's long one together."""
+    import stopwordsiso
+
+    return stop_words | frozenset(stopwordsiso.stopwords(code)) if stopwordsiso.has_lang(code) else stop_words
 
 
 __all__ = ["Quote", "choose_key_quote", "clean_name", "extract_quotes", "quotes_in"]

@@ -28,6 +28,7 @@ from digest.quotes.speech import Speech
 _MAX_SPEAKER_WORDS = 10
 _STATEMENT_WORDS = 5  # a span of this many words is a statement of its own, attributed or not
 _NAME_WORDS = 4  # a name in quotation marks is at most this long
+_LABEL_WORDS = 5  # a speaker's name before a colon, as a transcript writes it
 _ENDS_A_SENTENCE = (".", "!", "?", "…", "。", "！", "？")
 # a stop, a question or an exclamation mark (and the marks closing a quote) before a blank, or a wide stop
 _STOP = re.compile(r"[.!?…]['’\"”»“«)]*\s+|[。！？]")
@@ -35,6 +36,8 @@ _STOP = re.compile(r"[.!?…]['’\"”»“«)]*\s+|[。！？]")
 # number ("3. Mai")
 _NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b[^\W\d_](?<=[A-ZÄÖÜА-Я])[a-zäöüа-я]{1,2}|\d+)\Z")
 _PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「」『』]|\.(?=\s|$)")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_BRACKETED = re.compile(r"\([^()]*\)")
 _LEADING_CLAUSE = re.compile(r"^[\s,;:]*(?:[—–-]+\s*)?")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 # a page's code in quotation marks ("x3oe2gx", "dm-public", "videoId"): an identifier, not words
@@ -126,7 +129,7 @@ class _Reader:
         self.speech, self.function_words = speech, function_words
         # the words the article writes in lower case: a sentence's first word among them is no name
         # ("Später sagte …", "Ähnlich äußerte sich …"), whatever its capital there says
-        self.lower_case = {word for word in _WORD.findall(text) if word[:1].islower()} if speech.spaced else set()
+        self.lower_case = {word for word in _LETTERS.findall(text) if word[:1].islower()} if speech.spaced else set()
         # words a speaker's phrase after its verb does not start with ("sagte dazu am Montag Merkel")
         self.skipped = function_words - speech.subject_starts
 
@@ -146,6 +149,9 @@ class _Reader:
         """The words that open a sentence up to its verb, when they are its subject ("Die Ministerin",
         "Lothar Nicht, Ordnungsdezernent der Stadt," ...), not an adverbial ("Dennoch", "Am Montag")."""
         words = text.split()
+        while len(words) > 1 and words[0].lower() in self.speech.leading_particles:
+            text = text[text.index(words[0]) + len(words[0]):]  # "Auch die Ministerin": the subject still
+            words.pop(0)
         if not words or len(words) > _MAX_SPEAKER_WORDS + 4:
             return None
         first = words[0].lower().strip("„“\"«»(")
@@ -156,7 +162,7 @@ class _Reader:
         aux = self.speech.auxiliary_pattern
         cut = aux.search(text) if aux is not None else None
         phrase = (text[:cut.start()] if cut else text).strip(" ,")
-        inner = phrase.replace(",", " ")
+        inner = _BRACKETED.sub(" ", phrase).replace(",", " ")  # ("Gitta Trauernicht (SPD)")
         if not phrase or _phrase_end(inner) < len(inner):
             return None
         if "," in phrase and not text.rstrip().endswith(","):
@@ -182,11 +188,18 @@ class _Reader:
         if subject:
             return subject
         after = sentence[end:].lstrip()
-        if self.speech.auxiliary_pattern is not None:
-            aux = self.speech.auxiliary_pattern.match(after)
+        aux_pattern = self.speech.auxiliary_pattern
+        if aux_pattern is not None:
+            aux = aux_pattern.match(after)
             if aux:
                 after = after[aux.end():].lstrip()
-        return self.inverted_subject(after.lstrip(" -"))
+        inverted = self.inverted_subject(after.lstrip(" -"))
+        if inverted is None and aux_pattern is not None:
+            # the verb closes the clause and its auxiliary came second: "In der Meldung wird Musk zitiert"
+            aux = _last(aux_pattern, before)
+            if aux is not None:
+                inverted = self.inverted_subject(before[aux.end():].lstrip())
+        return inverted
 
     def inverted_subject(self, text: str) -> str | None:
         """The subject right after its verb ("[sagte] dazu die Ministerin am Montag" -> "die Ministerin"),
@@ -286,6 +299,11 @@ class _Reader:
         verbs = list(speech.verb_pattern.finditer(stripped))
         if verbs:
             return self.subject_of(stripped, verbs[-1])
+        if stripped.endswith(":") and len(stripped.split()) <= _LABEL_WORDS:
+            # a name and a colon, as a transcript writes it ("BKA-Präsident Ziercke: „…“")
+            label = stripped[:-1].strip()
+            if self.can_speak(label) and not any(w.lower() in self.function_words for w in label.split()[:1]):
+                return label
         if stripped.endswith(":") and speech.capitalised_nouns:
             # narration that introduces a quote with a colon names its speaker as its subject, whatever
             # its verb ("Enders schloss sich dem mit den Worten an:"): the verb is its first lower-case word

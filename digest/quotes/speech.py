@@ -39,6 +39,8 @@ class Speech:
     subject_starts: frozenset[str] = frozenset()
     # articles that open an object, never a subject ("Dem Spiegel sagte Merkel"): the subject follows the verb
     object_starts: frozenset[str] = frozenset()
+    # words before a sentence's subject that leave it the subject ("Auch die Ministerin sagte")
+    leading_particles: frozenset[str] = frozenset()
     # words that end a speaker's phrase after the verb ("sagte Merkel am Montag", "a dit le maire devant")
     phrase_ends: frozenset[str] = frozenset()
     # who a speaker says something to, not a speaker ("sagte der Zeitung", "a déclaré à la presse")
@@ -116,10 +118,11 @@ _GERMAN = Speech(
     object_starts=_words("den dem einem einen"),
     subject_starts=_words("der die das den dem des ein eine einer eines einem einen er sie es wir ich ihr man "
                           "sein seine seiner ihre ihrer unser unsere dieser diese dieses jener jene alle viele "
-                          "beide mehrere einige manche kein keine"),
+                          "beide mehrere einige manche kein keine dessen deren"),
+    leading_particles=_words("auch und aber doch selbst sogar nur ebenfalls"),
     phrase_ends=_words("am im in an auf bei beim vor nach gegenüber mit zum zur dem den der die dass ob über "
                        "von vom zu für gestern heute morgen bereits noch auch dazu damals jedoch aber und als "
-                       "weiter außerdem zudem laut hinzu fest ab aus bekannt zurück ein sich es"),
+                       "weiter außerdem zudem laut hinzu fest ab aus bekannt zurück ein sich es wie"),
     name_nouns=_words("Zeitung Tageszeitung Wochenzeitung Magazin Nachrichtenmagazin Blatt Sender Fernsehsender "
                       "Sendung Titel Film Buch Album Lied Song Roman Stück Serie Projekt Programm Mission "
                       "Operation Aktion Kampagne Initiative Partei Bündnis Verein Gruppe Band Firma Unternehmen "
@@ -149,6 +152,7 @@ _FRENCH = Speech(
     pronouns=_words("il elle"),
     subject_starts=_words("le la les l' un une des ce cet cette ces son sa ses leur leurs il elle ils elles on "
                           "nous je tu notre nos mon ma mes plusieurs certains"),
+    leading_particles=_words("et mais aussi même"),
     phrase_ends=_words("à au aux en dans devant lors pendant après avant sur chez avec pour par mardi lundi "
                        "mercredi jeudi vendredi samedi dimanche hier aujourd'hui que qu' et mais"),
     name_cues=("baptis", "intitul", "surnomm"),
@@ -172,6 +176,7 @@ _RUSSIAN = Speech(
     prepositions="по словам|по мнению|как сообщил|как заявил|как отметил",
     pronouns=_words("он она"),
     subject_starts=_words("он она они мы я это этот эта эти его её их наш наша"),
+    leading_particles=_words("и а но также даже"),
     phrase_ends=_words("в во на по при после перед с со для у к о об и но что журналистам агентству "
                        "изданию корреспонденту телеканалу газете"),
     name_cues=("так называем", "под названием", "именуем"),
