@@ -81,7 +81,7 @@ def analyse_text(text: str, title: str | None = None, sentences: int = 3, *, cle
     # (worked out before the quotes, while the summary's words and their terms are still in the CPU's caches)
     summary_terms = {t for s in summary for t in summariser.terms_of_tokens(tokens[s.index])}
     fingerprint = fingerprint_words(chain.from_iterable(tokens))
-    found = quotes_in(body, known.code, summariser.stop_words)
+    found = quotes_in(body, known)
     read = lower_words if not known.pairs else (lambda quote: (count_words(quote), tokens_of(quote.lower())))
     key = choose_key_quote(found, summary_terms, summariser.terms_of_tokens, read)
     return Analysis(

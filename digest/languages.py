@@ -42,6 +42,11 @@ class Language:
     def stop_words(self) -> frozenset[str]:
         return _stop_words(self.code, self.name)
 
+    def function_words(self) -> frozenset[str]:
+        """The stop words with stopwords-iso's fuller list: what tells a sentence's adverbial or article
+        ("Dazu", "Derzeit", "aux") from its subject or a name."""
+        return _function_words(self.code, self.name)
+
     def joins(self, piece: str, following: str) -> bool:
         """The sentence splitter cut after `piece` where this language's writing does not end a sentence:
         a day's number before a month ("am 3. | Oktober"), a list's number in text whose sentences end
@@ -135,6 +140,14 @@ def _months(code: str) -> frozenset[str]:
 
     return frozenset(name.lower() for context in ("format", "stand-alone")
                      for name in get_month_names("wide", context=context, locale=code).values())
+
+
+@cache
+def _function_words(code: str, name: str) -> frozenset[str]:
+    import stopwordsiso
+
+    stop_words = _stop_words(code, name)
+    return stop_words | frozenset(stopwordsiso.stopwords(code)) if stopwordsiso.has_lang(code) else stop_words
 
 
 # the scripts written without blanks between words, or with particles glued on: Han, kana, Hangul

@@ -229,3 +229,23 @@ def test_page_code_in_quotation_marks_is_no_quote():
             "déclaré : « Nous ouvrirons la piscine en juin, comme prévu. »")
     quotes = [q["quote"] for q in analyse_text(text, "", 2, cleaned=True).quotes]
     assert quotes == ["Nous ouvrirons la piscine en juin, comme prévu."]
+
+
+def test_a_headline_run_into_the_first_sentence_gets_a_line_of_its_own():
+    from digest.chrome import clean_in_language
+
+    turkish = ("Kış lastiği zorunlu hale getirildi Yarından itibaren tüm ticari araçlar kış lastiği kullanacak. Kurala "
+               "uymayanlara ceza verilecek, yarından itibaren denetimler başlıyor.")
+    assert clean_in_language(turkish, "tr").split("\n") == [
+        "Kış lastiği zorunlu hale getirildi",
+        "Yarından itibaren tüm ticari araçlar kış lastiği kullanacak. Kurala uymayanlara ceza verilecek, "
+        "yarından itibaren denetimler başlıyor."]
+    capitals = "Yeni dönem başlıyor BUGÜN meclis toplanıyor ve bugün ilk oturum yapılacak."
+    assert clean_in_language(capitals, "tr").startswith("Yeni dönem başlıyor\nBUGÜN meclis")
+    # names are no sentence start: an article or a noun that names follow stands before them; and a
+    # capitalised word the text never writes in lower case is a name
+    for code, text in (("fr", "La ville de Lyon a inauguré la Tour Métropole, une tour de 200 mètres."),
+                       ("pt", "A empresa Produtos Pirata registrou lucro, disse a empresa produtos."),
+                       ("fr", "Le président Emmanuel Macron a annoncé mardi une réforme."),
+                       ("en", "Father of the internet Why we must fight for its freedom, the internet says.")):
+        assert clean_in_language(text, code) == text

@@ -24,8 +24,7 @@ Other languages: `speech` holds each one's quotation marks and reporting words, 
 reads quotes and speakers with them (`quotes_in` picks the rules of an article's language).
 """
 
-from functools import cache
-
+from digest.languages import Language
 from digest.quotes.extract import extract_quotes
 from digest.quotes.key_quote import choose_key_quote
 from digest.quotes.marked import marked_quotes
@@ -34,23 +33,13 @@ from digest.quotes.spans import Quote
 from digest.quotes.speech import speech_of
 
 
-def quotes_in(text: str, code: str, function_words: frozenset[str]) -> list[Quote]:
-    """The quotes of a text in the language `code`: English by its own rules, the languages
-    `speech` describes by theirs; none in any other (no quotes rather than wrong ones).
-    `function_words`: the language's stop words; the fuller stopwords-iso list is added to them."""
-    if code == "en":
+def quotes_in(text: str, language: Language) -> list[Quote]:
+    """The quotes of a text in `language`: English by its own rules, the languages `speech` describes
+    by theirs; none in any other (no quotes rather than wrong ones)."""
+    if language.code == "en":
         return extract_quotes(text)
-    speech = speech_of(code)
-    return marked_quotes(text, speech, _function_words(code, function_words)) if speech is not None else []
-
-
-@cache
-def _function_words(code: str, stop_words: frozenset[str]) -> frozenset[str]:
-    """A sentence opened by one of these ("Dazu", "Derzeit", "So") opens with an adverbial, not its subject:
-    the summariser's short stop list and stopwords-iso's long one together."""
-    import stopwordsiso
-
-    return stop_words | frozenset(stopwordsiso.stopwords(code)) if stopwordsiso.has_lang(code) else stop_words
+    speech = speech_of(language.code)
+    return marked_quotes(text, speech, language.function_words()) if speech is not None else []
 
 
 __all__ = ["Quote", "choose_key_quote", "clean_name", "extract_quotes", "quotes_in"]
