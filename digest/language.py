@@ -27,6 +27,11 @@ SAMPLE_CHARS = 150  # as accurate as 2,000 characters (above), at a tenth of the
 # them identify all 325 zh and ko dev texts, at half the time of 150
 SAMPLE_WIDE_CHARS = 80
 _WIDE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# A cascade: the first 80 characters decide when the model is sure of them (95% of texts), else all 150.
+# On the 4,008 texts it misses the one text 150 characters miss, and costs the English path 5% where
+# 150 characters for every text cost it 8.7% (bench/RESULTS.md).
+FIRST_CHARS = 80
+FIRST_SURE = 0.8
 SURE = 0.5  # below this the model is unsure: a hint decides
 GUESS = 0.2  # below this, with no hint, the language is unknown
 _LETTER = re.compile(r"[^\W\d_]")
@@ -61,6 +66,11 @@ def _sample(text: str) -> str:
     return sample.lower() if sample.isupper() else sample
 
 
+def _predict(sample: str) -> tuple[str | None, float]:
+    labels, scores = _model().predict(sample, k=1)
+    return normalise_code(labels[0].removeprefix("__label__")), float(scores[0])
+
+
 def identify(text: str, hint: str | None = None) -> str | None:
     """The ISO 639-1 code of the language `text` is written in (None when neither the text nor the
     hint tells: no letters, or the model's best guess is weak)."""
@@ -68,8 +78,9 @@ def identify(text: str, hint: str | None = None) -> str | None:
     sample = _sample(text)
     if not _LETTER.search(sample):
         return hint
-    labels, scores = _model().predict(sample, k=1)
-    found, score = normalise_code(labels[0].removeprefix("__label__")), float(scores[0])
+    found, score = _predict(sample[:FIRST_CHARS])
+    if score < FIRST_SURE and len(sample) > FIRST_CHARS:
+        found, score = _predict(sample)  # unsure on a few words: read more of them
     if score >= SURE or found == hint:
         return found
     if hint:
