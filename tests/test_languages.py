@@ -249,3 +249,11 @@ def test_a_headline_run_into_the_first_sentence_gets_a_line_of_its_own():
                        ("fr", "Le président Emmanuel Macron a annoncé mardi une réforme."),
                        ("en", "Father of the internet Why we must fight for its freedom, the internet says.")):
         assert clean_in_language(text, code) == text
+
+
+def test_an_english_story_under_a_title_case_headline_is_english():
+    # capitals on every word read as German to the model on their own: the sample reaches into the body
+    text = ("Big Band Legends Reunite For One Last Summer Tour Across Europe And Asia\n"
+            + "The band said on Tuesday that the tour would start in Lisbon in June and end in Tokyo in "
+              "September, with tickets going on sale next week. " * 4)
+    assert identify(text) == "en"
