@@ -3,7 +3,8 @@
 Runs the whole per-article path on every corpus the figures come from and writes one
 JSON line per article: the analysis of each of the 2000 CNN articles (summary,
 quotes, key quote, fingerprint), the quotes of every article of the three English
-quote gold sets and of the multilingual sets, and the extracted text of the 181
+quote gold sets (found directly, and through the whole path with its language
+identification) and of the multilingual sets, and the extracted text of the 181
 ScrapingHub pages. Save before, compare after:
 
     python -m bench.same_analyses --save /tmp/before.jsonl
@@ -47,6 +48,10 @@ def outputs() -> Iterator[tuple[str, str, dict]]:
     for name in ("outlets-quotes", "polnear-dev"):
         for n, row in enumerate(_lines(CORPORA / "quotes" / f"{name}.jsonl")):
             yield name, f"{n}:{row['id']}", {"quotes": [q.as_dict() for q in extract_quotes(row["text"])]}
+            # the product's path too, as bench.quality scores it: the language identified first
+            analysis = analyse_text(row["text"], None, 3)
+            yield f"{name} (analysed)", f"{n}:{row['id']}", {
+                "language": analysis.language, "quotes": analysis.quotes, "key_quote": analysis.key_quote}
     for path in sorted((CORPORA / "multilingual").glob("*.jsonl")):
         for n, row in enumerate(_lines(path)):
             text = row.get("text") or row.get("article") or ""
