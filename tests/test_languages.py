@@ -257,3 +257,15 @@ def test_an_english_story_under_a_title_case_headline_is_english():
             + "The band said on Tuesday that the tour would start in Lisbon in June and end in Tokyo in "
               "September, with tickets going on sale next week. " * 4)
     assert identify(text) == "en"
+
+
+def test_a_name_and_a_colon_is_a_speaker_but_a_conjunction_is_not():
+    text = ("Die Organisation steht in der Kritik. Denn: „Wozu sollte die Organisation existieren, wenn sie "
+            "keine Wirkung hat?“ fragen sich Experten. BKA-Präsident Ziercke: „Mit diesem Ansatz setzen wir "
+            "neue Maßstäbe.“ Darin steht unter anderem: „Die Kosten steigen im nächsten Jahr deutlich an.“")
+    found = {q["quote"][:20]: q for q in analyse_text(text, "", 2, cleaned=True).quotes}
+    assert found["Mit diesem Ansatz se"]["speaker"] == "BKA-Präsident Ziercke"
+    assert found["Wozu sollte die Orga"]["speaker"] != "Denn"
+    # no label: the last speaker is carried over, and shown nowhere (not its own clause)
+    assert found["Die Kosten steigen i"]["speaker"] != "Darin steht unter anderem"
+    assert not found["Die Kosten steigen i"]["confident"]

@@ -139,9 +139,10 @@ class _Reader:
         while words and words[0].lower() in self.skipped:
             words.pop(0)
         kept: list[str] = []
+        aux = self.speech.auxiliary_pattern
         for word in words[:_MAX_SPEAKER_WORDS]:
-            if kept and word.lower() in self.speech.phrase_ends:
-                break
+            if kept and (word.lower() in self.speech.phrase_ends or aux is not None and aux.fullmatch(word)):
+                break  # (an auxiliary opens the predicate: "mögliche Uninformiertheit | habe …")
             kept.append(word)
         return " ".join(kept) or None
 
@@ -302,8 +303,10 @@ class _Reader:
         if stripped.endswith(":") and len(stripped.split()) <= _LABEL_WORDS:
             # a name and a colon, as a transcript writes it ("BKA-Präsident Ziercke: „…“")
             label = stripped[:-1].strip()
-            if self.can_speak(label) and not any(w.lower() in self.function_words for w in label.split()[:1]):
-                return label
+            words = label.split()
+            if self.can_speak(label) and words[0].lower() not in self.skipped and all(
+                    w[:1].isupper() or w in self.speech.name_particles for w in words):
+                return label  # (a name's words have capitals: not "Denn:", not "Darin steht unter anderem:")
         if stripped.endswith(":") and speech.capitalised_nouns:
             # narration that introduces a quote with a colon names its speaker as its subject, whatever
             # its verb ("Enders schloss sich dem mit den Worten an:"): the verb is its first lower-case word
