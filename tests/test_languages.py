@@ -269,3 +269,13 @@ def test_a_name_and_a_colon_is_a_speaker_but_a_conjunction_is_not():
     # no label: the last speaker is carried over, and shown nowhere (not its own clause)
     assert found["Die Kosten steigen i"]["speaker"] != "Darin steht unter anderem"
     assert not found["Die Kosten steigen i"]["confident"]
+
+
+def test_a_speaker_shown_under_a_quote_is_named_not_only_described():
+    text = ("Die Stadt baut ein neues Bad. „Wir eröffnen im Sommer und bleiben bis zum Herbst offen“, sagte "
+            "der Sprecher. „Die Preise bleiben für alle Familien gleich niedrig“, sagte Bürgermeisterin Anna "
+            "Keller am Montag.")
+    found = {q["quote"][:12]: q for q in analyse_text(text, "", 2, cleaned=True).quotes}
+    described, named = found["Wir eröffnen"], found["Die Preise b"]
+    assert described["speaker"] == "der Sprecher" and not described["confident"]  # listed, never shown
+    assert named["speaker"] == "Bürgermeisterin Anna Keller" and named["confident"]

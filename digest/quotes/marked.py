@@ -218,6 +218,19 @@ class _Reader:
         phrase = self.phrase_after(" ".join(words))
         return phrase if phrase and self.can_speak(phrase) else None
 
+    def names_someone(self, phrase: str) -> bool:
+        """The phrase has a name in it, not only a description ("der Minister", "das Fazit", "le maire"):
+        a capital past its first word where nouns have none, two where every noun has one. After the verb,
+        a description is an object ("…“, lautet das Fazit") as often as the speaker."""
+        if not any(ch.isupper() or ch.islower() for ch in phrase):
+            return True  # a script without capitals (Chinese, Japanese, Korean) says nothing either way
+        capitals = sum(word[:1].isupper() for word in phrase.split()[1:])
+        first = phrase.split()[0]
+        if self.speech.capitalised_nouns:
+            return capitals >= 2 or capitals >= 1 and first.lower() not in self.speech.subject_starts \
+                or first.lower() not in self.speech.subject_starts and first[:1].isupper() and len(phrase.split()) == 1
+        return capitals >= 1 or first[:1].isupper() and first.lower() not in self.function_words
+
     def can_speak(self, phrase: str) -> bool:
         """A phrase can name a speaker: it has a word of its own (not only articles and pronouns), written
         with a capital where the script has them, and it is not who was spoken to ("der Zeitung")."""
@@ -427,6 +440,8 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
             who, how = quotes[-1].speaker, "carried"  # a quote that goes on from the last one
         if who is not None and how in ("clause", "introduced", "closing", "reported"):
             last_speaker = who
+        if how == "clause" and who is not None and not reader.names_someone(who):
+            how = "described"  # "…“, heißt es auf der Website": shown under no quote (see `names_someone`)
         quotes.append(Quote(content, who, "full" if statement and content[:1].isupper() else "partial",
                             span.start, end=span.end, attributed_by=how if who else "none"))
     return quotes
