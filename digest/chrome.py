@@ -16,6 +16,7 @@ from functools import cache
 from digest.extract import strip_dateline
 from digest.languages import supported
 from digest.quotes.speech import speech_of
+from digest.text import LETTERS, lower_case_words
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,6 @@ def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | Non
 
 _HEADLINE_WORDS = 14  # a headline run into the text is at most this long
 _WORD = re.compile(r"\S+")
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def split_run_in_headline(text: str, function_words: frozenset[str] = frozenset(), dotted_i: bool = False) -> str:
@@ -90,11 +90,11 @@ def split_run_in_headline(text: str, function_words: frozenset[str] = frozenset(
         token = word.group()
         if count > _HEADLINE_WORDS or previous is not None and previous.endswith((".", "!", "?", ":", ";", "…", ",")):
             return text
-        letters = _LETTERS.match(token)
+        letters = LETTERS.match(token)
         if count >= 2 and previous is not None and letters and previous[:1].islower() and token[:1].isupper() \
                 and previous.lower() not in function_words:
             if lower_case is None:
-                lower_case = {w for w in _LETTERS.findall(text) if w[:1].islower()}
+                lower_case = lower_case_words(text)
             core = letters.group()
             lowered = (core.replace("İ", "i").replace("I", "ı") if dotted_i else core).lower()
             if len(core) > 1 and lowered in lower_case:

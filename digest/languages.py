@@ -150,12 +150,10 @@ def _function_words(code: str, name: str) -> frozenset[str]:
     return stop_words | frozenset(stopwordsiso.stopwords(code)) if stopwordsiso.has_lang(code) else stop_words
 
 
-# the scripts written without blanks between words, or with particles glued on: Han, kana, Hangul
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-_CJK_RUN = re.compile(f"[{_CJK}]+")
-
-
-_UNSPACED_RUN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # Han and kana
+# the scripts written without blanks between words (Han and kana), or with particles glued on (Hangul)
+_HAN_AND_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RUN = re.compile(f"[{_HAN_AND_KANA}\uac00-\ud7af]+")
+_UNSPACED_RUN = re.compile(f"[{_HAN_AND_KANA}]+")
 
 
 def count_words(text: str) -> int:

@@ -186,13 +186,11 @@ class Summariser:
         if len(self._ids) > _TermIds.MAX_TOKENS:
             self._ids = _TermIds(self.stop_words, self._stemmer)
         lookup = self._ids.__getitem__
-        if self.language.pairs:
-            count_words = self.language.word_count
-            candidates = [i for i, (s, sentence_tokens) in enumerate(zip(sentences, tokens, strict=True))
-                          if self._is_candidate(s.text, count_words(s.text, sentence_tokens))]
-        else:
-            candidates = [i for i, (s, sentence_tokens) in enumerate(zip(sentences, tokens, strict=True))
-                          if self._is_candidate(s.text, len(sentence_tokens))]
+        # words per sentence: its tokens, but for character pairs (`Language.word_count`, asked only then)
+        lengths = map(self.language.word_count, (s.text for s in sentences), tokens) if self.language.pairs \
+            else map(len, tokens)
+        candidates = [i for i, (s, n_words) in enumerate(zip(sentences, lengths, strict=True))
+                      if self._is_candidate(s.text, n_words)]
         if len(candidates) < count:  # short or odd text: fall back to every sentence with words in it
             candidates = [i for i, sentence_tokens in enumerate(tokens) if any(map(lookup, sentence_tokens))]
             candidates = candidates or list(range(len(sentences)))

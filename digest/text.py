@@ -31,6 +31,7 @@ _ODD_OR_CONTROL = re.compile(f"[{_ODD_BLANK_CHARACTERS}{_CONTROL_CHARACTERS}]")
 # e.g. "Lloyd J." + "Austin said..." - glue it to the next piece.
 _DANGLING_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
+LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters
 # Closing quote marks the splitter sometimes leaves at the start of the next sentence.
 _CLOSERS = "\"”’')]"
 _LEADING_CLOSER = re.compile(rf"^([{re.escape(_CLOSERS)}]+)\s+")
@@ -146,6 +147,12 @@ def words(sentence: str) -> list[str]:
         else:
             tokens += pattern(piece)
     return tokens
+
+
+def lower_case_words(text: str) -> set[str]:
+    """The words `text` writes in lower case somewhere: a capitalised word among them, in a language
+    that capitalises only names and sentence starts, opens a sentence and is no name."""
+    return {word for word in LETTERS.findall(text) if word[:1].islower()}
 
 
 class OfflineTokenizer:

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 
 from digest.quotes.spans import Quote
 from digest.quotes.speech import Speech
+from digest.text import lower_case_words
 
 _MAX_SPEAKER_WORDS = 10
 _STATEMENT_WORDS = 5  # a span of this many words is a statement of its own, attributed or not
@@ -36,7 +38,6 @@ _STOP = re.compile(r"[.!?…]['’\"”»“«)]*\s+|[。！？]")
 # number ("3. Mai")
 _NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b[^\W\d_](?<=[A-ZÄÖÜА-Я])[a-zäöüа-я]{1,2}|\d+)\Z")
 _PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「」『』]|\.(?=\s|$)")
-_LETTERS = re.compile(r"[^\W\d_]+")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _LEADING_CLAUSE = re.compile(r"^[\s,;:]*(?:[—–-]+\s*)?")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -44,21 +45,24 @@ _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _CODE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+|(?=[a-z]*\d)[a-z0-9]{5,}|[a-z]+[A-Z][A-Za-z0-9]*")
 
 
-def sentence_ends(text: str) -> list[int]:
-    """Where the sentences of `text` end (just past the blank after each stop)."""
-    ends = []
+def _ends(text: str) -> Iterator[int]:
     for stop in _STOP.finditer(text):
         # (the few characters before the stop: the pattern is anchored there, and a search from the start
         # of the text made this quadratic)
         if text[stop.start()] == "." and _NOT_AN_END.search(text, max(0, stop.start() - 4), stop.start()):
             continue
-        ends.append(stop.end())
-    return ends
+        yield stop.end()
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where the sentences of `text` end (just past the blank after each stop)."""
+    return list(_ends(text))
 
 
 def _first_sentence(text: str) -> str:
-    ends = sentence_ends(text)
-    return text[:ends[0]] if ends else text
+    """`text` up to its first sentence end (the rest of the paragraph is not scanned)."""
+    end = next(_ends(text), None)
+    return text[:end] if end is not None else text
 
 
 def _phrase_end(text: str) -> int:
@@ -129,7 +133,7 @@ class _Reader:
         self.speech, self.function_words = speech, function_words
         # the words the article writes in lower case: a sentence's first word among them is no name
         # ("Später sagte …", "Ähnlich äußerte sich …"), whatever its capital there says
-        self.lower_case = {word for word in _LETTERS.findall(text) if word[:1].islower()} if speech.spaced else set()
+        self.lower_case = lower_case_words(text) if speech.spaced else set()
         # words a speaker's phrase after its verb does not start with ("sagte dazu am Montag Merkel")
         self.skipped = function_words - speech.subject_starts
 
