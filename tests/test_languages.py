@@ -132,6 +132,27 @@ def test_german_quotes_in_their_marks_with_the_speaker_of_each_clause_shape():
     assert he[1] == "Weber" and he[2] is False
 
 
+GERMAN_NAMES = ("„Das Gesetz kommt im Herbst“, sagte die Ministerin Anna Roth der „Rheinischen Post“. Das "
+                "Nachrichtenmagazin „Der Stern“ hatte zuerst berichtet, ebenso die Online-Ausgabe des „Kurier“. "
+                "Die Lage sei „alles andere als entspannt“, die Kassen seien leer. Von der Leyen betonte, die "
+                "Pflegekräfte seien „mit Abstand die wichtigste Gruppe in diesem Land“. Der Verein stellte "
+                "„Geschichte der Straßenbahn im Dresdner Osten zwischen den Kriegen“ vor. Die Daten stehen auf "
+                "„statistik.example.de“ und im „Black Lion Hospital“ hängt ein Aushang.")
+
+
+def test_german_names_and_titles_in_marks_are_no_quotes_and_reported_speech_is():
+    said = {quote: speaker for quote, speaker, _ in _quotes("de", GERMAN_NAMES)}
+    # a newspaper after an article, a compound name noun ("Nachrichtenmagazin"), the noun's genitive
+    assert not {"Rheinischen Post", "Der Stern", "Kurier"} & set(said)
+    # a title without a verb, a web address, a phrase of capitalised words only: names, not statements
+    assert not {"Geschichte der Straßenbahn im Dresdner Osten zwischen den Kriegen", "statistik.example.de",
+                "Black Lion Hospital"} & set(said)
+    # a fragment in a sentence of reported speech ("sei") is the last speaker's words
+    assert said["alles andere als entspannt"] == "die Ministerin Anna Roth"
+    # a name whose small words come first is still the subject ("Von der Leyen betonte")
+    assert said["mit Abstand die wichtigste Gruppe in diesem Land"] == "Von der Leyen"
+
+
 def test_french_quotes_in_guillemets():
     text = ("Le gouvernement a présenté mercredi son plan pour l'hôpital. « Nous allons recruter dix mille "
             "infirmières d'ici deux ans », a déclaré la ministre Claire Dubois devant les députés.\n"

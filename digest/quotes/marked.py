@@ -41,8 +41,9 @@ _PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「�
 _BRACKETED = re.compile(r"\([^()]*\)")
 _LEADING_CLAUSE = re.compile(r"^[\s,;:]*(?:[—–-]+\s*)?")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
-# a page's code in quotation marks ("x3oe2gx", "dm-public", "videoId"): an identifier, not words
-_CODE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+|(?=[a-z]*\d)[a-z0-9]{5,}|[a-z]+[A-Z][A-Za-z0-9]*")
+# a page's code in quotation marks ("x3oe2gx", "dm-public", "videoId"), or a web address ("tagesschau.de"):
+# an identifier, not words
+_CODE = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)+|(?=[a-z]*\d)[a-z0-9]{5,}|[a-z]+[A-Z][A-Za-z0-9]*")
 
 
 def _ends(text: str) -> Iterator[int]:
@@ -136,6 +137,49 @@ class _Reader:
         self.lower_case = lower_case_words(text) if speech.spaced else set()
         # words a speaker's phrase after its verb does not start with ("sagte dazu am Montag Merkel")
         self.skipped = function_words - speech.subject_starts
+        self.name_nouns = frozenset(word.lower() for word in speech.name_nouns)
+
+    def only_names(self, content: str) -> bool:
+        """Where nouns have capitals, a capitalised span whose every lower-case word is an article, a
+        preposition or a conjunction has no verb: a title or a name ("Geschichte der Gastronomie im Großen
+        Garten"), not a statement of its own."""
+        title_words = self.speech.title_words
+        if not title_words or not content[:1].isupper() or content.endswith(_ENDS_A_SENTENCE):
+            return False
+        return all(w[:1].isupper() or not w[:1].isalpha() or w in title_words for w in _words(content))
+
+    def in_reported_speech(self, before: str, after: str, content: str) -> bool:
+        """The quote is a fragment of someone's words in a sentence in the mood of reported speech ("Die
+        Lage sei „ernst“"): it has a word of its own in lower case, a verb or an adjective (a name, „Golem“,
+        „Polizei von DeLand“, is no one's words in any mood)."""
+        pattern = self.speech.reported_pattern
+        if pattern is None or not any(w[:1].islower() and w not in self.speech.title_words for w in _words(content)):
+            return False
+        return bool(pattern.search(before) or pattern.search(_first_sentence(after)))
+
+    def is_proper_name(self, content: str) -> bool:
+        """Where nouns have capitals, a phrase of several words that are all capitalised is a proper name
+        ("Berliner Zeitung", "Black Lion Hospital"): a common noun's adjectives and articles are not."""
+        if not self.speech.capitalised_nouns:
+            return False
+        words = _words(content)
+        return 2 <= len(words) <= _NAME_WORDS and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+    def names_what_follows(self, before: str) -> bool:
+        """The narration before a span ends with a noun that a name follows ("die Zeitung „…“", "des
+        Nachrichtenmagazins „…“", "die Online-Ausgabe des „…“", "партия «…»") or a cue ("sogenannte „…“")."""
+        words = before.rstrip().lower().split()[-2:]
+        if len(words) == 2 and words[1] in self.speech.name_of:
+            words.pop()  # "die Online-Ausgabe des „Spiegel“": the name is the noun's genitive
+        if not words:
+            return False
+        word = words[-1].strip("(").rsplit("-", 1)[-1]
+        speech = self.speech
+        if word in self.name_nouns or speech.name_cues and words[-1].startswith(speech.name_cues):
+            return True
+        stems = [word] + [word[:-len(end)] for end in speech.name_noun_endings if word.endswith(end)]
+        return any(stem in self.name_nouns or stem.endswith(speech.name_heads) for stem in stems) \
+            if speech.name_heads else False
 
     def phrase_after(self, text: str) -> str | None:
         """The speaker's phrase at the start of `text`: up to a mark or a word that ends it."""
@@ -160,9 +204,11 @@ class _Reader:
         if not words or len(words) > _MAX_SPEAKER_WORDS + 4:
             return None
         first = words[0].lower().strip("„“\"«»(")
-        if first in self.function_words and first not in self.speech.subject_starts and not self._opens_a_name(words):
+        if self._opens_a_name(words):
+            pass  # "Von der Leyen": small words, then a name
+        elif first in self.function_words and first not in self.speech.subject_starts:
             return None
-        if first in self.speech.object_starts or first not in self.speech.subject_starts and first in self.lower_case:
+        elif first in self.speech.object_starts or first not in self.speech.subject_starts and first in self.lower_case:
             return None  # an object ("Dem Spiegel") or an adverb ("Später"): the subject follows the verb
         aux = self.speech.auxiliary_pattern
         cut = aux.search(text) if aux is not None else None
@@ -397,7 +443,6 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
     each with the speaker its reporting clause names (None when none does). `function_words`: the
     language's stop words (what may not open a sentence's subject)."""
     reader = _Reader(speech, function_words, text)
-    name_nouns = frozenset(word.lower() for word in speech.name_nouns)
     quotes: list[Quote] = []
     last_speaker: str | None = None
     paragraph_ends: dict[int, list[int]] = {}  # paragraph start -> where its sentences end
@@ -411,8 +456,7 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
             ends = paragraph_ends[span.paragraph_start] = [span.paragraph_start + end for end in sentence_ends(paragraph)]
         previous, before = _sentences_before(text, span.paragraph_start, span.open_mark, ends)
         after = text[span.close_mark:span.paragraph_end]
-        last_word = before.rstrip().rsplit(None, 1)[-1].strip("(").lower() if before.strip() else ""
-        if last_word in name_nouns or speech.name_cues and last_word.startswith(speech.name_cues):
+        if reader.names_what_follows(before):
             continue
         n_words = len(_words(content)) if speech.spaced else len(content) // 2
         if n_words <= _NAME_WORDS and _written_unquoted(text, content, speech.marks):
@@ -420,7 +464,8 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
         if n_words < _STATEMENT_WORDS and not speech.capitalised_nouns and content[:1].isupper() \
                 and not content.endswith(_ENDS_A_SENTENCE):
             continue  # «Интерфакс», « Le Monde »: where only names have capitals, a short capitalised span is one
-        statement = n_words >= _STATEMENT_WORDS or before.rstrip().endswith(":")
+        statement = n_words >= _STATEMENT_WORDS and not reader.only_names(content) or before.rstrip().endswith(":")
+        reported = False
         how = "clause"
         if speech.speaker_first:
             who = reader.speaker_first(before, after)
@@ -433,8 +478,15 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
             if who is None:
                 # a word before it in its sentence reports it ("sprach von einer „Katastrophe“")
                 who, how = reader.reported_in(before), "reported"
-        if who is None and not statement:
+        if who is None and not statement and reader.in_reported_speech(before, after, content):
+            who, how = last_speaker, "subjunctive"  # "Die Lage sei „ernst“": the last speaker's words
+            if who is None:
+                who, how = reader.reported_in(previous) if previous else None, "sentence"
+            reported = True
+        if who is None and not statement and not reported:
             continue  # a fragment nobody says: a name, a title, a scare quote
+        if how != "clause" and not statement and reader.is_proper_name(content):
+            continue  # "sagte der „Berliner Zeitung“", "im „Black Lion Hospital“": a name the sentence holds
         if who is None and previous and not speech.speaker_first:
             # the sentence before reports it ("Merkel sagte, sie sei zufrieden. „Wir …“")
             who, how = reader.reported_in(previous), "sentence"

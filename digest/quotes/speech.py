@@ -49,6 +49,13 @@ class Speech:
     between_verb_and_subject: frozenset[str] = frozenset()
     # nouns a name in quotation marks stands after ("die Zeitung „Die Zeit“", "партия «Единая Россия»")
     name_nouns: frozenset[str] = frozenset()
+    # name nouns that still name a title or a name as the last part of a compound ("das Nachrichtenmagazin
+    # „Der Spiegel“", "die Musikzeitschrift „Billboard“"), where the language writes compounds as one word
+    name_heads: tuple[str, ...] = ()
+    # words between a name noun and the name it is followed by ("die Online-Ausgabe des „Spiegel“")
+    name_of: frozenset[str] = frozenset()
+    # endings a name noun takes before a name in quotation marks ("des Magazins „…“", "des Blattes „…“")
+    name_noun_endings: tuple[str, ...] = ()
     # word beginnings before a name or a word in quotation marks ("sogenannte „…“", "so-called")
     name_cues: tuple[str, ...] = ()
     # the verb comes after the quote and the speaker before it (Turkish, Korean, Japanese, Chinese)
@@ -62,16 +69,24 @@ class Speech:
     # nouns are capitalised and verbs are not (German): a sentence's first lower-case word that is not
     # a function word is its verb or an adjective of its subject's
     capitalised_nouns: bool = False
+    # verb forms of reported speech (German Konjunktiv I, "sei", "habe"): a sentence with one reports what
+    # the speaker named last said, and a fragment quoted in it is theirs ("Die Lage sei „ernst“")
+    reported_mood: str = ""
+    # the lower-case words of a title or a name where nouns have capitals: articles, prepositions and
+    # conjunctions ("Schule ohne Rassismus – Schule mit Courage"); a span with any other is a statement
+    title_words: frozenset[str] = frozenset()
     # the small words inside names ("Von der Leyen", "de Gaulle")
     name_particles: frozenset[str] = frozenset()
     verb_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     preposition_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     postposition_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     auxiliary_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    reported_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, spec in (("verb_pattern", self.verbs), ("preposition_pattern", self.prepositions),
-                           ("postposition_pattern", self.postpositions), ("auxiliary_pattern", self.auxiliaries)):
+                           ("postposition_pattern", self.postpositions), ("auxiliary_pattern", self.auxiliaries),
+                           ("reported_pattern", self.reported_mood)):
             object.__setattr__(self, name, self._alternation(spec))
 
     def _alternation(self, spec: str) -> re.Pattern[str] | None:
@@ -115,6 +130,11 @@ _GERMAN = Speech(
     pronouns=_words("er sie"),
     capitalised_nouns=True,
     name_particles=_words("von vom van de der zu zur di da"),
+    reported_mood=("sei|seien|habe|werde|könne|müsse|solle|dürfe|wolle|möge|gebe|stehe|gehe|liege|gelte|bleibe"
+                   "|komme|wisse|brauche|lasse|sehe|fehle|zeige|bestehe|handle|trage|wäre|wären|hätten|würden"),
+    title_words=_words("der die das des dem den ein eine einer eines einem einen und oder sowie in im am an "
+                       "auf aus bei beim mit nach von vom vor zu zum zur für über unter gegen ohne um durch "
+                       "bis zwischen als wie seit ins ans"),
     object_starts=_words("den dem einem einen"),
     subject_starts=_words("der die das den dem des ein eine einer eines einem einen er sie es wir ich ihr man "
                           "sein seine seiner ihre ihrer unser unsere dieser diese dieses jener jene alle viele "
@@ -127,7 +147,15 @@ _GERMAN = Speech(
                       "Sendung Titel Film Buch Album Lied Song Roman Stück Serie Projekt Programm Mission "
                       "Operation Aktion Kampagne Initiative Partei Bündnis Verein Gruppe Band Firma Unternehmen "
                       "Typ Marke Modell Schiff Raumfähre Raumschiff Sonde Satellit Motto Namen namens Gesetz "
-                      "Plattform Website Portal Agentur"),
+                      "Plattform Website Portal Agentur Zeitschrift Ausgabe Artikel Kolumne Reihe "
+                      "Ausstellung Festival Veranstaltung Konferenz Kongress Auszeichnung Orden "
+                      "Fahrzeug Auto Flugzeug Organisation Stiftung Netzwerk Verband Konzern Bewegung Front"),
+    name_heads=("zeitung", "zeitschrift", "magazin", "blatt", "sender", "sendung", "agentur", "portal", "ausgabe",
+                "film", "buch", "album", "roman", "serie", "partei", "bündnis", "verein", "verband", "firma",
+                "konzern", "unternehmen", "organisation", "stiftung", "netzwerk", "projekt", "programm",
+                "kampagne", "festival", "ausstellung", "kongress", "konferenz", "schiff"),
+    name_of=_words("des der"),
+    name_noun_endings=("es", "s", "en", "n", "e"),
     name_cues=("genannt", "sogenannt", "betitelt"),
     audience=_words("Zeitung Tageszeitung Wochenzeitung Nachrichtenagentur Agentur Sender Fernsehsender Magazin "
                     "Nachrichtenmagazin Blatt Reportern Journalisten Medien Presse Radio Fernsehen Rundfunk "
