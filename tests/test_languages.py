@@ -153,6 +153,18 @@ def test_german_names_and_titles_in_marks_are_no_quotes_and_reported_speech_is()
     assert said["mit Abstand die wichtigste Gruppe in diesem Land"] == "Von der Leyen"
 
 
+def test_german_speakers_written_with_a_name_in_marks_a_description_or_after_an_adverbial():
+    text = ("„Das wird das schnellste Update aller Zeiten“, zitiert die „Netzwoche“ den Entwickler.\n"
+            "Erkki Virtanen, Präsident des Rates der Region: „Wir haben lange genug gewartet.“\n"
+            "Ähnlich äußerte sich die Bürgermeisterin Eva Brandt: „Die Stadt braucht diese Brücke.“\n"
+            "Angesichts der Kosten sagte der Kämmerer Paul Lenz: „Wir können uns das leisten.“")
+    said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
+    assert said["Das wird das schnellste Update aller Zeiten"] == "die „Netzwoche“"
+    assert said["Wir haben lange genug gewartet."] == "Erkki Virtanen, Präsident des Rates der Region"
+    assert said["Die Stadt braucht diese Brücke."] == "die Bürgermeisterin Eva Brandt"
+    assert said["Wir können uns das leisten."] == "der Kämmerer Paul Lenz"
+
+
 def test_french_quotes_in_guillemets():
     text = ("Le gouvernement a présenté mercredi son plan pour l'hôpital. « Nous allons recruter dix mille "
             "infirmières d'ici deux ans », a déclaré la ministre Claire Dubois devant les députés.\n"

@@ -37,7 +37,11 @@ _STOP = re.compile(r"[.!?…]['’\"”»“«)]*\s+|[。！？]")
 # a stop that ends no sentence: after an initial, a capitalised short abbreviation ("Dr.", "Nr.") or a
 # number ("3. Mai")
 _NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b[^\W\d_](?<=[A-ZÄÖÜА-Я])[a-zäöüа-я]{1,2}|\d+)\Z")
-_PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「」『』]|\.(?=\s|$)")
+# (a stop before a capital or a mark with no blank between is a blank the page lost: "Merkel.Als …")
+_PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「」『』]|\.(?=\s|$|[^\w\s.]|[A-ZÄÖÜ][a-zäöü])")
+# a name of at most four words in quotation marks, capitalised ("die „Computerwoche“", "der »Spiegel«")
+_NAME_IN_MARKS = re.compile(r"[„“»«\"](?=[A-ZÄÖÜ])[^\s„“”»«\",.;:!?]+(?: [^\s„“”»«\",.;:!?]+){0,3}[“”«»\"]")
+_MARKS = "„“”»«\"'‘’"
 _BRACKETED = re.compile(r"\([^()]*\)")
 _LEADING_CLAUSE = re.compile(r"^[\s,;:]*(?:[—–-]+\s*)?")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -68,9 +72,18 @@ def _first_sentence(text: str) -> str:
 
 def _phrase_end(text: str) -> int:
     """Where a speaker's phrase at the start of `text` ends at the latest: the first mark, or a stop
-    that is not an initial's ("George W. Bush")."""
+    that is not an initial's ("George W. Bush"). A short name in quotation marks is part of the phrase
+    ("zitiert die „Computerwoche“ Lynch", "schreibt der „Spiegel“")."""
+    skip_to = 0
     for stop in _PHRASE_STOP.finditer(text):
+        if stop.start() < skip_to:
+            continue
         if stop.group() == "." and _NOT_AN_END.search(text, max(0, stop.start() - 4), stop.start()):
+            continue
+        name = _NAME_IN_MARKS.match(text, stop.start()) if text[stop.start() - 1:stop.start()] == " " and any(
+            ch.isalpha() for ch in text[:stop.start()]) else None
+        if name:  # (after a word of the phrase: "die „Computerwoche“", not a quote that opens it)
+            skip_to = name.end()
             continue
         return stop.start()
     return len(text)
@@ -210,6 +223,8 @@ class _Reader:
             return None
         elif first in self.speech.object_starts or first not in self.speech.subject_starts and first in self.lower_case:
             return None  # an object ("Dem Spiegel") or an adverb ("Später"): the subject follows the verb
+        elif first.endswith(self.speech.adverb_endings) and (len(words) == 1 or not words[1][:1].isupper()):
+            return None  # "Ähnlich äußerte sich …", "Passend zu …": an adverbial
         aux = self.speech.auxiliary_pattern
         cut = aux.search(text) if aux is not None else None
         phrase = (text[:cut.start()] if cut else text).strip(" ,")
@@ -274,6 +289,8 @@ class _Reader:
         a description is an object ("…“, lautet das Fazit") as often as the speaker."""
         if not any(ch.isupper() or ch.islower() for ch in phrase):
             return True  # a script without capitals (Chinese, Japanese, Korean) says nothing either way
+        if _NAME_IN_MARKS.search(phrase):
+            return True  # "die „Computerwoche“": a name in quotation marks
         capitals = sum(word[:1].isupper() for word in phrase.split()[1:])
         first = phrase.split()[0]
         if self.speech.capitalised_nouns:
@@ -290,7 +307,23 @@ class _Reader:
             return False
         # (in German every noun has a capital: a phrase without one names nobody; elsewhere "представитель
         # компании" and "le porte-parole" do)
-        return not self.speech.capitalised_nouns or any(w[:1].isupper() for w in content)
+        return not self.speech.capitalised_nouns or any(w.lstrip(_MARKS)[:1].isupper() for w in content)
+
+    def speaks_in(self, before: str) -> bool:
+        """The narration before a span ends with a reporting word and perhaps an article ("…“, zitiert die
+        „Computerwoche“", "laut „BBC News“"): the span names who speaks, it is not what is said."""
+        words = before.split()
+        if words and words[-1].lower() in self.speech.subject_starts:
+            words.pop()
+        if not words:
+            return False
+        last = words[-1]
+        speech = self.speech
+        if speech.preposition_pattern is not None and speech.preposition_pattern.fullmatch(last):
+            return True
+        # a verb right after a quote's close ("“, zitiert die"), not one with its object ("nannte sie „…“")
+        return speech.verb_pattern is not None and bool(speech.verb_pattern.fullmatch(last)) and \
+            len(words) > 1 and words[-2].rstrip(",").endswith(tuple(_MARKS))
 
     def clause_after(self, after: str) -> str | None:
         """'„…“, sagte Merkel' / '« … », a déclaré le maire' / ', so Merkel': the speaker of the clause right
@@ -363,10 +396,14 @@ class _Reader:
         verbs = list(speech.verb_pattern.finditer(stripped))
         if verbs:
             return self.subject_of(stripped, verbs[-1])
-        if stripped.endswith(":") and len(stripped.split()) <= _LABEL_WORDS:
-            # a name and a colon, as a transcript writes it ("BKA-Präsident Ziercke: „…“")
+        head = stripped.split(",", 1)[0]
+        if stripped.endswith(":") and len(head.split()) <= _LABEL_WORDS:
+            # a name and a colon, as a transcript writes it ("BKA-Präsident Ziercke: „…“"), perhaps with a
+            # description after a comma ("Erkki Tuomioja, Präsident des Rats: „…“")
             label = stripped[:-1].strip()
-            words = label.split()
+            if len(label.split()) > _MAX_SPEAKER_WORDS + 4:
+                return None
+            words = head.split()
             if self.can_speak(label) and words[0].lower() not in self.skipped and all(
                     w[:1].isupper() or w in self.speech.name_particles for w in words):
                 return label  # (a name's words have capitals: not "Denn:", not "Darin steht unter anderem:")
@@ -459,6 +496,8 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
         if reader.names_what_follows(before):
             continue
         n_words = len(_words(content)) if speech.spaced else len(content) // 2
+        if n_words <= _NAME_WORDS and reader.speaks_in(before):
+            continue  # '„…“, schreibt der „Spiegel“': the speaker of the quote before
         if n_words <= _NAME_WORDS and _written_unquoted(text, content, speech.marks):
             continue  # 'der „Spiegel“ … der Spiegel': a name the article also writes without marks
         if n_words < _STATEMENT_WORDS and not speech.capitalised_nouns and content[:1].isupper() \

@@ -37,8 +37,12 @@ class Speech:
     # words that may open a sentence's subject (articles, determiners, pronouns): other function words
     # there open an adverbial, and the subject follows the verb ("Dennoch sagte er")
     subject_starts: frozenset[str] = frozenset()
-    # articles that open an object, never a subject ("Dem Spiegel sagte Merkel"): the subject follows the verb
+    # words that open an object or an adverbial, never a subject ("Dem Spiegel sagte Merkel", "Angesichts
+    # der Lage sagte Merkel"): the subject follows the verb
     object_starts: frozenset[str] = frozenset()
+    # endings of adjectives and adverbs where nouns have capitals: a sentence opened by such a word alone
+    # or before a small word is opened by an adverbial ("Ähnlich äußerte sich …", "Relativierend fügte …")
+    adverb_endings: tuple[str, ...] = ()
     # words before a sentence's subject that leave it the subject ("Auch die Ministerin sagte")
     leading_particles: frozenset[str] = frozenset()
     # words that end a speaker's phrase after the verb ("sagte Merkel am Montag", "a dit le maire devant")
@@ -135,7 +139,9 @@ _GERMAN = Speech(
     title_words=_words("der die das des dem den ein eine einer eines einem einen und oder sowie in im am an "
                        "auf aus bei beim mit nach von vom vor zu zum zur für über unter gegen ohne um durch "
                        "bis zwischen als wie seit ins ans"),
-    object_starts=_words("den dem einem einen"),
+    object_starts=_words("den dem einem einen angesichts anlässlich aufgrund wegen trotz dank gemäß infolge "
+                         "seitens mittels"),
+    adverb_endings=("lich", "end", "ig", "isch", "bar", "weise", "sam"),
     subject_starts=_words("der die das den dem des ein eine einer eines einem einen er sie es wir ich ihr man "
                           "sein seine seiner ihre ihrer unser unsere dieser diese dieses jener jene alle viele "
                           "beide mehrere einige manche kein keine dessen deren"),
