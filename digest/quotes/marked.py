@@ -70,22 +70,22 @@ def _first_sentence(text: str) -> str:
     return text[:end] if end is not None else text
 
 
-def _phrase_end(text: str) -> int:
+def _phrase_end(text: str, name_first: bool = False) -> int:
     """Where a speaker's phrase at the start of `text` ends at the latest: the first mark, or a stop
-    that is not an initial's ("George W. Bush"). A short name in quotation marks is part of the phrase
-    ("zitiert die „Computerwoche“ Lynch", "schreibt der „Spiegel“")."""
-    skip_to = 0
+    that is not an initial's ("George W. Bush"). A short name in quotation marks ends the phrase
+    ("zitiert die „Computerwoche“ Lynch", "schreibt der „Spiegel“"); `name_first`: also one that opens
+    it (after a verb: "…“, schrieb „Die Zeit“ in einem Nachruf")."""
+    opening = _NAME_IN_MARKS.match(text) if name_first else None
+    if opening:
+        return opening.end()
     for stop in _PHRASE_STOP.finditer(text):
-        if stop.start() < skip_to:
-            continue
         if stop.group() == "." and _NOT_AN_END.search(text, max(0, stop.start() - 4), stop.start()):
             continue
         name = _NAME_IN_MARKS.match(text, stop.start()) if text[stop.start() - 1:stop.start()] == " " and any(
             ch.isalpha() for ch in text[:stop.start()]) else None
-        if name:  # (after a word of the phrase: "die „Computerwoche“", not a quote that opens it)
-            skip_to = name.end()
-            continue
-        return stop.start()
+        # (after a word of the phrase: "die „Computerwoche“", not a quote that opens it; the name ends the
+        # phrase: "zitiert die „Computerwoche“ Lynch" is the magazine, and Lynch whom it quotes)
+        return name.end() if name else stop.start()
     return len(text)
 
 
@@ -196,7 +196,7 @@ class _Reader:
 
     def phrase_after(self, text: str) -> str | None:
         """The speaker's phrase at the start of `text`: up to a mark or a word that ends it."""
-        words = text[:_phrase_end(text)].split()
+        words = text[:_phrase_end(text, name_first=True)].split()
         while words and words[0].lower() in self.skipped:
             words.pop(0)
         kept: list[str] = []
@@ -270,7 +270,7 @@ class _Reader:
     def inverted_subject(self, text: str) -> str | None:
         """The subject right after its verb ("[sagte] dazu die Ministerin am Montag" -> "die Ministerin"),
         None when what follows the verb is no speaker."""
-        words = text[:_phrase_end(text)].split()
+        words = text[:_phrase_end(text, name_first=True)].split()
         while words and words[0].lower() in self.speech.between_verb_and_subject:
             words.pop(0)
         if not words:
@@ -401,18 +401,26 @@ class _Reader:
             # a name and a colon, as a transcript writes it ("BKA-Präsident Ziercke: „…“"), perhaps with a
             # description after a comma ("Erkki Tuomioja, Präsident des Rats: „…“")
             label = stripped[:-1].strip()
-            if len(label.split()) > _MAX_SPEAKER_WORDS + 4:
-                return None
+            small = self.speech.title_words
+            # (a description has no verb: "…, sieht die Lage so:" is a clause; a name's words have capitals:
+            # not "Denn:", not "Darin steht unter anderem:")
+            described = len(label.split()) <= _MAX_SPEAKER_WORDS + 4 and not (small and any(
+                w[:1].islower() and w not in small for w in _words(label[len(head):])))
             words = head.split()
-            if self.can_speak(label) and words[0].lower() not in self.skipped and all(
+            if described and self.can_speak(label) and words[0].lower() not in self.skipped and all(
                     w[:1].isupper() or w in self.speech.name_particles for w in words):
-                return label  # (a name's words have capitals: not "Denn:", not "Darin steht unter anderem:")
+                return label
         if stripped.endswith(":") and speech.capitalised_nouns:
             # narration that introduces a quote with a colon names its speaker as its subject, whatever
             # its verb ("Enders schloss sich dem mit den Worten an:"): the verb is its first lower-case word
+            # that is no article or preposition and no adjective after one ("Der neue Leiter sieht …:")
+            small = self.speech.title_words or self.function_words
+            previous = ""
             for word in _WORD.finditer(stripped):
-                if word.group()[:1].islower() and word.group().lower() not in self.function_words:
+                text = word.group()
+                if text[:1].islower() and text not in small and previous not in self.speech.subject_starts:
                     return self.subject_of(stripped, word.span())
+                previous = text.lower()
         return None
 
     def clause_closing(self, after: str) -> str | None:

@@ -109,7 +109,7 @@ def _words(text: str) -> frozenset[str]:
 
 _GERMAN = Speech(
     marks={"„": "“”\"", "»": "«", "“": "”", "\"": "\""},
-    verbs=("sag:t,te,ten,en,e,st|gesagt|erklär:t,te,ten,en,e|erklärt|beton:t,te,ten,en|meint|meinte|meinten|gemeint"
+    verbs=("sag:t,te,ten,en,e,st|gesagt|erklär:t,te,ten,en,e|erklärt|beton:t,te,ten,en|meint|meinte|meinten|meinen|gemeint"
            "|forder:t,te,ten,n|gefordert|kritisier:t,te,ten,en|warn:t,te,ten,en|gewarnt|schreib:t,en|schrieb:,en"
            "|geschrieben|teilt:e,en|mitgeteilt|füg:t,te,ten|hinzugefügt|ergänz:t,te,ten|bezeichn:et,ete,eten,en"
            "|nenn:t,en|nannt:e,en|sprach:,en|spricht|äußer:t,te,ten|geäußert|hieß es|heißt es|zitier:t,te,ten"
@@ -128,7 +128,7 @@ _GERMAN = Speech(
            "|Zitat|bekannte|gesteht|kündigt|resümiert|urteilte|folgert:e,en|erwidert:e,en|sekundiert:e,en"
            "|bilanziert|versicherte|unterstrichen|ergänzt|twittert:e,en|postet:e,en"),
     prepositions=("so|laut|nach Angaben|nach Aussagen|nach Auffassung|nach Ansicht|nach Meinung|nach Einschätzung"
-                  "|nach Worten|nach Darstellung|nach Informationen|nach Überzeugung"),
+                  "|nach Worten|nach den Worten|nach Darstellung|nach Informationen|nach Überzeugung"),
     postpositions="zufolge",
     auxiliaries="hatte|hat|habe|hätte|hätten|haben|hatten|wird|wurde|werde|ist|war|sei|sind|waren",
     pronouns=_words("er sie"),
