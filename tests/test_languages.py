@@ -157,12 +157,16 @@ def test_german_speakers_written_with_a_name_in_marks_a_description_or_after_an_
     text = ("„Das wird das schnellste Update aller Zeiten“, zitiert die „Netzwoche“ den Entwickler.\n"
             "Erkki Virtanen, Präsident des Rates der Region: „Wir haben lange genug gewartet.“\n"
             "Ähnlich äußerte sich die Bürgermeisterin Eva Brandt: „Die Stadt braucht diese Brücke.“\n"
-            "Angesichts der Kosten sagte der Kämmerer Paul Lenz: „Wir können uns das leisten.“")
+            "Angesichts der Kosten sagte der Kämmerer Paul Lenz: „Wir können uns das leisten.“\n"
+            "Das Landgericht machte klar, dass „die Angaben der Zeugin nicht zu widerlegen“ seien.\n"
+            "Die Ärztin Jana Wolf schildert „lange Nächte ohne Pause“.")
     said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
     assert said["Das wird das schnellste Update aller Zeiten"] == "die „Netzwoche“"
     assert said["Wir haben lange genug gewartet."] == "Erkki Virtanen, Präsident des Rates der Region"
     assert said["Die Stadt braucht diese Brücke."] == "die Bürgermeisterin Eva Brandt"
     assert said["Wir können uns das leisten."] == "der Kämmerer Paul Lenz"
+    assert said["die Angaben der Zeugin nicht zu widerlegen"] == "Das Landgericht"  # "…, dass „…“"
+    assert said["lange Nächte ohne Pause"] == "Die Ärztin Jana Wolf"  # a verb in the present tense
 
 
 def test_french_quotes_in_guillemets():

@@ -412,15 +412,22 @@ class _Reader:
                 return label
         if stripped.endswith(":") and speech.capitalised_nouns:
             # narration that introduces a quote with a colon names its speaker as its subject, whatever
-            # its verb ("Enders schloss sich dem mit den Worten an:"): the verb is its first lower-case word
-            # that is no article or preposition and no adjective after one ("Der neue Leiter sieht …:")
-            small = self.speech.title_words or self.function_words
-            previous = ""
-            for word in _WORD.finditer(stripped):
-                text = word.group()
-                if text[:1].islower() and text not in small and previous not in self.speech.subject_starts:
-                    return self.subject_of(stripped, word.span())
-                previous = text.lower()
+            # its verb ("Enders schloss sich dem mit den Worten an:")
+            verb = self._first_verb(stripped)
+            if verb is not None:
+                return self.subject_of(stripped, verb)
+        return None
+
+    def _first_verb(self, clause: str) -> tuple[int, int] | None:
+        """Where nouns have capitals, a clause's verb is its first lower-case word that is no article or
+        preposition and no adjective after one ("Der neue Leiter sieht …")."""
+        small = self.speech.title_words or self.function_words
+        previous = ""
+        for word in _WORD.finditer(clause):
+            text = word.group()
+            if text[:1].islower() and text not in small and previous not in self.speech.subject_starts:
+                return word.span()
+            previous = text.lower()
         return None
 
     def clause_closing(self, after: str) -> str | None:
@@ -430,8 +437,15 @@ class _Reader:
         return self.clause_after(sentence[comma:]) if comma > 0 else None
 
     def reported_in(self, sentence: str) -> str | None:
-        """A fragment's speaker: whom the last reporting word before it in its sentence names."""
-        return self._cue(sentence)
+        """A fragment's speaker: whom the last reporting word before it in its sentence names, or, where
+        nouns have capitals, the subject of a main clause whose "dass" the quote stands in ("Das Gericht
+        machte klar, dass „…“": whatever the verb, the clause reports what the subject holds)."""
+        cue = self._cue(sentence)
+        if cue is not None or not self.speech.capitalised_nouns:
+            return cue
+        main, comma, _ = sentence.partition(", dass ")
+        verb = self._first_verb(main) if comma else None
+        return self.subject_of(main, verb) if verb is not None else None
 
     def speaker_first(self, before: str, after: str) -> str | None:
         """Turkish, Chinese, Japanese, Korean: 'X “…” dedi', '局长表示：“…”', 'X는 “…”라고 말했다'."""

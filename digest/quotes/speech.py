@@ -111,22 +111,22 @@ _GERMAN = Speech(
     marks={"„": "“”\"", "»": "«", "“": "”", "\"": "\""},
     verbs=("sag:t,te,ten,en,e,st|gesagt|erklär:t,te,ten,en,e|erklärt|beton:t,te,ten,en|meint|meinte|meinten|meinen|gemeint"
            "|forder:t,te,ten,n|gefordert|kritisier:t,te,ten,en|warn:t,te,ten,en|gewarnt|schreib:t,en|schrieb:,en"
-           "|geschrieben|teilt:e,en|mitgeteilt|füg:t,te,ten|hinzugefügt|ergänz:t,te,ten|bezeichn:et,ete,eten,en"
+           "|geschrieben|teilt:,e,en|mitgeteilt|füg:t,te,ten|hinzugefügt|ergänz:t,te,ten|bezeichn:et,ete,eten,en"
            "|nenn:t,en|nannt:e,en|sprach:,en|spricht|äußer:t,te,ten|geäußert|hieß es|heißt es|zitier:t,te,ten"
            "|zitiert|antwort:et,ete,eten|entgegn:et,ete,eten|frag:t,te,ten|rief:,en|ruft|skandier:t,te,ten"
-           "|verkünd:et,ete,eten|bericht:et,ete,eten|kündigt:e,en|angekündigt|erläuter:t,te,ten|unterstrich:,en"
+           "|verkünd:et,ete,eten|bericht:et,ete,eten|kündigt:,e,en|angekündigt|erläuter:t,te,ten|unterstrich:,en"
            "|versicher:t,te,ten|bekräftig:t,te,ten|behaupt:et,ete,eten|beklag:t,te,ten|lob:t,te,ten"
            "|begrüß:t,te,ten|kommentier:t,te,ten|bestätig:t,te,ten|dementier:t,te,ten|wies|weist|versprach"
-           "|verspricht|droht:e,en|appellier:t,te,ten|mahnt:e,en|urteil:t,te,ten|beschrieb:,en|beschreibt"
-           "|wertet:e,en|räumt:e,en|glaubt:e,en|fügt"
+           "|verspricht|droht:,e,en|appellier:t,te,ten|mahnt:,e,en|urteil:t,te,ten|beschrieb:,en|beschreibt"
+           "|wertet:,e,en|räumt:,e,en|glaubt:,e,en|fügt"
            "|verwies:,en|verweist|sprach|verteidig:t,te,ten|wirft|warf|werfen|begründ:et,ete,eten,en|würdig:t,te,ten"
-           "|konstatier:t,te,ten|sichert:e,en|beschwör:t,en|beschwor:,en|schloss|lobt:e,en|bedauert:e,en"
-           "|räumt:e,en|gestand:,en|verlangt:e,en|resümier:t,te,ten|bilanzier:t,te,ten|prophezeit:e,en"
-           "|vermutet:e,en|befürchtet:e,en|hofft:e,en|erinnert:e,en|schildert:e,en|erzählt:e,en"
-           "|beteuert:e,en|protestiert:e,en|klagt:e,en|moniert:e,en|bemängelt:e,en|rügt:e,en|bezweifelt:e,en"
-           "|warb|wirbt|plädiert:e,en|riet|rät|empfahl|empfiehlt|hob|hebt|brachte|bringt|sprachen|zitiert"
-           "|Zitat|bekannte|gesteht|kündigt|resümiert|urteilte|folgert:e,en|erwidert:e,en|sekundiert:e,en"
-           "|bilanziert|versicherte|unterstrichen|ergänzt|twittert:e,en|postet:e,en"),
+           "|konstatier:t,te,ten|sichert:,e,en|beschwör:t,en|beschwor:,en|schloss|lobt:,e,en|bedauert:,e,en"
+           "|räumt:,e,en|gestand:,en|verlangt:,e,en|resümier:t,te,ten|bilanzier:t,te,ten|prophezeit:,e,en"
+           "|vermutet:,e,en|befürchtet:,e,en|hofft:,e,en|erinnert:,e,en|schildert:,e,en|erzählt:,e,en"
+           "|beteuert:,e,en|protestiert:,e,en|klagt:,e,en|moniert:,e,en|bemängelt:,e,en|rügt:,e,en|bezweifelt:,e,en"
+           "|warb|wirbt|plädiert:,e,en|riet|rät|empfahl|empfiehlt|hob|hebt|brachte|bringt|sprachen|zitiert"
+           "|Zitat|bekannte|gesteht|kündigt|resümiert|urteilte|folgert:,e,en|erwidert:,e,en|sekundiert:,e,en"
+           "|bilanziert|versicherte|unterstrichen|ergänzt|twittert:,e,en|postet:,e,en"),
     prepositions=("so|laut|nach Angaben|nach Aussagen|nach Auffassung|nach Ansicht|nach Meinung|nach Einschätzung"
                   "|nach Worten|nach den Worten|nach Darstellung|nach Informationen|nach Überzeugung"),
     postpositions="zufolge",
