@@ -159,7 +159,9 @@ def test_german_speakers_written_with_a_name_in_marks_a_description_or_after_an_
             "Ähnlich äußerte sich die Bürgermeisterin Eva Brandt: „Die Stadt braucht diese Brücke.“\n"
             "Angesichts der Kosten sagte der Kämmerer Paul Lenz: „Wir können uns das leisten.“\n"
             "Das Landgericht machte klar, dass „die Angaben der Zeugin nicht zu widerlegen“ seien.\n"
-            "Die Ärztin Jana Wolf schildert „lange Nächte ohne Pause“.")
+            "Die Ärztin Jana Wolf schildert „lange Nächte ohne Pause“.\n"
+            "In dem Schreiben heißt es wörtlich: „Die Frist endet am Freitag um zwölf Uhr.“\n"
+            "„Wir bitten alle Anwohner um Geduld und Verständnis“, heißt es auf der Website der Stadtwerke.")
     said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
     assert said["Das wird das schnellste Update aller Zeiten"] == "die „Netzwoche“"
     assert said["Wir haben lange genug gewartet."] == "Erkki Virtanen, Präsident des Rates der Region"
@@ -167,6 +169,9 @@ def test_german_speakers_written_with_a_name_in_marks_a_description_or_after_an_
     assert said["Wir können uns das leisten."] == "der Kämmerer Paul Lenz"
     assert said["die Angaben der Zeugin nicht zu widerlegen"] == "Das Landgericht"  # "…, dass „…“"
     assert said["lange Nächte ohne Pause"] == "Die Ärztin Jana Wolf"  # a verb in the present tense
+    # an impersonal report names its source ("das Schreiben" is the noun, not the verb "schreiben")
+    assert said["Die Frist endet am Freitag um zwölf Uhr."] == "dem Schreiben"
+    assert said["Wir bitten alle Anwohner um Geduld und Verständnis"] == "der Website"
 
 
 def test_french_quotes_in_guillemets():

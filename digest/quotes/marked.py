@@ -205,6 +205,9 @@ class _Reader:
             if kept and (word.lower() in self.speech.phrase_ends or aux is not None and aux.fullmatch(word)):
                 break  # (an auxiliary opens the predicate: "mögliche Uninformiertheit | habe …")
             kept.append(word)
+        if self.speech.capitalised_nouns:
+            while len(kept) > 1 and kept[-1][:1].islower():
+                kept.pop()  # a noun phrase ends with its noun: "Suttner wörtlich", "dem Schreiben wörtlich"
         return " ".join(kept) or None
 
     def phrase_before(self, text: str) -> str | None:
@@ -250,6 +253,9 @@ class _Reader:
         die Ministerin", "Dem Spiegel sagte Merkel": an adverbial, or who was spoken to, opens it)."""
         start, end = verb if isinstance(verb, tuple) else verb.span()
         before = sentence[:start]
+        impersonal = self.speech.impersonal_pattern
+        if impersonal is not None and impersonal.fullmatch(sentence, start, end):
+            return self.source_of(sentence)
         subject = self.phrase_before(before) if before.strip() else None
         if subject:
             return subject
@@ -266,6 +272,12 @@ class _Reader:
             if aux is not None:
                 inverted = self.inverted_subject(before[aux.end():].lstrip())
         return inverted
+
+    def source_of(self, clause: str) -> str | None:
+        """An impersonal report names its source in a preposition's phrase ("In dem Antrag heißt es:",
+        "Aus Paris hieß es, …", "…“, heißt es auf der Website"): the phrase, or None."""
+        found = self.speech.source_pattern.search(clause) if self.speech.source_pattern is not None else None
+        return self.phrase_after(clause[found.end():].lstrip()) if found else None
 
     def inverted_subject(self, text: str) -> str | None:
         """The subject right after its verb ("[sagte] dazu die Ministerin am Montag" -> "die Ministerin"),
@@ -352,6 +364,8 @@ class _Reader:
                     return inverted.group(1)
                 if pattern is speech.preposition_pattern:
                     return self.phrase_after(tail.lstrip())
+                if speech.impersonal_pattern is not None and speech.impersonal_pattern.fullmatch(found.group()):
+                    return self.source_of(_first_sentence(tail))  # "…“, heißt es in dem Schreiben"
                 return self.inverted_subject(tail.lstrip())
         return None
 
@@ -363,7 +377,8 @@ class _Reader:
         for kind, pattern in (("pre", speech.preposition_pattern), ("post", speech.postposition_pattern),
                               ("verb", speech.verb_pattern)):
             if pattern is not None:
-                cues += [(found.start(), kind, found) for found in pattern.finditer(sentence)]
+                cues += [(found.start(), kind, found) for found in pattern.finditer(sentence)
+                         if kind != "verb" or not self._a_noun(sentence, found)]
         if not cues:
             return None
         _, kind, found = max(cues, key=lambda cue: cue[0])
@@ -393,7 +408,7 @@ class _Reader:
                 return self._cue(stripped)
         if not stripped.endswith((":", ",")) or speech.verb_pattern is None:
             return None
-        verbs = list(speech.verb_pattern.finditer(stripped))
+        verbs = [found for found in speech.verb_pattern.finditer(stripped) if not self._a_noun(stripped, found)]
         if verbs:
             return self.subject_of(stripped, verbs[-1])
         head = stripped.split(",", 1)[0]
@@ -417,6 +432,11 @@ class _Reader:
             if verb is not None:
                 return self.subject_of(stripped, verb)
         return None
+
+    def _a_noun(self, text: str, verb: re.Match[str]) -> bool:
+        """Where nouns have capitals, a reporting word written with one inside a sentence is a noun ("das
+        Schreiben", "ein Zitat"), not the verb."""
+        return self.speech.capitalised_nouns and verb.group()[:1].isupper() and bool(text[:verb.start()].strip())
 
     def _first_verb(self, clause: str) -> tuple[int, int] | None:
         """Where nouns have capitals, a clause's verb is its first lower-case word that is no article or

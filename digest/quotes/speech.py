@@ -76,6 +76,10 @@ class Speech:
     # verb forms of reported speech (German Konjunktiv I, "sei", "habe"): a sentence with one reports what
     # the speaker named last said, and a fragment quoted in it is theirs ("Die Lage sei „ernst“")
     reported_mood: str = ""
+    # reporting words with no subject ("heißt es"), and the prepositions that name their source ("in dem
+    # Antrag heißt es", "aus Paris hieß es")
+    impersonal: str = ""
+    source_prepositions: str = ""
     # the lower-case words of a title or a name where nouns have capitals: articles, prepositions and
     # conjunctions ("Schule ohne Rassismus – Schule mit Courage"); a span with any other is a statement
     title_words: frozenset[str] = frozenset()
@@ -86,11 +90,14 @@ class Speech:
     postposition_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     auxiliary_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     reported_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    impersonal_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    source_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, spec in (("verb_pattern", self.verbs), ("preposition_pattern", self.prepositions),
                            ("postposition_pattern", self.postpositions), ("auxiliary_pattern", self.auxiliaries),
-                           ("reported_pattern", self.reported_mood)):
+                           ("reported_pattern", self.reported_mood), ("impersonal_pattern", self.impersonal),
+                           ("source_pattern", self.source_prepositions)):
             object.__setattr__(self, name, self._alternation(spec))
 
     def _alternation(self, spec: str) -> re.Pattern[str] | None:
@@ -134,6 +141,8 @@ _GERMAN = Speech(
     pronouns=_words("er sie"),
     capitalised_nouns=True,
     name_particles=_words("von vom van de der zu zur di da"),
+    impersonal="heißt es|hieß es|es heißt|es hieß|geheißen",
+    source_prepositions="in|im|aus|auf|bei|beim",
     reported_mood=("sei|seien|habe|werde|könne|müsse|solle|dürfe|wolle|möge|gebe|stehe|gehe|liege|gelte|bleibe"
                    "|komme|wisse|brauche|lasse|sehe|fehle|zeige|bestehe|handle|trage|wäre|wären|hätten|würden"),
     title_words=_words("der die das des dem den ein eine einer eines einem einen und oder sowie in im am an "
