@@ -34,9 +34,10 @@ _LABEL_WORDS = 5  # a speaker's name before a colon, as a transcript writes it
 _ENDS_A_SENTENCE = (".", "!", "?", "…", "。", "！", "？")
 # a stop, a question or an exclamation mark (and the marks closing a quote) before a blank, or a wide stop
 _STOP = re.compile(r"[.!?…]['’\"”»“«)]*\s+|[。！？]")
-# a stop that ends no sentence: after an initial, a capitalised short abbreviation ("Dr.", "Nr.") or a
-# number ("3. Mai")
-_NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b[^\W\d_](?<=[A-ZÄÖÜА-Я])[a-zäöüа-я]{1,2}|\d+)\Z")
+# a stop that ends no sentence: after an initial, a capital and one letter ("Dr.", "Nr."), a longer
+# abbreviation of news copy ("Mio.", "Prof.", "Abs.") or a number ("3. Mai"); a word of three letters
+# ends one ("… den Tod.")
+_NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b[^\W\d_](?<=[A-ZÄÖÜА-Я])[a-zäöüа-я]|\b(?:Abs|Mio|Mrd|Str|Tel|Prof|Bsp|Chr|Jh|Jhd|Kap|Ziff|Nov|Dez|Okt|Sept|Aug|Feb|Jan|Mme|Mlle|Corp|Inc|Ltd|Vol)|\d+)\Z")
 # (a stop before a capital or a mark with no blank between is a blank the page lost: "Merkel.Als …")
 _PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「」『』]|\.(?=\s|$|[^\w\s.]|[A-ZÄÖÜ][a-zäöü])")
 # a name of at most four words in quotation marks, capitalised ("die „Computerwoche“", "der »Spiegel«")
@@ -234,10 +235,18 @@ class _Reader:
         inner = _BRACKETED.sub(" ", phrase).replace(",", " ")  # ("Gitta Trauernicht (SPD)")
         if not phrase or _phrase_end(inner) < len(inner):
             return None
-        if "," in phrase and not text.rstrip().endswith(","):
+        if "," in phrase and not text.rstrip().endswith(",") and not self._name_and_description(phrase):
             if cut is None or "," in text[cut.start():]:
                 return None  # a clause before the verb ("Die Frage ist, weil …"), not a subject and its apposition
         return phrase if self.can_speak(phrase) else None
+
+    def _name_and_description(self, phrase: str) -> bool:
+        """"Martin Behrsing, Sprecher des Forums": a name, a comma and a description with no verb in it (its
+        closing comma left out), where nouns have capitals."""
+        head, _, description = phrase.partition(",")
+        small = self.speech.title_words
+        return bool(small) and self.is_proper_name(head) and "," not in description and all(
+            w[:1].isupper() or w in small for w in _words(description))
 
     def _opens_a_name(self, words: list[str]) -> bool:
         """"Von der Leyen": the small words of a name, then a capitalised one."""
