@@ -372,7 +372,7 @@ class _Reader:
                 if inverted and inverted.group(1).lower() in speech.pronouns:
                     return inverted.group(1)
                 if pattern is speech.preposition_pattern:
-                    return self.phrase_after(tail.lstrip())
+                    return self.phrase_after(tail.lstrip()) if self._names_after(tail) else None
                 if speech.impersonal_pattern is not None and speech.impersonal_pattern.fullmatch(found.group()):
                     return self.source_of(_first_sentence(tail))  # "…“, heißt es in dem Schreiben"
                 return self.inverted_subject(tail.lstrip())
@@ -387,7 +387,8 @@ class _Reader:
                               ("verb", speech.verb_pattern)):
             if pattern is not None:
                 cues += [(found.start(), kind, found) for found in pattern.finditer(sentence)
-                         if kind != "verb" or not self._a_noun(sentence, found)]
+                         if not (kind == "verb" and self._a_noun(sentence, found)
+                                 or kind == "pre" and not self._names_after(sentence[found.end():]))]
         if not cues:
             return None
         _, kind, found = max(cues, key=lambda cue: cue[0])
@@ -407,7 +408,7 @@ class _Reader:
         speech = self.speech
         if speech.preposition_pattern is not None:
             found = _last(speech.preposition_pattern, stripped)
-            if found is not None:
+            if found is not None and self._names_after(stripped[found.end():]):
                 phrase = stripped[found.end():].strip(" ,")
                 if phrase and len(phrase.split()) <= _MAX_SPEAKER_WORDS and _phrase_end(phrase) == len(phrase):
                     return phrase
@@ -441,6 +442,16 @@ class _Reader:
             if verb is not None:
                 return self.subject_of(stripped, verb)
         return None
+
+    def _names_after(self, tail: str) -> bool:
+        """Where nouns have capitals, a reporting preposition names someone when a noun, a name, an article
+        or a mark follows it ("so Merkel", "so der Minister", "laut „BBC“"), not an adverb's word ("so
+        genannte", "so dass")."""
+        if not self.speech.capitalised_nouns:
+            return True
+        first = tail.split(None, 1)[0] if tail.strip() else ""
+        return not first[:1].islower() or first.lower().strip(",") in self.speech.subject_starts \
+            or first in self.speech.name_particles
 
     def _a_noun(self, text: str, verb: re.Match[str]) -> bool:
         """Where nouns have capitals, a reporting word written with one inside a sentence is a noun ("das
