@@ -162,7 +162,8 @@ def test_german_speakers_written_with_a_name_in_marks_a_description_or_after_an_
             "Die Ärztin Jana Wolf schildert „lange Nächte ohne Pause“.\n"
             "In dem Schreiben heißt es wörtlich: „Die Frist endet am Freitag um zwölf Uhr.“\n"
             "„Wir bitten alle Anwohner um Geduld und Verständnis“, heißt es auf der Website der Stadtwerke.\n"
-            "Die so oft beschworene „Zeitenwende“ blieb aus.")
+            "Die so oft beschworene „Zeitenwende“ blieb aus.\n"
+            "In einem Brief des Vorstands hatte es geheißen: „Wir halten an dem Standort in Kassel fest.“")
     said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
     assert said["Das wird das schnellste Update aller Zeiten"] == "die „Netzwoche“"
     assert said["Wir haben lange genug gewartet."] == "Erkki Virtanen, Präsident des Rates der Region"
@@ -174,6 +175,7 @@ def test_german_speakers_written_with_a_name_in_marks_a_description_or_after_an_
     assert said["Die Frist endet am Freitag um zwölf Uhr."] == "dem Schreiben"
     assert said["Wir bitten alle Anwohner um Geduld und Verständnis"] == "der Website"
     assert "Zeitenwende" not in said  # "so oft": an adverb, not "so Merkel"
+    assert said["Wir halten an dem Standort in Kassel fest."] == "einem Brief des Vorstands"
 
 
 def test_french_quotes_in_guillemets():

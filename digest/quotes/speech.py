@@ -119,7 +119,7 @@ _GERMAN = Speech(
     verbs=("sag:t,te,ten,en,e,st|gesagt|erklär:t,te,ten,en,e|erklärt|beton:t,te,ten,en|meint|meinte|meinten|meinen|gemeint"
            "|forder:t,te,ten,n|gefordert|kritisier:t,te,ten,en|warn:t,te,ten,en|gewarnt|schreib:t,en|schrieb:,en"
            "|geschrieben|teilt:,e,en|mitgeteilt|füg:t,te,ten|hinzugefügt|ergänz:t,te,ten|bezeichn:et,ete,eten,en"
-           "|nenn:t,en|nannt:e,en|sprach:,en|spricht|äußer:t,te,ten|geäußert|hieß es|heißt es|zitier:t,te,ten"
+           "|nenn:t,en|nannt:e,en|sprach:,en|spricht|äußer:t,te,ten|geäußert|hieß es|heißt es|es heißt|es hieß|geheißen|zitier:t,te,ten"
            "|zitiert|antwort:et,ete,eten|entgegn:et,ete,eten|frag:t,te,ten|rief:,en|ruft|skandier:t,te,ten"
            "|verkünd:et,ete,eten|bericht:et,ete,eten|kündigt:,e,en|angekündigt|erläuter:t,te,ten|unterstrich:,en"
            "|versicher:t,te,ten|bekräftig:t,te,ten|behaupt:et,ete,eten|beklag:t,te,ten|lob:t,te,ten"
