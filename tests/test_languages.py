@@ -163,7 +163,8 @@ def test_german_speakers_written_with_a_name_in_marks_a_description_or_after_an_
             "In dem Schreiben heißt es wörtlich: „Die Frist endet am Freitag um zwölf Uhr.“\n"
             "„Wir bitten alle Anwohner um Geduld und Verständnis“, heißt es auf der Website der Stadtwerke.\n"
             "Die so oft beschworene „Zeitenwende“ blieb aus.\n"
-            "In einem Brief des Vorstands hatte es geheißen: „Wir halten an dem Standort in Kassel fest.“")
+            "In einem Brief des Vorstands hatte es geheißen: „Wir halten an dem Standort in Kassel fest.“\n"
+            "„Ich bleibe im Amt, bis die Arbeit getan ist“, strich Bürgermeister Lutz Adam heraus.")
     said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
     assert said["Das wird das schnellste Update aller Zeiten"] == "die „Netzwoche“"
     assert said["Wir haben lange genug gewartet."] == "Erkki Virtanen, Präsident des Rates der Region"
@@ -176,6 +177,8 @@ def test_german_speakers_written_with_a_name_in_marks_a_description_or_after_an_
     assert said["Wir bitten alle Anwohner um Geduld und Verständnis"] == "der Website"
     assert "Zeitenwende" not in said  # "so oft": an adverb, not "so Merkel"
     assert said["Wir halten an dem Standort in Kassel fest."] == "einem Brief des Vorstands"
+    # after a statement, any verb and a name are its clause
+    assert said["Ich bleibe im Amt, bis die Arbeit getan ist"] == "Bürgermeister Lutz Adam"
 
 
 def test_french_quotes_in_guillemets():

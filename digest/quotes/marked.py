@@ -346,9 +346,9 @@ class _Reader:
         return speech.verb_pattern is not None and bool(speech.verb_pattern.fullmatch(last)) and \
             len(words) > 1 and words[-2].rstrip(",").endswith(tuple(_MARKS))
 
-    def clause_after(self, after: str) -> str | None:
+    def clause_after(self, after: str, statement: bool = False) -> str | None:
         """'„…“, sagte Merkel' / '« … », a déclaré le maire' / ', so Merkel': the speaker of the clause right
-        after the quote."""
+        after the quote (`statement`: the quote is a statement of its own, and any verb may report it)."""
         speech = self.speech
         lead = _LEADING_CLAUSE.match(after)
         rest = after[lead.end() if lead else 0:]
@@ -376,7 +376,20 @@ class _Reader:
                 if speech.impersonal_pattern is not None and speech.impersonal_pattern.fullmatch(found.group()):
                     return self.source_of(_first_sentence(tail))  # "…“, heißt es in dem Schreiben"
                 return self.inverted_subject(tail.lstrip())
-        return None
+        return self._any_verb_after(after, rest) if statement else None
+
+    def _any_verb_after(self, after: str, rest: str) -> str | None:
+        """Where nouns have capitals, '„…“, strich Romney heraus': a comma after a statement, then a verb (a
+        word in lower case that is no small word) and a name is the inverted clause whatever the verb. (Not
+        after a name in marks: 'im „Standard“, berichtete …' goes on with the narration.)"""
+        if not self.speech.capitalised_nouns or not after.lstrip().startswith(","):
+            return None
+        first = rest.split(None, 1)
+        if len(first) < 2 or not first[0][:1].islower() or first[0] in self.function_words \
+                or first[0] in self.speech.title_words:
+            return None
+        subject = self.inverted_subject(first[1])
+        return subject if subject is not None and self.names_someone(subject) else None
 
     def _cue(self, sentence: str) -> str | None:
         """The speaker the last reporting word of `sentence` names: a preposition's object ("laut X",
@@ -571,7 +584,7 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
         if speech.speaker_first:
             who = reader.speaker_first(before, after)
         else:
-            who = reader.clause_after(after)
+            who = reader.clause_after(after, statement)
             if who is None:
                 who, how = reader.clause_before(before), "introduced"
             if who is None:
