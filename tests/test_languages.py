@@ -164,7 +164,8 @@ def test_german_speakers_written_with_a_name_in_marks_a_description_or_after_an_
             "„Wir bitten alle Anwohner um Geduld und Verständnis“, heißt es auf der Website der Stadtwerke.\n"
             "Die so oft beschworene „Zeitenwende“ blieb aus.\n"
             "In einem Brief des Vorstands hatte es geheißen: „Wir halten an dem Standort in Kassel fest.“\n"
-            "„Ich bleibe im Amt, bis die Arbeit getan ist“, strich Bürgermeister Lutz Adam heraus.")
+            "„Ich bleibe im Amt, bis die Arbeit getan ist“, strich Bürgermeister Lutz Adam heraus.\n"
+            "Wie die Richterin, Anke Sommer, ausführte, sei der Schaden „kaum zu beziffern“.")
     said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
     assert said["Das wird das schnellste Update aller Zeiten"] == "die „Netzwoche“"
     assert said["Wir haben lange genug gewartet."] == "Erkki Virtanen, Präsident des Rates der Region"
@@ -179,6 +180,7 @@ def test_german_speakers_written_with_a_name_in_marks_a_description_or_after_an_
     assert said["Wir halten an dem Standort in Kassel fest."] == "einem Brief des Vorstands"
     # after a statement, any verb and a name are its clause
     assert said["Ich bleibe im Amt, bis die Arbeit getan ist"] == "Bürgermeister Lutz Adam"
+    assert said["kaum zu beziffern"] == "die Richterin, Anke Sommer"  # "Wie X ausführte, …"
 
 
 def test_french_quotes_in_guillemets():

@@ -498,7 +498,23 @@ class _Reader:
             return cue
         main, comma, _ = sentence.partition(", dass ")
         verb = self._first_verb(main) if comma else None
-        return self.subject_of(main, verb) if verb is not None else None
+        if verb is not None:
+            return self.subject_of(main, verb)
+        return self._as_reported_by(sentence)
+
+    def _as_reported_by(self, sentence: str) -> str | None:
+        """"Wie der Richter, Ottmar Breidling, ausführte, hätte …": a clause that opens with the language's
+        "as" and ends with its verb names the source of the sentence, whatever the verb."""
+        words = sentence.split(None, 1)
+        if len(words) < 2 or words[0].lower() not in self.speech.as_reported:
+            return None
+        clause = words[1]
+        for comma in re.finditer(",", clause):
+            head = clause[:comma.start()].split()
+            if head and head[-1][:1].islower() and head[-1] not in self.speech.title_words:
+                subject = " ".join(head[:-1])  # (the clause's verb comes last)
+                return self.phrase_before(subject + " ") if subject else None
+        return None
 
     def speaker_first(self, before: str, after: str) -> str | None:
         """Turkish, Chinese, Japanese, Korean: 'X “…” dedi', '局长表示：“…”', 'X는 “…”라고 말했다'."""

@@ -80,6 +80,8 @@ class Speech:
     # Antrag heißt es", "aus Paris hieß es")
     impersonal: str = ""
     source_prepositions: str = ""
+    # the conjunction of a clause that names a sentence's source with any verb ("Wie X ausführte, …")
+    as_reported: frozenset[str] = frozenset()
     # the lower-case words of a title or a name where nouns have capitals: articles, prepositions and
     # conjunctions ("Schule ohne Rassismus – Schule mit Courage"); a span with any other is a statement
     title_words: frozenset[str] = frozenset()
@@ -142,6 +144,7 @@ _GERMAN = Speech(
     capitalised_nouns=True,
     name_particles=_words("von vom van de der zu di da"),
     impersonal="heißt es|hieß es|es heißt|es hieß|geheißen",
+    as_reported=_words("wie"),
     source_prepositions="in|im|aus|auf|bei|beim",
     reported_mood=("sei|seien|habe|werde|könne|müsse|solle|dürfe|wolle|möge|gebe|stehe|gehe|liege|gelte|bleibe"
                    "|komme|wisse|brauche|lasse|sehe|fehle|zeige|bestehe|handle|trage|wäre|wären|hätten|würden"),
