@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from digest.text import words
+from digest.text import HAN, HANGUL, KANA, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +151,8 @@ def _function_words(code: str, name: str) -> frozenset[str]:
 
 
 # the scripts written without blanks between words (Han and kana), or with particles glued on (Hangul)
-_HAN_AND_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RUN = re.compile(f"[{_HAN_AND_KANA}\uac00-\ud7af]+")
+_HAN_AND_KANA = KANA + HAN
+_CJK_RUN = re.compile(f"[{_HAN_AND_KANA}{HANGUL}]+")
 _UNSPACED_RUN = re.compile(f"[{_HAN_AND_KANA}]+")
 
 

@@ -32,6 +32,11 @@ _ODD_OR_CONTROL = re.compile(f"[{_ODD_BLANK_CHARACTERS}{_CONTROL_CHARACTERS}]")
 _DANGLING_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
 LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters
+# the scripts written without blanks between words, as character-class ranges: Japanese kana, Han
+# characters (with the compatibility ideographs), Korean Hangul syllables
+KANA = "\u3040-\u30ff"
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HANGUL = "\uac00-\ud7af"
 # Closing quote marks the splitter sometimes leaves at the start of the next sentence.
 _CLOSERS = "\"”’')]"
 _LEADING_CLOSER = re.compile(rf"^([{re.escape(_CLOSERS)}]+)\s+")

@@ -24,6 +24,14 @@ def test_each_language_is_identified_from_its_text(code):
     assert identify(FOREIGN_ARTICLES[code], hint="en-us") == code
 
 
+def test_hangul_kana_and_han_tell_their_language_with_latin_words_among_them():
+    assert identify("苹果公司周二在加州发布了新款 iPhone 和 Apple Watch，售价与去年持平。") == "zh"
+    assert identify("東京都知事選挙で現職が再選、投票率は前回を上回った。") == "ja"  # kana among kanji
+    assert identify("삼성전자는 3분기 영업이익이 10조 원을 넘었다고 밝혔다. Galaxy 판매 호조") == "ko"
+    # a Latin text with a few Han characters is read by the model, not by its script
+    assert identify("The exhibition in Kyoto shows the word 和 in calligraphy by many artists.") == "en"
+
+
 def test_a_hint_decides_only_what_the_text_leaves_open():
     assert identify("12:30 — 14:45 — 2024", hint="de-DE") == "de"  # no letters: nothing to tell
     assert identify("") is None
