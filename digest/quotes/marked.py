@@ -12,82 +12,25 @@ Turkish, Chinese, Japanese and Korean write the speaker first and the verb after
 “…” dedi. / 局长表示：“…” / 知事は「…」と述べた / 시장은 “…”라고 말했다.
 
 A span is speech when a reporting clause attributes it or it reads as a statement of its own (a
-sentence of several words); names in quotation marks (a newspaper, a party, a ship) are not.
+sentence of several words); names in quotation marks (a newspaper, a party, a ship) are not. This module
+finds the spans and decides; `digest.quotes.clauses` reads the narration around each.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 
+from digest.quotes.clauses import ENDS_A_SENTENCE, NAME_WORDS, ClauseReader, sentence_ends, words_of
 from digest.quotes.spans import Quote
 from digest.quotes.speech import Speech
-from digest.text import lower_case_words
 
-_MAX_SPEAKER_WORDS = 10
 _STATEMENT_WORDS = 5  # a span of this many words is a statement of its own, attributed or not
-_NAME_WORDS = 4  # a name in quotation marks is at most this long
-_LABEL_WORDS = 5  # a speaker's name before a colon, as a transcript writes it
-_ENDS_A_SENTENCE = (".", "!", "?", "…", "。", "！", "？")
-# a stop, a question or an exclamation mark (and the marks closing a quote) before a blank, or a wide stop
-_STOP = re.compile(r"[.!?…]['’\"”»“«)]*\s+|[。！？]")
-# a stop that ends no sentence: after an initial, a capital and one letter ("Dr.", "Nr."), a longer
-# abbreviation of news copy ("Mio.", "Prof.", "Abs.") or a number ("3. Mai"); a word of three letters
-# ends one ("… den Tod.")
-_NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b[^\W\d_](?<=[A-ZÄÖÜА-Я])[a-zäöüа-я]|\b(?:Abs|Mio|Mrd|Str|Tel|Prof|Bsp|Chr|Jh|Jhd|Kap|Ziff|Nov|Dez|Okt|Sept|Aug|Feb|Jan|Mme|Mlle|Corp|Inc|Ltd|Vol)|\d+)\Z")
-# (a stop before a capital or a mark with no blank between is a blank the page lost: "Merkel.Als …")
-_PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「」『』]|\.(?=\s|$|[^\w\s.]|[A-ZÄÖÜ][a-zäöü])")
-# a name of at most four words in quotation marks, capitalised ("die „Computerwoche“", "der »Spiegel«")
-_NAME_IN_MARKS = re.compile(r"[„“»«\"](?=[A-ZÄÖÜ])[^\s„“”»«\",.;:!?]+(?: [^\s„“”»«\",.;:!?]+){0,3}[“”«»\"]")
-_MARKS = "„“”»«\"'‘’"
-_BRACKETED = re.compile(r"\([^()]*\)")
-_LEADING_CLAUSE = re.compile(r"^[\s,;:]*(?:[—–-]+\s*)?")
-_WORD = re.compile(r"[^\W_][\w'’.-]*")
 # a page's code in quotation marks ("x3oe2gx", "dm-public", "videoId"), or a web address ("tagesschau.de"):
 # an identifier, not words
 _CODE = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)+|(?=[a-z]*\d)[a-z0-9]{5,}|[a-z]+[A-Z][A-Za-z0-9]*")
-
-
-def _ends(text: str) -> Iterator[int]:
-    for stop in _STOP.finditer(text):
-        # (the few characters before the stop: the pattern is anchored there, and a search from the start
-        # of the text made this quadratic)
-        if text[stop.start()] == "." and _NOT_AN_END.search(text, max(0, stop.start() - 4), stop.start()):
-            continue
-        yield stop.end()
-
-
-def sentence_ends(text: str) -> list[int]:
-    """Where the sentences of `text` end (just past the blank after each stop)."""
-    return list(_ends(text))
-
-
-def _first_sentence(text: str) -> str:
-    """`text` up to its first sentence end (the rest of the paragraph is not scanned)."""
-    end = next(_ends(text), None)
-    return text[:end] if end is not None else text
-
-
-def _phrase_end(text: str, name_first: bool = False) -> int:
-    """Where a speaker's phrase at the start of `text` ends at the latest: the first mark, or a stop
-    that is not an initial's ("George W. Bush"). A short name in quotation marks ends the phrase
-    ("zitiert die „Computerwoche“ Lynch", "schreibt der „Spiegel“"); `name_first`: also one that opens
-    it (after a verb: "…“, schrieb „Die Zeit“ in einem Nachruf")."""
-    opening = _NAME_IN_MARKS.match(text) if name_first else None
-    if opening:
-        return opening.end()
-    for stop in _PHRASE_STOP.finditer(text):
-        if stop.group() == "." and _NOT_AN_END.search(text, max(0, stop.start() - 4), stop.start()):
-            continue
-        name = _NAME_IN_MARKS.match(text, stop.start()) if text[stop.start() - 1:stop.start()] == " " and any(
-            ch.isalpha() for ch in text[:stop.start()]) else None
-        # (after a word of the phrase: "die „Computerwoche“", not a quote that opens it; the name ends the
-        # phrase: "zitiert die „Computerwoche“ Lynch" is the magazine, and Lynch whom it quotes)
-        return name.end() if name else stop.start()
-    return len(text)
 
 
 @dataclass(slots=True)
@@ -130,423 +73,6 @@ def _spans(text: str, marks: dict[str, str]) -> list[_Span]:
     return spans
 
 
-def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    found = None
-    for found in pattern.finditer(text):  # noqa: B007 - the last one is wanted
-        pass
-    return found
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
-class _Reader:
-    """The reporting clauses of one language (`speech`), asked of the narration around a quote."""
-
-    def __init__(self, speech: Speech, function_words: frozenset[str], text: str = ""):
-        self.speech, self.function_words = speech, function_words
-        # the words the article writes in lower case: a sentence's first word among them is no name
-        # ("Später sagte …", "Ähnlich äußerte sich …"), whatever its capital there says
-        self.lower_case = lower_case_words(text) if speech.spaced else set()
-        # words a speaker's phrase after its verb does not start with ("sagte dazu am Montag Merkel")
-        self.skipped = function_words - speech.subject_starts
-        self.name_nouns = frozenset(word.lower() for word in speech.name_nouns)
-
-    def only_names(self, content: str) -> bool:
-        """Where nouns have capitals, a capitalised span whose every lower-case word is an article, a
-        preposition or a conjunction has no verb: a title or a name ("Geschichte der Gastronomie im Großen
-        Garten"), not a statement of its own."""
-        title_words = self.speech.title_words
-        if not title_words or not content[:1].isupper() or content.endswith(_ENDS_A_SENTENCE):
-            return False
-        return all(w[:1].isupper() or not w[:1].isalpha() or w in title_words for w in _words(content))
-
-    def in_reported_speech(self, before: str, after: str, content: str) -> bool:
-        """The quote is a fragment of someone's words in a sentence in the mood of reported speech ("Die
-        Lage sei „ernst“"): it has a word of its own in lower case, a verb or an adjective (a name, „Golem“,
-        „Polizei von DeLand“, is no one's words in any mood)."""
-        pattern = self.speech.reported_pattern
-        if pattern is None or not any(w[:1].islower() and w not in self.speech.title_words for w in _words(content)):
-            return False
-        return bool(pattern.search(before) or pattern.search(_first_sentence(after)))
-
-    def is_proper_name(self, content: str) -> bool:
-        """Where nouns have capitals, a phrase of several words that are all capitalised is a proper name
-        ("Berliner Zeitung", "Black Lion Hospital"): a common noun's adjectives and articles are not."""
-        if not self.speech.capitalised_nouns:
-            return False
-        words = _words(content)
-        return 2 <= len(words) <= _NAME_WORDS and all(w[:1].isupper() or w[:1].isdigit() for w in words)
-
-    def names_what_follows(self, before: str) -> bool:
-        """The narration before a span ends with a noun that a name follows ("die Zeitung „…“", "des
-        Nachrichtenmagazins „…“", "die Online-Ausgabe des „…“", "партия «…»") or a cue ("sogenannte „…“")."""
-        words = before.rstrip().lower().split()[-2:]
-        if len(words) == 2 and words[1] in self.speech.name_of:
-            words.pop()  # "die Online-Ausgabe des „Spiegel“": the name is the noun's genitive
-        if not words:
-            return False
-        word = words[-1].strip("(").rsplit("-", 1)[-1]
-        speech = self.speech
-        if word in self.name_nouns or speech.name_cues and words[-1].startswith(speech.name_cues):
-            return True
-        stems = [word] + [word[:-len(end)] for end in speech.name_noun_endings if word.endswith(end)]
-        return any(stem in self.name_nouns or stem.endswith(speech.name_heads) for stem in stems) \
-            if speech.name_heads else False
-
-    def phrase_after(self, text: str) -> str | None:
-        """The speaker's phrase at the start of `text`: up to a mark or a word that ends it."""
-        words = text[:_phrase_end(text, name_first=True)].split()
-        while words and words[0].lower() in self.skipped:
-            words.pop(0)
-        kept: list[str] = []
-        aux = self.speech.auxiliary_pattern
-        for word in words[:_MAX_SPEAKER_WORDS]:
-            if kept and (word.lower() in self.speech.phrase_ends or aux is not None and aux.fullmatch(word)):
-                break  # (an auxiliary opens the predicate: "mögliche Uninformiertheit | habe …")
-            kept.append(word)
-        if self.speech.capitalised_nouns:
-            while len(kept) > 1 and kept[-1][:1].islower():
-                kept.pop()  # a noun phrase ends with its noun: "Suttner wörtlich", "dem Schreiben wörtlich"
-        return " ".join(kept) or None
-
-    def phrase_before(self, text: str) -> str | None:
-        """The words that open a sentence up to its verb, when they are its subject ("Die Ministerin",
-        "Lothar Nicht, Ordnungsdezernent der Stadt," ...), not an adverbial ("Dennoch", "Am Montag")."""
-        words = text.split()
-        while len(words) > 1 and words[0].lower() in self.speech.leading_particles:
-            text = text[text.index(words[0]) + len(words[0]):]  # "Auch die Ministerin": the subject still
-            words.pop(0)
-        if not words or len(words) > _MAX_SPEAKER_WORDS + 4:
-            return None
-        first = words[0].lower().strip("„“\"«»(")
-        if self._opens_a_name(words):
-            pass  # "Von der Leyen": small words, then a name
-        elif first in self.function_words and first not in self.speech.subject_starts:
-            return None
-        elif first in self.speech.object_starts or first not in self.speech.subject_starts and first in self.lower_case:
-            return None  # an object ("Dem Spiegel") or an adverb ("Später"): the subject follows the verb
-        elif first.endswith(self.speech.adverb_endings) and (len(words) == 1 or not words[1][:1].isupper()):
-            return None  # "Ähnlich äußerte sich …", "Passend zu …": an adverbial
-        aux = self.speech.auxiliary_pattern
-        cut = aux.search(text) if aux is not None else None
-        phrase = (text[:cut.start()] if cut else text).strip(" ,")
-        inner = _BRACKETED.sub(" ", phrase).replace(",", " ")  # ("Gitta Trauernicht (SPD)")
-        if not phrase or _phrase_end(inner) < len(inner):
-            return None
-        if "," in phrase and not text.rstrip().endswith(",") and not self._name_and_description(phrase):
-            if cut is None or "," in text[cut.start():]:
-                return None  # a clause before the verb ("Die Frage ist, weil …"), not a subject and its apposition
-        return phrase if self.can_speak(phrase) else None
-
-    def _name_and_description(self, phrase: str) -> bool:
-        """"Martin Behrsing, Sprecher des Forums": a name, a comma and a description with no verb in it (its
-        closing comma left out), where nouns have capitals."""
-        head, _, description = phrase.partition(",")
-        small = self.speech.title_words
-        return bool(small) and self.is_proper_name(head) and "," not in description and all(
-            w[:1].isupper() or w in small for w in _words(description))
-
-    def _opens_a_name(self, words: list[str]) -> bool:
-        """"Von der Leyen": the small words of a name, then a capitalised one."""
-        particles = self.speech.name_particles
-        rest = list(words)
-        while rest and rest[0].lower() in particles:
-            rest.pop(0)
-        return len(rest) < len(words) and bool(rest) and rest[0][:1].isupper() and len(words) <= 4
-
-    def subject_of(self, sentence: str, verb: re.Match[str] | tuple[int, int]) -> str | None:
-        """Who the verb at `verb` in `sentence` reports: the words that open the sentence when they can be
-        its subject ("Die Ministerin sagte", most sentences), else the phrase after the verb ("Dennoch sagte
-        die Ministerin", "Dem Spiegel sagte Merkel": an adverbial, or who was spoken to, opens it)."""
-        start, end = verb if isinstance(verb, tuple) else verb.span()
-        before = sentence[:start]
-        impersonal = self.speech.impersonal_pattern
-        if impersonal is not None and impersonal.fullmatch(sentence, start, end):
-            return self.source_of(sentence)
-        subject = self.phrase_before(before) if before.strip() else None
-        if subject:
-            return subject
-        after = sentence[end:].lstrip()
-        aux_pattern = self.speech.auxiliary_pattern
-        if aux_pattern is not None:
-            aux = aux_pattern.match(after)
-            if aux:
-                after = after[aux.end():].lstrip()
-        inverted = self.inverted_subject(after.lstrip(" -"))
-        if inverted is None and aux_pattern is not None:
-            # the verb closes the clause and its auxiliary came second: "In der Meldung wird Musk zitiert"
-            aux = _last(aux_pattern, before)
-            if aux is not None:
-                inverted = self.inverted_subject(before[aux.end():].lstrip())
-        return inverted
-
-    def source_of(self, clause: str) -> str | None:
-        """An impersonal report names its source in a preposition's phrase ("In dem Antrag heißt es:",
-        "Aus Paris hieß es, …", "…“, heißt es auf der Website"): the phrase, or None."""
-        found = self.speech.source_pattern.search(clause) if self.speech.source_pattern is not None else None
-        return self.phrase_after(clause[found.end():].lstrip()) if found else None
-
-    def inverted_subject(self, text: str) -> str | None:
-        """The subject right after its verb ("[sagte] dazu die Ministerin am Montag" -> "die Ministerin"),
-        None when what follows the verb is no speaker."""
-        words = text[:_phrase_end(text, name_first=True)].split()
-        while words and words[0].lower() in self.speech.between_verb_and_subject:
-            words.pop(0)
-        if not words:
-            return None
-        first = words[0].lower()
-        if first in self.speech.pronouns:
-            return words[0]
-        if first in self.function_words and first not in self.speech.subject_starts:
-            return None  # an adverbial ("am Montag", "von einer …"): the subject stands before the verb
-        phrase = self.phrase_after(" ".join(words))
-        return phrase if phrase and self.can_speak(phrase) else None
-
-    def names_someone(self, phrase: str) -> bool:
-        """The phrase has a name in it, not only a description ("der Minister", "das Fazit", "le maire"):
-        a capital past its first word where nouns have none, two where every noun has one. After the verb,
-        a description is an object ("…“, lautet das Fazit") as often as the speaker."""
-        if not any(ch.isupper() or ch.islower() for ch in phrase):
-            return True  # a script without capitals (Chinese, Japanese, Korean) says nothing either way
-        if _NAME_IN_MARKS.search(phrase):
-            return True  # "die „Computerwoche“": a name in quotation marks
-        capitals = sum(word[:1].isupper() for word in phrase.split()[1:])
-        first = phrase.split()[0]
-        if self.speech.capitalised_nouns:
-            return capitals >= 2 or capitals >= 1 and first.lower() not in self.speech.subject_starts \
-                or first.lower() not in self.speech.subject_starts and first[:1].isupper() and len(phrase.split()) == 1
-        return capitals >= 1 or first[:1].isupper() and first.lower() not in self.function_words
-
-    def can_speak(self, phrase: str) -> bool:
-        """A phrase can name a speaker: it has a word of its own (not only articles and pronouns), written
-        with a capital where the script has them, and it is not who was spoken to ("der Zeitung")."""
-        words = phrase.split()
-        content = [w for w in words if w.lower() not in self.function_words]
-        if not content or any(w.strip(".,") in self.speech.audience for w in words):
-            return False
-        # (in German every noun has a capital: a phrase without one names nobody; elsewhere "представитель
-        # компании" and "le porte-parole" do)
-        return not self.speech.capitalised_nouns or any(w.lstrip(_MARKS)[:1].isupper() for w in content)
-
-    def speaks_in(self, before: str) -> bool:
-        """The narration before a span ends with a reporting word and perhaps an article ("…“, zitiert die
-        „Computerwoche“", "laut „BBC News“"): the span names who speaks, it is not what is said."""
-        words = before.split()
-        if words and words[-1].lower() in self.speech.subject_starts:
-            words.pop()
-        if not words:
-            return False
-        last = words[-1]
-        speech = self.speech
-        if speech.preposition_pattern is not None and speech.preposition_pattern.fullmatch(last):
-            return True
-        # a verb right after a quote's close ("“, zitiert die"), not one with its object ("nannte sie „…“")
-        return speech.verb_pattern is not None and bool(speech.verb_pattern.fullmatch(last)) and \
-            len(words) > 1 and words[-2].rstrip(",").endswith(tuple(_MARKS))
-
-    def clause_after(self, after: str, statement: bool = False) -> str | None:
-        """'„…“, sagte Merkel' / '« … », a déclaré le maire' / ', so Merkel': the speaker of the clause right
-        after the quote (`statement`: the quote is a statement of its own, and any verb may report it)."""
-        speech = self.speech
-        lead = _LEADING_CLAUSE.match(after)
-        rest = after[lead.end() if lead else 0:]
-        if speech.auxiliary_pattern is not None:
-            aux = speech.auxiliary_pattern.match(rest)
-            if aux and aux.group().lower().rsplit("-", 1)[-1] in speech.pronouns:  # "a-t-il déclaré"
-                return aux.group().rsplit("-", 1)[-1]
-            if aux:
-                rest = rest[aux.end():].lstrip()
-                clause = _first_sentence(rest)
-                if speech.verb_pattern is not None and speech.verb_pattern.search(clause) and not (
-                        speech.verb_pattern.match(rest)):
-                    return self.inverted_subject(rest)  # "„…“, hatte VW-Chef Winterkorn erklärt"
-        for pattern in (speech.verb_pattern, speech.preposition_pattern):
-            if pattern is None:
-                continue
-            found = pattern.match(rest)
-            if found:
-                tail = rest[found.end():]
-                inverted = re.match(r"-(?:t-)?(\w+)", tail)  # "déclare-t-il", "dit-elle"
-                if inverted and inverted.group(1).lower() in speech.pronouns:
-                    return inverted.group(1)
-                if pattern is speech.preposition_pattern:
-                    return self.phrase_after(tail.lstrip()) if self._names_after(tail) else None
-                if speech.impersonal_pattern is not None and speech.impersonal_pattern.fullmatch(found.group()):
-                    return self.source_of(_first_sentence(tail))  # "…“, heißt es in dem Schreiben"
-                return self.inverted_subject(tail.lstrip())
-        return self._any_verb_after(after, rest) if statement else None
-
-    def _any_verb_after(self, after: str, rest: str) -> str | None:
-        """Where nouns have capitals, '„…“, strich Romney heraus': a comma after a statement, then a verb (a
-        word in lower case that is no small word) and a name is the inverted clause whatever the verb. (Not
-        after a name in marks: 'im „Standard“, berichtete …' goes on with the narration.)"""
-        if not self.speech.capitalised_nouns or not after.lstrip().startswith(","):
-            return None
-        first = rest.split(None, 1)
-        if len(first) < 2 or not first[0][:1].islower() or first[0] in self.function_words \
-                or first[0] in self.speech.title_words:
-            return None
-        subject = self.inverted_subject(first[1])
-        return subject if subject is not None and self.names_someone(subject) else None
-
-    def _cue(self, sentence: str) -> str | None:
-        """The speaker the last reporting word of `sentence` names: a preposition's object ("laut X",
-        "nach Angaben X"), a postposition's ("X zufolge"), a verb's subject."""
-        speech = self.speech
-        cues = []
-        for kind, pattern in (("pre", speech.preposition_pattern), ("post", speech.postposition_pattern),
-                              ("verb", speech.verb_pattern)):
-            if pattern is not None:
-                cues += [(found.start(), kind, found) for found in pattern.finditer(sentence)
-                         if not (kind == "verb" and self._a_noun(sentence, found)
-                                 or kind == "pre" and not self._names_after(sentence[found.end():]))]
-        if not cues:
-            return None
-        _, kind, found = max(cues, key=lambda cue: cue[0])
-        if kind == "pre":
-            return self.phrase_after(sentence[found.end():].lstrip())
-        if kind == "post":
-            head = sentence[:found.start()].rstrip(" ,")
-            ends = [head.rfind(mark) for mark in ",;:"]
-            return head[max(ends) + 1:].strip() or None
-        return self.subject_of(sentence, found)
-
-    def clause_before(self, sentence: str) -> str | None:
-        """'Merkel sagte:' / 'Dem Spiegel sagte Merkel:' / 'Laut Merkel' / 'Merkel zufolge': the speaker of the
-        narration right before the quote, when it introduces it (it ends with a colon or a comma, or is
-        the preposition's phrase)."""
-        stripped = sentence.rstrip()
-        speech = self.speech
-        if speech.preposition_pattern is not None:
-            found = _last(speech.preposition_pattern, stripped)
-            if found is not None and self._names_after(stripped[found.end():]):
-                phrase = stripped[found.end():].strip(" ,")
-                if phrase and len(phrase.split()) <= _MAX_SPEAKER_WORDS and _phrase_end(phrase) == len(phrase):
-                    return phrase
-        if speech.postposition_pattern is not None:
-            found = speech.postposition_pattern.search(stripped)
-            if found and not stripped[found.end():].strip(" ,"):
-                return self._cue(stripped)
-        if not stripped.endswith((":", ",")) or speech.verb_pattern is None:
-            return None
-        verbs = [found for found in speech.verb_pattern.finditer(stripped) if not self._a_noun(stripped, found)]
-        if verbs:
-            return self.subject_of(stripped, verbs[-1])
-        head = stripped.split(",", 1)[0]
-        if stripped.endswith(":") and len(head.split()) <= _LABEL_WORDS:
-            # a name and a colon, as a transcript writes it ("BKA-Präsident Ziercke: „…“"), perhaps with a
-            # description after a comma ("Erkki Tuomioja, Präsident des Rats: „…“")
-            label = stripped[:-1].strip()
-            small = self.speech.title_words
-            # (a description has no verb: "…, sieht die Lage so:" is a clause; a name's words have capitals:
-            # not "Denn:", not "Darin steht unter anderem:")
-            described = len(label.split()) <= _MAX_SPEAKER_WORDS + 4 and not (small and any(
-                w[:1].islower() and w not in small for w in _words(label[len(head):])))
-            words = head.split()
-            if described and self.can_speak(label) and words[0].lower() not in self.skipped and all(
-                    w[:1].isupper() or w in self.speech.name_particles for w in words):
-                return label
-        if stripped.endswith(":") and speech.capitalised_nouns:
-            # narration that introduces a quote with a colon names its speaker as its subject, whatever
-            # its verb ("Enders schloss sich dem mit den Worten an:")
-            verb = self._first_verb(stripped)
-            if verb is not None:
-                return self.subject_of(stripped, verb)
-        return None
-
-    def _names_after(self, tail: str) -> bool:
-        """Where nouns have capitals, a reporting preposition names someone when a noun, a name, an article
-        or a mark follows it ("so Merkel", "so der Minister", "laut „BBC“"), not an adverb's word ("so
-        genannte", "so dass")."""
-        if not self.speech.capitalised_nouns:
-            return True
-        first = tail.split(None, 1)[0] if tail.strip() else ""
-        return not first[:1].islower() or first.lower().strip(",") in self.speech.subject_starts \
-            or first in self.speech.name_particles
-
-    def _a_noun(self, text: str, verb: re.Match[str]) -> bool:
-        """Where nouns have capitals, a reporting word written with one inside a sentence is a noun ("das
-        Schreiben", "ein Zitat"), not the verb."""
-        return self.speech.capitalised_nouns and verb.group()[:1].isupper() and bool(text[:verb.start()].strip())
-
-    def _first_verb(self, clause: str) -> tuple[int, int] | None:
-        """Where nouns have capitals, a clause's verb is its first lower-case word that is no article or
-        preposition and no adjective after one ("Der neue Leiter sieht …")."""
-        small = self.speech.title_words or self.function_words
-        previous = ""
-        for word in _WORD.finditer(clause):
-            text = word.group()
-            if text[:1].islower() and text not in small and previous not in self.speech.subject_starts:
-                return word.span()
-            previous = text.lower()
-        return None
-
-    def clause_closing(self, after: str) -> str | None:
-        """'… „müsse beendet werden“, so Rice.': the clause that closes the quote's sentence after a comma."""
-        sentence = _first_sentence(after)
-        comma = sentence.rfind(",")
-        return self.clause_after(sentence[comma:]) if comma > 0 else None
-
-    def reported_in(self, sentence: str) -> str | None:
-        """A fragment's speaker: whom the last reporting word before it in its sentence names, or, where
-        nouns have capitals, the subject of a main clause whose "dass" the quote stands in ("Das Gericht
-        machte klar, dass „…“": whatever the verb, the clause reports what the subject holds)."""
-        cue = self._cue(sentence)
-        if cue is not None or not self.speech.capitalised_nouns:
-            return cue
-        main, comma, _ = sentence.partition(", dass ")
-        verb = self._first_verb(main) if comma else None
-        if verb is not None:
-            return self.subject_of(main, verb)
-        return self._as_reported_by(sentence)
-
-    def _as_reported_by(self, sentence: str) -> str | None:
-        """"Wie der Richter, Ottmar Breidling, ausführte, hätte …": a clause that opens with the language's
-        "as" and ends with its verb names the source of the sentence, whatever the verb."""
-        words = sentence.split(None, 1)
-        if len(words) < 2 or words[0].lower() not in self.speech.as_reported:
-            return None
-        clause = words[1]
-        for comma in re.finditer(",", clause):
-            head = clause[:comma.start()].split()
-            if head and head[-1][:1].islower() and head[-1] not in self.speech.title_words:
-                subject = " ".join(head[:-1])  # (the clause's verb comes last)
-                return self.phrase_before(subject + " ") if subject else None
-        return None
-
-    def speaker_first(self, before: str, after: str) -> str | None:
-        """Turkish, Chinese, Japanese, Korean: 'X “…” dedi', '局长表示：“…”', 'X는 “…”라고 말했다'."""
-        speech = self.speech
-        if speech.verb_pattern is None:
-            return None
-        lead = re.match(r"[\s,，]*(?:라고|이라고|고|diye)?\s*", after)
-        rest = after[lead.end() if lead else 0:]
-        stop = _STOP.search(rest)
-        clause = rest[:stop.start() if stop else len(rest)]
-        found = speech.verb_pattern.search(clause)
-        if found and (found.start() < 30 if speech.spaced else found.start() < 12):
-            subject = (clause[:found.start()] if found.start() else before).strip(" ,，:：")
-        else:
-            head = before.rstrip(" ,，:：")
-            verb = _last(speech.verb_pattern, head)
-            if verb is None or head[verb.end():].strip():
-                return None
-            subject = head[:verb.start()].strip(" ,，:：")
-        for particle in speech.particles:
-            if subject.endswith(particle) and len(subject) > len(particle):
-                subject = subject[:-len(particle)]
-                break
-        subject = subject.split("，")[-1].split(",")[-1].strip()
-        if speech.not_subject_ending:
-            words = subject.split()
-            while len(words) > 1 and re.fullmatch(rf"\w+{speech.not_subject_ending}", words[-1]):
-                words.pop()  # "Belediye başkanı törende": the place, not the speaker
-            subject = " ".join(words)
-        return subject if 0 < len(subject) <= 40 else None
-
-
 def _written_unquoted(text: str, content: str, marks: dict[str, str]) -> bool:
     """`content` stands in `text` somewhere without a quotation mark before it."""
     at = text.find(content)
@@ -570,7 +96,7 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
     """The direct quotations of `text` (paragraphs separated by '\\n') in its language's marks, in order,
     each with the speaker its reporting clause names (None when none does). `function_words`: the
     language's stop words (what may not open a sentence's subject)."""
-    reader = _Reader(speech, function_words, text)
+    reader = ClauseReader(speech, function_words, text)
     quotes: list[Quote] = []
     last_speaker: str | None = None
     paragraph_ends: dict[int, list[int]] = {}  # paragraph start -> where its sentences end
@@ -586,13 +112,13 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
         after = text[span.close_mark:span.paragraph_end]
         if reader.names_what_follows(before):
             continue
-        n_words = len(_words(content)) if speech.spaced else len(content) // 2
-        if n_words <= _NAME_WORDS and reader.speaks_in(before):
+        n_words = len(words_of(content)) if speech.spaced else len(content) // 2
+        if n_words <= NAME_WORDS and reader.speaks_in(before):
             continue  # '„…“, schreibt der „Spiegel“': the speaker of the quote before
-        if n_words <= _NAME_WORDS and _written_unquoted(text, content, speech.marks):
+        if n_words <= NAME_WORDS and _written_unquoted(text, content, speech.marks):
             continue  # 'der „Spiegel“ … der Spiegel': a name the article also writes without marks
         if n_words < _STATEMENT_WORDS and not speech.capitalised_nouns and content[:1].isupper() \
-                and not content.endswith(_ENDS_A_SENTENCE):
+                and not content.endswith(ENDS_A_SENTENCE):
             continue  # «Интерфакс», « Le Monde »: where only names have capitals, a short capitalised span is one
         statement = n_words >= _STATEMENT_WORDS and not reader.only_names(content) or before.rstrip().endswith(":")
         reported = False
