@@ -94,7 +94,6 @@ class ClauseReader:
         self.lower_case = lower_case_words(text) if speech.spaced else set()
         # words a speaker's phrase after its verb does not start with ("sagte dazu am Montag Merkel")
         self.skipped = function_words - speech.subject_starts
-        self.name_nouns = frozenset(word.lower() for word in speech.name_nouns)
 
     def only_names(self, content: str) -> bool:
         """Where nouns have capitals, a capitalised span whose every lower-case word is an article, a
@@ -110,9 +109,14 @@ class ClauseReader:
         Lage sei „ernst“"): it has a word of its own in lower case, a verb or an adjective (a name, „Golem“,
         „Polizei von DeLand“, is no one's words in any mood)."""
         pattern = self.speech.reported_pattern
-        if pattern is None or not any(w[:1].islower() and w not in self.speech.title_words for w in words_of(content)):
+        if pattern is None or not self._words_of_its_own(content):
             return False
         return bool(pattern.search(before) or pattern.search(_first_sentence(after)))
+
+    def _words_of_its_own(self, text: str) -> list[str]:
+        """The words of `text` in lower case that are no article, preposition or conjunction (where nouns
+        have capitals: its verbs and adjectives)."""
+        return [w for w in words_of(text) if w[:1].islower() and w not in self.speech.title_words]
 
     def is_proper_name(self, content: str) -> bool:
         """Where nouns have capitals, a phrase of several words that are all capitalised is a proper name
@@ -132,10 +136,10 @@ class ClauseReader:
             return False
         word = words[-1].strip("(").rsplit("-", 1)[-1]
         speech = self.speech
-        if word in self.name_nouns or speech.name_cues and words[-1].startswith(speech.name_cues):
+        if word in speech.name_nouns or speech.name_cues and words[-1].startswith(speech.name_cues):
             return True
         stems = [word] + [word[:-len(end)] for end in speech.name_noun_endings if word.endswith(end)]
-        return any(stem in self.name_nouns or stem.endswith(speech.name_heads) for stem in stems) \
+        return any(stem in speech.name_nouns or stem.endswith(speech.name_heads) for stem in stems) \
             if speech.name_heads else False
 
     def phrase_after(self, text: str) -> str | None:
@@ -382,11 +386,10 @@ class ClauseReader:
             # a name and a colon, as a transcript writes it ("BKA-Präsident Ziercke: „…“"), perhaps with a
             # description after a comma ("Erkki Tuomioja, Präsident des Rats: „…“")
             label = stripped[:-1].strip()
-            small = self.speech.title_words
             # (a description has no verb: "…, sieht die Lage so:" is a clause; a name's words have capitals:
             # not "Denn:", not "Darin steht unter anderem:")
-            described = len(label.split()) <= _MAX_SPEAKER_WORDS + 4 and not (small and any(
-                w[:1].islower() and w not in small for w in words_of(label[len(head):])))
+            described = len(label.split()) <= _MAX_SPEAKER_WORDS + 4 and not (
+                self.speech.title_words and self._words_of_its_own(label[len(head):]))
             words = head.split()
             if described and self.can_speak(label) and words[0].lower() not in self.skipped and all(
                     w[:1].isupper() or w in self.speech.name_particles for w in words):

@@ -51,7 +51,8 @@ class Speech:
     audience: frozenset[str] = frozenset()
     # words between a verb and its inverted subject ("sagte dazu Merkel", "äußerte sich der Minister")
     between_verb_and_subject: frozenset[str] = frozenset()
-    # nouns a name in quotation marks stands after ("die Zeitung „Die Zeit“", "партия «Единая Россия»")
+    # nouns a name in quotation marks stands after ("die Zeitung „Die Zeit“", "партия «Единая Россия»"),
+    # kept in lower case (German writes them with their capital here)
     name_nouns: frozenset[str] = frozenset()
     # name nouns that still name a title or a name as the last part of a compound ("das Nachrichtenmagazin
     # „Der Spiegel“", "die Musikzeitschrift „Billboard“"), where the language writes compounds as one word
@@ -101,6 +102,7 @@ class Speech:
                            ("reported_pattern", self.reported_mood), ("impersonal_pattern", self.impersonal),
                            ("source_pattern", self.source_prepositions)):
             object.__setattr__(self, name, self._alternation(spec))
+        object.__setattr__(self, "name_nouns", frozenset(word.lower() for word in self.name_nouns))
 
     def _alternation(self, spec: str) -> re.Pattern[str] | None:
         """Any of the words of `spec` as a whole word (a run of characters, in scripts without blanks), as
