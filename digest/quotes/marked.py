@@ -121,7 +121,6 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
                 and not content.endswith(ENDS_A_SENTENCE):
             continue  # «Интерфакс», « Le Monde »: where only names have capitals, a short capitalised span is one
         statement = n_words >= _STATEMENT_WORDS and not reader.only_names(content) or before.rstrip().endswith(":")
-        reported = False
         how = "clause"
         if speech.speaker_first:
             who = reader.speaker_first(before, after)
@@ -134,11 +133,9 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
             if who is None:
                 # a word before it in its sentence reports it ("sprach von einer „Katastrophe“")
                 who, how = reader.reported_in(before), "reported"
-        if who is None and not statement and reader.in_reported_speech(before, after, content):
-            who, how = last_speaker, "subjunctive"  # "Die Lage sei „ernst“": the last speaker's words
-            if who is None:
-                who, how = reader.reported_in(previous) if previous else None, "sentence"
-            reported = True
+        reported = who is None and not statement and reader.in_reported_speech(before, after, content)
+        if reported:  # "Die Lage sei „ernst“": the last speaker's words (else, below, the sentence before's)
+            who, how = last_speaker, "subjunctive"
         if who is None and not statement and not reported:
             continue  # a fragment nobody says: a name, a title, a scare quote
         if how != "clause" and not statement and reader.is_proper_name(content):
