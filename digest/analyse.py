@@ -78,10 +78,10 @@ def analyse_text(text: str, title: str | None = None, sentences: int = 3, *, cle
     tokens_of = known.tokens
     tokens = [tokens_of(s.text.lower()) for s in split]  # shared by the summariser and the fingerprint
     summary = summariser.select(split, sentences, tokens)
-    # (worked out before the quotes, while the summary's words and their terms are still in the CPU's caches)
-    summary_terms = {t for s in summary for t in summariser.terms_of_tokens(tokens[s.index])}
     fingerprint = fingerprint_words(chain.from_iterable(tokens))
     found = quotes_in(body, known)
+    # what the summary is about, for the key quote: only asked when there are quotes (not in most posts)
+    summary_terms = {t for s in summary for t in summariser.terms_of_tokens(tokens[s.index])} if found else set()
     read = lower_words if not known.pairs else (lambda quote: (count_words(quote), tokens_of(quote.lower())))
     key = choose_key_quote(found, summary_terms, summariser.terms_of_tokens, read)
     return Analysis(

@@ -85,21 +85,28 @@ def _predict(sample: str) -> tuple[str | None, float]:
     return normalise_code(labels[0].removeprefix("__label__")), float(scores[0])
 
 
-_HANGUL = re.compile(f"[{HANGUL}]")
-_KANA = re.compile(f"[{KANA}]")
-_HAN = re.compile(f"[{HAN}]")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+_HANGUL = re.compile(f"[{HANGUL}]+")
+_KANA = re.compile(f"[{KANA}]+")
+_HAN = re.compile(f"[{HAN}]+")
+
+
+def _count(script: re.Pattern[str], sample: str) -> int:
+    """How many characters of `sample` are in `script` (a run pattern): what removing its runs takes
+    away (one new string, where `findall` makes one a character)."""
+    return len(sample) - len(script.sub("", sample))
 
 
 def _by_script(sample: str) -> str | None:
     """Korean and Japanese are the only languages written in Hangul and in kana, and a text of Han
     characters with neither is Chinese: a sample mostly in these scripts needs no model (which costs
     twice as much a character on them as on Latin text: a fifth of a Chinese post's whole path)."""
-    letters = len(_LETTER.findall(sample))
+    letters = len(_NOT_LETTERS.sub("", sample))
     if not letters:
         return None
-    if len(_HANGUL.findall(sample)) * 2 > letters:
+    if _count(_HANGUL, sample) * 2 > letters:
         return "ko"
-    kana, han = len(_KANA.findall(sample)), len(_HAN.findall(sample))
+    kana, han = _count(_KANA, sample), _count(_HAN, sample)
     if (kana + han) * 2 > letters:
         return "ja" if kana else "zh"
     return None

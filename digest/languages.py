@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from digest.text import HAN, HANGUL, KANA, words
+from digest.text import HAN, HANGUL, KANA, find_words, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +171,9 @@ def character_pairs(lowered: str) -> list[str]:
     ("ibm"). The summariser counts them, so their order is the runs' and then the words'."""
     tokens: list[str] = []
     for run in _CJK_RUN.findall(lowered):
-        tokens += map(str.__add__, run[:-1], run[1:]) if len(run) > 1 else (run,)
-    tokens += words(_CJK_RUN.sub(" ", lowered) if tokens else lowered)
+        tokens += _PAIRS(run) if len(run) > 1 else (run,)
+    tokens += find_words(_CJK_RUN.sub(" ", lowered)) if tokens else words(lowered)
     return tokens
+
+
+_PAIRS = re.compile("(?=(..))", re.S).findall  # every two characters in a row (their strings made in C)

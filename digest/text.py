@@ -133,6 +133,11 @@ def split_sentences(text: str, language: Language | None = None) -> list[Sentenc
 _WORD_WITHOUT_UNDERSCORES = re.compile(r"\w++(?:[-'’.]\w+)*+")
 
 
+# `words`'s tokens straight from the pattern: faster where few pieces between blanks are plain words (what
+# is left of CJK text once its runs are taken out: punctuation, numbers, a Latin name)
+find_words = _WORD.findall
+
+
 def words(sentence: str) -> list[str]:
     """Word tokens: letters/digits with inner hyphens, apostrophes and dots kept ("U.S.", "don't").
 

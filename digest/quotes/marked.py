@@ -43,13 +43,12 @@ class _Span:
     paragraph_end: int
 
 
-def _spans(text: str, marks: dict[str, str]) -> list[_Span]:
+def _spans(text: str, speech: Speech) -> list[_Span]:
     """Spans between a language's opening and closing marks, paragraph by paragraph; a mark inside a
     span opens nothing (a quotation within the quotation). A span no mark closes runs to the end of its
     paragraph. (Only the marks and the line breaks are visited: one scan in C finds them.)"""
     spans: list[_Span] = []
-    every_mark = "".join(sorted(set(marks) | set("".join(marks.values()))))
-    found = re.compile(f"[\n{re.escape(every_mark)}]")
+    marks, found = speech.marks, speech.mark_pattern
     paragraph_start, opener, closers = 0, -1, ""
     for match in chain(found.finditer(text), (None,)):
         at = len(text) if match is None else match.start()
@@ -96,11 +95,14 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
     """The direct quotations of `text` (paragraphs separated by '\\n') in its language's marks, in order,
     each with the speaker its reporting clause names (None when none does). `function_words`: the
     language's stop words (what may not open a sentence's subject)."""
+    spans = _spans(text, speech)
+    if not spans:
+        return []  # (most posts and many articles: no reader to build)
     reader = ClauseReader(speech, function_words, text)
     quotes: list[Quote] = []
     last_speaker: str | None = None
     paragraph_ends: dict[int, list[int]] = {}  # paragraph start -> where its sentences end
-    for span in _spans(text, speech.marks):
+    for span in spans:
         content = text[span.start:span.end].strip()
         if not any(ch.isalnum() for ch in content) or content.isdigit() or _CODE.fullmatch(content):
             continue
