@@ -51,6 +51,8 @@ class Language:
         """The sentence splitter cut after `piece` where this language's writing does not end a sentence:
         a day's number before a month ("am 3. | Oktober"), a list's number in text whose sentences end
         with wide marks ("称：1. | 北京居民…")."""
+        if not _ends_in_a_number_and_stop(piece):
+            return False
         if self.pairs and _LIST_NUMBER_AT_END.search(piece):
             return True
         return self.ordinal_dot and _DAY_NUMBER_AT_END.search(piece) is not None \
@@ -59,7 +61,7 @@ class Language:
     def carried(self, piece: str) -> int:
         """How many characters at the end of `piece` open the next sentence: the number of a list's item
         that the splitter left after a wide stop ("…疲劳”。2. | 第二点"): 0 for none."""
-        if not self.pairs:
+        if not self.pairs or not _ends_in_a_number_and_stop(piece):
             return 0
         number = _NUMBER_AFTER_A_WIDE_STOP.search(piece)
         return len(number.group()) if number else 0
@@ -133,6 +135,12 @@ _LIST_NUMBER_AT_END = re.compile(r"(?<![\d.])\d{1,2}\.\Z")
 _NUMBER_AFTER_A_WIDE_STOP = re.compile(r"(?:(?<=[。！？!?][”」』）)])|(?<=[。！？]))\s*\d{1,2}\.\Z")
 
 
+def _ends_in_a_number_and_stop(piece: str) -> bool:
+    """What the three patterns above end with, asked first: they are anchored at the end, and a search
+    for them tries every position of the piece."""
+    return piece[-1:] == "." and piece[-2:-1].isdigit()
+
+
 @cache
 def _months(code: str) -> frozenset[str]:
     """The month names of a language, lower-cased, as dates write them ("oktober", "января")."""
@@ -152,7 +160,8 @@ def _function_words(code: str, name: str) -> frozenset[str]:
 
 # the scripts written without blanks between words (Han and kana), or with particles glued on (Hangul)
 _HAN_AND_KANA = KANA + HAN
-_CJK_RUN = re.compile(f"[{_HAN_AND_KANA}{HANGUL}]+")
+# the runs of those scripts and the text between them, in turn
+_CJK_RUNS_SPLIT = re.compile(f"([{_HAN_AND_KANA}{HANGUL}]+)").split
 _UNSPACED_RUN = re.compile(f"[{_HAN_AND_KANA}]+")
 
 
@@ -169,10 +178,13 @@ def character_pairs(lowered: str) -> list[str]:
     """Tokens of CJK text: each run of those scripts as its overlapping pairs of characters ("空气质量" ->
     "空气", "气质", "质量"; a lone character stands for itself), then the other words as `words` gives them
     ("ibm"). The summariser counts them, so their order is the runs' and then the words'."""
+    parts = _CJK_RUNS_SPLIT(lowered)  # the other text, a run, the other text, a run, …: one scan
+    if len(parts) == 1:
+        return words(lowered)
     tokens: list[str] = []
-    for run in _CJK_RUN.findall(lowered):
+    for run in parts[1::2]:
         tokens += _PAIRS(run) if len(run) > 1 else (run,)
-    tokens += find_words(_CJK_RUN.sub(" ", lowered)) if tokens else words(lowered)
+    tokens += find_words(" ".join(parts[0::2]))
     return tokens
 
 
