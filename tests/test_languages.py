@@ -191,6 +191,21 @@ def test_german_speakers_written_with_a_name_in_marks_a_description_or_after_an_
     assert said["kaum zu beziffern"] == "die Richterin, Anke Sommer"  # "Wie X ausführte, …"
 
 
+def test_german_colon_clauses_read_past_adjectives_names_in_marks_and_a_second_verb():
+    text = ("Die staatliche polnische Bahn meldet: „Der Zug ist am Abend entgleist.“\n"
+            "Unter dem Motto „Stadt statt Autobahn“ zog der Bürgerverein Nord zum Rathaus und rief: "
+            "„Hier wird nicht gebaut!“\n"
+            "Nach der Abstimmung lobte die Ministerin Karin Vogt den Kompromiss und nannte den Beschluss "
+            "„klug, mutig und überfällig“.")
+    said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
+    # "staatliche polnische": adjectives between the article and its noun, not the verb
+    assert said["Der Zug ist am Abend entgleist."] == "Die staatliche polnische Bahn"
+    # "statt" inside the name in marks is no verb; the subject of "zog … und rief"
+    assert said["Hier wird nicht gebaut!"] == "der Bürgerverein Nord"
+    # "… und nannte den Beschluss „…“": the first verb's subject, not the second verb's object
+    assert said["klug, mutig und überfällig"] == "die Ministerin Karin Vogt"
+
+
 @pytest.mark.parametrize(("code", "text", "speakers", "names"), [
     ("fr", "Le gouvernement a présenté mercredi son plan pour l'hôpital. « Nous allons recruter dix mille "
            "infirmières d'ici deux ans », a déclaré la ministre Claire Dubois devant les députés.\n"

@@ -31,6 +31,12 @@ _PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「�
 _NAME_IN_MARKS = re.compile(r"[„“»«\"](?=[A-ZÄÖÜ])[^\s„“”»«\",.;:!?]+(?: [^\s„“”»«\",.;:!?]+){0,3}[“”«»\"]")
 _MARKS = "„“”»«\"'‘’"
 _BRACKETED = re.compile(r"\([^()]*\)")
+_QUOTED = re.compile(r"[„“»«\"][^„“”»«\"\n]*[“”«»\"]")
+
+
+def _blanked(match: re.Match[str]) -> str:
+    """A quoted span as blanks of its length: the narration's words keep their offsets."""
+    return " " * len(match.group())
 _LEADING_CLAUSE = re.compile(r"^[\s,;:]*(?:[—–-]+\s*)?")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 
@@ -215,6 +221,13 @@ class ClauseReader:
         subject = self.phrase_before(before) if before.strip() else None
         if subject:
             return subject
+        head = before.rstrip()
+        conjunction = head.rsplit(None, 1)[-1] if head else ""
+        if conjunction in self.speech.conjunctions:
+            # "X befand … und nannte den Angriff „…“": the first verb's subject, and the object after this one
+            clause = head[:-len(conjunction)]
+            first = self._first_verb(clause)
+            return self.subject_of(clause, first) if first is not None else None
         after = sentence[end:].lstrip()
         aux_pattern = self.speech.auxiliary_pattern
         if aux_pattern is not None:
@@ -418,15 +431,21 @@ class ClauseReader:
         return self.speech.capitalised_nouns and verb.group()[:1].isupper() and bool(text[:verb.start()].strip())
 
     def _first_verb(self, clause: str) -> tuple[int, int] | None:
-        """Where nouns have capitals, a clause's verb is its first lower-case word that is no article or
-        preposition and no adjective after one ("Der neue Leiter sieht …")."""
-        small = self.speech.title_words or self.function_words
-        previous = ""
-        for word in _WORD.finditer(clause):
+        """Where nouns have capitals, a clause's verb is its first lower-case word that is no article,
+        determiner or preposition, no adjective between an article and its noun ("Die staatliche
+        libanesische Nachrichtenagentur meldet …") and not inside quotation marks ("Unter dem Motto
+        „Freiheit statt Angst“ zogen …")."""
+        small, starts = self.speech.title_words or self.function_words, self.speech.subject_starts
+        in_phrase = False  # after an article (a small word that opens a subject): its adjectives, up to its noun
+        for word in _WORD.finditer(_QUOTED.sub(_blanked, clause)):
             text = word.group()
-            if text[:1].islower() and text not in small and previous not in self.speech.subject_starts:
+            lowered = text.lower()
+            if text[:1].islower() and not in_phrase and text not in small and lowered not in starts:
                 return word.span()
-            previous = text.lower()
+            if lowered in starts and lowered in small:
+                in_phrase = True
+            elif not text[:1].islower():
+                in_phrase = False
         return None
 
     def clause_closing(self, after: str) -> str | None:

@@ -88,6 +88,9 @@ class Speech:
     title_words: frozenset[str] = frozenset()
     # the small words inside names ("Von der Leyen", "de Gaulle")
     name_particles: frozenset[str] = frozenset()
+    # conjunctions that join a second verb to a clause's subject ("Merkel lobte X und nannte Y „…“"): what
+    # follows that verb is its object
+    conjunctions: frozenset[str] = frozenset()
     verb_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     preposition_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     postposition_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
@@ -150,6 +153,7 @@ _GERMAN = Speech(
     name_particles=_words("von vom van de der zu di da"),
     impersonal="heißt es|hieß es|es heißt|es hieß|geheißen",
     as_reported=_words("wie"),
+    conjunctions=_words("und oder aber sowie"),
     source_prepositions="in|im|aus|auf|bei|beim",
     reported_mood=("sei|seien|habe|werde|könne|müsse|solle|dürfe|wolle|möge|gebe|stehe|gehe|liege|gelte|bleibe"
                    "|komme|wisse|brauche|lasse|sehe|fehle|zeige|bestehe|handle|trage|wäre|wären|hätten|würden"),
