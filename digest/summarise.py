@@ -161,11 +161,13 @@ class Summariser:
         names = self._ids.terms
         return [names[i] for i in map(self._ids.__getitem__, tokens) if i]
 
-    def _is_candidate(self, text: str, n_words: int) -> bool:
-        if n_words < 5 or n_words > 80:
-            return False
+    def _is_candidate(self, text: str, tokens: list[str]) -> bool:
         if not text.endswith(_SENTENCE_ENDS):
             return False  # a sub-heading or list item, not a sentence
+        # words per sentence: its tokens, but for character pairs (`Language.word_count`, asked only then)
+        n_words = self.language.word_count(text, tokens) if self.language.pairs else len(tokens)
+        if n_words < 5 or n_words > 80:
+            return False
         if text[0] in _BYLINE_FIRST and _BYLINE.match(text) or n_words < 15 and _addresses_the_reader(text):
             return False
         if text.rstrip('"”’\' ').endswith("?"):
@@ -186,11 +188,8 @@ class Summariser:
         if len(self._ids) > _TermIds.MAX_TOKENS:
             self._ids = _TermIds(self.stop_words, self._stemmer)
         lookup = self._ids.__getitem__
-        # words per sentence: its tokens, but for character pairs (`Language.word_count`, asked only then)
-        lengths = map(self.language.word_count, (s.text for s in sentences), tokens) if self.language.pairs \
-            else map(len, tokens)
-        candidates = [i for i, (s, n_words) in enumerate(zip(sentences, lengths, strict=True))
-                      if self._is_candidate(s.text, n_words)]
+        candidates = [i for i, (s, sentence_tokens) in enumerate(zip(sentences, tokens, strict=True))
+                      if self._is_candidate(s.text, sentence_tokens)]
         if len(candidates) < count:  # short or odd text: fall back to every sentence with words in it
             candidates = [i for i, sentence_tokens in enumerate(tokens) if any(map(lookup, sentence_tokens))]
             candidates = candidates or list(range(len(sentences)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from digest.quotes.speech import Speech
 from digest.text import lower_case_words
@@ -86,6 +87,12 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return found
 
 
+@cache
+def _skipped(speech: Speech, function_words: frozenset[str]) -> frozenset[str]:
+    """`ClauseReader.skipped`, made once a language (hundreds of words: a set difference an article)."""
+    return function_words - speech.subject_starts
+
+
 def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -99,7 +106,7 @@ class ClauseReader:
         # ("Später sagte …", "Ähnlich äußerte sich …"), whatever its capital there says
         self.lower_case = lower_case_words(text) if speech.spaced else set()
         # words a speaker's phrase after its verb does not start with ("sagte dazu am Montag Merkel")
-        self.skipped = function_words - speech.subject_starts
+        self.skipped = _skipped(speech, function_words)
 
     def only_names(self, content: str) -> bool:
         """Where nouns have capitals, a capitalised span whose every lower-case word is an article, a

@@ -22,7 +22,7 @@ def _forms(spec: str) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # (one object a language: compared and hashed by identity)
 class Speech:
     """The quoted speech of one language."""
 
