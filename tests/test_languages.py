@@ -206,6 +206,34 @@ def test_german_colon_clauses_read_past_adjectives_names_in_marks_and_a_second_v
     assert said["klug, mutig und überfällig"] == "die Ministerin Karin Vogt"
 
 
+def test_german_inverted_clauses_after_so_any_verb_or_the_quotes_own_verb():
+    text = ("„Wir fahren morgen nach Hause zurück“, was viele Beobachter überraschte.\n"
+            "„Er ist die eiserne Hand im eisernen Handschuh“, so beschrieb ihn der Gewerkschafter Paul Klee.\n"
+            "„Die Produktion wird nicht ausgebaut“, gab der Konzernsprecher Jan Otto bekannt.\n"
+            "Sie wisse, dass ihre Arbeit „nicht frei von Fehlern“ sei, hatte Petra Lang damals gesagt.\n"
+            "„Alle Spuren deuten auf einen Anschlag hin“, hieß es vom Abgeordneten Viktor Petrow.")
+    said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
+    assert said["Er ist die eiserne Hand im eisernen Handschuh"] == "der Gewerkschafter Paul Klee"  # "so" + verb
+    assert said["Die Produktion wird nicht ausgebaut"] == "der Konzernsprecher Jan Otto"  # any verb, a name
+    assert said["nicht frei von Fehlern"] == "Petra Lang"  # "„…“ sei, hatte X gesagt": past the quote's own verb
+    assert said["Alle Spuren deuten auf einen Anschlag hin"] == "Abgeordneten Viktor Petrow"  # "heißt es vom"
+    assert said["Wir fahren morgen nach Hause zurück"] is None  # ", was …" opens a clause, not the speaker's
+
+
+def test_german_subjects_after_a_clause_and_pronouns_after_an_introduction():
+    text = ("Der Minister wies die Kritik zurück, die Sprecherin der Fraktion, Anna Berg (GRÜNE), erklärte: "
+            "„Das ist völlig haltlos.“\n"
+            "Maria Held, Vorsitzende des Vereins, sagte dazu: „Wir haben lange gekämpft, und wir kämpfen weiter,“ "
+            "betont sie.\n"
+            "Die Methode sei üblich, so Elshorst weiter: „Das machen alle Firmen in der Branche so.“")
+    said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
+    # a verb before the reporting one: its subject follows a comma ("…, die Sprecherin …, erklärte:")
+    assert said["Das ist völlig haltlos."] == "die Sprecherin der Fraktion, Anna Berg (GRÜNE)"
+    # "betont sie" after an introduction with a colon: the person introduced
+    assert said["Wir haben lange gekämpft, und wir kämpfen weiter,"] == "Maria Held, Vorsitzende des Vereins"
+    assert said["Das machen alle Firmen in der Branche so."] == "Elshorst"  # "so X weiter:"
+
+
 @pytest.mark.parametrize(("code", "text", "speakers", "names"), [
     ("fr", "Le gouvernement a présenté mercredi son plan pour l'hôpital. « Nous allons recruter dix mille "
            "infirmières d'ici deux ans », a déclaré la ministre Claire Dubois devant les députés.\n"

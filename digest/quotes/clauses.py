@@ -225,7 +225,7 @@ class ClauseReader:
         impersonal = self.speech.impersonal_pattern
         if impersonal is not None and impersonal.fullmatch(sentence, start, end):
             return self.source_of(sentence)
-        subject = self.phrase_before(before) if before.strip() else None
+        subject = self._subject_after_a_clause(before) or self.phrase_before(before) if before.strip() else None
         if subject:
             return subject
         head = before.rstrip()
@@ -248,6 +248,26 @@ class ClauseReader:
             if aux is not None:
                 inverted = self.inverted_subject(before[aux.end():].lstrip())
         return inverted
+
+    def _subject_after_a_clause(self, before: str) -> str | None:
+        """Where nouns have capitals, "X wies das zurück, die Sprecherin der Fraktion, Sandra Boser, erklärte":
+        when a verb stands before the reporting one, its subject is what follows a comma up to it with no
+        verb in it (a noun phrase and its apposition, not a clause of their own)."""
+        if not self.speech.capitalised_nouns or "," not in before or self._first_verb(before) is None:
+            return None
+        for comma in re.finditer(",", before):
+            rest = before[comma.end():]
+            if rest.strip(" ,") and self._first_verb(rest) is None and not self._opens_relative_clause(rest):
+                return self.phrase_before(rest)
+        return None
+
+    def _opens_relative_clause(self, text: str) -> bool:
+        """", der nach dem Angriff …", ", das sie …": an article's word that a small word or a pronoun follows,
+        not a noun or its adjective, is a relative pronoun (its clause's verb comes last)."""
+        words = text.split(None, 2)
+        small = self.speech.title_words
+        return len(words) > 1 and words[0].lower() in small and words[0].lower() in self.speech.subject_starts \
+            and (words[1] in small or words[1].lower() in self.speech.subject_starts)
 
     def source_of(self, clause: str) -> str | None:
         """An impersonal report names its source in a preposition's phrase ("In dem Antrag heißt es:",
@@ -325,6 +345,8 @@ class ClauseReader:
                 return aux.group().rsplit("-", 1)[-1]
             if aux:
                 rest = rest[aux.end():].lstrip()
+                if rest.startswith(","):  # the quote's own verb ("„…“ sei, hatte Koch-Mehrin gesagt"): the next
+                    return self.clause_after(rest, statement)
                 clause = _first_sentence(rest)
                 if speech.verb_pattern is not None and speech.verb_pattern.search(clause) and not (
                         speech.verb_pattern.match(rest)):
@@ -339,7 +361,10 @@ class ClauseReader:
                 if inverted and inverted.group(1).lower() in speech.pronouns:
                     return inverted.group(1)
                 if pattern is speech.preposition_pattern:
-                    return self.phrase_after(tail.lstrip()) if self._names_after(tail) else None
+                    if self._names_after(tail):
+                        return self.phrase_after(tail.lstrip())
+                    # "…“, so charakterisierte ihn der Funktionär": "so" and a verb open the inverted clause
+                    return self._inverted_after_a_verb(tail.lstrip()) if speech.capitalised_nouns else None
                 if speech.impersonal_pattern is not None and speech.impersonal_pattern.fullmatch(found.group()):
                     return self.source_of(_first_sentence(tail))  # "…“, heißt es in dem Schreiben"
                 return self.inverted_subject(tail.lstrip())
@@ -351,10 +376,18 @@ class ClauseReader:
         after a name in marks: 'im „Standard“, berichtete …' goes on with the narration.)"""
         if not self.speech.capitalised_nouns or not after.lstrip().startswith(","):
             return None
-        first = rest.split(None, 1)
-        if len(first) < 2 or not first[0][:1].islower() or first[0] in self.function_words \
-                or first[0] in self.speech.title_words:
+        return self._inverted_after_a_verb(rest)
+
+    def _inverted_after_a_verb(self, text: str) -> str | None:
+        """Where nouns have capitals, `text` opens with a verb (a lower-case word that is no article or
+        preposition) and then its subject, when that names someone; an impersonal verb, its source."""
+        first = text.split(None, 1)
+        if len(first) < 2 or not first[0][:1].islower() or first[0] in self.speech.title_words \
+                or first[0] in self.speech.subordinators:
             return None
+        impersonal = self.speech.impersonal_pattern
+        if impersonal is not None and impersonal.match(text):  # "…“, so heißt es in einer Erklärung"
+            return self.source_of(_first_sentence(text))
         subject = self.inverted_subject(first[1])
         return subject if subject is not None and self.names_someone(subject) else None
 
@@ -389,9 +422,11 @@ class ClauseReader:
         if speech.preposition_pattern is not None:
             found = _last(speech.preposition_pattern, stripped)
             if found is not None and self._names_after(stripped[found.end():]):
-                phrase = stripped[found.end():].strip(" ,")
+                phrase = stripped[found.end():].strip(" ,:")  # ("…, so Elshorst weiter: „…“")
                 if phrase and len(phrase.split()) <= _MAX_SPEAKER_WORDS and _phrase_end(phrase) == len(phrase):
-                    return phrase
+                    # (where nouns have capitals, its words up to the first that ends a phrase: "laut der Studie
+                    # nur jeder zweite" -> "der Studie"; elsewhere as written, "selon lui" with its pronoun)
+                    return self.phrase_after(phrase) if speech.capitalised_nouns else phrase
         if speech.postposition_pattern is not None:
             found = speech.postposition_pattern.search(stripped)
             if found and not stripped[found.end():].strip(" ,"):

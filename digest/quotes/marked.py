@@ -145,8 +145,12 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
         if who is None and previous and not speech.speaker_first:
             # the sentence before reports it ("Merkel sagte, sie sei zufrieden. „Wir …“")
             who, how = reader.reported_in(previous), "sentence"
-        if who is not None and who.lower() in speech.pronouns:  # "sagte er": the speaker named last
-            who, how = last_speaker, "pronoun"
+        if who is not None and who.lower() in speech.pronouns:
+            # "sagte er": the speaker the narration before introduces ("X sagte: „…“, betont sie"), else the
+            # speaker named last
+            introduced = reader.clause_before(before) if how == "clause" else None
+            who, how = (introduced if introduced and introduced.lower() not in speech.pronouns
+                        else last_speaker), "pronoun"
         if who is None and quotes and statement and quotes[-1].speaker:
             who, how = quotes[-1].speaker, "carried"  # a quote that goes on from the last one
         if who is not None and how in ("clause", "introduced", "closing", "reported"):

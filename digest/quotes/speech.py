@@ -91,6 +91,8 @@ class Speech:
     # conjunctions that join a second verb to a clause's subject ("Merkel lobte X und nannte Y „…“"): what
     # follows that verb is its object
     conjunctions: frozenset[str] = frozenset()
+    # words that open a subordinate clause ("…“, was Rückschlüsse zulässt"): no verb of a reporting clause
+    subordinators: frozenset[str] = frozenset()
     verb_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     preposition_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     postposition_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
@@ -154,7 +156,9 @@ _GERMAN = Speech(
     impersonal="heißt es|hieß es|es heißt|es hieß|geheißen",
     as_reported=_words("wie"),
     conjunctions=_words("und oder aber sowie"),
-    source_prepositions="in|im|aus|auf|bei|beim",
+    subordinators=_words("was wer wo wie wann warum weshalb wobei womit woran worauf weil dass ob wenn als da "
+                         "während nachdem bevor obwohl damit sodass denn"),
+    source_prepositions="in|im|aus|auf|bei|beim|von|vom|seitens",
     reported_mood=("sei|seien|habe|werde|könne|müsse|solle|dürfe|wolle|möge|gebe|stehe|gehe|liege|gelte|bleibe"
                    "|komme|wisse|brauche|lasse|sehe|fehle|zeige|bestehe|handle|trage|wäre|wären|hätten|würden"),
     title_words=_words("der die das des dem den ein eine einer eines einem einen und oder sowie in im am an "
@@ -188,7 +192,8 @@ _GERMAN = Speech(
                     "Nachrichtenmagazin Blatt Reportern Journalisten Medien Presse Radio Fernsehen Rundfunk "
                     "Interview Pressekonferenz Zuhörern Anwesenden Teilnehmern Demonstranten Abgeordneten "
                     "Parlament Bundestag"),
-    between_verb_and_subject=_words("sich dazu hierzu darauf daraufhin auch zudem ebenfalls weiter außerdem "
+    between_verb_and_subject=_words("sich ihn ihm ihnen uns mich mir dazu hierzu darauf daraufhin auch zudem "
+                                    "ebenfalls weiter außerdem "
                                     "jedoch aber nun jetzt bereits damals gestern heute später zuvor dagegen "
                                     "hingegen indes einmal erneut noch"),
 )
