@@ -234,6 +234,20 @@ def test_german_subjects_after_a_clause_and_pronouns_after_an_introduction():
     assert said["Das machen alle Firmen in der Branche so."] == "Elshorst"  # "so X weiter:"
 
 
+def test_german_speakers_with_digits_foreign_particles_and_more_reporting_verbs():
+    text = ("Die Ministerin hatte in der Debatte Positives zu vermelden. Die Lage sei „deutlich besser als "
+            "erwartet“.\n"
+            "Der 58-Jährige habe darin geschrieben, er wolle „nie wieder zurück“ in die Stadt.\n"
+            "Samir Haddad, der Generalsekretär der Union Générale du Travail (UGT) sagte vor Journalisten: "
+            "„Wir werden nicht nachgeben.“")
+    said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
+    assert said["nie wieder zurück"] == "Der 58-Jährige"  # a noun that opens with a digit has its capital
+    # the small words of a foreign name inside a description ("du")
+    assert said["Wir werden nicht nachgeben."] == "Samir Haddad, der Generalsekretär der Union Générale du Travail (UGT)"
+    # "vermelden" reports: a fragment in the next sentence's reported speech is the minister's
+    assert said["deutlich besser als erwartet"] == "Die Ministerin"
+
+
 @pytest.mark.parametrize(("code", "text", "speakers", "names"), [
     ("fr", "Le gouvernement a présenté mercredi son plan pour l'hôpital. « Nous allons recruter dix mille "
            "infirmières d'ici deux ans », a déclaré la ministre Claire Dubois devant les députés.\n"

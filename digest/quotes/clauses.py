@@ -80,6 +80,11 @@ def _phrase_end(text: str, name_first: bool = False) -> int:
     return len(text)
 
 
+def _capitalised(word: str) -> bool:
+    """The word's first letter is a capital ("„Spiegel“", "58-Jährige")."""
+    return next((ch for ch in word if ch.isalpha()), "").isupper()
+
+
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     found = None
     for found in pattern.finditer(text):  # noqa: B007 - the last one is wanted
@@ -204,9 +209,9 @@ class ClauseReader:
         """"Martin Behrsing, Sprecher des Forums": a name, a comma and a description with no verb in it (its
         closing comma left out), where nouns have capitals."""
         head, _, description = phrase.partition(",")
-        small = self.speech.title_words
+        small, particles = self.speech.title_words, self.speech.name_particles
         return bool(small) and self.is_proper_name(head) and "," not in description and all(
-            w[:1].isupper() or w in small for w in words_of(description))
+            w[:1].isupper() or w in small or w in particles for w in words_of(description))
 
     def _opens_a_name(self, words: list[str]) -> bool:
         """"Von der Leyen": the small words of a name, then a capitalised one."""
@@ -315,7 +320,7 @@ class ClauseReader:
             return False
         # (in German every noun has a capital: a phrase without one names nobody; elsewhere "представитель
         # компании" and "le porte-parole" do)
-        return not self.speech.capitalised_nouns or any(w.lstrip(_MARKS)[:1].isupper() for w in content)
+        return not self.speech.capitalised_nouns or any(map(_capitalised, content))
 
     def speaks_in(self, before: str) -> bool:
         """The narration before a span ends with a reporting word and perhaps an article ("…“, zitiert die

@@ -149,8 +149,10 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
             # "sagte er": the speaker the narration before introduces ("X sagte: „…“, betont sie"), else the
             # speaker named last
             introduced = reader.clause_before(before) if how == "clause" else None
-            who, how = (introduced if introduced and introduced.lower() not in speech.pronouns
-                        else last_speaker), "pronoun"
+            if introduced and introduced.lower() not in speech.pronouns:
+                who, how = introduced, "introduced"
+            else:
+                who, how = last_speaker, "pronoun"
         if who is None and quotes and statement and quotes[-1].speaker:
             who, how = quotes[-1].speaker, "carried"  # a quote that goes on from the last one
         if who is not None and how in ("clause", "introduced", "closing", "reported"):

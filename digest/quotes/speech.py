@@ -145,14 +145,16 @@ _GERMAN = Speech(
            "|beteuert:,e,en|protestiert:,e,en|klagt:,e,en|moniert:,e,en|bemängelt:,e,en|rügt:,e,en|bezweifelt:,e,en"
            "|warb|wirbt|plädiert:,e,en|riet|rät|empfahl|empfiehlt|hob|hebt|brachte|bringt|sprachen|zitiert"
            "|Zitat|bekannte|gesteht|kündigt|resümiert|urteilte|folgert:,e,en|erwidert:,e,en|sekundiert:,e,en"
-           "|bilanziert|versicherte|unterstrichen|ergänzt|twittert:,e,en|postet:,e,en"),
+           "|bilanziert|versicherte|unterstrichen|ergänzt|twittert:,e,en|postet:,e,en"
+           "|meld:et,ete,eten,en|gemeldet|vermeld:et,ete,eten,en|vermeldet|einräumen|eingeräumt|zugeben|zugegeben"
+           "|feststellen|festgestellt|hinweisen|hingewiesen|mitteilen|unterstreichen|bekanntgeben"),
     prepositions=("so|laut|nach Angaben|nach Aussagen|nach Auffassung|nach Ansicht|nach Meinung|nach Einschätzung"
                   "|nach Worten|nach den Worten|nach Darstellung|nach Informationen|nach Überzeugung"),
     postpositions="zufolge",
     auxiliaries="hatte|hat|habe|hätte|hätten|haben|hatten|wird|wurde|werde|ist|war|sei|sind|waren",
     pronouns=_words("er sie"),
     capitalised_nouns=True,
-    name_particles=_words("von vom van de der zu di da"),
+    name_particles=_words("von vom van de der zu di da du la le el al bin ibn dos del della"),
     impersonal="heißt es|hieß es|es heißt|es hieß|geheißen",
     as_reported=_words("wie"),
     conjunctions=_words("und oder aber sowie"),
@@ -181,7 +183,7 @@ _GERMAN = Speech(
                       "Plattform Website Portal Agentur Zeitschrift Ausgabe Artikel Kolumne Reihe "
                       "Ausstellung Festival Veranstaltung Konferenz Kongress Auszeichnung Orden "
                       "Fahrzeug Auto Flugzeug Organisation Stiftung Netzwerk Verband Konzern Bewegung Front"),
-    name_heads=("zeitung", "zeitschrift", "magazin", "blatt", "sender", "sendung", "agentur", "portal", "ausgabe",
+    name_heads=("zeitung", "zeitschrift", "magazin", "blatt", "sender", "sendung", "agentur", "portal", "site", "ausgabe",
                 "film", "buch", "album", "roman", "serie", "partei", "bündnis", "verein", "verband", "firma",
                 "konzern", "unternehmen", "organisation", "stiftung", "netzwerk", "projekt", "programm",
                 "kampagne", "festival", "ausstellung", "kongress", "konferenz", "schiff"),
