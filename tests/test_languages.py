@@ -248,6 +248,18 @@ def test_german_speakers_with_digits_foreign_particles_and_more_reporting_verbs(
     assert said["deutlich besser als erwartet"] == "Die Ministerin"
 
 
+def test_german_subjects_of_subordinate_and_coordinated_clauses():
+    text = ("Der Sender will erfahren haben, dass der Trainer Max Ott die Spieler gefragt habe, ob sie „noch "
+            "Lust auf Fußball“ hätten.\n"
+            "Der Fahrer verbrachte die Nacht im Krankenhaus, nur selten war er wach und hatte gefragt: "
+            "„Wo ist mein Hund?“")
+    said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
+    # "…, dass X … gefragt habe": the subordinate clause's subject follows its conjunction, its verb comes last
+    assert said["noch Lust auf Fußball"] == "der Trainer Max Ott"
+    # "… und hatte gefragt:": the conjunction before the auxiliary joins the verb to the clause's subject
+    assert said["Wo ist mein Hund?"] == "Der Fahrer"
+
+
 @pytest.mark.parametrize(("code", "text", "speakers", "names"), [
     ("fr", "Le gouvernement a présenté mercredi son plan pour l'hôpital. « Nous allons recruter dix mille "
            "infirmières d'ici deux ans », a déclaré la ministre Claire Dubois devant les députés.\n"

@@ -203,6 +203,8 @@ class ClauseReader:
         if "," in phrase and not text.rstrip().endswith(",") and not self._name_and_description(phrase):
             if cut is None or "," in text[cut.start():]:
                 return None  # a clause before the verb ("Die Frage ist, weil …"), not a subject and its apposition
+            if self.speech.capitalised_nouns and self._first_verb(phrase) is not None:
+                return None  # "Der Fahrer verbrachte die Nacht dort, nur selten [war]": a clause of its own
         return phrase if self.can_speak(phrase) else None
 
     def _name_and_description(self, phrase: str) -> bool:
@@ -230,10 +232,15 @@ class ClauseReader:
         impersonal = self.speech.impersonal_pattern
         if impersonal is not None and impersonal.fullmatch(sentence, start, end):
             return self.source_of(sentence)
-        subject = self._subject_after_a_clause(before) or self.phrase_before(before) if before.strip() else None
+        subject = self._subject_after_a_clause(before) or self.phrase_before(before) \
+            or self._subject_of_a_subordinate_clause(before) if before.strip() else None
         if subject:
             return subject
         head = before.rstrip()
+        aux_pattern = self.speech.auxiliary_pattern
+        last = head.rsplit(None, 1)[-1] if head else ""
+        if aux_pattern is not None and aux_pattern.fullmatch(last):
+            head = head[:-len(last)].rstrip()  # "… und hatte gefragt": the conjunction before the auxiliary
         conjunction = head.rsplit(None, 1)[-1] if head else ""
         if conjunction in self.speech.conjunctions:
             # "X befand … und nannte den Angriff „…“": the first verb's subject, and the object after this one
@@ -241,7 +248,6 @@ class ClauseReader:
             first = self._first_verb(clause)
             return self.subject_of(clause, first) if first is not None else None
         after = sentence[end:].lstrip()
-        aux_pattern = self.speech.auxiliary_pattern
         if aux_pattern is not None:
             aux = aux_pattern.match(after)
             if aux:
@@ -265,6 +271,38 @@ class ClauseReader:
             if rest.strip(" ,") and self._first_verb(rest) is None and not self._opens_relative_clause(rest):
                 return self.phrase_before(rest)
         return None
+
+    def _subject_of_a_subordinate_clause(self, before: str) -> str | None:
+        """Where nouns have capitals, "…, dass Mindermann das Mädchen gefragt habe": a subordinate clause puts
+        its verb last and its subject right after the conjunction, so the verb that ends it reports the
+        noun phrase that opens it (no comma between them: the verb is that clause's)."""
+        if not self.speech.capitalised_nouns or not self.speech.subordinators:
+            return None
+        opener = None
+        for opener in re.finditer(r",\s*(\w+)\s", before):  # noqa: B007 - the last clause is wanted
+            pass
+        if opener is None or opener.group(1) not in self.speech.subordinators or "," in before[opener.end():]:
+            return None
+        return self._noun_phrase(before[opener.end():])
+
+    def _noun_phrase(self, text: str) -> str | None:
+        """The noun phrase that opens `text`, where nouns have capitals: a pronoun, or an article and its
+        adjectives up to its noun, or a run of capitalised words (a name, "Bundeskanzlerin Angela Merkel")."""
+        words = text.split()
+        if not words:
+            return None
+        if words[0].lower() in self.speech.pronouns:
+            return words[0]
+        kept: list[str] = []
+        for word in words[:_MAX_SPEAKER_WORDS]:
+            capital = _capitalised(word)
+            if not capital and kept and _capitalised(kept[-1]):
+                break  # the phrase's noun came: a lower-case word after it starts the rest of the clause
+            if not capital and not kept and word.lower() not in self.speech.subject_starts:
+                return None
+            kept.append(word)
+        phrase = " ".join(kept).strip(",")
+        return phrase if kept and _capitalised(kept[-1]) and self.can_speak(phrase) else None
 
     def _opens_relative_clause(self, text: str) -> bool:
         """", der nach dem Angriff …", ", das sie …": an article's word that a small word or a pronoun follows,
