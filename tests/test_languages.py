@@ -260,6 +260,16 @@ def test_german_subjects_of_subordinate_and_coordinated_clauses():
     assert said["Wo ist mein Hund?"] == "Der Fahrer"
 
 
+def test_german_reported_speech_goes_on_from_the_report_that_opened_it():
+    text = ("Der Verband berichtet von einem Treffen der Minister. Dort sei man sich einig geworden. Der Plan "
+            "bestehe aus „harten Schnitten“ und „neuen Steuern“.\n"
+            "Die Stadt plant neue Radwege. Es gebe „keine Alternative“, sagte der Bürgermeister.")
+    said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
+    # each sentence in the Konjunktiv after the report goes on with it
+    assert said["harten Schnitten"] == said["neuen Steuern"] == "Der Verband"
+    assert said["keine Alternative"] == "der Bürgermeister"
+
+
 @pytest.mark.parametrize(("code", "text", "speakers", "names"), [
     ("fr", "Le gouvernement a présenté mercredi son plan pour l'hôpital. « Nous allons recruter dix mille "
            "infirmières d'ici deux ans », a déclaré la ministre Claire Dubois devant les députés.\n"

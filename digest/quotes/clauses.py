@@ -552,6 +552,20 @@ class ClauseReader:
             return self.subject_of(main, verb)
         return self._as_reported_by(sentence)
 
+    def report_opening(self, sentences: list[str], reach: int = 4) -> str | None:
+        """Who the report names that a run of sentences in reported speech goes on from (`sentences`: the
+        nearest first), when each sentence after it is in that mood."""
+        pattern = self.speech.reported_pattern
+        if pattern is None:
+            return None
+        for sentence in sentences[:reach]:
+            cue = self.reported_in(sentence)
+            if cue is not None:
+                return cue
+            if not pattern.search(sentence):
+                return None
+        return None
+
     def _as_reported_by(self, sentence: str) -> str | None:
         """"Wie der Richter, Ottmar Breidling, ausführte, hätte …": a clause that opens with the language's
         "as" and ends with its verb names the source of the sentence, whatever the verb."""

@@ -82,6 +82,13 @@ def _written_unquoted(text: str, content: str, marks: dict[str, str]) -> bool:
     return False
 
 
+def _earlier_sentences(text: str, paragraph_start: int, at: int, ends: list[int]) -> list[str]:
+    """The sentences of the paragraph before the one at offset `at`, the nearest first."""
+    index = bisect.bisect_right(ends, at)
+    starts = [paragraph_start, *ends[:index]]
+    return [text[starts[i]:starts[i + 1]] for i in range(len(starts) - 2, -1, -1)]
+
+
 def _sentences_before(text: str, paragraph_start: int, at: int, ends: list[int]) -> tuple[str, str]:
     """(the sentence before the current one, the current sentence's narration up to offset `at`), from
     `ends`, where the paragraph's sentences end."""
@@ -145,6 +152,10 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
         if who is None and previous and not speech.speaker_first:
             # the sentence before reports it ("Merkel sagte, sie sei zufrieden. „Wir …“")
             who, how = reader.reported_in(previous), "sentence"
+            if who is None and reported:
+                # "X berichtet, … . Dort sei man sich einig. Dieser bestehe aus „…“": reported speech goes on
+                # from the report that opened it, sentence after sentence
+                who = reader.report_opening(_earlier_sentences(text, span.paragraph_start, span.open_mark, ends))
         if who is not None and who.lower() in speech.pronouns:
             # "sagte er": the speaker the narration before introduces ("X sagte: „…“, betont sie"), else the
             # speaker named last
