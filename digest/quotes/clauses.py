@@ -167,11 +167,15 @@ class ClauseReader:
             words.pop(0)
         kept: list[str] = []
         aux = self.speech.auxiliary_pattern
+        speech = self.speech
         for word in words[:_MAX_SPEAKER_WORDS]:
-            if kept and (word.lower() in self.speech.phrase_ends or aux is not None and aux.fullmatch(word)):
+            if kept and (word.lower() in speech.phrase_ends or aux is not None and aux.fullmatch(word)):
                 break  # (an auxiliary opens the predicate: "mögliche Uninformiertheit | habe …")
+            if speech.capitalised_nouns and kept and _capitalised(kept[-1]) and word[:1].islower() \
+                    and word not in speech.title_words and word not in speech.name_particles:
+                break  # a verb or an adverb after the noun: "des Verlages | bietet das Buch"
             kept.append(word)
-        if self.speech.capitalised_nouns:
+        if speech.capitalised_nouns:
             while len(kept) > 1 and kept[-1][:1].islower():
                 kept.pop()  # a noun phrase ends with its noun: "Suttner wörtlich", "dem Schreiben wörtlich"
         return " ".join(kept) or None

@@ -149,7 +149,8 @@ _GERMAN = Speech(
            "|meld:et,ete,eten,en|gemeldet|vermeld:et,ete,eten,en|vermeldet|einräumen|eingeräumt|zugeben|zugegeben"
            "|feststellen|festgestellt|hinweisen|hingewiesen|mitteilen|unterstreichen|bekanntgeben|gefragt"),
     prepositions=("so|laut|nach Angaben|nach Aussagen|nach Auffassung|nach Ansicht|nach Meinung|nach Einschätzung"
-                  "|nach Worten|nach den Worten|nach Darstellung|nach Informationen|nach Überzeugung"),
+                  "|nach Worten|nach den Worten|nach Darstellung|nach Darstellungen|nach Informationen|nach Überzeugung"
+                  "|nach Aussage|nach Auskunft|nach Berichten|nach Einschätzungen"),
     postpositions="zufolge",
     auxiliaries="hatte|hat|habe|hätte|hätten|haben|hatten|wird|wurde|werde|ist|war|sei|sind|waren",
     pronouns=_words("er sie"),
