@@ -252,12 +252,15 @@ def test_german_subjects_of_subordinate_and_coordinated_clauses():
     text = ("Der Sender will erfahren haben, dass der Trainer Max Ott die Spieler gefragt habe, ob sie „noch "
             "Lust auf Fußball“ hätten.\n"
             "Der Fahrer verbrachte die Nacht im Krankenhaus, nur selten war er wach und hatte gefragt: "
-            "„Wo ist mein Hund?“")
+            "„Wo ist mein Hund?“\n"
+            "Der Ermittler, der als wichtiger Zeuge gilt, will seine Arbeit bald einstellen: „Mehr kommt nicht nach!“")
     said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
     # "…, dass X … gefragt habe": the subordinate clause's subject follows its conjunction, its verb comes last
     assert said["noch Lust auf Fußball"] == "der Trainer Max Ott"
     # "… und hatte gefragt:": the conjunction before the auxiliary joins the verb to the clause's subject
     assert said["Wo ist mein Hund?"] == "Der Fahrer"
+    # the relative clause between commas holds no verb of the sentence's, and no part of the speaker
+    assert said["Mehr kommt nicht nach!"] == "Der Ermittler"
 
 
 def test_german_reported_speech_goes_on_from_the_report_that_opened_it():

@@ -32,6 +32,7 @@ _PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「�
 _NAME_IN_MARKS = re.compile(r"[„“»«\"](?=[A-ZÄÖÜ])[^\s„“”»«\",.;:!?]+(?: [^\s„“”»«\",.;:!?]+){0,3}[“”«»\"]")
 _MARKS = "„“”»«\"'‘’"
 _BRACKETED = re.compile(r"\([^()]*\)")
+_BETWEEN_COMMAS = re.compile(r",([^,]*),")
 _QUOTED = re.compile(r"[„“»«\"][^„“”»«\"\n]*[“”«»\"]")
 
 
@@ -200,7 +201,7 @@ class ClauseReader:
             return None  # "Ähnlich äußerte sich …", "Passend zu …": an adverbial
         aux = self.speech.auxiliary_pattern
         cut = aux.search(text) if aux is not None else None
-        phrase = (text[:cut.start()] if cut else text).strip(" ,")
+        phrase = self._without_relative_clause((text[:cut.start()] if cut else text).strip(" ,"))
         inner = _BRACKETED.sub(" ", phrase).replace(",", " ")  # ("Gitta Trauernicht (SPD)")
         if not phrase or _phrase_end(inner) < len(inner):
             return None
@@ -522,11 +523,12 @@ class ClauseReader:
     def _first_verb(self, clause: str) -> tuple[int, int] | None:
         """Where nouns have capitals, a clause's verb is its first lower-case word that is no article,
         determiner or preposition, no adjective between an article and its noun ("Die staatliche
-        libanesische Nachrichtenagentur meldet …") and not inside quotation marks ("Unter dem Motto
-        „Freiheit statt Angst“ zogen …")."""
+        libanesische Nachrichtenagentur meldet …"), not inside quotation marks ("Unter dem Motto
+        „Freiheit statt Angst“ zogen …") and not in a relative or subordinate clause between commas ("Der
+        Ermittler, der als Zeuge gilt, will …")."""
         small, starts = self.speech.title_words or self.function_words, self.speech.subject_starts
         in_phrase = False  # after an article (a small word that opens a subject): its adjectives, up to its noun
-        for word in _WORD.finditer(_QUOTED.sub(_blanked, clause)):
+        for word in _WORD.finditer(_BETWEEN_COMMAS.sub(self._blank_subordinate, _QUOTED.sub(_blanked, clause))):
             text = word.group()
             lowered = text.lower()
             if text[:1].islower() and not in_phrase and text not in small and lowered not in starts:
@@ -536,6 +538,26 @@ class ClauseReader:
             elif not text[:1].islower():
                 in_phrase = False
         return None
+
+    def _without_relative_clause(self, phrase: str) -> str:
+        """"Der Ermittler, der als Zeuge gilt" -> "Der Ermittler": a relative or subordinate clause after a
+        subject is no part of its name."""
+        head, comma, tail = phrase.rpartition(",")
+        while comma and head.strip() and self._first_verb(head) is None and (
+                self._opens_relative_clause(tail) or tail.split(None, 1)[:1]
+                and tail.split(None, 1)[0] in self.speech.subordinators):
+            phrase = head.strip()
+            head, comma, tail = phrase.rpartition(",")
+        return phrase
+
+    def _blank_subordinate(self, match: re.Match[str]) -> str:
+        """A clause between commas blanked when it is relative or subordinate (its verb is not the
+        sentence's), else kept."""
+        inner = match.group(1)
+        first = inner.split(None, 1)[0] if inner.strip() else ""
+        if self._opens_relative_clause(inner) or first in self.speech.subordinators:
+            return "," + " " * len(inner) + ","
+        return match.group()
 
     def clause_closing(self, after: str) -> str | None:
         """'… „müsse beendet werden“, so Rice.': the clause that closes the quote's sentence after a comma."""
