@@ -356,10 +356,14 @@ class ClauseReader:
 
     def can_speak(self, phrase: str) -> bool:
         """A phrase can name a speaker: it has a word of its own (not only articles and pronouns), written
-        with a capital where the script has them, and it is not who was spoken to ("der Zeitung")."""
+        with a capital where the script has them, and it is not who was spoken to ("der Zeitung", not "die
+        Zeitung")."""
         words = phrase.split()
         content = [w for w in words if w.lower() not in self.function_words]
-        if not content or any(w.strip(".,") in self.speech.audience for w in words):
+        if not content:
+            return False
+        if words[0].lower() not in self.speech.subject_articles and any(
+                w.strip(".,") in self.speech.audience for w in words):
             return False
         # (in German every noun has a capital: a phrase without one names nobody; elsewhere "представитель
         # компании" and "le porte-parole" do)

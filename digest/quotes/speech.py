@@ -49,6 +49,9 @@ class Speech:
     phrase_ends: frozenset[str] = frozenset()
     # who a speaker says something to, not a speaker ("sagte der Zeitung", "a déclaré à la presse")
     audience: frozenset[str] = frozenset()
+    # articles that never mark the one spoken to (German "die", "das", "eine": no dative): after them an
+    # audience noun is the subject ("Die Nachrichtenagentur meldet:")
+    subject_articles: frozenset[str] = frozenset()
     # words between a verb and its inverted subject ("sagte dazu Merkel", "äußerte sich der Minister")
     between_verb_and_subject: frozenset[str] = frozenset()
     # nouns a name in quotation marks stands after ("die Zeitung „Die Zeit“", "партия «Единая Россия»"),
@@ -191,6 +194,7 @@ _GERMAN = Speech(
     name_of=_words("des der"),
     name_noun_endings=("es", "s", "en", "n", "e"),
     name_cues=("genannt", "sogenannt", "betitelt"),
+    subject_articles=_words("die das ein eine"),
     audience=_words("Zeitung Tageszeitung Wochenzeitung Nachrichtenagentur Agentur Sender Fernsehsender Magazin "
                     "Nachrichtenmagazin Blatt Reportern Journalisten Medien Presse Radio Fernsehen Rundfunk "
                     "Interview Pressekonferenz Zuhörern Anwesenden Teilnehmern Demonstranten Abgeordneten "
