@@ -258,7 +258,9 @@ def test_german_subjects_of_subordinate_and_coordinated_clauses():
             "Lust auf Fußball“ hätten.\n"
             "Der Fahrer verbrachte die Nacht im Krankenhaus, nur selten war er wach und hatte gefragt: "
             "„Wo ist mein Hund?“\n"
-            "Der Ermittler, der als wichtiger Zeuge gilt, will seine Arbeit bald einstellen: „Mehr kommt nicht nach!“")
+            "Der Ermittler, der als wichtiger Zeuge gilt, will seine Arbeit bald einstellen: „Mehr kommt nicht nach!“\n"
+            "Die Initiatoren der Woche, unter ihnen neben den Bibliotheken auch Verlage, Autorenverbände und "
+            "Buchhändler aus vielen Städten, betonen den Zugang zu „neue und unbequeme Sichtweisen“.")
     said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
     # "…, dass X … gefragt habe": the subordinate clause's subject follows its conjunction, its verb comes last
     assert said["noch Lust auf Fußball"] == "der Trainer Max Ott"
@@ -266,6 +268,8 @@ def test_german_subjects_of_subordinate_and_coordinated_clauses():
     assert said["Wo ist mein Hund?"] == "Der Fahrer"
     # the relative clause between commas holds no verb of the sentence's, and no part of the speaker
     assert said["Mehr kommt nicht nach!"] == "Der Ermittler"
+    # a subject, then an insertion between commas however long, then the verb
+    assert said["neue und unbequeme Sichtweisen"] == "Die Initiatoren der Woche"
 
 
 def test_german_reported_speech_goes_on_from_the_report_that_opened_it():

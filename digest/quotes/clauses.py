@@ -238,7 +238,8 @@ class ClauseReader:
         if impersonal is not None and impersonal.fullmatch(sentence, start, end):
             return self.source_of(sentence)
         subject = self._subject_after_a_clause(before) or self.phrase_before(before) \
-            or self._subject_of_a_subordinate_clause(before) if before.strip() else None
+            or self._subject_before_an_insertion(before) or self._subject_of_a_subordinate_clause(before) \
+            if before.strip() else None
         if subject:
             return subject
         head = before.rstrip()
@@ -276,6 +277,14 @@ class ClauseReader:
             if rest.strip(" ,") and self._first_verb(rest) is None and not self._opens_relative_clause(rest):
                 return self.phrase_before(rest)
         return None
+
+    def _subject_before_an_insertion(self, before: str) -> str | None:
+        """Where nouns have capitals, "Die Initiatoren der Woche, unter ihnen neben der ALA auch …, betonen":
+        a subject, then an insertion between commas right before the verb, however long."""
+        if not self.speech.capitalised_nouns or not before.rstrip().endswith(","):
+            return None
+        head = before.split(",", 1)[0]
+        return self.phrase_before(head + " ") if head.strip() and self._first_verb(head) is None else None
 
     def _subject_of_a_subordinate_clause(self, before: str) -> str | None:
         """Where nouns have capitals, "…, dass Mindermann das Mädchen gefragt habe": a subordinate clause puts
