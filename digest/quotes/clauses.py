@@ -33,6 +33,9 @@ _NAME_IN_MARKS = re.compile(r"[„“»«\"](?=[A-ZÄÖÜ])[^\s„“”»«\",.
 _MARKS = "„“”»«\"'‘’"
 _BRACKETED = re.compile(r"\([^()]*\)")
 _BETWEEN_COMMAS = re.compile(r",([^,]*),")
+# what joins a quote to the verb after it in the speaker-first languages: a comma, a quotative particle
+_QUOTATIVE_LEAD = re.compile(r"[\s,，]*(?:라고|이라고|고|diye)?\s*")
+_AFTER_A_COMMA = re.compile(r",\s*(\w+)\s")
 _QUOTED = re.compile(r"[„“»«\"][^„“”»«\"\n]*[“”«»\"]")
 
 
@@ -293,7 +296,7 @@ class ClauseReader:
         if not self.speech.capitalised_nouns or not self.speech.subordinators:
             return None
         opener = None
-        for opener in re.finditer(r",\s*(\w+)\s", before):  # noqa: B007 - the last clause is wanted
+        for opener in _AFTER_A_COMMA.finditer(before):  # noqa: B007 - the last clause is wanted
             pass
         if opener is None or opener.group(1) not in self.speech.subordinators or "," in before[opener.end():]:
             return None
@@ -624,7 +627,7 @@ class ClauseReader:
         speech = self.speech
         if speech.verb_pattern is None:
             return None
-        lead = re.match(r"[\s,，]*(?:라고|이라고|고|diye)?\s*", after)
+        lead = _QUOTATIVE_LEAD.match(after)
         rest = after[lead.end() if lead else 0:]
         stop = _STOP.search(rest)
         clause = rest[:stop.start() if stop else len(rest)]

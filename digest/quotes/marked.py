@@ -30,6 +30,7 @@ from digest.quotes.speech import Speech
 _STATEMENT_WORDS = 5  # a span of this many words is a statement of its own, attributed or not
 # a page's code in quotation marks ("x3oe2gx", "dm-public", "videoId"), or a web address ("tagesschau.de"):
 # an identifier, not words
+_ALNUM = re.compile(r"[^\W_]")  # a letter or a digit
 _CODE = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)+|(?=[a-z]*\d)[a-z0-9]{5,}|[a-z]+[A-Z][A-Za-z0-9]*")
 
 
@@ -111,7 +112,7 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
     paragraph_ends: dict[int, list[int]] = {}  # paragraph start -> where its sentences end
     for span in spans:
         content = text[span.start:span.end].strip()
-        if not any(ch.isalnum() for ch in content) or content.isdigit() or _CODE.fullmatch(content):
+        if _ALNUM.search(content) is None or content.isdigit() or _CODE.fullmatch(content):
             continue
         ends = paragraph_ends.get(span.paragraph_start)
         if ends is None:
