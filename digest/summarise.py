@@ -198,8 +198,10 @@ class Summariser:
             return [sentences[i] for i in candidates]
 
         # sentence x term counts, built in numpy from the global term ids (of the candidates' words only)
-        ids = np.fromiter(map(lookup, chain.from_iterable(tokens[i] for i in candidates)), dtype=np.intp)
-        rows = np.arange(len(candidates)).repeat([len(tokens[i]) for i in candidates])
+        lengths = [len(tokens[i]) for i in candidates]
+        ids = np.fromiter(map(lookup, chain.from_iterable(tokens[i] for i in candidates)), dtype=np.intp,
+                          count=sum(lengths))  # (its size known: no buffer grown as it fills)
+        rows = np.arange(len(candidates)).repeat(lengths)
         content = ids > 0
         n_terms, cols = _compact(ids[content])
         shape = (len(candidates), max(n_terms, 1))
