@@ -19,6 +19,10 @@ from digest.text import lower_case_words
 _MAX_SPEAKER_WORDS = 10
 NAME_WORDS = 4  # a name in quotation marks is at most this long
 _LABEL_WORDS = 5  # a speaker's name before a colon, as a transcript writes it
+REPORT_REACH = 4  # sentences of reported speech that go on from the report that opened them
+# how far before its verb a subject after a comma is looked for (a subject and its apposition are short;
+# the bound keeps a hostile sentence of thousands of commas linear)
+_SUBJECT_REACH = 300
 ENDS_A_SENTENCE = (".", "!", "?", "…", "。", "！", "？")
 # a stop, a question or an exclamation mark (and the marks closing a quote) before a blank, or a wide stop
 _STOP = re.compile(r"[.!?…]['’\"”»“«)]*\s+|[。！？]")
@@ -275,6 +279,7 @@ class ClauseReader:
         verb in it (a noun phrase and its apposition, not a clause of their own)."""
         if not self.speech.capitalised_nouns or "," not in before or self._first_verb(before) is None:
             return None
+        before = before[-_SUBJECT_REACH:]
         for comma in re.finditer(",", before):
             rest = before[comma.end():]
             if rest.strip(" ,") and self._first_verb(rest) is None and not self._opens_relative_clause(rest):
@@ -594,13 +599,13 @@ class ClauseReader:
             return self.subject_of(main, verb)
         return self._as_reported_by(sentence)
 
-    def report_opening(self, sentences: list[str], reach: int = 4) -> str | None:
+    def report_opening(self, sentences: list[str]) -> str | None:
         """Who the report names that a run of sentences in reported speech goes on from (`sentences`: the
-        nearest first), when each sentence after it is in that mood."""
+        nearest first, at most `REPORT_REACH`), when each sentence after it is in that mood."""
         pattern = self.speech.reported_pattern
         if pattern is None:
             return None
-        for sentence in sentences[:reach]:
+        for sentence in sentences[:REPORT_REACH]:
             cue = self.reported_in(sentence)
             if cue is not None:
                 return cue

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from itertools import chain
 
-from digest.quotes.clauses import ENDS_A_SENTENCE, NAME_WORDS, ClauseReader, sentence_ends, words_of
+from digest.quotes.clauses import ENDS_A_SENTENCE, NAME_WORDS, REPORT_REACH, ClauseReader, sentence_ends, words_of
 from digest.quotes.spans import Quote
 from digest.quotes.speech import Speech
 
@@ -83,10 +83,10 @@ def _written_unquoted(text: str, content: str, marks: dict[str, str]) -> bool:
     return False
 
 
-def _earlier_sentences(text: str, paragraph_start: int, at: int, ends: list[int]) -> list[str]:
-    """The sentences of the paragraph before the one at offset `at`, the nearest first."""
+def _earlier_sentences(text: str, paragraph_start: int, at: int, ends: list[int], count: int) -> list[str]:
+    """The `count` sentences of the paragraph before the one at offset `at`, the nearest first."""
     index = bisect.bisect_right(ends, at)
-    starts = [paragraph_start, *ends[:index]]
+    starts = [paragraph_start, *ends[:index]][-count - 1:]
     return [text[starts[i]:starts[i + 1]] for i in range(len(starts) - 2, -1, -1)]
 
 
@@ -156,7 +156,8 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
             if who is None and reported:
                 # "X berichtet, … . Dort sei man sich einig. Dieser bestehe aus „…“": reported speech goes on
                 # from the report that opened it, sentence after sentence
-                who = reader.report_opening(_earlier_sentences(text, span.paragraph_start, span.open_mark, ends))
+                who = reader.report_opening(_earlier_sentences(text, span.paragraph_start, span.open_mark, ends,
+                                                               REPORT_REACH))
         if who is not None and who.lower() in speech.pronouns:
             # "sagte er": the speaker the narration before introduces ("X sagte: „…“, betont sie"), else the
             # speaker named last
