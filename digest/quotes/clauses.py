@@ -41,13 +41,13 @@ _BETWEEN_COMMAS = re.compile(r",([^,]*),")
 _QUOTATIVE_LEAD = re.compile(r"[\s,，]*(?:라고|이라고|고|diye)?\s*")
 _AFTER_A_COMMA = re.compile(r",\s*(\w+)\s")
 _QUOTED = re.compile(r"[„“»«\"][^„“”»«\"\n]*[“”«»\"]")
+_LEADING_CLAUSE = re.compile(r"^[\s,;:]*(?:[—–-]+\s*)?")
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
 
 
 def _blanked(match: re.Match[str]) -> str:
     """A quoted span as blanks of its length: the narration's words keep their offsets."""
     return " " * len(match.group())
-_LEADING_CLAUSE = re.compile(r"^[\s,;:]*(?:[—–-]+\s*)?")
-_WORD = re.compile(r"[^\W_][\w'’.-]*")
 
 def _ends(text: str) -> Iterator[int]:
     for stop in _STOP.finditer(text):
@@ -282,7 +282,7 @@ class ClauseReader:
         before = before[-_SUBJECT_REACH:]
         for comma in re.finditer(",", before):
             rest = before[comma.end():]
-            if rest.strip(" ,") and self._first_verb(rest) is None and not self._opens_relative_clause(rest):
+            if rest.strip(" ,") and self._first_verb(rest) is None and not self._opens_dependent_clause(rest):
                 return self.phrase_before(rest)
         return None
 
@@ -300,9 +300,7 @@ class ClauseReader:
         noun phrase that opens it (no comma between them: the verb is that clause's)."""
         if not self.speech.capitalised_nouns or not self.speech.subordinators:
             return None
-        opener = None
-        for opener in _AFTER_A_COMMA.finditer(before):  # noqa: B007 - the last clause is wanted
-            pass
+        opener = _last(_AFTER_A_COMMA, before)
         if opener is None or opener.group(1) not in self.speech.subordinators or "," in before[opener.end():]:
             return None
         return self._noun_phrase(before[opener.end():])
@@ -326,10 +324,15 @@ class ClauseReader:
         phrase = " ".join(kept).strip(",")
         return phrase if kept and _capitalised(kept[-1]) and self.can_speak(phrase) else None
 
-    def _opens_relative_clause(self, text: str) -> bool:
-        """", der nach dem Angriff …", ", das sie …": an article's word that a small word or a pronoun follows,
-        not a noun or its adjective, is a relative pronoun (its clause's verb comes last)."""
+    def _opens_dependent_clause(self, text: str) -> bool:
+        """`text` opens a subordinate clause (", dass …", ", weil …") or a relative one (", der nach dem Angriff
+        …", ", das sie …": an article's word that a small word or a pronoun follows, not a noun or its
+        adjective, is a relative pronoun); either puts its verb last."""
         words = text.split(None, 2)
+        if not words:
+            return False
+        if words[0] in self.speech.subordinators:
+            return True
         small = self.speech.title_words
         return len(words) > 1 and words[0].lower() in small and words[0].lower() in self.speech.subject_starts \
             and (words[1] in small or words[1].lower() in self.speech.subject_starts)
@@ -564,9 +567,7 @@ class ClauseReader:
         """"Der Ermittler, der als Zeuge gilt" -> "Der Ermittler": a relative or subordinate clause after a
         subject is no part of its name."""
         head, comma, tail = phrase.rpartition(",")
-        while comma and head.strip() and self._first_verb(head) is None and (
-                self._opens_relative_clause(tail) or tail.split(None, 1)[:1]
-                and tail.split(None, 1)[0] in self.speech.subordinators):
+        while comma and head.strip() and self._first_verb(head) is None and self._opens_dependent_clause(tail):
             phrase = head.strip()
             head, comma, tail = phrase.rpartition(",")
         return phrase
@@ -575,10 +576,7 @@ class ClauseReader:
         """A clause between commas blanked when it is relative or subordinate (its verb is not the
         sentence's), else kept."""
         inner = match.group(1)
-        first = inner.split(None, 1)[0] if inner.strip() else ""
-        if self._opens_relative_clause(inner) or first in self.speech.subordinators:
-            return "," + " " * len(inner) + ","
-        return match.group()
+        return "," + " " * len(inner) + "," if self._opens_dependent_clause(inner) else match.group()
 
     def clause_closing(self, after: str) -> str | None:
         """'… „müsse beendet werden“, so Rice.': the clause that closes the quote's sentence after a comma."""
