@@ -211,12 +211,16 @@ def test_german_inverted_clauses_after_so_any_verb_or_the_quotes_own_verb():
             "„Er ist die eiserne Hand im eisernen Handschuh“, so beschrieb ihn der Gewerkschafter Paul Klee.\n"
             "„Die Produktion wird nicht ausgebaut“, gab der Konzernsprecher Jan Otto bekannt.\n"
             "Sie wisse, dass ihre Arbeit „nicht frei von Fehlern“ sei, hatte Petra Lang damals gesagt.\n"
-            "„Alle Spuren deuten auf einen Anschlag hin“, hieß es vom Abgeordneten Viktor Petrow.")
+            "„Alle Spuren deuten auf einen Anschlag hin“, hieß es vom Abgeordneten Viktor Petrow.\n"
+            "„Wozu braucht die Stadt noch einen Flughafen?“ fragen sich Anwohner.\n"
+            "„Die Gespräche gehen weiter“, ließ ein Sprecher aus Berlin kurz verlauten.")
     said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
     assert said["Er ist die eiserne Hand im eisernen Handschuh"] == "der Gewerkschafter Paul Klee"  # "so" + verb
     assert said["Die Produktion wird nicht ausgebaut"] == "der Konzernsprecher Jan Otto"  # any verb, a name
     assert said["nicht frei von Fehlern"] == "Petra Lang"  # "„…“ sei, hatte X gesagt": past the quote's own verb
     assert said["Alle Spuren deuten auf einen Anschlag hin"] == "Abgeordneten Viktor Petrow"  # "heißt es vom"
+    assert said["Wozu braucht die Stadt noch einen Flughafen?"] == "Anwohner"  # no comma after "?“"
+    assert said["Die Gespräche gehen weiter"] == "ein Sprecher"  # "ließ X verlauten": "ließ" as an auxiliary
     assert said["Wir fahren morgen nach Hause zurück"] is None  # ", was …" opens a clause, not the speaker's
 
 

@@ -135,7 +135,7 @@ _GERMAN = Speech(
            "|forder:t,te,ten,n|gefordert|kritisier:t,te,ten,en|warn:t,te,ten,en|gewarnt|schreib:t,en|schrieb:,en"
            "|geschrieben|teilt:,e,en|mitgeteilt|füg:t,te,ten|hinzugefügt|ergänz:t,te,ten|bezeichn:et,ete,eten,en"
            "|nenn:t,en|nannt:e,en|sprach:,en|spricht|äußer:t,te,ten|geäußert|hieß es|heißt es|es heißt|es hieß|geheißen|zitier:t,te,ten"
-           "|zitiert|antwort:et,ete,eten|entgegn:et,ete,eten|frag:t,te,ten|rief:,en|ruft|skandier:t,te,ten"
+           "|zitiert|antwort:et,ete,eten|entgegn:et,ete,eten|frag:t,te,ten,en|rief:,en|ruft|skandier:t,te,ten"
            "|verkünd:et,ete,eten|bericht:et,ete,eten|kündigt:,e,en|angekündigt|erläuter:t,te,ten|unterstrich:,en"
            "|versicher:t,te,ten|bekräftig:t,te,ten|behaupt:et,ete,eten|beklag:t,te,ten|lob:t,te,ten"
            "|begrüß:t,te,ten|kommentier:t,te,ten|bestätig:t,te,ten|dementier:t,te,ten|wies|weist|versprach"
@@ -150,12 +150,12 @@ _GERMAN = Speech(
            "|Zitat|bekannte|gesteht|kündigt|resümiert|urteilte|folgert:,e,en|erwidert:,e,en|sekundiert:,e,en"
            "|bilanziert|versicherte|unterstrichen|ergänzt|twittert:,e,en|postet:,e,en"
            "|meld:et,ete,eten,en|gemeldet|vermeld:et,ete,eten,en|vermeldet|einräumen|eingeräumt|zugeben|zugegeben"
-           "|feststellen|festgestellt|hinweisen|hingewiesen|mitteilen|unterstreichen|bekanntgeben|gefragt"),
+           "|feststellen|festgestellt|hinweisen|hingewiesen|mitteilen|unterstreichen|bekanntgeben|gefragt|verlauten"),
     prepositions=("so|laut|nach Angaben|nach Aussagen|nach Auffassung|nach Ansicht|nach Meinung|nach Einschätzung"
                   "|nach Worten|nach den Worten|nach Darstellung|nach Darstellungen|nach Informationen|nach Überzeugung"
                   "|nach Aussage|nach Auskunft|nach Berichten|nach Einschätzungen"),
     postpositions="zufolge",
-    auxiliaries="hatte|hat|habe|hätte|hätten|haben|hatten|wird|wurde|werde|ist|war|sei|sind|waren",
+    auxiliaries="hatte|hat|habe|hätte|hätten|haben|hatten|wird|wurde|werde|ist|war|sei|sind|waren|ließ|ließen|lässt",
     pronouns=_words("er sie"),
     capitalised_nouns=True,
     name_particles=_words("von vom van de der zu di da du la le el al bin ibn dos del della"),
