@@ -245,7 +245,8 @@ def test_german_speakers_with_digits_foreign_particles_and_more_reporting_verbs(
             "Samir Haddad, der Generalsekretär der Union Générale du Travail (UGT) sagte vor Journalisten: "
             "„Wir werden nicht nachgeben.“\n"
             "Die staatliche Nachrichtenagentur meldet: „Der Flughafen ist wieder offen.“\n"
-            "Der Zeitung sagte der Minister: „Wir bauen eine neue Brücke.“")
+            "Der Zeitung sagte der Minister: „Wir bauen eine neue Brücke.“\n"
+            "Die Kanzlerin verurteilte den Angriff als „feige und hinterhältig“.")
     said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
     assert said["nie wieder zurück"] == "Der 58-Jährige"  # a noun that opens with a digit has its capital
     # the small words of a foreign name inside a description ("du")
@@ -253,6 +254,7 @@ def test_german_speakers_with_digits_foreign_particles_and_more_reporting_verbs(
     # an audience noun after an article that marks no dative is the subject; after "der" it is who was told
     assert said["Der Flughafen ist wieder offen."] == "Die staatliche Nachrichtenagentur"
     assert said["Wir bauen eine neue Brücke."] == "der Minister"
+    assert said["feige und hinterhältig"] == "Die Kanzlerin"  # "verurteilen" reports a stance
     # "vermelden" reports: a fragment in the next sentence's reported speech is the minister's
     assert said["deutlich besser als erwartet"] == "Die Ministerin"
 

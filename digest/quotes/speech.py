@@ -150,7 +150,8 @@ _GERMAN = Speech(
            "|Zitat|bekannte|gesteht|kündigt|resümiert|urteilte|folgert:,e,en|erwidert:,e,en|sekundiert:,e,en"
            "|bilanziert|versicherte|unterstrichen|ergänzt|twittert:,e,en|postet:,e,en"
            "|meld:et,ete,eten,en|gemeldet|vermeld:et,ete,eten,en|vermeldet|einräumen|eingeräumt|zugeben|zugegeben"
-           "|feststellen|festgestellt|hinweisen|hingewiesen|mitteilen|unterstreichen|bekanntgeben|gefragt|verlauten"),
+           "|feststellen|festgestellt|hinweisen|hingewiesen|mitteilen|unterstreichen|bekanntgeben|gefragt|verlauten"
+           "|verurteil:t,te,ten|verurteilt"),
     prepositions=("so|laut|nach Angaben|nach Aussagen|nach Auffassung|nach Ansicht|nach Meinung|nach Einschätzung"
                   "|nach Worten|nach den Worten|nach Darstellung|nach Darstellungen|nach Informationen|nach Überzeugung"
                   "|nach Aussage|nach Auskunft|nach Berichten|nach Einschätzungen"),
