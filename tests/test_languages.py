@@ -246,7 +246,8 @@ def test_german_speakers_with_digits_foreign_particles_and_more_reporting_verbs(
             "„Wir werden nicht nachgeben.“\n"
             "Die staatliche Nachrichtenagentur meldet: „Der Flughafen ist wieder offen.“\n"
             "Der Zeitung sagte der Minister: „Wir bauen eine neue Brücke.“\n"
-            "Die Kanzlerin verurteilte den Angriff als „feige und hinterhältig“.")
+            "Die Kanzlerin verurteilte den Angriff als „feige und hinterhältig“.\n"
+            "Die Firma stoppte die Auslieferung des Modells 3. Ein Sprecher teilte mit: „Wir prüfen den Fall.“")
     said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
     assert said["nie wieder zurück"] == "Der 58-Jährige"  # a noun that opens with a digit has its capital
     # the small words of a foreign name inside a description ("du")
@@ -255,6 +256,8 @@ def test_german_speakers_with_digits_foreign_particles_and_more_reporting_verbs(
     assert said["Der Flughafen ist wieder offen."] == "Die staatliche Nachrichtenagentur"
     assert said["Wir bauen eine neue Brücke."] == "der Minister"
     assert said["feige und hinterhältig"] == "Die Kanzlerin"  # "verurteilen" reports a stance
+    # no ordinal comes before an article: "Modells 3. Ein Sprecher" ends a sentence ("am 3. Oktober" does not)
+    assert said["Wir prüfen den Fall."] == "Ein Sprecher"
     # "vermelden" reports: a fragment in the next sentence's reported speech is the minister's
     assert said["deutlich besser als erwartet"] == "Die Ministerin"
 

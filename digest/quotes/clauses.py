@@ -49,18 +49,26 @@ def _blanked(match: re.Match[str]) -> str:
     """A quoted span as blanks of its length: the narration's words keep their offsets."""
     return " " * len(match.group())
 
-def _ends(text: str) -> Iterator[int]:
+def _ends(text: str, articles: frozenset[str] = frozenset()) -> Iterator[int]:
     for stop in _STOP.finditer(text):
         # (the few characters before the stop: the pattern is anchored there, and a search from the start
         # of the text made this quadratic)
-        if text[stop.start()] == "." and _NOT_AN_END.search(text, max(0, stop.start() - 4), stop.start()):
+        if text[stop.start()] == "." and _NOT_AN_END.search(text, max(0, stop.start() - 4), stop.start()) \
+                and not (articles and text[stop.start() - 1:stop.start()].isdigit()
+                         and _next_word(text, stop.end()) in articles):
             continue
         yield stop.end()
 
 
-def sentence_ends(text: str) -> list[int]:
-    """Where the sentences of `text` end (just past the blank after each stop)."""
-    return list(_ends(text))
+def _next_word(text: str, at: int) -> str:
+    found = _WORD.match(text, at)
+    return found.group().lower() if found else ""
+
+
+def sentence_ends(text: str, articles: frozenset[str] = frozenset()) -> list[int]:
+    """Where the sentences of `text` end (just past the blank after each stop). `articles`: the language's
+    articles, which no ordinal comes before ("am 3. Oktober", but "… des Modells 3. Ein Sprecher …")."""
+    return list(_ends(text, articles))
 
 
 def _first_sentence(text: str) -> str:
@@ -333,9 +341,8 @@ class ClauseReader:
             return False
         if words[0] in self.speech.subordinators:
             return True
-        small = self.speech.title_words
-        return len(words) > 1 and words[0].lower() in small and words[0].lower() in self.speech.subject_starts \
-            and (words[1] in small or words[1].lower() in self.speech.subject_starts)
+        return len(words) > 1 and words[0].lower() in self.speech.articles \
+            and (words[1] in self.speech.title_words or words[1].lower() in self.speech.subject_starts)
 
     def source_of(self, clause: str) -> str | None:
         """An impersonal report names its source in a preposition's phrase ("In dem Antrag heißt es:",

@@ -104,6 +104,8 @@ class Speech:
     impersonal_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     source_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     mark_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)  # any mark, or a line break
+    # the articles: the small words that open a subject (German "der", "ein"; none listed for French, Russian)
+    articles: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, spec in (("verb_pattern", self.verbs), ("preposition_pattern", self.prepositions),
@@ -114,6 +116,7 @@ class Speech:
         object.__setattr__(self, "name_nouns", frozenset(word.lower() for word in self.name_nouns))
         every_mark = "".join(sorted(set(self.marks) | set("".join(self.marks.values()))))
         object.__setattr__(self, "mark_pattern", re.compile(f"[\n{re.escape(every_mark)}]"))
+        object.__setattr__(self, "articles", self.subject_starts & self.title_words)
 
     def _alternation(self, spec: str) -> re.Pattern[str] | None:
         """Any of the words of `spec` as a whole word (a run of characters, in scripts without blanks), as
