@@ -294,6 +294,18 @@ def test_german_reported_speech_goes_on_from_the_report_that_opened_it():
     assert said["keine Alternative"] == "der Bürgermeister"
 
 
+def test_german_reported_speech_closed_by_a_later_clause_or_an_as_clause_before_it():
+    text = ("Sie sei „tief erschüttert“ über den Unfall, sagte die Ministerin Eva Kahl, ihre Gedanken seien bei "
+            "den Familien.\n"
+            "Die Speicherung aller Daten oder, wie sich der Abgeordnete Paul Kern ausdrückte, „das "
+            "vorsorgliche Scannen“ sei verboten.")
+    said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
+    # the first comma that a reporting clause follows closes the sentence's quote, not only the last one
+    assert said["tief erschüttert"] == "die Ministerin Eva Kahl"
+    # "…, wie sich X ausdrückte, „…“": the "as" clause right before the quote names its source
+    assert said["das vorsorgliche Scannen"] == "der Abgeordnete Paul Kern"
+
+
 @pytest.mark.parametrize(("code", "text", "speakers", "names"), [
     ("fr", "Le gouvernement a présenté mercredi son plan pour l'hôpital. « Nous allons recruter dix mille "
            "infirmières d'ici deux ans », a déclaré la ministre Claire Dubois devant les députés.\n"

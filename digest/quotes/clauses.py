@@ -589,7 +589,15 @@ class ClauseReader:
         """'… „müsse beendet werden“, so Rice.': the clause that closes the quote's sentence after a comma."""
         sentence = _first_sentence(after)
         comma = sentence.rfind(",")
-        return self.clause_after(sentence[comma:]) if comma > 0 else None
+        found = self.clause_after(sentence[comma:]) if comma > 0 else None
+        if found is None and self.speech.capitalised_nouns:
+            # "Sie sei „…“ über das Geschehen, sagte die Königin, ihre …": the first comma that a reporting
+            # clause follows, not only the last
+            for comma_at in re.finditer(",", sentence[:max(comma, 0)]):
+                found = self.clause_after(sentence[comma_at.start():])
+                if found is not None:
+                    break
+        return found
 
     def reported_in(self, sentence: str) -> str | None:
         """A fragment's speaker: whom the last reporting word before it in its sentence names, or, where
@@ -602,7 +610,9 @@ class ClauseReader:
         verb = self._first_verb(main) if comma else None
         if verb is not None:
             return self.subject_of(main, verb)
-        return self._as_reported_by(sentence)
+        # "Wie X ausführte, …" opening the sentence, or right before the quote ("…, wie sich X ausdrückte, „…“")
+        last_clause = sentence.rstrip().rstrip(",").rpartition(", ")[2]
+        return self._as_reported_by(sentence) or self._as_reported_by(last_clause + ",")
 
     def report_opening(self, sentences: list[str]) -> str | None:
         """Who the report names that a run of sentences in reported speech goes on from (`sentences`: the
@@ -628,6 +638,8 @@ class ClauseReader:
         for comma in re.finditer(",", clause):
             head = clause[:comma.start()].split()
             if head and head[-1][:1].islower() and head[-1] not in self.speech.title_words:
+                while head and head[0].lower() in self.speech.between_verb_and_subject:
+                    head.pop(0)  # "wie sich Tauss ausdrückte"
                 subject = " ".join(head[:-1])  # (the clause's verb comes last)
                 return self.phrase_before(subject + " ") if subject else None
         return None
