@@ -285,10 +285,12 @@ def test_german_reported_speech_goes_on_from_the_report_that_opened_it():
     text = ("Der Verband berichtet von einem Treffen der Minister. Dort sei man sich einig geworden. Der Plan "
             "bestehe aus „harten Schnitten“ und „neuen Steuern“.\n"
             "Die Stadt plant neue Radwege. Es gebe „keine Alternative“, sagte der Bürgermeister.\n"
-            "Nach Darstellungen des Verlages bietet das Buch eine „gründliche und faire Analyse“.")
+            "Nach Darstellungen des Verlages bietet das Buch eine „gründliche und faire Analyse“.\n"
+            "Die Nachricht gebe nach Bewertung der Staatsanwaltschaft „keinen Anlass zur Sorge“.")
     said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
     # the phrase after a reporting preposition ends with its noun, before the verb ("bietet")
     assert said["gründliche und faire Analyse"] == "des Verlages"
+    assert said["keinen Anlass zur Sorge"] == "der Staatsanwaltschaft"  # "nach Bewertung"
     # each sentence in the Konjunktiv after the report goes on with it
     assert said["harten Schnitten"] == said["neuen Steuern"] == "Der Verband"
     assert said["keine Alternative"] == "der Bürgermeister"

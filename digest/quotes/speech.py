@@ -157,7 +157,8 @@ _GERMAN = Speech(
            "|verurteil:t,te,ten|verurteilt"),
     prepositions=("so|laut|nach Angaben|nach Aussagen|nach Auffassung|nach Ansicht|nach Meinung|nach Einschätzung"
                   "|nach Worten|nach den Worten|nach Darstellung|nach Darstellungen|nach Informationen|nach Überzeugung"
-                  "|nach Aussage|nach Auskunft|nach Berichten|nach Einschätzungen"),
+                  "|nach Aussage|nach Auskunft|nach Berichten|nach Einschätzungen|nach Bewertung|nach Erkenntnissen"
+                  "|nach Recherchen"),
     postpositions="zufolge",
     auxiliaries="hatte|hat|habe|hätte|hätten|haben|hatten|wird|wurde|werde|ist|war|sei|sind|waren|ließ|ließen|lässt",
     pronouns=_words("er sie"),
