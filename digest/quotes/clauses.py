@@ -40,6 +40,7 @@ _BETWEEN_COMMAS = re.compile(r",([^,]*),")
 # what joins a quote to the verb after it in the speaker-first languages: a comma, a quotative particle
 _QUOTATIVE_LEAD = re.compile(r"[\s,，]*(?:라고|이라고|고|diye)?\s*")
 _AFTER_A_COMMA = re.compile(r",\s*(\w+)\s")
+_INVERTED_PRONOUN = re.compile(r"\s*-\s*(?:t-)?(\w+)\b|\s*t-(\w+)\b")
 _QUOTED = re.compile(r"[„“»«\"][^„“”»«\"\n]*[“”«»\"]")
 _LEADING_CLAUSE = re.compile(r"^[\s,;:]*(?:[—–-]+\s*)?")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -353,6 +354,9 @@ class ClauseReader:
     def inverted_subject(self, text: str) -> str | None:
         """The subject right after its verb ("[sagte] dazu die Ministerin am Montag" -> "die Ministerin"),
         None when what follows the verb is no speaker."""
+        inverted = self._inverted_pronoun(text)
+        if inverted:
+            return inverted  # "[explique]-t-il", "[a] t-il ajouté" (its hyphen lost)
         words = text[:_phrase_end(text, name_first=True)].split()
         while words and words[0].lower() in self.speech.between_verb_and_subject:
             words.pop(0)
@@ -365,6 +369,13 @@ class ClauseReader:
             return None  # an adverbial ("am Montag", "von einer …"): the subject stands before the verb
         phrase = self.phrase_after(" ".join(words))
         return phrase if phrase and self.can_speak(phrase) else None
+
+    def _inverted_pronoun(self, text: str) -> str | None:
+        """The pronoun a verb carries after a hyphen, "-t-" or "t-" where the hyphen was lost ("-t-il",
+        "-elle", "t-il"), when it is one of the language's: whom it means is the speaker named last."""
+        found = _INVERTED_PRONOUN.match(text)
+        pronoun = found and (found.group(1) or found.group(2))
+        return pronoun if pronoun and pronoun.lower() in self.speech.pronouns else None
 
     def names_someone(self, phrase: str) -> bool:
         """The phrase has a name in it, not only a description ("der Minister", "das Fazit", "le maire"):
@@ -436,9 +447,9 @@ class ClauseReader:
             found = pattern.match(rest)
             if found:
                 tail = rest[found.end():]
-                inverted = re.match(r"-(?:t-)?(\w+)", tail)  # "déclare-t-il", "dit-elle"
-                if inverted and inverted.group(1).lower() in speech.pronouns:
-                    return inverted.group(1)
+                inverted = self._inverted_pronoun(tail)  # "déclare-t-il", "dit-elle"
+                if inverted:
+                    return inverted
                 if pattern is speech.preposition_pattern:
                     if self._names_after(tail):
                         return self.phrase_after(tail.lstrip())
