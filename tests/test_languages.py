@@ -321,6 +321,21 @@ def test_french_inverted_pronouns_are_the_speaker_named_last_never_a_speaker_of_
     assert not any("t-il" in (speaker or "") for speaker in said.values())
 
 
+def test_french_subjects_after_the_verb_open_with_an_article_or_a_name():
+    text = ("« Nous fermons trois classes à la rentrée », a déclaré mardi le recteur Paul Roux.\n"
+            "« J'ai peur de ne pas revoir ma famille », a confié l'adolescente de 17 ans.\n"
+            "« Le mouvement est très suivi dans les lycées », a estimé jeudi Marie Lenoir, du syndicat.\n"
+            "Le ministère a annoncé « une hausse sensible des moyens » dès la rentrée.")
+    said = {quote: speaker for quote, speaker, _ in _quotes("fr", text)}
+    # a day between the verb and its subject is passed over; an elided article opens the subject
+    assert said["Nous fermons trois classes à la rentrée"] == "le recteur Paul Roux"
+    assert said["J'ai peur de ne pas revoir ma famille"] == "l'adolescente de 17 ans"
+    assert said["Le mouvement est très suivi dans les lycées"] == "Marie Lenoir"
+    # a lower-case word of no article after the verb is no subject ("a annoncé « … » dès …")
+    assert not any(speaker and speaker[:1].islower() and not speaker.startswith(("le ", "la ", "l'"))
+                   for speaker in said.values())
+
+
 @pytest.mark.parametrize(("code", "text", "speakers", "names"), [
     ("fr", "Le gouvernement a présenté mercredi son plan pour l'hôpital. « Nous allons recruter dix mille "
            "infirmières d'ici deux ans », a déclaré la ministre Claire Dubois devant les députés.\n"

@@ -40,6 +40,7 @@ _BETWEEN_COMMAS = re.compile(r",([^,]*),")
 # what joins a quote to the verb after it in the speaker-first languages: a comma, a quotative particle
 _QUOTATIVE_LEAD = re.compile(r"[\s,，]*(?:라고|이라고|고|diye)?\s*")
 _AFTER_A_COMMA = re.compile(r",\s*(\w+)\s")
+_ELIDED = re.compile(r"['’].*")  # "l'adolescente" -> "l'": an article elided before its noun
 _INVERTED_PRONOUN = re.compile(r"\s*-\s*(?:t-)?(\w+)\b|\s*t-(\w+)\b")
 _QUOTED = re.compile(r"[„“»«\"][^„“”»«\"\n]*[“”«»\"]")
 _LEADING_CLAUSE = re.compile(r"^[\s,;:]*(?:[—–-]+\s*)?")
@@ -365,6 +366,11 @@ class ClauseReader:
         first = words[0].lower()
         if first in self.speech.pronouns:
             return words[0]
+        if first in self.speech.phrase_ends and first not in self.speech.subject_starts:
+            return None  # "a dit devant …": a preposition, the subject stood before the verb
+        if self.speech.nouns_take_articles and not _capitalised(words[0]) and first not in self.speech.subject_starts \
+                and _ELIDED.sub("'", first) not in self.speech.subject_starts:
+            return None  # "a dit [jeudi] envisager …": no article ("le", "l'adolescente"), no name: no subject
         if first in self.function_words and first not in self.speech.subject_starts:
             return None  # an adverbial ("am Montag", "von einer …"): the subject stands before the verb
         phrase = self.phrase_after(" ".join(words))

@@ -74,6 +74,9 @@ class Speech:
     # (Turkish locative and ablative: "Başkan törende “…” dedi": "at the ceremony")
     not_subject_ending: str = ""
     spaced: bool = True  # words are separated by blanks
+    # a noun takes an article or a determiner (French): a subject after its verb opens with one, a name or a
+    # pronoun, never with a lower-case word of another kind ("a dit jeudi envisager …")
+    nouns_take_articles: bool = False
     # nouns are capitalised and verbs are not (German): a sentence's first lower-case word that is not
     # a function word is its verb or an adjective of its subject's
     capitalised_nouns: bool = False
@@ -230,7 +233,9 @@ _FRENCH = Speech(
     name_cues=("baptis", "intitul", "surnomm"),
     audience=_words("presse journalistes journaliste agence chaîne radio télévision micro quotidien journal "
                     "hebdomadaire magazine"),
-    between_verb_and_subject=_words("alors encore aussi ensuite enfin pourtant lui-même elle-même"),
+    between_verb_and_subject=_words("alors encore aussi ensuite enfin pourtant lui-même elle-même lundi mardi "
+                                    "mercredi jeudi vendredi samedi dimanche hier aujourd'hui"),
+    nouns_take_articles=True,
     name_nouns=_words("journal quotidien hebdomadaire magazine revue chaîne émission film livre album chanson "
                       "série projet programme mission opération campagne parti mouvement association groupe "
                       "société entreprise marque modèle navire sonde rapport titre baptisé intitulé nommé "
