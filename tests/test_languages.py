@@ -325,12 +325,17 @@ def test_french_subjects_after_the_verb_open_with_an_article_or_a_name():
     text = ("« Nous fermons trois classes à la rentrée », a déclaré mardi le recteur Paul Roux.\n"
             "« J'ai peur de ne pas revoir ma famille », a confié l'adolescente de 17 ans.\n"
             "« Le mouvement est très suivi dans les lycées », a estimé jeudi Marie Lenoir, du syndicat.\n"
-            "Le ministère a annoncé « une hausse sensible des moyens » dès la rentrée.")
+            "Le ministère a annoncé « une hausse sensible des moyens » dès la rentrée.\n"
+            "« Les moyens arrivent dès la rentrée », a assuré la ministre Anne Duval. Selon elle, « rien ne sera "
+            "supprimé ». "
+            "Elle a salué le recteur, selon qui « les équipes sont prêtes ».")
     said = {quote: speaker for quote, speaker, _ in _quotes("fr", text)}
     # a day between the verb and its subject is passed over; an elided article opens the subject
     assert said["Nous fermons trois classes à la rentrée"] == "le recteur Paul Roux"
     assert said["J'ai peur de ne pas revoir ma famille"] == "l'adolescente de 17 ans"
     assert said["Le mouvement est très suivi dans les lycées"] == "Marie Lenoir"
+    # "selon elle", "selon qui": a stressed or relative pronoun means the person named last
+    assert said["rien ne sera supprimé"] == said["les équipes sont prêtes"] == "la ministre Anne Duval"
     # a lower-case word of no article after the verb is no subject ("a annoncé « … » dès …")
     assert not any(speaker and speaker[:1].islower() and not speaker.startswith(("le ", "la ", "l'"))
                    for speaker in said.values())

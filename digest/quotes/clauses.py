@@ -519,6 +519,9 @@ class ClauseReader:
             found = _last(speech.preposition_pattern, stripped)
             if found is not None and self._names_after(stripped[found.end():]):
                 phrase = stripped[found.end():].strip(" ,:")  # ("…, so Elshorst weiter: „…“")
+                first = phrase.split(None, 1)[0] if phrase else ""
+                if first.lower() in speech.pronouns:
+                    return first  # "selon lequel cette fermeture affecte « … »": whom the pronoun means
                 if phrase and len(phrase.split()) <= _MAX_SPEAKER_WORDS and _phrase_end(phrase) == len(phrase):
                     # (where nouns have capitals, its words up to the first that ends a phrase: "laut der Studie
                     # nur jeder zweite" -> "der Studie"; elsewhere as written, "selon lui" with its pronoun)

@@ -74,10 +74,11 @@ def _spans(text: str, speech: Speech) -> list[_Span]:
 
 
 def _written_unquoted(text: str, content: str, marks: dict[str, str]) -> bool:
-    """`content` stands in `text` somewhere without a quotation mark before it."""
+    """`content` stands in `text` somewhere without a quotation mark before it (the blank French sets
+    inside « » left out)."""
     at = text.find(content)
     while at >= 0:
-        if at == 0 or text[at - 1] not in marks:
+        if text[max(0, at - 2):at].rstrip()[-1:] not in marks:
             return True
         at = text.find(content, at + 1)
     return False

@@ -224,7 +224,8 @@ _FRENCH = Speech(
            "|souffl:é,e|plaid:é,e|avert:i,it|fustig:é,e|s'exclam:e,ait|s'est exclamé|s'interroge|note|noté"),
     prepositions="selon|d'après",
     auxiliaries="a|avait|ont|avaient|aurait|a-t-il|a-t-elle|ont-ils|ont-elles|avait-il|avait-elle",
-    pronouns=_words("il elle"),
+    # (subject, stressed and relative: "selon lui", "selon qui", "selon lequel" mean the person named last)
+    pronouns=_words("il elle ils elles lui eux qui lequel laquelle lesquels lesquelles"),
     subject_starts=_words("le la les l' un une des ce cet cette ces son sa ses leur leurs il elle ils elles on "
                           "nous je tu notre nos mon ma mes plusieurs certains"),
     leading_particles=_words("et mais aussi même"),
