@@ -341,6 +341,17 @@ def test_french_subjects_after_the_verb_open_with_an_article_or_a_name():
                    for speaker in said.values())
 
 
+def test_russian_reporting_verbs_of_people_and_no_dash_for_a_speaker():
+    text = ("«Мы не позволим закрыть завод в этом году», — напомнил губернатор области Андрей Смирнов.\n"
+            "«Никаких переговоров о продаже компании не было», — подтвердил директор Иван Петров.\n"
+            "«Строительство моста начнётся весной следующего года», — уверяет мэр Ольга Иванова.")
+    said = {quote: speaker for quote, speaker, _ in _quotes("ru", text)}
+    assert said["Мы не позволим закрыть завод в этом году"] == "губернатор области Андрей Смирнов"
+    assert said["Никаких переговоров о продаже компании не было"] == "директор Иван Петров"
+    assert said["Строительство моста начнётся весной следующего года"] == "мэр Ольга Иванова"
+    assert not any(speaker and not any(map(str.isalpha, speaker)) for speaker in said.values())
+
+
 @pytest.mark.parametrize(("code", "text", "speakers", "names"), [
     ("fr", "Le gouvernement a présenté mercredi son plan pour l'hôpital. « Nous allons recruter dix mille "
            "infirmières d'ici deux ans », a déclaré la ministre Claire Dubois devant les députés.\n"

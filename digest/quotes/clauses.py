@@ -403,9 +403,9 @@ class ClauseReader:
         with a capital where the script has them, and it is not who was spoken to ("der Zeitung", not "die
         Zeitung")."""
         words = phrase.split()
-        content = [w for w in words if w.lower() not in self.function_words]
+        content = [w for w in words if w.lower() not in self.function_words and any(map(str.isalpha, w))]
         if not content:
-            return False
+            return False  # (only small words, or marks and dashes: "—")
         if words[0].lower() not in self.speech.subject_articles and any(
                 w.strip(".,") in self.speech.audience for w in words):
             return False
