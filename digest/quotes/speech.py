@@ -227,7 +227,8 @@ _FRENCH = Speech(
     # (subject, stressed and relative: "selon lui", "selon qui", "selon lequel" mean the person named last)
     pronouns=_words("il elle ils elles lui eux qui lequel laquelle lesquels lesquelles"),
     subject_starts=_words("le la les l' un une des ce cet cette ces son sa ses leur leurs il elle ils elles on "
-                          "nous je tu notre nos mon ma mes plusieurs certains"),
+                          "nous je tu notre nos mon ma mes plusieurs certains premier première nouveau nouvelle "
+                          "seul seule chaque tout tous toute toutes"),
     leading_particles=_words("et mais aussi même"),
     phrase_ends=_words("à au aux en dans devant lors pendant après avant sur chez avec pour par mardi lundi "
                        "mercredi jeudi vendredi samedi dimanche hier aujourd'hui que qu' et mais"),
@@ -258,7 +259,9 @@ _RUSSIAN = Speech(
            "|подтвердил:,а,и"),
     prepositions="по словам|по мнению|как сообщил|как заявил|как отметил",
     pronouns=_words("он она"),
-    subject_starts=_words("он она они мы я это этот эта эти его её их наш наша"),
+    subject_starts=_words("он она они мы я это этот эта эти его её их наш наша первый первая второй вторая новый "
+                          "новая главный главная сам сама сами один одна другой другая каждый все весь вся многие "
+                          "некоторые"),
     leading_particles=_words("и а но также даже"),
     phrase_ends=_words("в во на по при после перед с со для у к о об и но что журналистам агентству "
                        "изданию корреспонденту телеканалу газете"),
