@@ -20,8 +20,8 @@ _MAX_SPEAKER_WORDS = 10
 NAME_WORDS = 4  # a name in quotation marks is at most this long
 _LABEL_WORDS = 5  # a speaker's name before a colon, as a transcript writes it
 REPORT_REACH = 4  # sentences of reported speech that go on from the report that opened them
-# how far before its verb a subject after a comma is looked for (a subject and its apposition are short;
-# the bound keeps a hostile sentence of thousands of commas linear)
+# how far from its verb a subject after a comma is looked for, and from a quote the clause that closes it (a
+# subject and its apposition are short; the bound keeps a hostile sentence of thousands of commas linear)
 _SUBJECT_REACH = 300
 ENDS_A_SENTENCE = (".", "!", "?", "…", "。", "！", "？")
 # a stop, a question or an exclamation mark (and the marks closing a quote) before a blank, or a wide stop
@@ -613,7 +613,7 @@ class ClauseReader:
         if found is None and self.speech.capitalised_nouns:
             # "Sie sei „…“ über das Geschehen, sagte die Königin, ihre …": the first comma that a reporting
             # clause follows, not only the last
-            for comma_at in re.finditer(",", sentence[:max(comma, 0)]):
+            for comma_at in re.finditer(",", sentence[:min(max(comma, 0), _SUBJECT_REACH)]):  # (near the quote)
                 found = self.clause_after(sentence[comma_at.start():])
                 if found is not None:
                     break
