@@ -265,6 +265,8 @@ def test_german_speakers_with_digits_foreign_particles_and_more_reporting_verbs(
 def test_german_subjects_of_subordinate_and_coordinated_clauses():
     text = ("Der Sender will erfahren haben, dass der Trainer Max Ott die Spieler gefragt habe, ob sie „noch "
             "Lust auf Fußball“ hätten.\n"
+            "Die Richterin verhängte eine Haftstrafe, zumal Verteidiger Paul Berg betont hatte, der Mann sei "
+            "„nie gewalttätig gewesen“.\n"
             "Der Fahrer verbrachte die Nacht im Krankenhaus, nur selten war er wach und hatte gefragt: "
             "„Wo ist mein Hund?“\n"
             "Der Ermittler, der als wichtiger Zeuge gilt, will seine Arbeit bald einstellen: „Mehr kommt nicht nach!“\n"
@@ -273,6 +275,7 @@ def test_german_subjects_of_subordinate_and_coordinated_clauses():
     said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
     # "…, dass X … gefragt habe": the subordinate clause's subject follows its conjunction, its verb comes last
     assert said["noch Lust auf Fußball"] == "der Trainer Max Ott"
+    assert said["nie gewalttätig gewesen"] == "Verteidiger Paul Berg"  # "zumal X betont hatte, …"
     # "… und hatte gefragt:": the conjunction before the auxiliary joins the verb to the clause's subject
     assert said["Wo ist mein Hund?"] == "Der Fahrer"
     # the relative clause between commas holds no verb of the sentence's, and no part of the speaker

@@ -171,7 +171,8 @@ _GERMAN = Speech(
     as_reported=_words("wie"),
     conjunctions=_words("und oder aber sowie"),
     subordinators=_words("was wer wo wie wann warum weshalb wobei womit woran worauf weil dass ob wenn als da "
-                         "während nachdem bevor obwohl damit sodass denn"),
+                         "während nachdem bevor obwohl damit sodass denn zumal sofern falls indem seit seitdem "
+                         "sobald solange ehe obgleich obschon wenngleich wohingegen"),
     source_prepositions="in|im|aus|auf|bei|beim|von|vom|seitens",
     reported_mood=("sei|seien|habe|werde|könne|müsse|solle|dürfe|wolle|möge|gebe|stehe|gehe|liege|gelte|bleibe"
                    "|komme|wisse|brauche|lasse|sehe|fehle|zeige|bestehe|handle|trage|wäre|wären|hätten|würden"),
