@@ -267,6 +267,7 @@ def test_german_subjects_of_subordinate_and_coordinated_clauses():
             "Lust auf Fußball“ hätten.\n"
             "Die Richterin verhängte eine Haftstrafe, zumal Verteidiger Paul Berg betont hatte, der Mann sei "
             "„nie gewalttätig gewesen“.\n"
+            "Das Landgericht kam damit zu dem Ergebnis, „dass die Beweise nicht ausreichen“.\n"
             "Der Fahrer verbrachte die Nacht im Krankenhaus, nur selten war er wach und hatte gefragt: "
             "„Wo ist mein Hund?“\n"
             "Der Ermittler, der als wichtiger Zeuge gilt, will seine Arbeit bald einstellen: „Mehr kommt nicht nach!“\n"
@@ -276,6 +277,8 @@ def test_german_subjects_of_subordinate_and_coordinated_clauses():
     # "…, dass X … gefragt habe": the subordinate clause's subject follows its conjunction, its verb comes last
     assert said["noch Lust auf Fußball"] == "der Trainer Max Ott"
     assert said["nie gewalttätig gewesen"] == "Verteidiger Paul Berg"  # "zumal X betont hatte, …"
+    # "X kam zu dem Ergebnis, „dass …“": the "dass" inside the marks, the main clause's subject holds it
+    assert said["dass die Beweise nicht ausreichen"] == "Das Landgericht"
     # "… und hatte gefragt:": the conjunction before the auxiliary joins the verb to the clause's subject
     assert said["Wo ist mein Hund?"] == "Der Fahrer"
     # the relative clause between commas holds no verb of the sentence's, and no part of the speaker

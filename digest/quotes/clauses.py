@@ -619,13 +619,16 @@ class ClauseReader:
                     break
         return found
 
-    def reported_in(self, sentence: str) -> str | None:
+    def reported_in(self, sentence: str, content: str = "") -> str | None:
         """A fragment's speaker: whom the last reporting word before it in its sentence names, or, where
         nouns have capitals, the subject of a main clause whose "dass" the quote stands in ("Das Gericht
-        machte klar, dass „…“": whatever the verb, the clause reports what the subject holds)."""
+        machte klar, dass „…“", or the quote opening with it: "Das Gericht kam zu dem Ergebnis, „dass …“":
+        whatever the verb, the clause reports what the subject holds)."""
         cue = self._cue(sentence)
         if cue is not None or not self.speech.capitalised_nouns:
             return cue
+        if content.startswith("dass ") and sentence.rstrip().endswith(","):
+            sentence = sentence.rstrip() + " dass "
         main, comma, _ = sentence.partition(", dass ")
         verb = self._first_verb(main) if comma else None
         if verb is not None:

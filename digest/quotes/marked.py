@@ -144,7 +144,7 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
                 who, how = reader.clause_closing(after), "closing"
             if who is None:
                 # a word before it in its sentence reports it ("sprach von einer „Katastrophe“")
-                who, how = reader.reported_in(before), "reported"
+                who, how = reader.reported_in(before, content), "reported"
         reported = who is None and not statement and reader.in_reported_speech(before, after, content)
         if reported:  # "Die Lage sei „ernst“": the last speaker's words (else, below, the sentence before's)
             who, how = last_speaker, "subjunctive"
