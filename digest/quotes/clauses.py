@@ -267,9 +267,12 @@ class ClauseReader:
         conjunction = head.rsplit(None, 1)[-1] if head else ""
         if conjunction in self.speech.conjunctions:
             # "X befand … und nannte den Angriff „…“": the first verb's subject, and the object after this one
+            # (where nouns have no capitals to tell a verb by, the clause's first reporting word: "X добавила,
+            # что …, но подчеркнула, что …")
             clause = head[:-len(conjunction)]
-            first = self._first_verb(clause)
-            return self.subject_of(clause, first) if first is not None else None
+            reporting = self.speech.verb_pattern.search(clause) if self.speech.verb_pattern is not None else None
+            first = self._first_verb(clause) if self.speech.capitalised_nouns else reporting and reporting.span()
+            return self.subject_of(clause, first) if first else None
         after = sentence[end:].lstrip()
         if aux_pattern is not None:
             aux = aux_pattern.match(after)

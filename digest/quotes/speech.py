@@ -239,6 +239,7 @@ _FRENCH = Speech(
     between_verb_and_subject=_words("alors encore aussi ensuite enfin pourtant lui-même elle-même lundi mardi "
                                     "mercredi jeudi vendredi samedi dimanche hier aujourd'hui"),
     nouns_take_articles=True,
+    conjunctions=_words("et mais puis"),
     name_nouns=_words("journal quotidien hebdomadaire magazine revue chaîne émission film livre album chanson "
                       "série projet programme mission opération campagne parti mouvement association groupe "
                       "société entreprise marque modèle navire sonde rapport titre baptisé intitulé nommé "
@@ -257,7 +258,7 @@ _RUSSIAN = Speech(
            "|комментирует|высказался|высказалась|высказались|полагает|полагают|рассказывает|рассказывают"
            "|отрицает|опроверг:,ла,ли|возмутился|возмутилась|посетовал:,а,и|пожаловался|пожаловалась"
            "|убежден:,а,ы|убеждён:,а,ы|считал:,а,и|уверяет|продолжил:,а,и|отвечает|настаивает|настаивал:,а,и"
-           "|подтвердил:,а,и"),
+           "|подтвердил:,а,и|заключил:,а,и|повторил:,а,и|возразил:,а,и|парировал:,а,и"),
     prepositions="по словам|по мнению|как сообщил|как заявил|как отметил",
     pronouns=_words("он она"),
     subject_starts=_words("он она они мы я это этот эта эти его её их наш наша первый первая второй вторая новый "
@@ -269,6 +270,7 @@ _RUSSIAN = Speech(
     name_cues=("так называем", "под названием", "именуем"),
     audience=_words("журналистам агентству изданию корреспонденту телеканалу газете радио журналу"),
     between_verb_and_subject=_words("также тогда еще ещё уже"),
+    conjunctions=_words("и но а"),
     name_nouns=_words("газета газеты газете газету журнал журнала журнале агентство агентства партия партии "
                       "партию движение движения компания компании компанию ОАО ООО ЗАО ПАО АО фонд фонда "
                       "телеканал телеканала радиостанция фильм фильма книга книги программа программы проект "
