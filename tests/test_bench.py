@@ -53,3 +53,15 @@ def test_pronoun_speakers_of_the_german_gold_are_left_out_of_speaker_accuracy(co
     gold = [q for a in articles for q in a.gold]
     assert len(articles) == 850 and len(gold) == 740  # the dev part's direct quotes, as its README says
     assert {q["speaker"].lower() for q in gold if q["speaker_is_pronoun"]} <= {"er", "sie"}
+
+
+def test_speakers_are_counted_by_how_they_were_read():
+    from bench.languages import speakers_by_reading
+    from bench.quotes_eval import Article
+
+    text = ("„Wir bauen die Brücke im nächsten Jahr“, sagte die Bürgermeisterin Eva Brandt.\n"
+            "„Die Kosten steigen weiter an, das wissen alle hier“, sagte der Kämmerer Paul Lenz.")
+    gold = [{"quote": "Wir bauen die Brücke im nächsten Jahr", "speaker": "Eva Brandt", "speaker_is_pronoun": False},
+            {"quote": "Die Kosten steigen weiter an, das wissen alle hier", "speaker": "Otto Kern",
+             "speaker_is_pronoun": False}]
+    assert speakers_by_reading("de", [Article("a", text, gold)]) == {"clause": (1, 1)}
