@@ -112,7 +112,15 @@ def test_stored_text_is_summarised_again_in_its_language():
 
 
 def _quotes(code, text):
-    return [(q["quote"], q["speaker"], q["confident"]) for q in analyse_text(text, "", 2, cleaned=True).quotes]
+    """(quote, speaker, confident) of each quote the whole path finds in `text`, written in `code`."""
+    analysis = analyse_text(text, "", 2, cleaned=True)
+    assert analysis.language == code
+    return [(q["quote"], q["speaker"], q["confident"]) for q in analysis.quotes]
+
+
+def _speakers(code, text):
+    """Each quote of `text` -> its speaker."""
+    return {quote: speaker for quote, speaker, _ in _quotes(code, text)}
 
 
 GERMAN = ("Der Stadtrat hat am Dienstag den neuen Haushalt beschlossen. „Wir müssen jetzt sparen, sonst fehlt "
@@ -149,7 +157,7 @@ GERMAN_NAMES = ("„Das Gesetz kommt im Herbst“, sagte die Ministerin Anna Rot
 
 
 def test_german_names_and_titles_in_marks_are_no_quotes_and_reported_speech_is():
-    said = {quote: speaker for quote, speaker, _ in _quotes("de", GERMAN_NAMES)}
+    said = _speakers("de", GERMAN_NAMES)
     # a newspaper after an article, a compound name noun ("Nachrichtenmagazin"), the noun's genitive
     assert not {"Rheinischen Post", "Der Stern", "Kurier"} & set(said)
     # a title without a verb, a web address, a phrase of capitalised words only: names, not statements
@@ -174,7 +182,7 @@ def test_german_speakers_written_with_a_name_in_marks_a_description_or_after_an_
             "In einem Brief des Vorstands hatte es geheißen: „Wir halten an dem Standort in Kassel fest.“\n"
             "„Ich bleibe im Amt, bis die Arbeit getan ist“, strich Bürgermeister Lutz Adam heraus.\n"
             "Wie die Richterin, Anke Sommer, ausführte, sei der Schaden „kaum zu beziffern“.")
-    said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
+    said = _speakers("de", text)
     assert said["Das wird das schnellste Update aller Zeiten"] == "die „Netzwoche“"
     assert said["Wir haben lange genug gewartet."] == "Erkki Virtanen, Präsident des Rates der Region"
     assert said["Die Stadt braucht diese Brücke."] == "die Bürgermeisterin Eva Brandt"
@@ -197,7 +205,7 @@ def test_german_colon_clauses_read_past_adjectives_names_in_marks_and_a_second_v
             "„Hier wird nicht gebaut!“\n"
             "Nach der Abstimmung lobte die Ministerin Karin Vogt den Kompromiss und nannte den Beschluss "
             "„klug, mutig und überfällig“.")
-    said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
+    said = _speakers("de", text)
     # "staatliche polnische": adjectives between the article and its noun, not the verb
     assert said["Der Zug ist am Abend entgleist."] == "Die staatliche polnische Bahn"
     # "statt" inside the name in marks is no verb; the subject of "zog … und rief"
@@ -214,7 +222,7 @@ def test_german_inverted_clauses_after_so_any_verb_or_the_quotes_own_verb():
             "„Alle Spuren deuten auf einen Anschlag hin“, hieß es vom Abgeordneten Viktor Petrow.\n"
             "„Wozu braucht die Stadt noch einen Flughafen?“ fragen sich Anwohner.\n"
             "„Die Gespräche gehen weiter“, ließ ein Sprecher aus Berlin kurz verlauten.")
-    said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
+    said = _speakers("de", text)
     assert said["Er ist die eiserne Hand im eisernen Handschuh"] == "der Gewerkschafter Paul Klee"  # "so" + verb
     assert said["Die Produktion wird nicht ausgebaut"] == "der Konzernsprecher Jan Otto"  # any verb, a name
     assert said["nicht frei von Fehlern"] == "Petra Lang"  # "„…“ sei, hatte X gesagt": past the quote's own verb
@@ -230,7 +238,7 @@ def test_german_subjects_after_a_clause_and_pronouns_after_an_introduction():
             "Maria Held, Vorsitzende des Vereins, sagte dazu: „Wir haben lange gekämpft, und wir kämpfen weiter,“ "
             "betont sie.\n"
             "Die Methode sei üblich, so Elshorst weiter: „Das machen alle Firmen in der Branche so.“")
-    said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
+    said = _speakers("de", text)
     # a verb before the reporting one: its subject follows a comma ("…, die Sprecherin …, erklärte:")
     assert said["Das ist völlig haltlos."] == "die Sprecherin der Fraktion, Anna Berg (GRÜNE)"
     # "betont sie" after an introduction with a colon: the person introduced
@@ -248,7 +256,7 @@ def test_german_speakers_with_digits_foreign_particles_and_more_reporting_verbs(
             "Der Zeitung sagte der Minister: „Wir bauen eine neue Brücke.“\n"
             "Die Kanzlerin verurteilte den Angriff als „feige und hinterhältig“.\n"
             "Die Firma stoppte die Auslieferung des Modells 3. Ein Sprecher teilte mit: „Wir prüfen den Fall.“")
-    said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
+    said = _speakers("de", text)
     assert said["nie wieder zurück"] == "Der 58-Jährige"  # a noun that opens with a digit has its capital
     # the small words of a foreign name inside a description ("du")
     assert said["Wir werden nicht nachgeben."] == "Samir Haddad, der Generalsekretär der Union Générale du Travail (UGT)"
@@ -273,7 +281,7 @@ def test_german_subjects_of_subordinate_and_coordinated_clauses():
             "Der Ermittler, der als wichtiger Zeuge gilt, will seine Arbeit bald einstellen: „Mehr kommt nicht nach!“\n"
             "Die Initiatoren der Woche, unter ihnen neben den Bibliotheken auch Verlage, Autorenverbände und "
             "Buchhändler aus vielen Städten, betonen den Zugang zu „neue und unbequeme Sichtweisen“.")
-    said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
+    said = _speakers("de", text)
     # "…, dass X … gefragt habe": the subordinate clause's subject follows its conjunction, its verb comes last
     assert said["noch Lust auf Fußball"] == "der Trainer Max Ott"
     assert said["nie gewalttätig gewesen"] == "Verteidiger Paul Berg"  # "zumal X betont hatte, …"
@@ -293,7 +301,7 @@ def test_german_reported_speech_goes_on_from_the_report_that_opened_it():
             "Die Stadt plant neue Radwege. Es gebe „keine Alternative“, sagte der Bürgermeister.\n"
             "Nach Darstellungen des Verlages bietet das Buch eine „gründliche und faire Analyse“.\n"
             "Die Nachricht gebe nach Bewertung der Staatsanwaltschaft „keinen Anlass zur Sorge“.")
-    said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
+    said = _speakers("de", text)
     # the phrase after a reporting preposition ends with its noun, before the verb ("bietet")
     assert said["gründliche und faire Analyse"] == "des Verlages"
     assert said["keinen Anlass zur Sorge"] == "der Staatsanwaltschaft"  # "nach Bewertung"
@@ -307,7 +315,7 @@ def test_german_reported_speech_closed_by_a_later_clause_or_an_as_clause_before_
             "den Familien.\n"
             "Die Speicherung aller Daten oder, wie sich der Abgeordnete Paul Kern ausdrückte, „das "
             "vorsorgliche Scannen“ sei verboten.")
-    said = {quote: speaker for quote, speaker, _ in _quotes("de", text)}
+    said = _speakers("de", text)
     # the first comma that a reporting clause follows closes the sentence's quote, not only the last one
     assert said["tief erschüttert"] == "die Ministerin Eva Kahl"
     # "…, wie sich X ausdrückte, „…“": the "as" clause right before the quote names its source
@@ -319,7 +327,7 @@ def test_french_inverted_pronouns_are_the_speaker_named_last_never_a_speaker_of_
             "« Les travaux commencent lundi prochain », explique-t-il. « Le budget est voté depuis mars », a "
             "t-il ajouté.\n"
             "« Rien ne changera pour les familles », précise-t-il encore aux parents.")
-    said = {quote: speaker for quote, speaker, _ in _quotes("fr", text)}
+    said = _speakers("fr", text)
     assert said["Nous allons ouvrir trois écoles cette année"] == "le maire Jean Morel"
     # "-t-il", and "t-il" whose hyphen the page lost: the pronoun, resolved to the speaker named last
     assert said["Les travaux commencent lundi prochain"] == "le maire Jean Morel"
@@ -335,7 +343,7 @@ def test_french_subjects_after_the_verb_open_with_an_article_or_a_name():
             "« Les moyens arrivent dès la rentrée », a assuré la ministre Anne Duval. Selon elle, « rien ne sera "
             "supprimé ». "
             "Elle a salué le recteur, selon qui « les équipes sont prêtes ».")
-    said = {quote: speaker for quote, speaker, _ in _quotes("fr", text)}
+    said = _speakers("fr", text)
     # a day between the verb and its subject is passed over; an elided article opens the subject
     assert said["Nous fermons trois classes à la rentrée"] == "le recteur Paul Roux"
     assert said["J'ai peur de ne pas revoir ma famille"] == "l'adolescente de 17 ans"
@@ -354,7 +362,7 @@ def test_russian_reporting_verbs_of_people_and_no_dash_for_a_speaker():
             "Об этом заявил первый заместитель директора Сергей Орлов. «Мы рады, что число клиентов растёт».\n"
             "Министр Анна Белова добавила, что переговоры идут, но подчеркнула, что сроки «пока совсем не "
             "определены».")
-    said = {quote: speaker for quote, speaker, _ in _quotes("ru", text)}
+    said = _speakers("ru", text)
     assert said["Мы не позволим закрыть завод в этом году"] == "губернатор области Андрей Смирнов"
     assert said["Никаких переговоров о продаже компании не было"] == "директор Иван Петров"
     assert said["Строительство моста начнётся весной следующего года"] == "мэр Ольга Иванова"
@@ -384,7 +392,7 @@ def test_russian_reporting_verbs_of_people_and_no_dash_for_a_speaker():
      {"Новые люди", "Интерфакс"}),  # a party and an agency
 ])
 def test_quotes_in_guillemets_and_names_in_them(code, text, speakers, names):
-    said = {quote: speaker for quote, speaker, _ in _quotes(code, text)}
+    said = _speakers(code, text)
     for quote, speaker in speakers.items():
         assert said[quote] == speaker
     assert not names & set(said)  # a newspaper's, a party's name in quotation marks is no quote
