@@ -259,20 +259,18 @@ class ClauseReader:
             if before.strip() else None
         if subject:
             return subject
-        head = before.rstrip()
-        aux_pattern = self.speech.auxiliary_pattern
-        last = head.rsplit(None, 1)[-1] if head else ""
-        if aux_pattern is not None and aux_pattern.fullmatch(last):
-            head = head[:-len(last)].rstrip()  # "… und hatte gefragt": the conjunction before the auxiliary
-        conjunction = head.rsplit(None, 1)[-1] if head else ""
-        if conjunction in self.speech.conjunctions:
+        clause = self._clause_before_a_conjunction(before)
+        if clause is not None:
             # "X befand … und nannte den Angriff „…“": the first verb's subject, and the object after this one
             # (where nouns have no capitals to tell a verb by, the clause's first reporting word: "X добавила,
             # что …, но подчеркнула, что …")
-            clause = head[:-len(conjunction)]
-            reporting = self.speech.verb_pattern.search(clause) if self.speech.verb_pattern is not None else None
-            first = self._first_verb(clause) if self.speech.capitalised_nouns else reporting and reporting.span()
+            if self.speech.capitalised_nouns:
+                first = self._first_verb(clause)
+            else:
+                reporting = self.speech.verb_pattern.search(clause) if self.speech.verb_pattern is not None else None
+                first = reporting.span() if reporting else None
             return self.subject_of(clause, first) if first else None
+        aux_pattern = self.speech.auxiliary_pattern
         after = sentence[end:].lstrip()
         if aux_pattern is not None:
             aux = aux_pattern.match(after)
@@ -285,6 +283,17 @@ class ClauseReader:
             if aux is not None:
                 inverted = self.inverted_subject(before[aux.end():].lstrip())
         return inverted
+
+    def _clause_before_a_conjunction(self, before: str) -> str | None:
+        """The clause before the conjunction that joins the verb to it ("X befand … und [nannte]", also
+        before an auxiliary: "… und hatte [gefragt]"), or None when no conjunction does."""
+        head = before.rstrip()
+        last = head.rsplit(None, 1)[-1] if head else ""
+        aux_pattern = self.speech.auxiliary_pattern
+        if aux_pattern is not None and aux_pattern.fullmatch(last):
+            head = head[:-len(last)].rstrip()
+        conjunction = head.rsplit(None, 1)[-1] if head else ""
+        return head[:-len(conjunction)] if conjunction in self.speech.conjunctions else None
 
     def _subject_after_a_clause(self, before: str) -> str | None:
         """Where nouns have capitals, "X wies das zurück, die Sprecherin der Fraktion, Sandra Boser, erklärte":
@@ -630,9 +639,9 @@ class ClauseReader:
         cue = self._cue(sentence)
         if cue is not None or not self.speech.capitalised_nouns:
             return cue
-        if content.startswith("dass ") and sentence.rstrip().endswith(","):
-            sentence = sentence.rstrip() + " dass "
         main, comma, _ = sentence.partition(", dass ")
+        if not comma and content.startswith("dass ") and sentence.rstrip().endswith(","):
+            main, comma = sentence.rstrip()[:-1], ","  # the "dass" opens the quote
         verb = self._first_verb(main) if comma else None
         if verb is not None:
             return self.subject_of(main, verb)
