@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,7 +92,9 @@ def main() -> None:
     if args.compare:
         missing = len(before) - sum(counts.values())
         if differences or missing:
-            print(f"DIFFERENT: {len(differences)} outputs differ, {max(missing, 0)} missing; first: "
+            by_set = Counter(name for name, _ in differences)
+            print(f"DIFFERENT: {len(differences)} outputs differ, {max(missing, 0)} missing ("
+                  + ", ".join(f"{name} {n}" for name, n in sorted(by_set.items())) + "); first: "
                   + ", ".join(f"{s}/{k}" for s, k in differences[:10]))
             sys.exit(1)
         print(f"identical: all {sum(counts.values())} outputs")

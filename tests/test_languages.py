@@ -322,6 +322,38 @@ def test_german_reported_speech_closed_by_a_later_clause_or_an_as_clause_before_
     assert said["das vorsorgliche Scannen"] == "der Abgeordnete Paul Kern"
 
 
+def test_german_sentences_opened_by_a_subordinate_clause_or_a_participle_and_run_together():
+    text = ("Als ein Passagier zu Hilfe eilte, schlug der Randalierer um sich und rief: „Lasst mich sofort raus!“\n"
+            "Darauf reagierend, veröffentlichte der Vorstand folgende Erklärung: „Wir prüfen alle Vorwürfe "
+            "sorgfältig.“\n"
+            "Als Sprecher der Partei sagte Paul Kern, „wir stehen zu unserem Wort“.\n"
+            "Die Sitzung wurde erst spät beendet.Die Ministerin Lea Brandt erklärte danach in ihrem Blog: "
+            "„Es war ein langer Abend.“")
+    said = _speakers("de", text)
+    # the opening clause ends with its verb at the comma; the sentence's own verb and subject follow it
+    assert said["Lasst mich sofort raus!"] == "der Randalierer"
+    assert said["Wir prüfen alle Vorwürfe sorgfältig."] == "der Vorstand"
+    assert said["wir stehen zu unserem Wort"] == "Paul Kern"  # "Als Sprecher …": no clause, its verb is the sentence's
+    # a stop with no blank before a capitalised word ends a sentence whose blank the page lost
+    assert said["Es war ein langer Abend."] == "Die Ministerin Lea Brandt"
+
+
+def test_french_subjects_after_an_opening_adverbial():
+    text = ("Vendredi, l'aide-soignante de 31 ans a déclaré : « C'est une page qui se tourne. »\n"
+            "Fin mai, le ministère de l'Intérieur a annoncé le « meilleur chiffre de son histoire ».\n"
+            "Lors d'une réunion à Lille, ce dimanche, Jean Morel a promis un « impôt plus juste ».\n"
+            "Nicolas Roux, président de la région, a dénoncé « une décision brutale ».\n"
+            "Le fond de ma pensée, c'est qu'on n'a « plus rien à voir ensemble ».")
+    said = _speakers("fr", text)
+    # a day, or words with no article and no name, before a comma: the subject follows the comma
+    assert said["C'est une page qui se tourne."] == "l'aide-soignante de 31 ans"
+    assert said["meilleur chiffre de son histoire"] == "le ministère de l'Intérieur"
+    assert said["impôt plus juste"] == "Jean Morel"
+    assert said["une décision brutale"] == "Nicolas Roux, président de la région"  # a name and its apposition
+    # what follows the comma holds a verb's clitics ("c'est qu'on n'a"): a clause, no subject
+    assert "c'est" not in (said["plus rien à voir ensemble"] or "")
+
+
 def test_french_inverted_pronouns_are_the_speaker_named_last_never_a_speaker_of_their_own():
     text = ("« Nous allons ouvrir trois écoles cette année », a déclaré le maire Jean Morel.\n"
             "« Les travaux commencent lundi prochain », explique-t-il. « Le budget est voté depuis mars », a "

@@ -19,13 +19,15 @@ from digest.text import lower_case_words
 _MAX_SPEAKER_WORDS = 10
 NAME_WORDS = 4  # a name in quotation marks is at most this long
 _LABEL_WORDS = 5  # a speaker's name before a colon, as a transcript writes it
+_PARTICIPLE_WORDS = 3  # a participle's phrase opening a sentence ("Darauf reagierend, …")
 REPORT_REACH = 4  # sentences of reported speech that go on from the report that opened them
 # how far from its verb a subject after a comma is looked for, and from a quote the clause that closes it (a
 # subject and its apposition are short; the bound keeps a hostile sentence of thousands of commas linear)
 _SUBJECT_REACH = 300
 ENDS_A_SENTENCE = (".", "!", "?", "…", "。", "！", "？")
 # a stop, a question or an exclamation mark (and the marks closing a quote) before a blank, or a wide stop
-_STOP = re.compile(r"[.!?…]['’\"”»“«)]*\s+|[。！？]")
+# (or a stop between two words whose blank the page lost, checked in `_ends`: "… verschwunden.Der …")
+_STOP = re.compile(r"[.!?…]['’\"”»“«)]*\s+|[。！？]|(?<=[^\W\d_]{3})\.(?=[^\W\d_]{3})")
 # a stop that ends no sentence: after an initial, a capital and one letter ("Dr.", "Nr."), a longer
 # abbreviation of news copy ("Mio.", "Prof.", "Abs.") or a number ("3. Mai"); a word of three letters
 # ends one ("… den Tod.")
@@ -53,6 +55,8 @@ def _blanked(match: re.Match[str]) -> str:
 
 def _ends(text: str, articles: frozenset[str] = frozenset()) -> Iterator[int]:
     for stop in _STOP.finditer(text):
+        if stop.end() - stop.start() == 1 and text[stop.start()] == "." and not _lost_blank(text, stop.start()):
+            continue
         # (the few characters before the stop: the pattern is anchored there, and a search from the start
         # of the text made this quadratic)
         if text[stop.start()] == "." and _NOT_AN_END.search(text, max(0, stop.start() - 4), stop.start()) \
@@ -60,6 +64,14 @@ def _ends(text: str, articles: frozenset[str] = frozenset()) -> Iterator[int]:
                          and _next_word(text, stop.end()) in articles):
             continue
         yield stop.end()
+
+
+def _lost_blank(text: str, stop: int) -> bool:
+    """"… ist verschwunden.Der Täter …", "… a-t-il déclaré.La police …": a stop between a word in lower case
+    and a capitalised one with no blank between ends a sentence whose blank the page lost (paragraphs run
+    together); not inside a name ("Яндекс.Новости", "Mail.Ru") or an address ("ndr.de")."""
+    word = text[:stop].rsplit(None, 1)[-1]
+    return word.islower() and text[stop + 1].isupper() and text[stop + 2:stop + 4].islower()
 
 
 def _next_word(text: str, at: int) -> str:
@@ -201,6 +213,7 @@ class ClauseReader:
     def phrase_before(self, text: str) -> str | None:
         """The words that open a sentence up to its verb, when they are its subject ("Die Ministerin",
         "Lothar Nicht, Ordnungsdezernent der Stadt," ...), not an adverbial ("Dennoch", "Am Montag")."""
+        text = self._after_an_opening_adverbial(text)
         words = text.split()
         while len(words) > 1 and words[0].lower() in self.speech.leading_particles:
             text = text[text.index(words[0]) + len(words[0]):]  # "Auch die Ministerin": the subject still
@@ -228,6 +241,31 @@ class ClauseReader:
             if self.speech.capitalised_nouns and self._first_verb(phrase) is not None:
                 return None  # "Der Fahrer verbrachte die Nacht dort, nur selten [war]": a clause of its own
         return phrase if self.can_speak(phrase) else None
+
+    def _after_an_opening_adverbial(self, text: str) -> str:
+        """Where a noun takes an article and only names have capitals, "Vendredi, l'aide-soignante …", "Fin
+        mai, le ministère …", "Interrogé jeudi, le milliardaire …", "Lors d'une réunion, ce dimanche, Jean-Luc
+        Mélenchon …": words before a comma that hold a day, or open with no article or pronoun and are no name
+        (a lower-case word other than a name's particles), are an adverbial, and the subject follows the comma
+        when it opens as a subject does, is short and holds no verb's clitic ("c'est qu'on n'a …", "Estrosi
+        s'est dit" are clauses). "Nicolas Sarkozy, président …" is a name and its apposition. (Where nouns
+        take no article, "Мэр города Немуро, …" is a subject with lower-case words.)"""
+        speech = self.speech
+        if not speech.nouns_take_articles or speech.capitalised_nouns:
+            return text
+        while True:
+            head, comma, rest = text.partition(",")
+            words, subject = head.split(), rest.split()
+            if not comma or not words or not subject or len(subject) > _MAX_SPEAKER_WORDS or any(
+                    _ELIDED.sub("'", word.lower()) in speech.clitics for word in subject) or not (
+                    _capitalised(subject[0]) or _ELIDED.sub("'", subject[0].lower()) in speech.subject_starts):
+                return text
+            first = _ELIDED.sub("'", words[0].lower())
+            named = first in speech.subject_starts or first in speech.pronouns or not any(
+                word[:1].islower() and word not in speech.name_particles for word in words[1:])
+            if named and not any(word.lower() in speech.between_verb_and_subject for word in words):
+                return text
+            text = rest
 
     def _name_and_description(self, phrase: str) -> bool:
         """"Martin Behrsing, Sprecher des Forums": a name, a comma and a description with no verb in it (its
@@ -591,7 +629,8 @@ class ClauseReader:
         Ermittler, der als Zeuge gilt, will …")."""
         small, starts = self.speech.title_words or self.function_words, self.speech.subject_starts
         in_phrase = False  # after an article (a small word that opens a subject): its adjectives, up to its noun
-        for word in _WORD.finditer(_BETWEEN_COMMAS.sub(self._blank_subordinate, _QUOTED.sub(_blanked, clause))):
+        clause = self._without_opening_clause(_BETWEEN_COMMAS.sub(self._blank_subordinate, _QUOTED.sub(_blanked, clause)))
+        for word in _WORD.finditer(clause):
             text = word.group()
             lowered = text.lower()
             if text[:1].islower() and not in_phrase and text not in small and lowered not in starts:
@@ -601,6 +640,21 @@ class ClauseReader:
             elif not text[:1].islower():
                 in_phrase = False
         return None
+
+    def _without_opening_clause(self, clause: str) -> str:
+        """"Als ein Fluggast zu Hilfe eilte, biss der Randalierer …", "Darauf reagierend, veröffentlichte der
+        Verfasser …": a subordinate clause or a participle's phrase that opens a sentence ends with its verb at
+        a comma, and the sentence's own verb follows; the opening is blanked (same length), else kept."""
+        head, comma, _ = clause.partition(",")
+        words = head.split()
+        if not comma or len(words) < 2:
+            return clause
+        last = words[-1]
+        if not last[:1].islower() or last in self.speech.title_words or last.lower() in self.speech.subject_starts:
+            return clause  # ("Als Sprecher der Partei sagte er, …": the verb is the sentence's)
+        opening = words[0].lower() in self.speech.subordinators or (
+            len(words) <= _PARTICIPLE_WORDS and bool(self.speech.participle_ending) and last.endswith(self.speech.participle_ending))
+        return " " * len(head) + clause[len(head):] if opening else clause
 
     def _without_relative_clause(self, phrase: str) -> str:
         """"Der Ermittler, der als Zeuge gilt" -> "Der Ermittler": a relative or subordinate clause after a

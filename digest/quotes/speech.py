@@ -43,6 +43,10 @@ class Speech:
     # endings of adjectives and adverbs where nouns have capitals: a sentence opened by such a word alone
     # or before a small word is opened by an adverbial ("Ähnlich äußerte sich …", "Relativierend fügte …")
     adverb_endings: tuple[str, ...] = ()
+    # the elided pronouns and particles that belong to a verb (French "n'", "s'", "qu'"): no subject holds one
+    clitics: frozenset[str] = frozenset()
+    # the ending of a present participle, whose phrase may open a sentence before a comma ("Darauf reagierend,")
+    participle_ending: str = ""
     # words before a sentence's subject that leave it the subject ("Auch die Ministerin sagte")
     leading_particles: frozenset[str] = frozenset()
     # words that end a speaker's phrase after the verb ("sagte Merkel am Montag", "a dit le maire devant")
@@ -182,6 +186,7 @@ _GERMAN = Speech(
     object_starts=_words("den dem einem einen angesichts anlässlich aufgrund wegen trotz dank gemäß infolge "
                          "seitens mittels"),
     adverb_endings=("lich", "end", "ig", "isch", "bar", "weise", "sam"),
+    participle_ending="end",
     subject_starts=_words("der die das den dem des ein eine einer eines einem einen er sie es wir ich ihr man "
                           "sein seine seiner ihre ihrer unser unsere dieser diese dieses jener jene alle viele "
                           "beide mehrere einige manche kein keine dessen deren"),
@@ -239,6 +244,7 @@ _FRENCH = Speech(
     between_verb_and_subject=_words("alors encore aussi ensuite enfin pourtant lui-même elle-même lundi mardi "
                                     "mercredi jeudi vendredi samedi dimanche hier aujourd'hui"),
     nouns_take_articles=True,
+    clitics=_words("n' s' qu' c' j' m' t'"),
     conjunctions=_words("et mais puis"),
     name_nouns=_words("journal quotidien hebdomadaire magazine revue chaîne émission film livre album chanson "
                       "série projet programme mission opération campagne parti mouvement association groupe "
