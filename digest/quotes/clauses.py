@@ -44,6 +44,7 @@ _QUOTATIVE_LEAD = re.compile(r"[\s,，]*(?:라고|이라고|고|diye)?\s*")
 _AFTER_A_COMMA = re.compile(r",\s*(\w+)\s")
 _ELIDED = re.compile(r"['’].*")  # "l'adolescente" -> "l'": an article elided before its noun
 _INVERTED_PRONOUN = re.compile(r"\s*-\s*(?:t-)?(\w+)\b|\s*t-(\w+)\b")
+_NAME_AFTER_AN_ARTICLE = re.compile(r"(\w+)\s+([„“»«\"][^„“”»«\"\n]*[“”«»\"])")
 _QUOTED = re.compile(r"[„“»«\"][^„“”»«\"\n]*[“”«»\"]")
 _LEADING_CLAUSE = re.compile(r"^[\s,;:]*(?:[—–-]+\s*)?")
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -233,6 +234,8 @@ class ClauseReader:
         cut = aux.search(text) if aux is not None else None
         phrase = self._without_relative_clause((text[:cut.start()] if cut else text).strip(" ,"))
         inner = _BRACKETED.sub(" ", phrase).replace(",", " ")  # ("Gitta Trauernicht (SPD)")
+        if self.speech.capitalised_nouns:
+            inner = _NAME_AFTER_AN_ARTICLE.sub(self._unmarked_name, inner)  # ("Ein Vertreter der „con energy ag“")
         if not phrase or _phrase_end(inner) < len(inner):
             return None
         if "," in phrase and not text.rstrip().endswith(",") and not self._name_and_description(phrase):
@@ -266,6 +269,13 @@ class ClauseReader:
             if named and not any(word.lower() in speech.between_verb_and_subject for word in words):
                 return text
             text = rest
+
+    def _unmarked_name(self, match: re.Match[str]) -> str:
+        """Where nouns have capitals, a short span in marks after an article ("der „con energy ag“") is a name,
+        part of the phrase: its words without the marks (anything else kept)."""
+        article, span = match.group(1), match.group(2)
+        return f"{article} {span[1:-1]} " if article.lower() in self.speech.articles \
+            and len(span.split()) <= NAME_WORDS else match.group()
 
     def _name_and_description(self, phrase: str) -> bool:
         """"Martin Behrsing, Sprecher des Forums": a name, a comma and a description with no verb in it (its
@@ -604,7 +614,19 @@ class ClauseReader:
             verb = self._first_verb(stripped)
             if verb is not None:
                 return self.subject_of(stripped, verb)
+            return self._label_before_a_preposition(stripped[:-1])
         return None
+
+    def _label_before_a_preposition(self, label: str) -> str | None:
+        """"Punklady Nina Hagen zur neuen Heimat:": with no verb before the colon, a name and what it is said
+        about (a preposition's phrase); the name is the speaker, not a description alone ("Die Bilanz nach
+        fünf Jahren:")."""
+        words = label.split()
+        at = next((i for i, word in enumerate(words) if word in self.speech.preposition_words), 0)
+        if not 0 < at <= _LABEL_WORDS or len(words) > _MAX_SPEAKER_WORDS:
+            return None
+        name = self._noun_phrase(" ".join(words[:at]))
+        return name if name is not None and self.names_someone(name) else None
 
     def _names_after(self, tail: str) -> bool:
         """Where nouns have capitals, a reporting preposition names someone when a noun, a name, an article
@@ -623,8 +645,8 @@ class ClauseReader:
 
     def _first_verb(self, clause: str) -> tuple[int, int] | None:
         """Where nouns have capitals, a clause's verb is its first lower-case word that is no article,
-        determiner or preposition, no adjective between an article and its noun ("Die staatliche
-        libanesische Nachrichtenagentur meldet …"), not inside quotation marks ("Unter dem Motto
+        determiner or preposition, no adjective between an article or a preposition and its noun ("Die
+        staatliche libanesische Nachrichtenagentur meldet …"), not inside quotation marks ("Unter dem Motto
         „Freiheit statt Angst“ zogen …") and not in a relative or subordinate clause between commas ("Der
         Ermittler, der als Zeuge gilt, will …")."""
         small, starts = self.speech.title_words or self.function_words, self.speech.subject_starts
@@ -635,8 +657,8 @@ class ClauseReader:
             lowered = text.lower()
             if text[:1].islower() and not in_phrase and text not in small and lowered not in starts:
                 return word.span()
-            if lowered in starts and lowered in small:
-                in_phrase = True
+            if lowered in starts and lowered in small or lowered in self.speech.preposition_words:
+                in_phrase = True  # (a preposition too: "Nach eingehender Prüfung sei er …")
             elif not text[:1].islower():
                 in_phrase = False
         return None

@@ -113,6 +113,8 @@ class Speech:
     mark_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)  # any mark, or a line break
     # the articles: the small words that open a subject (German "der", "ein"; none listed for French, Russian)
     articles: frozenset[str] = field(init=False, repr=False, compare=False)
+    # the title's other small words that join no clause: its prepositions ("nach eingehender Prüfung")
+    preposition_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name, spec in (("verb_pattern", self.verbs), ("preposition_pattern", self.prepositions),
@@ -124,6 +126,8 @@ class Speech:
         every_mark = "".join(sorted(set(self.marks) | set("".join(self.marks.values()))))
         object.__setattr__(self, "mark_pattern", re.compile(f"[\n{re.escape(every_mark)}]"))
         object.__setattr__(self, "articles", self.subject_starts & self.title_words)
+        object.__setattr__(self, "preposition_words",
+                           self.title_words - self.articles - self.conjunctions - self.subordinators)
 
     def _alternation(self, spec: str) -> re.Pattern[str] | None:
         """Any of the words of `spec` as a whole word (a run of characters, in scripts without blanks), as
