@@ -655,7 +655,8 @@ class ClauseReader:
         for word in _WORD.finditer(clause):
             text = word.group()
             lowered = text.lower()
-            if text[:1].islower() and not in_phrase and text not in small and lowered not in starts:
+            if text[:1].islower() and not in_phrase and text not in small and lowered not in starts \
+                    and lowered not in self.speech.leading_particles:  # ("auch", "nur": no verb)
                 return word.span()
             if lowered in starts and lowered in small or lowered in self.speech.preposition_words:
                 in_phrase = True  # (a preposition too: "Nach eingehender Prüfung sei er …")
