@@ -143,11 +143,16 @@ class Score:
 
 
 def best_gold(quote: dict, gold: list[dict]) -> tuple[int | None, float]:
-    """The gold quote `quote` matches best, and how well (None: it matches none)."""
+    """The gold quote `quote` matches best, and how well (None: it matches none). Among gold quotes it
+    matches equally well, the one whose speaker agrees with the found one's: a set may annotate the same
+    words twice, once with each of two speakers (German Wikinews gives a quote's person and the medium
+    quoting them, "Der Spiegel zitiert den Prediger mit den Worten „…“"), and either is the gold's
+    attribution; else the last, as before."""
     best, best_f = None, MATCH_F1
     for index, item in enumerate(gold):
         f = _best_f1(quote["quote"], item)
-        if f >= best_f:
+        if f > best_f or f == best_f and (
+                best is None or not same_speaker(quote.get("speaker"), gold[best]["speaker"])):
             best, best_f = index, f
     return best, best_f
 

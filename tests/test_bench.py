@@ -65,3 +65,21 @@ def test_speakers_are_counted_by_how_they_were_read():
             {"quote": "Die Kosten steigen weiter an, das wissen alle hier", "speaker": "Otto Kern",
              "speaker_is_pronoun": False}]
     assert speakers_by_reading("de", [Article("a", text, gold)]) == {"clause": (1, 1)}
+
+
+def test_words_annotated_twice_match_the_gold_quote_whose_speaker_agrees():
+    """German Wikinews annotates "Der Spiegel zitiert den Prediger mit den Worten „…“" twice, once with each
+    speaker: either is the gold's attribution, so a found quote matches the one that agrees with it (and,
+    when neither does, the last, as a tie went before)."""
+    from bench.quotes_eval import best_gold
+
+    gold = [{"quote": "Wir warnen das Abendland", "speaker": "Der Spiegel"},
+            {"quote": "Wir warnen das Abendland", "speaker": "den Prediger"},
+            {"quote": "Etwas ganz anderes", "speaker": "den Prediger"}]
+    assert best_gold({"quote": "Wir warnen das Abendland", "speaker": "Der Spiegel"}, gold)[0] == 0
+    assert best_gold({"quote": "Wir warnen das Abendland", "speaker": "den Prediger"}, gold)[0] == 1
+    assert best_gold({"quote": "Wir warnen das Abendland", "speaker": "Die Zeitung"}, gold)[0] == 1
+    assert best_gold({"quote": "Wir warnen das Abendland", "speaker": None}, gold)[0] == 1
+    # a better match still wins over an agreeing speaker
+    assert best_gold({"quote": "Wir warnen das Abendland nicht", "speaker": "den Prediger"},
+                     gold[:1] + [{"quote": "Wir warnen", "speaker": "den Prediger"}])[0] == 0

@@ -354,6 +354,20 @@ def test_german_labels_with_what_they_are_about_names_in_marks_in_a_subject_and_
     assert said["Ich bin davon überzeugt, dass alles richtig war."] == "Minister Karl Brandt"
 
 
+def test_german_quoted_with_the_words_and_a_new_sentence_after_a_closed_quote():
+    text = ("Der Spiegel zitiert den Prediger mit den Worten „Wir werden niemals aufgeben“.\n"
+            "Die Agentur Nordpress zitiert dazu Ministerin Eva Kahl mit folgenden Worten: „Diese Banken haben "
+            "ihre Aufgabe verloren.“ Laut der gleichen Agentur hält die Ministerin neue Regeln für nötig.\n"
+            "Der Trainer Max Ott kommentierte den Sieg so: „Das war ein starkes Spiel von allen.“ Laut der "
+            "Website des Vereins kamen 20.000 Zuschauer.")
+    said = _speakers("de", text)
+    # a verb of quoting "with the words": its object is the one quoted, not its subject
+    assert said["Wir werden niemals aufgeben"] == "den Prediger"
+    assert said["Diese Banken haben ihre Aufgabe verloren."] == "Ministerin Eva Kahl"
+    # a capital after a quote that ended its sentence opens the next one: no closing clause ("Laut …")
+    assert said["Das war ein starkes Spiel von allen."] == "Der Trainer Max Ott"
+
+
 def test_french_subjects_after_an_opening_adverbial():
     text = ("Vendredi, l'aide-soignante de 31 ans a déclaré : « C'est une page qui se tourne. »\n"
             "Fin mai, le ministère de l'Intérieur a annoncé le « meilleur chiffre de son histoire ».\n"

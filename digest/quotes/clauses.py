@@ -302,6 +302,9 @@ class ClauseReader:
         impersonal = self.speech.impersonal_pattern
         if impersonal is not None and impersonal.fullmatch(sentence, start, end):
             return self.source_of(sentence)
+        quoted = self._quoted_with_words(sentence, start, end)
+        if quoted is not None:
+            return quoted
         subject = self._subject_after_a_clause(before) or self.phrase_before(before) \
             or self._subject_before_an_insertion(before) or self._subject_of_a_subordinate_clause(before) \
             if before.strip() else None
@@ -331,6 +334,16 @@ class ClauseReader:
             if aux is not None:
                 inverted = self.inverted_subject(before[aux.end():].lstrip())
         return inverted
+
+    def _quoted_with_words(self, sentence: str, start: int, end: int) -> str | None:
+        """"Der Spiegel zitiert den Prediger mit den Worten „…“", "RIA Novosti zitiert dazu Néstor Kirchner
+        mit folgenden Worten:": a verb of quoting and "with the words" make its object the one quoted, not
+        its subject; None for any other verb."""
+        quoting, words = self.speech.quoting_pattern, self.speech.quoted_with_pattern
+        if quoting is None or words is None or not quoting.fullmatch(sentence, start, end):
+            return None
+        found = words.search(sentence, end)
+        return self.inverted_subject(sentence[end:found.start()].strip()) if found else None
 
     def _clause_before_a_conjunction(self, before: str) -> str | None:
         """The clause before the conjunction that joins the verb to it ("X befand … und [nannte]", also

@@ -137,7 +137,10 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
         if speech.speaker_first:
             who = reader.speaker_first(before, after)
         else:
-            who = reader.clause_after(after, statement)
+            # ('„… verloren.“ Laut der Agentur …': a capital after a quote that ended its sentence, and no comma,
+            # opens the next sentence, no clause of the quote's)
+            opens_next = content.endswith(ENDS_A_SENTENCE) and after.lstrip()[:1].isupper()
+            who = None if opens_next else reader.clause_after(after, statement)
             if who is None:
                 who, how = reader.clause_before(before), "introduced"
             if who is None:

@@ -91,6 +91,9 @@ class Speech:
     # Antrag heißt es", "aus Paris hieß es")
     impersonal: str = ""
     source_prepositions: str = ""
+    # a verb of quoting and the words that name its object as the one quoted ("zitiert X mit den Worten")
+    quoting_verbs: str = ""
+    quoted_with: str = ""
     # the conjunction of a clause that names a sentence's source with any verb ("Wie X ausführte, …")
     as_reported: frozenset[str] = frozenset()
     # the lower-case words of a title or a name where nouns have capitals: articles, prepositions and
@@ -110,6 +113,8 @@ class Speech:
     reported_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     impersonal_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     source_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    quoting_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    quoted_with_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     mark_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)  # any mark, or a line break
     # the articles: the small words that open a subject (German "der", "ein"; none listed for French, Russian)
     articles: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -120,7 +125,8 @@ class Speech:
         for name, spec in (("verb_pattern", self.verbs), ("preposition_pattern", self.prepositions),
                            ("postposition_pattern", self.postpositions), ("auxiliary_pattern", self.auxiliaries),
                            ("reported_pattern", self.reported_mood), ("impersonal_pattern", self.impersonal),
-                           ("source_pattern", self.source_prepositions)):
+                           ("source_pattern", self.source_prepositions),
+                           ("quoting_pattern", self.quoting_verbs), ("quoted_with_pattern", self.quoted_with)):
             object.__setattr__(self, name, self._alternation(spec))
         object.__setattr__(self, "name_nouns", frozenset(word.lower() for word in self.name_nouns))
         every_mark = "".join(sorted(set(self.marks) | set("".join(self.marks.values()))))
@@ -182,6 +188,9 @@ _GERMAN = Speech(
                          "während nachdem bevor obwohl damit sodass denn zumal sofern falls indem seit seitdem "
                          "sobald solange ehe obgleich obschon wenngleich wohingegen"),
     source_prepositions="in|im|aus|auf|bei|beim|von|vom|seitens",
+    quoting_verbs="zitier:t,te,ten|zitiert",
+    quoted_with="mit den Worten|mit folgenden Worten|mit den folgenden Worten|mit diesen Worten|mit seinen Worten"
+                "|mit ihren Worten",
     reported_mood=("sei|seien|habe|werde|könne|müsse|solle|dürfe|wolle|möge|gebe|stehe|gehe|liege|gelte|bleibe"
                    "|komme|wisse|brauche|lasse|sehe|fehle|zeige|bestehe|handle|trage|wäre|wären|hätten|würden"),
     title_words=_words("der die das des dem den ein eine einer eines einem einen und oder sowie in im am an "
