@@ -368,6 +368,19 @@ def test_german_quoted_with_the_words_and_a_new_sentence_after_a_closed_quote():
     assert said["Das war ein starkes Spiel von allen."] == "Der Trainer Max Ott"
 
 
+def test_german_fragments_read_by_a_reporting_word_before_them_and_by_a_noun_of_speech():
+    text = ("Die Richterin blieb hart, zumal Verteidiger Paul Berg immer wieder betont hatte, der Mann sei weder "
+            "„gefährlich“, noch habe er Schulden, sagte die Sprecherin des Gerichts.\n"
+            "Auf den Vorwurf der Opposition, es handele sich um einen „sozialistischen Antrag“, antwortete niemand.\n"
+            "Der Minister Karl Roth bezeichnete die Äußerung des Kollegen als „völlig daneben“.")
+    said = _speakers("de", text)
+    # the reporting verb before a fragment in its own clause names it before a clause closing the sentence
+    assert said["gefährlich"] == "Verteidiger Paul Berg"
+    # a noun of speech names its speaker in its genitive, unless a verb reports the quote
+    assert said["sozialistischen Antrag"] == "der Opposition"
+    assert said["völlig daneben"] == "Der Minister Karl Roth"
+
+
 def test_french_subjects_after_an_opening_adverbial():
     text = ("Vendredi, l'aide-soignante de 31 ans a déclaré : « C'est une page qui se tourne. »\n"
             "Fin mai, le ministère de l'Intérieur a annoncé le « meilleur chiffre de son histoire ».\n"

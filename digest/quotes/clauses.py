@@ -562,19 +562,25 @@ class ClauseReader:
 
     def _cue(self, sentence: str) -> str | None:
         """The speaker the last reporting word of `sentence` names: a preposition's object ("laut X",
-        "nach Angaben X"), a postposition's ("X zufolge"), a verb's subject."""
+        "nach Angaben X"), a postposition's ("X zufolge"), a verb's subject, a noun of speech's genitive ("der
+        Vorwurf der CDU")."""
         speech = self.speech
         cues = []
         for kind, pattern in (("pre", speech.preposition_pattern), ("post", speech.postposition_pattern),
-                              ("verb", speech.verb_pattern)):
+                              ("verb", speech.verb_pattern), ("noun", speech.speech_noun_pattern)):
             if pattern is not None:
                 cues += [(found.start(), kind, found) for found in pattern.finditer(sentence)
                          if not (kind == "verb" and self._a_noun(sentence, found)
-                                 or kind == "pre" and not self._names_after(sentence[found.end():]))]
+                                 or kind == "pre" and not self._names_after(sentence[found.end():])
+                                 or kind == "noun" and _next_word(sentence, found.end() + 1)
+                                 not in speech.genitive_starts)]
+        if any(kind == "verb" for _, kind, _ in cues):
+            # ("X bezeichnete die Äußerung des Ministers als „…“": a verb's subject before a noun's genitive)
+            cues = [cue for cue in cues if cue[1] != "noun"]
         if not cues:
             return None
         _, kind, found = max(cues, key=lambda cue: cue[0])
-        if kind == "pre":
+        if kind in ("pre", "noun"):  # (a noun of speech: its genitive, "der Vorwurf der CDU")
             return self.phrase_after(sentence[found.end():].lstrip())
         if kind == "post":
             head = sentence[:found.start()].rstrip(" ,")

@@ -143,10 +143,15 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
             who = None if opens_next else reader.clause_after(after, statement)
             if who is None:
                 who, how = reader.clause_before(before), "introduced"
+            # a word before it in its sentence reports it ("sprach von einer „Katastrophe“"); where nouns have
+            # capitals to tell its verbs, that word names a fragment's speaker before a clause closing the
+            # sentence does ("zumal X betont hatte, der Mann sei weder „dissozial“, …, sagte Y")
+            reported_first = speech.capitalised_nouns and not statement
+            if who is None and reported_first:
+                who, how = reader.reported_in(before, content), "reported"
             if who is None:
                 who, how = reader.clause_closing(after), "closing"
-            if who is None:
-                # a word before it in its sentence reports it ("sprach von einer „Katastrophe“")
+            if who is None and not reported_first:
                 who, how = reader.reported_in(before, content), "reported"
         reported = who is None and not statement and reader.in_reported_speech(before, after, content)
         if reported:  # "Die Lage sei „ernst“": the last speaker's words (else, below, the sentence before's)

@@ -91,6 +91,10 @@ class Speech:
     # Antrag heißt es", "aus Paris hieß es")
     impersonal: str = ""
     source_prepositions: str = ""
+    # nouns of speech, and the words that open the genitive naming whose speech it is ("Auf den Vorwurf der
+    # CDU, es handele sich um einen „…“")
+    speech_nouns: str = ""
+    genitive_starts: frozenset[str] = frozenset()
     # a verb of quoting and the words that name its object as the one quoted ("zitiert X mit den Worten")
     quoting_verbs: str = ""
     quoted_with: str = ""
@@ -115,6 +119,7 @@ class Speech:
     source_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     quoting_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     quoted_with_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    speech_noun_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     mark_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)  # any mark, or a line break
     # the articles: the small words that open a subject (German "der", "ein"; none listed for French, Russian)
     articles: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -126,7 +131,8 @@ class Speech:
                            ("postposition_pattern", self.postpositions), ("auxiliary_pattern", self.auxiliaries),
                            ("reported_pattern", self.reported_mood), ("impersonal_pattern", self.impersonal),
                            ("source_pattern", self.source_prepositions),
-                           ("quoting_pattern", self.quoting_verbs), ("quoted_with_pattern", self.quoted_with)):
+                           ("quoting_pattern", self.quoting_verbs), ("quoted_with_pattern", self.quoted_with),
+                           ("speech_noun_pattern", self.speech_nouns)):
             object.__setattr__(self, name, self._alternation(spec))
         object.__setattr__(self, "name_nouns", frozenset(word.lower() for word in self.name_nouns))
         every_mark = "".join(sorted(set(self.marks) | set("".join(self.marks.values()))))
@@ -176,6 +182,9 @@ _GERMAN = Speech(
                   "|nach Worten|nach den Worten|nach Darstellung|nach Darstellungen|nach Informationen|nach Überzeugung"
                   "|nach Aussage|nach Auskunft|nach Berichten|nach Einschätzungen|nach Bewertung|nach Erkenntnissen"
                   "|nach Recherchen"),
+    speech_nouns=("Vorwurf|Vorwürfe|Behauptung|Behauptungen|Ankündigung|Forderung|Forderungen|Warnung"
+                  "|Einschätzung|Äußerung|Äußerungen|Mitteilung|Vorschlag|Idee"),
+    genitive_starts=_words("der des von vom eines einer"),
     postpositions="zufolge",
     auxiliaries="hatte|hat|habe|hätte|hätten|haben|hatten|wird|wurde|werde|ist|war|sei|sind|waren|ließ|ließen|lässt",
     pronouns=_words("er sie"),
