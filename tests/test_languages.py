@@ -328,7 +328,9 @@ def test_german_sentences_opened_by_a_subordinate_clause_or_a_participle_and_run
             "sorgfältig.“\n"
             "Als Sprecher der Partei sagte Paul Kern, „wir stehen zu unserem Wort“.\n"
             "Die Sitzung wurde erst spät beendet.Die Ministerin Lea Brandt erklärte danach in ihrem Blog: "
-            "„Es war ein langer Abend.“")
+            "„Es war ein langer Abend.“\n"
+            "Wie die Sportzeitung „L'Équipe“ berichtete, soll Anelka zum Trainer gesagt haben: „Das ist mein "
+            "letztes Spiel.“")
     said = _speakers("de", text)
     # the opening clause ends with its verb at the comma; the sentence's own verb and subject follow it
     assert said["Lasst mich sofort raus!"] == "der Randalierer"
@@ -336,6 +338,8 @@ def test_german_sentences_opened_by_a_subordinate_clause_or_a_participle_and_run
     assert said["wir stehen zu unserem Wort"] == "Paul Kern"  # "Als Sprecher …": no clause, its verb is the sentence's
     # a stop with no blank before a capitalised word ends a sentence whose blank the page lost
     assert said["Es war ein langer Abend."] == "Die Ministerin Lea Brandt"
+    # a modal second, the verb last: the subject follows the modal
+    assert said["Das ist mein letztes Spiel."] == "Anelka"
 
 
 def test_german_labels_with_what_they_are_about_names_in_marks_in_a_subject_and_prepositions_phrases():

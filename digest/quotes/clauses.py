@@ -19,6 +19,7 @@ from digest.text import lower_case_words
 _MAX_SPEAKER_WORDS = 10
 NAME_WORDS = 4  # a name in quotation marks is at most this long
 _LABEL_WORDS = 5  # a speaker's name before a colon, as a transcript writes it
+_WORD_REACH = 40  # characters looked back for the word before a stop
 _PARTICIPLE_WORDS = 3  # a participle's phrase opening a sentence ("Darauf reagierend, …")
 REPORT_REACH = 4  # sentences of reported speech that go on from the report that opened them
 # how far from its verb a subject after a comma is looked for, and from a quote the clause that closes it (a
@@ -56,7 +57,8 @@ def _blanked(match: re.Match[str]) -> str:
 
 def _ends(text: str, articles: frozenset[str] = frozenset()) -> Iterator[int]:
     for stop in _STOP.finditer(text):
-        if stop.end() - stop.start() == 1 and text[stop.start()] == "." and not _lost_blank(text, stop.start()):
+        if stop.end() - stop.start() == 1 and text[stop.start()] == "." \
+                and not _lost_blank(text, stop.start(), articles):
             continue
         # (the few characters before the stop: the pattern is anchored there, and a search from the start
         # of the text made this quadratic)
@@ -67,12 +69,15 @@ def _ends(text: str, articles: frozenset[str] = frozenset()) -> Iterator[int]:
         yield stop.end()
 
 
-def _lost_blank(text: str, stop: int) -> bool:
+def _lost_blank(text: str, stop: int, articles: frozenset[str]) -> bool:
     """"… ist verschwunden.Der Täter …", "… a-t-il déclaré.La police …": a stop between a word in lower case
     and a capitalised one with no blank between ends a sentence whose blank the page lost (paragraphs run
-    together); not inside a name ("Яндекс.Новости", "Mail.Ru") or an address ("ndr.de")."""
-    word = text[:stop].rsplit(None, 1)[-1]
-    return word.islower() and text[stop + 1].isupper() and text[stop + 2:stop + 4].islower()
+    together), and so does one before a capitalised article ("… der Saurier.Der Fund …"); not one inside a
+    name ("Яндекс.Новости", "Mail.Ru") or an address ("ndr.de")."""
+    if not (text[stop + 1].isupper() and text[stop + 2:stop + 4].islower()):
+        return False
+    word = text[max(0, stop - _WORD_REACH):stop].rsplit(None, 1)[-1]  # (a bounded look back: linear on any text)
+    return word.islower() or _next_word(text, stop + 1) in articles
 
 
 def _next_word(text: str, at: int) -> str:
@@ -328,9 +333,10 @@ class ClauseReader:
             if aux:
                 after = after[aux.end():].lstrip()
         inverted = self.inverted_subject(after.lstrip(" -"))
-        if inverted is None and aux_pattern is not None:
-            # the verb closes the clause and its auxiliary came second: "In der Meldung wird Musk zitiert"
-            aux = _last(aux_pattern, before)
+        for second in (aux_pattern, self.speech.modal_pattern):
+            # the verb closes the clause and its auxiliary or modal came second: "In der Meldung wird Musk
+            # zitiert", "Wie X berichtete, soll Anelka zu Domenech gesagt haben"
+            aux = _last(second, before) if inverted is None and second is not None else None
             if aux is not None:
                 inverted = self.inverted_subject(before[aux.end():].lstrip())
         return inverted

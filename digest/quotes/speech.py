@@ -32,6 +32,8 @@ class Speech:
     prepositions: str = ""
     postpositions: str = ""  # the same after the speaker ("Merkel zufolge", "Bakan'a göre")
     auxiliaries: str = ""  # words between the quote and an inverted verb ("a déclaré", "ha detto")
+    # modal verbs, second in a clause whose verb closes it after its subject ("soll Anelka gesagt haben:")
+    modals: str = ""
     # personal pronouns a reporting clause names a speaker by: the last one named is meant
     pronouns: frozenset[str] = frozenset()
     # words that may open a sentence's subject (articles, determiners, pronouns): other function words
@@ -120,6 +122,7 @@ class Speech:
     quoting_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     quoted_with_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     speech_noun_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    modal_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     mark_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)  # any mark, or a line break
     # the articles: the small words that open a subject (German "der", "ein"; none listed for French, Russian)
     articles: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -132,7 +135,7 @@ class Speech:
                            ("reported_pattern", self.reported_mood), ("impersonal_pattern", self.impersonal),
                            ("source_pattern", self.source_prepositions),
                            ("quoting_pattern", self.quoting_verbs), ("quoted_with_pattern", self.quoted_with),
-                           ("speech_noun_pattern", self.speech_nouns)):
+                           ("speech_noun_pattern", self.speech_nouns), ("modal_pattern", self.modals)):
             object.__setattr__(self, name, self._alternation(spec))
         object.__setattr__(self, "name_nouns", frozenset(word.lower() for word in self.name_nouns))
         every_mark = "".join(sorted(set(self.marks) | set("".join(self.marks.values()))))
@@ -187,6 +190,7 @@ _GERMAN = Speech(
     genitive_starts=_words("der des von vom eines einer"),
     postpositions="zufolge",
     auxiliaries="hatte|hat|habe|hätte|hätten|haben|hatten|wird|wurde|werde|ist|war|sei|sind|waren|ließ|ließen|lässt",
+    modals="soll|sollen|sollte|sollten|will|wollen|wollte|wollten|muss|müssen|musste|mussten|kann|können|konnte",
     pronouns=_words("er sie"),
     capitalised_nouns=True,
     name_particles=_words("von vom van de der zu di da du la le el al bin ibn dos del della"),
