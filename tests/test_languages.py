@@ -345,6 +345,7 @@ def test_german_sentences_opened_by_a_subordinate_clause_or_a_participle_and_run
 def test_german_labels_with_what_they_are_about_names_in_marks_in_a_subject_and_prepositions_phrases():
     text = ("Die Sängerin Lea Stern zur neuen Heimat: „Die meisten Kisten sind schon ausgepackt.“\n"
             "Die Bilanz nach fünf Jahren: „Es hat sich gelohnt, auch wenn es schwer war.“\n"
+            "Zitat von Gerhard Brandt: „Wir haben erreicht, was viele für unmöglich hielten.“\n"
             "Ein Sprecher der „Nordwind AG“ bezeichnet die Beteiligung als „strategisch“.\n"
             "„Wir haben alles geprüft“, sagte Minister Karl Brandt. Nach eingehender Prüfung der Akten sei er zu "
             "dem Schluss gekommen, dass kein Fehler vorliege. „Ich bin davon überzeugt, dass alles richtig war.“")
@@ -352,6 +353,7 @@ def test_german_labels_with_what_they_are_about_names_in_marks_in_a_subject_and_
     # no verb before the colon: a name and a preposition's phrase, the name speaks; a description alone does not
     assert said["Die meisten Kisten sind schon ausgepackt."] == "Die Sängerin Lea Stern"
     assert "Bilanz" not in (said["Es hat sich gelohnt, auch wenn es schwer war."] or "")
+    assert said["Wir haben erreicht, was viele für unmöglich hielten."] == "Gerhard Brandt"  # "Zitat von X:"
     # a short name in marks after an article is part of the subject, not the end of it
     assert said["strategisch"] == "Ein Sprecher der „Nordwind AG“"
     # a preposition's adjectives are no verb ("Nach eingehender Prüfung sei er …"): the subject is "er"

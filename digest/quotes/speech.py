@@ -184,7 +184,7 @@ _GERMAN = Speech(
     prepositions=("so|laut|nach Angaben|nach Aussagen|nach Auffassung|nach Ansicht|nach Meinung|nach Einschätzung"
                   "|nach Worten|nach den Worten|nach Darstellung|nach Darstellungen|nach Informationen|nach Überzeugung"
                   "|nach Aussage|nach Auskunft|nach Berichten|nach Einschätzungen|nach Bewertung|nach Erkenntnissen"
-                  "|nach Recherchen"),
+                  "|nach Recherchen|Zitat von|Zitat des|Zitat der"),
     speech_nouns=("Vorwurf|Vorwürfe|Behauptung|Behauptungen|Ankündigung|Forderung|Forderungen|Warnung"
                   "|Einschätzung|Äußerung|Äußerungen|Mitteilung|Vorschlag|Idee"),
     genitive_starts=_words("der des von vom eines einer"),
