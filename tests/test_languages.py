@@ -346,6 +346,8 @@ def test_german_labels_with_what_they_are_about_names_in_marks_in_a_subject_and_
     text = ("Die Sängerin Lea Stern zur neuen Heimat: „Die meisten Kisten sind schon ausgepackt.“\n"
             "Die Bilanz nach fünf Jahren: „Es hat sich gelohnt, auch wenn es schwer war.“\n"
             "Zitat von Gerhard Brandt: „Wir haben erreicht, was viele für unmöglich hielten.“\n"
+            "Der Außenbeauftragte Jan Solberg äußerte sich zuversichtlich: „Ich gehe von einer Einigung aus.“ "
+            "Seine Zuversicht gründet sich auf frühere Erfahrungen: „Solche Gespräche enden am Ende immer gut.“\n"
             "Ein Sprecher der „Nordwind AG“ bezeichnet die Beteiligung als „strategisch“.\n"
             "„Wir haben alles geprüft“, sagte Minister Karl Brandt. Nach eingehender Prüfung der Akten sei er zu "
             "dem Schluss gekommen, dass kein Fehler vorliege. „Ich bin davon überzeugt, dass alles richtig war.“")
@@ -354,6 +356,8 @@ def test_german_labels_with_what_they_are_about_names_in_marks_in_a_subject_and_
     assert said["Die meisten Kisten sind schon ausgepackt."] == "Die Sängerin Lea Stern"
     assert "Bilanz" not in (said["Es hat sich gelohnt, auch wenn es schwer war."] or "")
     assert said["Wir haben erreicht, was viele für unmöglich hielten."] == "Gerhard Brandt"  # "Zitat von X:"
+    # a possessive's noun before the colon speaks for its possessor, the person named last
+    assert said["Solche Gespräche enden am Ende immer gut."] == "Der Außenbeauftragte Jan Solberg"
     # a short name in marks after an article is part of the subject, not the end of it
     assert said["strategisch"] == "Ein Sprecher der „Nordwind AG“"
     # a preposition's adjectives are no verb ("Nach eingehender Prüfung sei er …"): the subject is "er"

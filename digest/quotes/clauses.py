@@ -637,9 +637,13 @@ class ClauseReader:
             # narration that introduces a quote with a colon names its speaker as its subject, whatever
             # its verb ("Enders schloss sich dem mit den Worten an:")
             verb = self._first_verb(stripped)
-            if verb is not None:
-                return self.subject_of(stripped, verb)
-            return self._label_before_a_preposition(stripped[:-1])
+            if verb is None:
+                return self._label_before_a_preposition(stripped[:-1])
+            subject = self.subject_of(stripped, verb)
+            # ("Seine Zuversicht gründet sich auf …:": a possessive's noun speaks for whom it belongs to, the
+            # person named last)
+            possessor = self.speech.possessives.get(subject.split(None, 1)[0].lower()) if subject else None
+            return possessor or subject
         return None
 
     def _label_before_a_preposition(self, label: str) -> str | None:
