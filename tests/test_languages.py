@@ -330,7 +330,9 @@ def test_german_sentences_opened_by_a_subordinate_clause_or_a_participle_and_run
             "Die Sitzung wurde erst spät beendet.Die Ministerin Lea Brandt erklärte danach in ihrem Blog: "
             "„Es war ein langer Abend.“\n"
             "Wie die Sportzeitung „L'Équipe“ berichtete, soll Anelka zum Trainer gesagt haben: „Das ist mein "
-            "letztes Spiel.“")
+            "letztes Spiel.“\n"
+            "Die Königin bat den Premierminister, den Familien ihr „tiefes Mitgefühl“ zu übermitteln.\n"
+            "Als „verpasste Chance“ beurteilte der Fraktionschef Paul Lenz das Ergebnis.")
     said = _speakers("de", text)
     # the opening clause ends with its verb at the comma; the sentence's own verb and subject follow it
     assert said["Lasst mich sofort raus!"] == "der Randalierer"
@@ -340,6 +342,9 @@ def test_german_sentences_opened_by_a_subordinate_clause_or_a_participle_and_run
     assert said["Es war ein langer Abend."] == "Die Ministerin Lea Brandt"
     # a modal second, the verb last: the subject follows the modal
     assert said["Das ist mein letztes Spiel."] == "Anelka"
+    # "bat", "beurteilte": verbs of speech too
+    assert said["tiefes Mitgefühl"] == "Die Königin"
+    assert said["verpasste Chance"] == "der Fraktionschef Paul Lenz"
 
 
 def test_german_labels_with_what_they_are_about_names_in_marks_in_a_subject_and_prepositions_phrases():

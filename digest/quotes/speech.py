@@ -182,7 +182,7 @@ _GERMAN = Speech(
            "|bilanziert|versicherte|unterstrichen|ergänzt|twittert:,e,en|postet:,e,en"
            "|meld:et,ete,eten,en|gemeldet|vermeld:et,ete,eten,en|vermeldet|einräumen|eingeräumt|zugeben|zugegeben"
            "|feststellen|festgestellt|hinweisen|hingewiesen|mitteilen|unterstreichen|bekanntgeben|gefragt|verlauten"
-           "|verurteil:t,te,ten|verurteilt"),
+           "|verurteil:t,te,ten|verurteilt|bat|baten|bittet|gebeten|beurteil:t,te,ten|beurteilt"),
     prepositions=("so|laut|nach Angaben|nach Aussagen|nach Auffassung|nach Ansicht|nach Meinung|nach Einschätzung"
                   "|nach Worten|nach den Worten|nach Darstellung|nach Darstellungen|nach Informationen|nach Überzeugung"
                   "|nach Aussage|nach Auskunft|nach Berichten|nach Einschätzungen|nach Bewertung|nach Erkenntnissen"
@@ -221,7 +221,7 @@ _GERMAN = Speech(
                           "sein seine seiner ihre ihrer unser unsere dieser diese dieses jener jene alle viele "
                           "beide mehrere einige manche kein keine dessen deren"),
     leading_particles=_words("auch und aber doch selbst sogar nur ebenfalls"),
-    phrase_ends=_words("am im in an auf bei beim vor nach gegenüber mit zum zur dem den der die dass ob über "
+    phrase_ends=_words("am im in an auf bei beim vor nach gegenüber mit zum zur dem den der die das dass ob über "
                        "von vom zu für gestern heute morgen bereits noch auch dazu damals jedoch aber und als "
                        "weiter außerdem zudem laut hinzu fest ab aus bekannt zurück ein sich es wie"),
     name_nouns=_words("Zeitung Tageszeitung Wochenzeitung Magazin Nachrichtenmagazin Blatt Sender Fernsehsender "
