@@ -387,13 +387,16 @@ def test_german_fragments_read_by_a_reporting_word_before_them_and_by_a_noun_of_
     text = ("Die Richterin blieb hart, zumal Verteidiger Paul Berg immer wieder betont hatte, der Mann sei weder "
             "„gefährlich“, noch habe er Schulden, sagte die Sprecherin des Gerichts.\n"
             "Auf den Vorwurf der Opposition, es handele sich um einen „sozialistischen Antrag“, antwortete niemand.\n"
-            "Der Minister Karl Roth bezeichnete die Äußerung des Kollegen als „völlig daneben“.")
+            "Der Minister Karl Roth bezeichnete die Äußerung des Kollegen als „völlig daneben“.\n"
+            "Für Bildungssenatorin Eva Kahl ist das Projekt ein „gelungenes Beispiel“ für die Stadt.")
     said = _speakers("de", text)
     # the reporting verb before a fragment in its own clause names it before a clause closing the sentence
     assert said["gefährlich"] == "Verteidiger Paul Berg"
     # a noun of speech names its speaker in its genitive, unless a verb reports the quote
     assert said["sozialistischen Antrag"] == "der Opposition"
     assert said["völlig daneben"] == "Der Minister Karl Roth"
+    # "Für X sei …": the view of the named person the sentence opens with, not of a place or a thing
+    assert said["gelungenes Beispiel"] == "Bildungssenatorin Eva Kahl"
 
 
 def test_french_subjects_after_an_opening_adverbial():

@@ -753,7 +753,18 @@ class ClauseReader:
             return self.subject_of(main, verb)
         # "Wie X ausführte, …" opening the sentence, or right before the quote ("…, wie sich X ausdrückte, „…“")
         last_clause = sentence.rstrip().rstrip(",").rpartition(", ")[2]
-        return self._as_reported_by(sentence) or self._as_reported_by(last_clause + ",")
+        return self._as_reported_by(sentence) or self._as_reported_by(last_clause + ",") \
+            or self._whose_view(sentence)
+
+    def _whose_view(self, sentence: str) -> str | None:
+        """"Für den Theologen Hans Küng sei der Rücktritt „…“": a sentence opened by the language's "for" and a
+        named person's phrase, then its verb, gives that person's view."""
+        head, _, rest = sentence.lstrip().partition(" ")
+        if not self.speech.view_preposition or head.lower() != self.speech.view_preposition:
+            return None
+        verb = self._first_verb(rest)
+        phrase = self._noun_phrase(rest[:verb[0]]) if verb is not None else None
+        return phrase if phrase is not None and self.names_someone(phrase) else None
 
     def report_opening(self, sentences: list[str]) -> str | None:
         """Who the report names that a run of sentences in reported speech goes on from (`sentences`: the

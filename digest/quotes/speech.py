@@ -32,6 +32,8 @@ class Speech:
     prepositions: str = ""
     postpositions: str = ""  # the same after the speaker ("Merkel zufolge", "Bakan'a göre")
     auxiliaries: str = ""  # words between the quote and an inverted verb ("a déclaré", "ha detto")
+    # the preposition that opens a sentence giving someone's view ("Für X sei …")
+    view_preposition: str = ""
     # possessive determiners and the pronoun of their possessor ("seine" -> "er")
     possessives: dict[str, str] = field(default_factory=dict)
     # modal verbs, second in a clause whose verb closes it after its subject ("soll Anelka gesagt haben:")
@@ -192,6 +194,7 @@ _GERMAN = Speech(
     genitive_starts=_words("der des von vom eines einer"),
     postpositions="zufolge",
     auxiliaries="hatte|hat|habe|hätte|hätten|haben|hatten|wird|wurde|werde|ist|war|sei|sind|waren|ließ|ließen|lässt",
+    view_preposition="für",
     possessives={**dict.fromkeys("sein seine seiner seinem seinen seines".split(), "er"),
                  **dict.fromkeys("ihr ihre ihrer ihrem ihren ihres".split(), "sie")},
     modals="soll|sollen|sollte|sollten|will|wollen|wollte|wollten|muss|müssen|musste|mussten|kann|können|konnte",
