@@ -399,6 +399,21 @@ def test_german_fragments_read_by_a_reporting_word_before_them_and_by_a_noun_of_
     assert said["gelungenes Beispiel"] == "Bildungssenatorin Eva Kahl"
 
 
+def test_german_statements_after_a_sentence_of_intent():
+    text = ("Europapolitik: Die Partei will am Kurs der Erweiterung festhalten. „Wir wollen ein Europa, auf das "
+            "man sich verlassen kann.“\n"
+            "Um Zeit dafür zu gewinnen, will Ministerpräsident Otto Brandt die Lehrpläne straffen. „Nicht jede "
+            "Formel ist für das Leben nötig.“\n"
+            "Die Partei traf sich am Montag in Berlin. „Wir haben viel vor in diesem Jahr.“")
+    said = _speakers("de", text)
+    # a modal of intent ("will") states its subject's plan; the statement after it is the subject's (past a
+    # label's colon, and past an infinitive's phrase ending at a comma)
+    assert said["Wir wollen ein Europa, auf das man sich verlassen kann."] == "Die Partei"
+    assert said["Nicht jede Formel ist für das Leben nötig."] == "Ministerpräsident Otto Brandt"
+    # any other verb states no plan: its subject is not the speaker
+    assert said["Wir haben viel vor in diesem Jahr."] != "Die Partei"
+
+
 def test_french_subjects_after_an_opening_adverbial():
     text = ("Vendredi, l'aide-soignante de 31 ans a déclaré : « C'est une page qui se tourne. »\n"
             "Fin mai, le ministère de l'Intérieur a annoncé le « meilleur chiffre de son histoire ».\n"

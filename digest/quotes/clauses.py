@@ -681,11 +681,16 @@ class ClauseReader:
         small, starts = self.speech.title_words or self.function_words, self.speech.subject_starts
         in_phrase = False  # after an article (a small word that opens a subject): its adjectives, up to its noun
         clause = self._without_opening_clause(_BETWEEN_COMMAS.sub(self._blank_subordinate, _QUOTED.sub(_blanked, clause)))
+        last_end = 0
         for word in _WORD.finditer(clause):
             text = word.group()
             lowered = text.lower()
+            if "," in clause[last_end:word.start()]:
+                in_phrase = False  # (a phrase ends at a comma: "Um die Zeit zu gewinnen, will …")
+            last_end = word.end()
             if text[:1].islower() and not in_phrase and text not in small and lowered not in starts \
-                    and lowered not in self.speech.leading_particles:  # ("auch", "nur": no verb)
+                    and lowered not in self.speech.leading_particles \
+                    and lowered not in self.speech.between_verb_and_subject:  # ("auch", "dafür": no verb)
                 return word.span()
             if lowered in starts and lowered in small or lowered in self.speech.preposition_words:
                 in_phrase = True  # (a preposition too: "Nach eingehender Prüfung sei er …")
@@ -755,6 +760,17 @@ class ClauseReader:
         last_clause = sentence.rstrip().rstrip(",").rpartition(", ")[2]
         return self._as_reported_by(sentence) or self._as_reported_by(last_clause + ",") \
             or self._whose_view(sentence)
+
+    def intent_of(self, sentence: str) -> str | None:
+        """Where nouns have capitals, "Die SPD will am Kurs festhalten. „Wir wollen …“": a sentence whose verb
+        is a modal of intent states its subject's plan, and the statement after it is the subject's."""
+        if not self.speech.capitalised_nouns or self.speech.intent_pattern is None:
+            return None
+        sentence = sentence.rpartition(": ")[2]  # ("Europapolitik: Die SPD will …": the clause after a label)
+        verb = self._first_verb(sentence)
+        if verb is None or not self.speech.intent_pattern.fullmatch(sentence, *verb):
+            return None
+        return self.subject_of(sentence, verb)
 
     def _whose_view(self, sentence: str) -> str | None:
         """"Für den Theologen Hans Küng sei der Rücktritt „…“": a sentence opened by the language's "for" and a

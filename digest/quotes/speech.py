@@ -32,6 +32,8 @@ class Speech:
     prepositions: str = ""
     postpositions: str = ""  # the same after the speaker ("Merkel zufolge", "Bakan'a göre")
     auxiliaries: str = ""  # words between the quote and an inverted verb ("a déclaré", "ha detto")
+    # modal verbs of intent: a sentence with one states its subject's plan ("Die SPD will …")
+    intents: str = ""
     # the preposition that opens a sentence giving someone's view ("Für X sei …")
     view_preposition: str = ""
     # possessive determiners and the pronoun of their possessor ("seine" -> "er")
@@ -127,6 +129,7 @@ class Speech:
     quoted_with_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     speech_noun_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     modal_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    intent_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     mark_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)  # any mark, or a line break
     # the articles: the small words that open a subject (German "der", "ein"; none listed for French, Russian)
     articles: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -139,7 +142,8 @@ class Speech:
                            ("reported_pattern", self.reported_mood), ("impersonal_pattern", self.impersonal),
                            ("source_pattern", self.source_prepositions),
                            ("quoting_pattern", self.quoting_verbs), ("quoted_with_pattern", self.quoted_with),
-                           ("speech_noun_pattern", self.speech_nouns), ("modal_pattern", self.modals)):
+                           ("speech_noun_pattern", self.speech_nouns), ("modal_pattern", self.modals),
+                           ("intent_pattern", self.intents)):
             object.__setattr__(self, name, self._alternation(spec))
         object.__setattr__(self, "name_nouns", frozenset(word.lower() for word in self.name_nouns))
         every_mark = "".join(sorted(set(self.marks) | set("".join(self.marks.values()))))
@@ -195,6 +199,7 @@ _GERMAN = Speech(
     postpositions="zufolge",
     auxiliaries="hatte|hat|habe|hätte|hätten|haben|hatten|wird|wurde|werde|ist|war|sei|sind|waren|ließ|ließen|lässt",
     view_preposition="für",
+    intents="will|wollen|wollte|wollten|möchte|möchten",
     possessives={**dict.fromkeys("sein seine seiner seinem seinen seines".split(), "er"),
                  **dict.fromkeys("ihr ihre ihrer ihrem ihren ihres".split(), "sie")},
     modals="soll|sollen|sollte|sollten|will|wollen|wollte|wollten|muss|müssen|musste|mussten|kann|können|konnte",
@@ -249,7 +254,8 @@ _GERMAN = Speech(
     between_verb_and_subject=_words("sich ihn ihm ihnen uns mich mir dazu hierzu darauf daraufhin auch zudem "
                                     "ebenfalls weiter außerdem "
                                     "jedoch aber nun jetzt bereits damals gestern heute später zuvor dagegen "
-                                    "hingegen indes einmal erneut noch"),
+                                    "hingegen indes einmal erneut noch dafür dabei deshalb deswegen daher dennoch "
+                                    "trotzdem"),
 )
 
 _FRENCH = Speech(
