@@ -327,6 +327,8 @@ def test_german_sentences_opened_by_a_subordinate_clause_or_a_participle_and_run
             "Darauf reagierend, veröffentlichte der Vorstand folgende Erklärung: „Wir prüfen alle Vorwürfe "
             "sorgfältig.“\n"
             "Als Sprecher der Partei sagte Paul Kern, „wir stehen zu unserem Wort“.\n"
+            "Damit wird nun die Marke unterschritten, die Paul Kern in seiner ersten Amtszeit zum Ziel erklärt "
+            "hatte: „Ich senke die Zahl unter drei Millionen.“\n"
             "Die Sitzung wurde erst spät beendet.Die Ministerin Lea Brandt erklärte danach in ihrem Blog: "
             "„Es war ein langer Abend.“\n"
             "Wie die Sportzeitung „L'Équipe“ berichtete, soll Anelka zum Trainer gesagt haben: „Das ist mein "
@@ -338,6 +340,9 @@ def test_german_sentences_opened_by_a_subordinate_clause_or_a_participle_and_run
     assert said["Lasst mich sofort raus!"] == "der Randalierer"
     assert said["Wir prüfen alle Vorwürfe sorgfältig."] == "der Vorstand"
     assert said["wir stehen zu unserem Wort"] == "Paul Kern"  # "Als Sprecher …": no clause, its verb is the sentence's
+    # "Damit wird …" is an adverb and its verb, no clause; the named subject opening a clause after a comma,
+    # its adverbials between it and its verb at the end
+    assert "Paul Kern" in said["Ich senke die Zahl unter drei Millionen."]
     # a stop with no blank before a capitalised word ends a sentence whose blank the page lost
     assert said["Es war ein langer Abend."] == "Die Ministerin Lea Brandt"
     # a modal second, the verb last: the subject follows the modal

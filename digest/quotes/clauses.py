@@ -372,8 +372,19 @@ class ClauseReader:
         for comma in re.finditer(",", before):
             rest = before[comma.end():]
             if rest.strip(" ,") and self._first_verb(rest) is None and not self._opens_dependent_clause(rest):
+                # (or, adverbials between it and the verb at the end, the named noun phrase that opens it: "…,
+                # die Gerhard Schröder in seiner ersten Amtszeit zum Ziel erklärt hatte:")
+                named = self._noun_phrase(rest)
+                if named is not None and self.names_someone(named) and not self._ends_with_its_noun(rest):
+                    return named
                 return self.phrase_before(rest)
         return None
+
+    def _ends_with_its_noun(self, phrase: str) -> bool:
+        """"die Sprecherin der Fraktion, Sandra Boser,": a noun phrase whose last word is a noun (or a name),
+        not adverbials after it ("… in seiner ersten Amtszeit zum Ziel")."""
+        words = [word for word in phrase.replace(",", " ").split() if word not in self.speech.title_words]
+        return all(_capitalised(word) for word in words)
 
     def _subject_before_an_insertion(self, before: str) -> str | None:
         """Where nouns have capitals, "Die Initiatoren der Woche, unter ihnen neben der ALA auch …, betonen":
@@ -709,7 +720,9 @@ class ClauseReader:
         last = words[-1]
         if not last[:1].islower() or last in self.speech.title_words or last.lower() in self.speech.subject_starts:
             return clause  # ("Als Sprecher der Partei sagte er, …": the verb is the sentence's)
-        opening = words[0].lower() in self.speech.subordinators or (
+        # (a conjunction's subject follows it, "Als ein Fluggast …": "Damit wird …" is an adverb and its verb)
+        opening = words[0].lower() in self.speech.subordinators and (
+            _capitalised(words[1]) or words[1].lower() in self.speech.subject_starts) or (
             len(words) <= _PARTICIPLE_WORDS and bool(self.speech.participle_ending) and last.endswith(self.speech.participle_ending))
         return " " * len(head) + clause[len(head):] if opening else clause
 
