@@ -331,6 +331,8 @@ def test_german_sentences_opened_by_a_subordinate_clause_or_a_participle_and_run
             "hatte: „Ich senke die Zahl unter drei Millionen.“\n"
             "Die Sitzung wurde erst spät beendet.Die Ministerin Lea Brandt erklärte danach in ihrem Blog: "
             "„Es war ein langer Abend.“\n"
+            "Das steht so im Bundesanzeiger.Mats Berger schreibt dazu in seinem Blog: „Die Geschichte wird "
+            "ungeprüft weitergegeben.“\n"
             "Wie die Sportzeitung „L'Équipe“ berichtete, soll Anelka zum Trainer gesagt haben: „Das ist mein "
             "letztes Spiel.“\n"
             "Die Königin bat den Premierminister, den Familien ihr „tiefes Mitgefühl“ zu übermitteln.\n"
@@ -345,6 +347,7 @@ def test_german_sentences_opened_by_a_subordinate_clause_or_a_participle_and_run
     assert "Paul Kern" in said["Ich senke die Zahl unter drei Millionen."]
     # a stop with no blank before a capitalised word ends a sentence whose blank the page lost
     assert said["Es war ein langer Abend."] == "Die Ministerin Lea Brandt"
+    assert said["Die Geschichte wird ungeprüft weitergegeben."] == "Mats Berger"  # (after a noun too)
     # a modal second, the verb last: the subject follows the modal
     assert said["Das ist mein letztes Spiel."] == "Anelka"
     # "bat", "beurteilte": verbs of speech too

@@ -55,10 +55,10 @@ def _blanked(match: re.Match[str]) -> str:
     """A quoted span as blanks of its length: the narration's words keep their offsets."""
     return " " * len(match.group())
 
-def _ends(text: str, articles: frozenset[str] = frozenset()) -> Iterator[int]:
+def _ends(text: str, articles: frozenset[str] = frozenset(), capitalised_nouns: bool = False) -> Iterator[int]:
     for stop in _STOP.finditer(text):
         if stop.end() - stop.start() == 1 and text[stop.start()] == "." \
-                and not _lost_blank(text, stop.start(), articles):
+                and not _lost_blank(text, stop.start(), articles, capitalised_nouns):
             continue
         # (the few characters before the stop: the pattern is anchored there, and a search from the start
         # of the text made this quadratic)
@@ -69,15 +69,16 @@ def _ends(text: str, articles: frozenset[str] = frozenset()) -> Iterator[int]:
         yield stop.end()
 
 
-def _lost_blank(text: str, stop: int, articles: frozenset[str]) -> bool:
+def _lost_blank(text: str, stop: int, articles: frozenset[str], capitalised_nouns: bool) -> bool:
     """"… ist verschwunden.Der Täter …", "… a-t-il déclaré.La police …": a stop between a word in lower case
     and a capitalised one with no blank between ends a sentence whose blank the page lost (paragraphs run
-    together), and so does one before a capitalised article ("… der Saurier.Der Fund …"); not one inside a
-    name ("Яндекс.Новости", "Mail.Ru") or an address ("ndr.de")."""
+    together), and so does one before a capitalised article ("… der Saurier.Der Fund …"), or after any word
+    where nouns have capitals ("… im Bundesanzeiger.Mats Schönauer schreibt …"); not one inside a name where
+    only names have capitals ("Яндекс.Новости", "Mail.Ru"), nor an address ("ndr.de")."""
     if not (text[stop + 1].isupper() and text[stop + 2:stop + 4].islower()):
         return False
     word = text[max(0, stop - _WORD_REACH):stop].rsplit(None, 1)[-1]  # (a bounded look back: linear on any text)
-    return word.islower() or _next_word(text, stop + 1) in articles
+    return word.islower() or capitalised_nouns or _next_word(text, stop + 1) in articles
 
 
 def _next_word(text: str, at: int) -> str:
@@ -85,10 +86,11 @@ def _next_word(text: str, at: int) -> str:
     return found.group().lower() if found else ""
 
 
-def sentence_ends(text: str, articles: frozenset[str] = frozenset()) -> list[int]:
+def sentence_ends(text: str, articles: frozenset[str] = frozenset(), capitalised_nouns: bool = False) -> list[int]:
     """Where the sentences of `text` end (just past the blank after each stop). `articles`: the language's
-    articles, which no ordinal comes before ("am 3. Oktober", but "… des Modells 3. Ein Sprecher …")."""
-    return list(_ends(text, articles))
+    articles, which no ordinal comes before ("am 3. Oktober", but "… des Modells 3. Ein Sprecher …");
+    `capitalised_nouns`: its nouns have capitals (a stop with no blank after a noun ends a sentence too)."""
+    return list(_ends(text, articles, capitalised_nouns))
 
 
 def _first_sentence(text: str) -> str:

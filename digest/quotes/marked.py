@@ -118,8 +118,8 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
         ends = paragraph_ends.get(span.paragraph_start)
         if ends is None:
             paragraph = text[span.paragraph_start:span.paragraph_end]
-            ends = paragraph_ends[span.paragraph_start] = [span.paragraph_start + end
-                                                           for end in sentence_ends(paragraph, speech.articles)]
+            found = sentence_ends(paragraph, speech.articles, speech.capitalised_nouns)
+            ends = paragraph_ends[span.paragraph_start] = [span.paragraph_start + end for end in found]
         previous, before = _sentences_before(text, span.paragraph_start, span.open_mark, ends)
         after = text[span.close_mark:span.paragraph_end]
         if reader.names_what_follows(before):
