@@ -28,7 +28,7 @@ _SUBJECT_REACH = 300
 ENDS_A_SENTENCE = (".", "!", "?", "…", "。", "！", "？")
 # a stop, a question or an exclamation mark (and the marks closing a quote) before a blank, or a wide stop
 # (or a stop between two words whose blank the page lost, checked in `_ends`: "… verschwunden.Der …")
-_STOP = re.compile(r"[.!?…]['’\"”»“«)]*\s+|[。！？]|(?<=[^\W\d_]{3})\.(?=[^\W\d_]{3})")
+_STOP = re.compile(r"[.!?…]['’\"”»“«)]*\s+|[。！？]|\.(?<=[^\W\d_]{3}\.)(?=[^\W\d_]{3})")
 # a stop that ends no sentence: after an initial, a capital and one letter ("Dr.", "Nr."), a longer
 # abbreviation of news copy ("Mio.", "Prof.", "Abs.") or a number ("3. Mai"); a word of three letters
 # ends one ("… den Tod.")
