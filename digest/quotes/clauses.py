@@ -693,7 +693,8 @@ class ClauseReader:
         Ermittler, der als Zeuge gilt, will …")."""
         small, starts = self.speech.title_words or self.function_words, self.speech.subject_starts
         in_phrase = False  # after an article (a small word that opens a subject): its adjectives, up to its noun
-        clause = self._without_opening_clause(_BETWEEN_COMMAS.sub(self._blank_subordinate, _QUOTED.sub(_blanked, clause)))
+        clause = _BETWEEN_COMMAS.sub(self._blank_subordinate, _QUOTED.sub(_blanked, clause))
+        clause = self._without_opening_clause(clause)
         last_end = 0
         for word in _WORD.finditer(clause):
             text = word.group()
@@ -723,10 +724,11 @@ class ClauseReader:
         if not last[:1].islower() or last in self.speech.title_words or last.lower() in self.speech.subject_starts:
             return clause  # ("Als Sprecher der Partei sagte er, …": the verb is the sentence's)
         # (a conjunction's subject follows it, "Als ein Fluggast …": "Damit wird …" is an adverb and its verb)
-        opening = words[0].lower() in self.speech.subordinators and (
-            _capitalised(words[1]) or words[1].lower() in self.speech.subject_starts) or (
-            len(words) <= _PARTICIPLE_WORDS and bool(self.speech.participle_ending) and last.endswith(self.speech.participle_ending))
-        return " " * len(head) + clause[len(head):] if opening else clause
+        subordinate = words[0].lower() in self.speech.subordinators and (
+            _capitalised(words[1]) or words[1].lower() in self.speech.subject_starts)
+        ending = self.speech.participle_ending
+        participle = len(words) <= _PARTICIPLE_WORDS and bool(ending) and last.endswith(ending)
+        return " " * len(head) + clause[len(head):] if subordinate or participle else clause
 
     def _without_relative_clause(self, phrase: str) -> str:
         """"Der Ermittler, der als Zeuge gilt" -> "Der Ermittler": a relative or subordinate clause after a

@@ -162,8 +162,9 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
             continue  # "sagte der „Berliner Zeitung“", "im „Black Lion Hospital“": a name the sentence holds
         if who is None and previous and not speech.speaker_first:
             # the sentence before reports it ("Merkel sagte, sie sei zufrieden. „Wir …“")
-            who, how = reader.reported_in(previous) or reader.intent_of(previous) if statement \
-                else reader.reported_in(previous), "sentence"
+            who, how = reader.reported_in(previous), "sentence"
+            if who is None and statement:
+                who = reader.intent_of(previous)  # "Die SPD will … festhalten. „Wir wollen …“"
             if who is None and reported:
                 # "X berichtet, … . Dort sei man sich einig. Dieser bestehe aus „…“": reported speech goes on
                 # from the report that opened it, sentence after sentence
