@@ -422,12 +422,18 @@ def test_german_statements_after_a_sentence_of_intent():
     assert said["Wir haben viel vor in diesem Jahr."] != "Die Partei"
 
 
-def test_french_subjects_after_an_opening_adverbial():
+def test_french_subjects_after_an_opening_adverbial_and_before_a_relative_pronoun():
     text = ("Vendredi, l'aide-soignante de 31 ans a déclaré : « C'est une page qui se tourne. »\n"
             "Fin mai, le ministère de l'Intérieur a annoncé le « meilleur chiffre de son histoire ».\n"
             "Lors d'une réunion à Lille, ce dimanche, Jean Morel a promis un « impôt plus juste ».\n"
             "Nicolas Roux, président de la région, a dénoncé « une décision brutale ».\n"
-            "Le fond de ma pensée, c'est qu'on n'a « plus rien à voir ensemble ».")
+            "Le fond de ma pensée, c'est qu'on n'a « plus rien à voir ensemble ».\n"
+            "Au procès, le braqueur qui a déclaré : « Je ne suis pas un tueur » a été condamné.\n"
+            "L'indignation est partagée par Paul Morel, ministre de la Culture, qui a dénoncé des « actes "
+            "dégradants et violents ».\n"
+            "« C'était une très belle messe », a déclaré le cardinal.A l'issue de la célébration, les fidèles sont "
+            "sortis. « Des analyses sont en cours », précise le communiqué.L'association Robin des bois "
+            "demande plus.")
     said = _speakers("fr", text)
     # a day, or words with no article and no name, before a comma: the subject follows the comma
     assert said["C'est une page qui se tourne."] == "l'aide-soignante de 31 ans"
@@ -436,6 +442,12 @@ def test_french_subjects_after_an_opening_adverbial():
     assert said["une décision brutale"] == "Nicolas Roux, président de la région"  # a name and its apposition
     # what follows the comma holds a verb's clitics ("c'est qu'on n'a"): a clause, no subject
     assert "c'est" not in (said["plus rien à voir ensemble"] or "")
+    # a stop with no blank before a capital, an elided article or a one-letter word ends the speaker's phrase
+    assert said["C'était une très belle messe"] == "le cardinal"
+    assert said["Des analyses sont en cours"] == "le communiqué"
+    # a phrase ending with a relative pronoun stands for the noun phrase before it
+    assert said["Je ne suis pas un tueur"] == "le braqueur"
+    assert said["actes dégradants et violents"] == "Paul Morel, ministre de la Culture"
 
 
 def test_french_inverted_pronouns_are_the_speaker_named_last_never_a_speaker_of_their_own():

@@ -28,13 +28,13 @@ _SUBJECT_REACH = 300
 ENDS_A_SENTENCE = (".", "!", "?", "…", "。", "！", "？")
 # a stop, a question or an exclamation mark (and the marks closing a quote) before a blank, or a wide stop
 # (or a stop between two words whose blank the page lost, checked in `_ends`: "… verschwunden.Der …")
-_STOP = re.compile(r"[.!?…]['’\"”»“«)]*\s+|[。！？]|\.(?<=[^\W\d_]{3}\.)(?=[^\W\d_]{3})")
+_STOP = re.compile(r"[.!?…]['’\"”»“«)]*\s+|[。！？]|\.(?<=[^\W\d_]{2}\.)(?=[^\W\d_][^\W\d_'’ ])")
 # a stop that ends no sentence: after an initial, a capital and one letter ("Dr.", "Nr."), a longer
 # abbreviation of news copy ("Mio.", "Prof.", "Abs.") or a number ("3. Mai"); a word of three letters
 # ends one ("… den Tod.")
 _NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b[^\W\d_](?<=[A-ZÄÖÜА-Я])[a-zäöüа-я]|\b(?:Abs|Mio|Mrd|Str|Tel|Prof|Bsp|Chr|Jh|Jhd|Kap|Ziff|Nov|Dez|Okt|Sept|Aug|Feb|Jan|Mme|Mlle|Corp|Inc|Ltd|Vol)|\d+)\Z")
 # (a stop before a capital or a mark with no blank between is a blank the page lost: "Merkel.Als …")
-_PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「」『』]|\.(?=\s|$|[^\w\s.]|[A-ZÄÖÜ][a-zäöü])")
+_PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「」『』]|\.(?=\s|$|[^\w\s.]|[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’ ])")
 # a name of at most four words in quotation marks, capitalised ("die „Computerwoche“", "der »Spiegel«")
 _NAME_IN_MARKS = re.compile(r"[„“»«\"](?=[A-ZÄÖÜ])[^\s„“”»«\",.;:!?]+(?: [^\s„“”»«\",.;:!?]+){0,3}[“”«»\"]")
 _MARKS = "„“”»«\"'‘’"
@@ -216,7 +216,7 @@ class ClauseReader:
         if speech.capitalised_nouns:
             while len(kept) > 1 and kept[-1][:1].islower():
                 kept.pop()  # a noun phrase ends with its noun: "Suttner wörtlich", "dem Schreiben wörtlich"
-        return " ".join(kept) or None
+        return self._antecedent(" ".join(kept)) or None
 
     def phrase_before(self, text: str) -> str | None:
         """The words that open a sentence up to its verb, when they are its subject ("Die Ministerin",
@@ -250,7 +250,27 @@ class ClauseReader:
                 return None  # a clause before the verb ("Die Frage ist, weil …"), not a subject and its apposition
             if self.speech.capitalised_nouns and self._first_verb(phrase) is not None:
                 return None  # "Der Fahrer verbrachte die Nacht dort, nur selten [war]": a clause of its own
-        return phrase if self.can_speak(phrase) else None
+        phrase = self._antecedent(phrase)
+        return phrase if phrase and self.can_speak(phrase) else None
+
+    def _antecedent(self, phrase: str) -> str:
+        """"le braqueur qui", "Un argument balayé par la Cour qui", "C'est ce que pense l'eurodéputé X qui":
+        a phrase that ends with a relative pronoun stands for what the pronoun follows, the noun phrase
+        before it (back to a preposition or a "que", from its article, pronoun or name); else as it is."""
+        words = phrase.split()
+        if not words or words[-1].lower() not in self.speech.relatives:
+            return phrase
+        words.pop()
+        while words and words[-1] in (",", "-", "–", "—"):
+            words.pop()
+        start = len(words)
+        while start and words[start - 1].lower() not in self.speech.phrase_ends \
+                and _ELIDED.sub("'", words[start - 1].lower()) not in self.speech.clitics:
+            start -= 1
+        tail = words[start:]
+        while tail and not (_capitalised(tail[0]) or _ELIDED.sub("'", tail[0].lower()) in self.speech.subject_starts):
+            tail.pop(0)
+        return " ".join(tail).rstrip(",")
 
     def _after_an_opening_adverbial(self, text: str) -> str:
         """Where a noun takes an article and only names have capitals, "Vendredi, l'aide-soignante …", "Fin

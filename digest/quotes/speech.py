@@ -51,6 +51,8 @@ class Speech:
     # endings of adjectives and adverbs where nouns have capitals: a sentence opened by such a word alone
     # or before a small word is opened by an adverbial ("Ähnlich äußerte sich …", "Relativierend fügte …")
     adverb_endings: tuple[str, ...] = ()
+    # relative pronouns: a phrase ending with one stands for the noun phrase before it ("le braqueur qui")
+    relatives: frozenset[str] = frozenset()
     # the elided pronouns and particles that belong to a verb (French "n'", "s'", "qu'"): no subject holds one
     clitics: frozenset[str] = frozenset()
     # the ending of a present participle, whose phrase may open a sentence before a comma ("Darauf reagierend,")
@@ -284,6 +286,7 @@ _FRENCH = Speech(
                                     "mercredi jeudi vendredi samedi dimanche hier aujourd'hui"),
     nouns_take_articles=True,
     clitics=_words("n' s' qu' c' j' m' t'"),
+    relatives=_words("qui que qu' dont lequel laquelle lesquels lesquelles"),
     conjunctions=_words("et mais puis"),
     name_nouns=_words("journal quotidien hebdomadaire magazine revue chaîne émission film livre album chanson "
                       "série projet programme mission opération campagne parti mouvement association groupe "
