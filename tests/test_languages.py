@@ -433,7 +433,8 @@ def test_french_subjects_after_an_opening_adverbial_and_before_a_relative_pronou
             "dégradants et violents ».\n"
             "« C'était une très belle messe », a déclaré le cardinal.A l'issue de la célébration, les fidèles sont "
             "sortis. « Des analyses sont en cours », précise le communiqué.L'association Robin des bois "
-            "demande plus.")
+            "demande plus.\n"
+            "Emmanuel Morel s'est dit « profondément indigné ». Cédric Roux se dit « favorable à une instance ».")
     said = _speakers("fr", text)
     # a day, or words with no article and no name, before a comma: the subject follows the comma
     assert said["C'est une page qui se tourne."] == "l'aide-soignante de 31 ans"
@@ -445,6 +446,9 @@ def test_french_subjects_after_an_opening_adverbial_and_before_a_relative_pronou
     # a stop with no blank before a capital, an elided article or a one-letter word ends the speaker's phrase
     assert said["C'était une très belle messe"] == "le cardinal"
     assert said["Des analyses sont en cours"] == "le communiqué"
+    # the pronouns and particles a verb carries before it are not the subject's ("se dit", "s'est dit")
+    assert said["profondément indigné"] == "Emmanuel Morel"
+    assert said["favorable à une instance"] == "Cédric Roux"
     # a phrase ending with a relative pronoun stands for the noun phrase before it
     assert said["Je ne suis pas un tueur"] == "le braqueur"
     assert said["actes dégradants et violents"] == "Paul Morel, ministre de la Culture"

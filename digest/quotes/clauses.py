@@ -256,8 +256,13 @@ class ClauseReader:
     def _antecedent(self, phrase: str) -> str:
         """"le braqueur qui", "Un argument balayé par la Cour qui", "C'est ce que pense l'eurodéputé X qui":
         a phrase that ends with a relative pronoun stands for what the pronoun follows, the noun phrase
-        before it (back to a preposition or a "que", from its article, pronoun or name); else as it is."""
+        before it (back to a preposition or a "que", from its article, pronoun or name); one that ends with
+        the pronouns and particles a verb carries before it ("se", "s'est", "m'") ends before them."""
         words = phrase.split()
+        if words and words[-1].lower().replace("’", "'") in self.speech.preverbal:
+            while words and words[-1].lower().replace("’", "'") in self.speech.preverbal:
+                words.pop()  # "Cédric O se [dit]", "Emmanuel Macron s'est [dit]": the subject before its verb's
+            phrase = " ".join(words)
         if not words or words[-1].lower() not in self.speech.relatives:
             return phrase
         words.pop()

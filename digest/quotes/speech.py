@@ -51,6 +51,8 @@ class Speech:
     # endings of adjectives and adverbs where nouns have capitals: a sentence opened by such a word alone
     # or before a small word is opened by an adverbial ("Ähnlich äußerte sich …", "Relativierend fügte …")
     adverb_endings: tuple[str, ...] = ()
+    # what stands between a subject and its verb, carried by the verb ("se", "s'", "m'", "ne", "est")
+    preverbal: frozenset[str] = frozenset()
     # relative pronouns: a phrase ending with one stands for the noun phrase before it ("le braqueur qui")
     relatives: frozenset[str] = frozenset()
     # the elided pronouns and particles that belong to a verb (French "n'", "s'", "qu'"): no subject holds one
@@ -287,6 +289,7 @@ _FRENCH = Speech(
     nouns_take_articles=True,
     clitics=_words("n' s' qu' c' j' m' t'"),
     relatives=_words("qui que qu' dont lequel laquelle lesquels lesquelles"),
+    preverbal=_words("se s' s'est me m' te t' l' lui leur y en ne n' est sont"),
     conjunctions=_words("et mais puis"),
     name_nouns=_words("journal quotidien hebdomadaire magazine revue chaîne émission film livre album chanson "
                       "série projet programme mission opération campagne parti mouvement association groupe "
