@@ -81,6 +81,11 @@ def _lost_blank(text: str, stop: int, articles: frozenset[str], capitalised_noun
     return word.islower() or capitalised_nouns or _next_word(text, stop + 1) in articles
 
 
+def _elided(word: str) -> str:
+    """A word in lower case with what follows an elision dropped ("L'adolescente" -> "l'")."""
+    return _ELIDED.sub("'", word.lower())
+
+
 def _next_word(text: str, at: int) -> str:
     found = _WORD.match(text, at)
     return found.group().lower() if found else ""
@@ -259,9 +264,10 @@ class ClauseReader:
         before it (back to a preposition or a "que", from its article, pronoun or name); one that ends with
         the pronouns and particles a verb carries before it ("se", "s'est", "m'") ends before them."""
         words = phrase.split()
-        if words and words[-1].lower().replace("’", "'") in self.speech.preverbal:
-            while words and words[-1].lower().replace("’", "'") in self.speech.preverbal:
-                words.pop()  # "Cédric O se [dit]", "Emmanuel Macron s'est [dit]": the subject before its verb's
+        count = len(words)
+        while words and words[-1].lower().replace("’", "'") in self.speech.preverbal:
+            words.pop()  # "Cédric O se [dit]", "Emmanuel Macron s'est [dit]": the subject before its verb's
+        if len(words) < count:
             phrase = " ".join(words)
         if not words or words[-1].lower() not in self.speech.relatives:
             return phrase
@@ -270,12 +276,16 @@ class ClauseReader:
             words.pop()
         start = len(words)
         while start and words[start - 1].lower() not in self.speech.phrase_ends \
-                and _ELIDED.sub("'", words[start - 1].lower()) not in self.speech.clitics:
+                and _elided(words[start - 1]) not in self.speech.clitics:
             start -= 1
         tail = words[start:]
-        while tail and not (_capitalised(tail[0]) or _ELIDED.sub("'", tail[0].lower()) in self.speech.subject_starts):
+        while tail and not self._opens_a_subject(tail[0]):
             tail.pop(0)
         return " ".join(tail).rstrip(",")
+
+    def _opens_a_subject(self, word: str) -> bool:
+        """A subject's first word: a name's capital, or an article or pronoun, elided too ("l'adolescente")."""
+        return _capitalised(word) or _elided(word) in self.speech.subject_starts
 
     def _after_an_opening_adverbial(self, text: str) -> str:
         """Where a noun takes an article and only names have capitals, "Vendredi, l'aide-soignante …", "Fin
@@ -292,10 +302,9 @@ class ClauseReader:
             head, comma, rest = text.partition(",")
             words, subject = head.split(), rest.split()
             if not comma or not words or not subject or len(subject) > _MAX_SPEAKER_WORDS or any(
-                    _ELIDED.sub("'", word.lower()) in speech.clitics for word in subject) or not (
-                    _capitalised(subject[0]) or _ELIDED.sub("'", subject[0].lower()) in speech.subject_starts):
+                    _elided(word) in speech.clitics for word in subject) or not self._opens_a_subject(subject[0]):
                 return text
-            first = _ELIDED.sub("'", words[0].lower())
+            first = _elided(words[0])
             named = first in speech.subject_starts or first in speech.pronouns or not any(
                 word[:1].islower() and word not in speech.name_particles for word in words[1:])
             if named and not any(word.lower() in speech.between_verb_and_subject for word in words):
@@ -485,8 +494,7 @@ class ClauseReader:
             return words[0]
         if first in self.speech.phrase_ends and first not in self.speech.subject_starts:
             return None  # "a dit devant …": a preposition, the subject stood before the verb
-        if self.speech.nouns_take_articles and not _capitalised(words[0]) and first not in self.speech.subject_starts \
-                and _ELIDED.sub("'", first) not in self.speech.subject_starts:
+        if self.speech.nouns_take_articles and not self._opens_a_subject(words[0]):
             return None  # "a dit [jeudi] envisager …": no article ("le", "l'adolescente"), no name: no subject
         if first in self.function_words and first not in self.speech.subject_starts:
             return None  # an adverbial ("am Montag", "von einer …"): the subject stands before the verb
