@@ -169,3 +169,20 @@ def test_term_ids_are_ranked_as_numpy_unique_ranks_them(ids):
     n_terms, ranks = _compact(np.array(ids, dtype=np.intp))
     values, inverse = np.unique(np.array(ids, dtype=np.intp), return_inverse=True)
     assert n_terms == len(values) and ranks.tolist() == inverse.tolist()
+
+
+def test_a_paragraphs_opening_sentence_is_preferred_to_one_inside_the_paragraph_before():
+    """A paragraph opens with its topic sentence; the sentences after it detail that topic."""
+    text = ("The regional water board approved a plan on Tuesday to build two new reservoirs in the valley. "
+            "Board member Ana Ruiz noted that the vote took place after a meeting that lasted four hours. "
+            "Several residents arrived early to find seats in the crowded hall.\n\n"
+            "The reservoirs will store enough water to supply the valley's farms through a dry summer. "
+            "Engineers expect the first of them to hold water within three years.")
+    picked = [s.text for s in get_summariser().summarise(text, 2)]
+    assert picked == [
+        "The regional water board approved a plan on Tuesday to build two new reservoirs in the valley.",
+        "The reservoirs will store enough water to supply the valley's farms through a dry summer.",
+    ]
+    # the same sentences as one paragraph: the order of the text decides again
+    one_paragraph = [s.text for s in get_summariser().summarise(text.replace("\n\n", " "), 2)]
+    assert one_paragraph[1].startswith("Board member Ana Ruiz")
