@@ -2,6 +2,7 @@
 
     python -m bench.ab HEAD~3               # all 2000 CNN articles, three passes
     python -m bench.ab 42a7821 --limit 500
+    python -m bench.ab HEAD --language zh   # a multilingual dev set's texts instead (bench.languages)
 
 Runs on this machine drift by 10-15% from one minute to the next, more than most single changes are worth,
 so two runs of `bench.speed` cannot tell them apart. Here both versions of `digest` are imported side by
@@ -47,6 +48,19 @@ def _export(revision: str, into: Path) -> None:
         tar.extractall(into, filter="data")
 
 
+def _texts(language: str | None, limit: int | None) -> list[str]:
+    if language is None or language == "en":
+        from bench.speed import load
+
+        return [a["article"] for a in load(limit)]
+    from bench.languages import MULTILINGUAL, rows
+
+    paths = sorted(MULTILINGUAL.glob(f"{language}-*.jsonl"))
+    if not paths:
+        raise SystemExit(f"no dev set for {language!r} in {MULTILINGUAL}")
+    return [row["text"] for row in rows(paths[0].name)][:limit]
+
+
 def compare(old, new, texts: list[str], passes: int = 3, chunk: int = 50) -> list[float]:
     for fn in (old, new):
         for text in texts:
@@ -71,17 +85,18 @@ def main() -> None:
     parser.add_argument("revision", help="the older revision (anything `git archive` takes)")
     parser.add_argument("--limit", type=int, default=None, help="articles (default: all 2000)")
     parser.add_argument("--passes", type=int, default=3)
+    parser.add_argument("--language", help="the texts of this language's dev set in ../shared/corpora/multilingual/"
+                        " (default: English, the CNN corpus)")
     args = parser.parse_args()
-    from bench.speed import load
-
-    texts = [a["article"] for a in load(args.limit)]
+    texts = _texts(args.language, args.limit)
     with tempfile.TemporaryDirectory() as tmp:
         _export(args.revision, Path(tmp))
         old = _import_analyse_text(Path(tmp))
         new = _import_analyse_text(ROOT)
         ratios = compare(old, new, texts, args.passes)
     q1, median, q3 = statistics.quantiles(ratios, n=4)
-    print(f"{len(texts)} articles, {args.passes} passes, {len(ratios)} chunk pairs: working tree vs {args.revision}")
+    print(f"{len(texts)} {args.language or 'en'} articles, {args.passes} passes, {len(ratios)} chunk pairs: "
+          f"working tree vs {args.revision}")
     print(f"  speed-up median {median:.3f} (quartiles {q1:.3f} .. {q3:.3f})")
 
 

@@ -32,6 +32,7 @@ LEXRANK_EPSILON = 0.1
 
 _BYLINE = re.compile(r"^(?:by|from|photo|image|video|updated|published|posted|source)\b[\s:]", re.I)
 _BYLINE_FIRST = frozenset("BFIPSUVbfipsuvİıſ")  # what the byline words can start with, the case ignored
+_QUOTE_OPENERS = frozenset("\"“‘'")
 _SENTENCE_ENDS = tuple(".!?…\"”’')]")
 _READER_ADDRESS = re.compile(r"\b(?:click|subscribe|sign up|follow us|share this|read more|comments?)\b", re.I)
 # what a lower-cased text that `_READER_ADDRESS` matches holds, if it is ASCII (no "ſ" or Kelvin sign, which
@@ -88,6 +89,13 @@ def lexrank_scores(tf: np.ndarray, idf: np.ndarray, threshold: float = LEXRANK_T
         if math.sqrt(step @ step) <= epsilon:
             break
     return p, cosine
+
+
+# Two sentences' LexRank scores: always equal. The graph of two sentences is regular: with idf =
+# log(2 / (1 + df)) a word of one sentence weighs 0, so a sentence's vector is its shared words alone, and
+# either both have shared words (each is similar to itself, and both to the other or neither) or neither
+# has any (no edges at all). The uniform start is then where the power iteration stays.
+_EVEN_PAIR = np.ones(2)
 
 
 def _compact(ids: np.ndarray) -> tuple[int, np.ndarray]:
@@ -200,6 +208,8 @@ class Summariser:
         candidates = candidates[:MAX_SENTENCES]
         if len(candidates) <= count:
             return [sentences[i] for i in candidates]
+        if len(candidates) == 2:  # (one to pick): LexRank scores two sentences alike, whatever their words
+            return [sentences[candidates[k]] for k in self._pick(candidates, sentences, _EVEN_PAIR, None, count)]
 
         # sentence x term counts, built in numpy from the global term ids (of the candidates' words only)
         lengths = [len(tokens[i]) for i in candidates]
@@ -216,24 +226,28 @@ class Summariser:
         centrality, cosine = lexrank_scores(tf, idf)
         return [sentences[candidates[k]] for k in self._pick(candidates, sentences, centrality, cosine, count)]
 
-    def _pick(self, candidates: list[int], sentences: list[Sentence], centrality: np.ndarray, cosine: np.ndarray,
-              count: int) -> list[int]:
+    def _pick(self, candidates: list[int], sentences: list[Sentence], centrality: np.ndarray,
+              cosine: np.ndarray | None, count: int) -> list[int]:
         w = self.weights
         top = np.maximum.reduce(centrality)
         cent = centrality / top if top > 0 else centrality
-        position = np.exp(-w.position_decay * np.array([sentences[i].index for i in candidates], dtype=float))
-        opens_quote = np.array([sentences[i].text[:1] in "\"“‘'" for i in candidates], dtype=float)
-        opens_paragraph = np.array([i == 0 or sentences[i - 1].paragraph != sentences[i].paragraph
-                                    for i in candidates], dtype=float)
-        score = (w.centrality * cent + w.position * position - w.quote_penalty * opens_quote
-                 + w.paragraph_start * opens_paragraph)
-        chosen: list[int] = []
-        nearest = np.zeros(len(candidates))  # each candidate's similarity to the closest chosen one
+        # what a sentence's place adds, in one pass over the candidates (a numpy call costs more than the
+        # arithmetic of a few sentences: a post has three or four)
+        place = [w.position * math.exp(-w.position_decay * sentence.index)
+                 - (w.quote_penalty if sentence.text[:1] in _QUOTE_OPENERS else 0.0)
+                 + (w.paragraph_start if i == 0 or sentences[i - 1].paragraph != sentence.paragraph else 0.0)
+                 for i in candidates for sentence in (sentences[i],)]
+        score = w.centrality * cent + place
+        chosen = [int(score.argmax())]
+        if count == 1:
+            return chosen
+        assert cosine is not None  # (only two candidates, for one pick, come without it)
+        nearest = cosine[:, chosen[0]].copy()  # each candidate's similarity to the closest chosen one
         while len(chosen) < count:
+            score[chosen[-1]] = -np.inf
             pick = int((score - w.redundancy * nearest).argmax())
             chosen.append(pick)
             np.maximum(nearest, cosine[:, pick], out=nearest)
-            score[pick] = -np.inf
         return sorted(chosen)
 
 

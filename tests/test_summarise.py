@@ -186,3 +186,13 @@ def test_a_paragraphs_opening_sentence_is_preferred_to_one_inside_the_paragraph_
     # the same sentences as one paragraph: the order of the text decides again
     one_paragraph = [s.text for s in get_summariser().summarise(text.replace("\n\n", " "), 2)]
     assert one_paragraph[1].startswith("Board member Ana Ruiz")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)), min_size=1, max_size=12))
+def test_lexrank_scores_two_sentences_alike_whatever_their_words(counts):
+    """What lets `select` skip the matrices for two candidates: their LexRank scores are always equal."""
+    tf = np.array(counts, dtype=float).T  # 2 sentences x len(counts) terms
+    idf = np.log(2 / (1.0 + np.add.reduce(tf > 0, axis=0)))  # as `select` weighs the terms of two sentences
+    scores, _ = lexrank_scores(tf, idf)
+    assert scores[0] == scores[1]
