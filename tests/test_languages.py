@@ -505,6 +505,35 @@ def test_russian_reporting_verbs_of_people_and_no_dash_for_a_speaker():
     assert not any(speaker and not any(map(str.isalpha, speaker)) for speaker in said.values())
 
 
+def test_french_relative_clause_after_a_subject_and_its_antecedent():
+    text = ("La sœur de Julie Martin, que la police a entendue mardi, a déclaré qu'elle n'avait « rien appris "
+            "de l'enquête ».\n"
+            "Le chiffre est confirmé par une porte-parole de la mairie, qui précise qu'il y a eu « un seul "
+            "incident grave » cette année.\n"
+            "D'après le directeur de l'école, qui affirme que l'enfant « n'a jamais été seul », la sortie était "
+            "encadrée.")
+    said = _speakers("fr", text)
+    # a relative clause between commas is no part of the subject before it
+    assert said["rien appris de l'enquête"] == "La sœur de Julie Martin"
+    # "…, qui précise": the noun phrase the relative pronoun follows, not the clause before it
+    assert said["un seul incident grave"] == "une porte-parole de la mairie"
+    assert said["n'a jamais été seul"] == "le directeur de l'école"  # "D'après" is a preposition
+
+
+def test_russian_dates_adverbs_and_particles_are_no_part_of_a_speaker():
+    text = ("«Мы откроем новую линию метро в декабре», — сказал Сергей Волков 12 марта на заседании думы.\n"
+            "«Денег на ремонт дорог в бюджете хватит», — заявил 5 апреля министр транспорта Павел Зуев.\n"
+            "14 мая Ирина Серова написала: «Мы подали иск в суд».\n"
+            "Губернатор Олег Титов также заявил, что «завод будет работать».\n"
+            "Позднее представители компании сообщили, что «сделка с покупателем отменена».")
+    said = _speakers("ru", text)
+    assert said["Мы откроем новую линию метро в декабре"] == "Сергей Волков"  # not "Сергей Волков 12 марта"
+    assert said["Денег на ремонт дорог в бюджете хватит"] == "министр транспорта Павел Зуев"
+    assert said["Мы подали иск в суд"] == "Ирина Серова"
+    assert said["завод будет работать"] == "Губернатор Олег Титов"  # not "… также"
+    assert said["сделка с покупателем отменена"] == "представители компании"  # not "Позднее …"
+
+
 @pytest.mark.parametrize(("code", "text", "speakers", "names"), [
     ("fr", "Le gouvernement a présenté mercredi son plan pour l'hôpital. « Nous allons recruter dix mille "
            "infirmières d'ici deux ans », a déclaré la ministre Claire Dubois devant les députés.\n"

@@ -208,12 +208,16 @@ class ClauseReader:
         words = text[:_phrase_end(text, name_first=True)].split()
         while words and words[0].lower() in self.skipped:
             words.pop(0)
+        while self._opens_with_a_date(words):
+            del words[:2]  # "— заявил 5 апреля министр …"
         kept: list[str] = []
         aux = self.speech.auxiliary_pattern
         speech = self.speech
-        for word in words[:_MAX_SPEAKER_WORDS]:
-            if kept and (word.lower() in speech.phrase_ends or aux is not None and aux.fullmatch(word)):
-                break  # (an auxiliary opens the predicate: "mögliche Uninformiertheit | habe …")
+        for at, word in enumerate(words[:_MAX_SPEAKER_WORDS]):
+            if kept and (word.lower() in speech.phrase_ends or aux is not None and aux.fullmatch(word)
+                         or self._opens_with_a_date(words[at:at + 2])):
+                break  # (an auxiliary opens the predicate: "mögliche Uninformiertheit | habe …"; a date an
+                # adverbial: "сказал Сергей Волков | 12 марта")
             if speech.capitalised_nouns and kept and _capitalised(kept[-1]) and word[:1].islower() \
                     and word not in speech.title_words and word not in speech.name_particles:
                 break  # a verb or an adverb after the noun: "des Verlages | bietet das Buch"
@@ -228,6 +232,9 @@ class ClauseReader:
         "Lothar Nicht, Ordnungsdezernent der Stadt," ...), not an adverbial ("Dennoch", "Am Montag")."""
         text = self._after_an_opening_adverbial(text)
         words = text.split()
+        while self._opens_with_a_date(words):  # "14 мая Ирина Серова написала:"
+            text = text[text.index(words[1]) + len(words[1]):]
+            del words[:2]
         while len(words) > 1 and words[0].lower() in self.speech.leading_particles:
             text = text[text.index(words[0]) + len(words[0]):]  # "Auch die Ministerin": the subject still
             words.pop(0)
@@ -238,8 +245,11 @@ class ClauseReader:
             pass  # "Von der Leyen": small words, then a name
         elif first in self.function_words and first not in self.speech.subject_starts:
             return None
-        elif first in self.speech.object_starts or first not in self.speech.subject_starts and first in self.lower_case:
-            return None  # an object ("Dem Spiegel") or an adverb ("Später"): the subject follows the verb
+        elif first in self.speech.object_starts or first not in self.speech.subject_starts and first in self.lower_case \
+                and _capitalised(words[0]):
+            return None  # an object ("Dem Spiegel") or an adverb ("Später"): the subject follows the verb (a word
+            # after a particle, in lower case where it stands, is no capital the sentence gave it: "Позднее
+            # представители компании")
         elif first.endswith(self.speech.adverb_endings) and (len(words) == 1 or not words[1][:1].isupper()):
             return None  # "Ähnlich äußerte sich …", "Passend zu …": an adverbial
         aux = self.speech.auxiliary_pattern
@@ -282,6 +292,10 @@ class ClauseReader:
         while tail and not self._opens_a_subject(tail[0]):
             tail.pop(0)
         return " ".join(tail).rstrip(",")
+
+    def _opens_with_a_date(self, words: list[str]) -> bool:
+        """The words open with a day and its month ("12 марта")."""
+        return len(words) > 1 and words[0].isdigit() and words[1].lower().rstrip(",") in self.speech.months
 
     def _opens_a_subject(self, word: str) -> bool:
         """A subject's first word: a name's capital, or an article or pronoun, elided too ("l'adolescente")."""
@@ -767,7 +781,14 @@ class ClauseReader:
         """"Der Ermittler, der als Zeuge gilt" -> "Der Ermittler": a relative or subordinate clause after a
         subject is no part of its name."""
         head, comma, tail = phrase.rpartition(",")
-        while comma and head.strip() and self._first_verb(head) is None and self._opens_dependent_clause(tail):
+        while comma and head.strip() and self._first_verb(head) is None:
+            first = tail.split()[:1]
+            if first and _elided(first[0]) in self.speech.relatives:
+                # ("La tante d'Alexia Daval, que le mari a reconnu …, a fait part", "une porte-parole, qui"):
+                # the noun phrase the pronoun follows
+                return self._antecedent(f"{head.strip()} {first[0]}")
+            if not self._opens_dependent_clause(tail):
+                break
             phrase = head.strip()
             head, comma, tail = phrase.rpartition(",")
         return phrase

@@ -61,6 +61,8 @@ class Speech:
     participle_ending: str = ""
     # words before a sentence's subject that leave it the subject ("Auch die Ministerin sagte")
     leading_particles: frozenset[str] = frozenset()
+    # the month names a date writes after its day ("12 марта"): a date is an adverbial, no part of a speaker
+    months: frozenset[str] = frozenset()
     # words that end a speaker's phrase after the verb ("sagte Merkel am Montag", "a dit le maire devant")
     phrase_ends: frozenset[str] = frozenset()
     # who a speaker says something to, not a speaker ("sagte der Zeitung", "a déclaré à la presse")
@@ -279,7 +281,7 @@ _FRENCH = Speech(
                           "nous je tu notre nos mon ma mes plusieurs certains premier première nouveau nouvelle "
                           "seul seule chaque tout tous toute toutes"),
     leading_particles=_words("et mais aussi même"),
-    phrase_ends=_words("à au aux en dans devant lors pendant après avant sur chez avec pour par mardi lundi "
+    phrase_ends=_words("à au aux en dans devant lors pendant après d'après avant sur chez avec pour par mardi lundi "
                        "mercredi jeudi vendredi samedi dimanche hier aujourd'hui que qu' et mais"),
     name_cues=("baptis", "intitul", "surnomm"),
     audience=_words("presse journalistes journaliste agence chaîne radio télévision micro quotidien journal "
@@ -315,7 +317,10 @@ _RUSSIAN = Speech(
     subject_starts=_words("он она они мы я это этот эта эти его её их наш наша первый первая второй вторая новый "
                           "новая главный главная сам сама сами один одна другой другая каждый все весь вся многие "
                           "некоторые"),
-    leading_particles=_words("и а но также даже"),
+    leading_particles=_words("и а но также даже позднее позже затем потом впоследствии причем причём впрочем"),
+    months=_words("января февраля марта апреля мая июня июля августа сентября октября ноября декабря"),
+    # (adverbs and particles after a subject, before its verb: "Губернатор также заявил")
+    preverbal=_words("также тоже же всегда тогда уже ещё еще"),
     phrase_ends=_words("в во на по при после перед с со для у к о об и но что журналистам агентству "
                        "изданию корреспонденту телеканалу газете"),
     name_cues=("так называем", "под названием", "именуем"),
