@@ -520,6 +520,24 @@ def test_french_relative_clause_after_a_subject_and_its_antecedent():
     assert said["n'a jamais été seul"] == "le directeur de l'école"  # "D'après" is a preposition
 
 
+@pytest.mark.parametrize(("code", "text", "quote", "speaker"), [
+    ("fr", "Les deux passagers du camion sont sortis indemnes, a précisé la gendarmerie de l'Aisne. « Le conducteur "
+           "roulait beaucoup trop vite sur cette route mouillée. »",
+     "Le conducteur roulait beaucoup trop vite sur cette route mouillée.", "la gendarmerie de l'Aisne"),
+    ("fr", "Ces engrais sont interdits en France depuis 1990, précise le magazine, mais ils persistent dans les "
+           "sols. « Ils sont dangereux pour la santé des enfants et des adultes. »",
+     "Ils sont dangereux pour la santé des enfants et des adultes.", None),
+    ("pt", "O acordo será assinado em março, afirmou o ministro da Fazenda, João Lima. “O texto já está pronto "
+           "para a assinatura e para a votação.”",
+     "O texto já está pronto para a assinatura e para a votação.", "o ministro"),
+])
+def test_a_clause_with_to_be_in_it_is_no_speaker(code, text, quote, speaker):
+    """Where only names have capitals, a form of "to be" inside the words before a reporting clause makes
+    them a clause of their own: the speaker is the one the reporting clause names, not "Les deux passagers
+    du camion sont sortis indemnes"."""
+    assert _speakers(code, text).get(quote) == speaker
+
+
 def test_russian_dates_adverbs_and_particles_are_no_part_of_a_speaker():
     text = ("«Мы откроем новую линию метро в декабре», — сказал Сергей Волков 12 марта на заседании думы.\n"
             "«Денег на ремонт дорог в бюджете хватит», — заявил 5 апреля министр транспорта Павел Зуев.\n"

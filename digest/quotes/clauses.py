@@ -266,6 +266,8 @@ class ClauseReader:
             if self.speech.capitalised_nouns and self._first_verb(phrase) is not None:
                 return None  # "Der Fahrer verbrachte die Nacht dort, nur selten [war]": a clause of its own
         phrase = self._antecedent(phrase)
+        if any(word in self.speech.copulas for word in phrase.split()[1:]):
+            return None  # "Les deux occupants de la voiture sont décédés, a indiqué …": a clause of its own
         return phrase if phrase and self.can_speak(phrase) else None
 
     def _antecedent(self, phrase: str) -> str:

@@ -55,6 +55,9 @@ class Speech:
     preverbal: frozenset[str] = frozenset()
     # relative pronouns: a phrase ending with one stands for the noun phrase before it ("le braqueur qui")
     relatives: frozenset[str] = frozenset()
+    # the forms of "to be" where only names have capitals: a phrase with one inside is a clause, no subject
+    # ("Ces produits sont interdits depuis 1987, précise le périodique")
+    copulas: frozenset[str] = frozenset()
     # the elided pronouns and particles that belong to a verb (French "n'", "s'", "qu'"): no subject holds one
     clitics: frozenset[str] = frozenset()
     # the ending of a present participle, whose phrase may open a sentence before a comma ("Darauf reagierend,")
@@ -291,6 +294,7 @@ _FRENCH = Speech(
     nouns_take_articles=True,
     clitics=_words("n' s' qu' c' j' m' t'"),
     relatives=_words("qui que qu' dont lequel laquelle lesquels lesquelles"),
+    copulas=_words("est sont était étaient sera seront serait seraient fut furent"),
     preverbal=_words("se s' s'est me m' te t' l' lui leur y en ne n' est sont"),
     conjunctions=_words("et mais puis"),
     name_nouns=_words("journal quotidien hebdomadaire magazine revue chaîne émission film livre album chanson "
@@ -342,6 +346,7 @@ _SPANISH = Speech(
            "|apuntó|subrayó|reconoció|admitió|insistió|respondió|preguntó|escribió|anunció|denunció|criticó"
            "|calificó|aclaró|precisó|expresó|recordó|opinó|consideró|considera|estimó|concluyó"),
     prepositions="según",
+    copulas=_words("es son era eran será serán sería serían fue fueron"),
     auxiliaries="ha|había|han",
     pronouns=_words("él ella"),
     subject_starts=_words("el la los las un una unos unas este esta estos estas su sus él ella ellos ellas "
@@ -359,6 +364,7 @@ _PORTUGUESE = Speech(
            "|assegurou|sublinhou|salientou|reconheceu|admitiu|insistiu|respondeu|perguntou|escreveu|anunciou"
            "|criticou|classificou|esclareceu|informou|concluiu|ponderou|frisou|defendeu"),
     prepositions="segundo|conforme",
+    copulas=_words("é são era eram será serão seria seriam foi foram"),
     auxiliaries="tem|tinha|havia",
     pronouns=_words("ele ela"),
     subject_starts=_words("o a os as um uma uns umas este esta estes estas seu sua seus suas ele ela eles elas "
@@ -377,6 +383,7 @@ _ITALIAN = Speech(
            "|precisa|ammesso|ammette|risposto|risponde|scritto|scrive|annunciato|annuncia|denunciato|criticato"
            "|definito|definisce|concluso|conclude|avvertito|avverte|ribadito|ribadisce|insistito"),
     prepositions="secondo",
+    copulas=_words("è sono era erano sarà saranno sarebbe sarebbero fu furono"),
     auxiliaries="ha|aveva|hanno|avevano",
     pronouns=_words("lui lei egli ella"),
     subject_starts=_words("il lo la i gli le un uno una questo questa questi queste suo sua suoi sue lui lei "
