@@ -511,13 +511,16 @@ def test_french_relative_clause_after_a_subject_and_its_antecedent():
             "Le chiffre est confirmé par une porte-parole de la mairie, qui précise qu'il y a eu « un seul "
             "incident grave » cette année.\n"
             "D'après le directeur de l'école, qui affirme que l'enfant « n'a jamais été seul », la sortie était "
-            "encadrée.")
+            "encadrée.\n"
+            "La situation se stabilise selon l'agence régionale de santé qui note « une nette baisse des "
+            "hospitalisations » cette semaine.")
     said = _speakers("fr", text)
     # a relative clause between commas is no part of the subject before it
     assert said["rien appris de l'enquête"] == "La sœur de Julie Martin"
     # "…, qui précise": the noun phrase the relative pronoun follows, not the clause before it
     assert said["un seul incident grave"] == "une porte-parole de la mairie"
     assert said["n'a jamais été seul"] == "le directeur de l'école"  # "D'après" is a preposition
+    assert said["une nette baisse des hospitalisations"] == "l'agence régionale de santé"  # not "… qui note"
 
 
 @pytest.mark.parametrize(("code", "text", "quote", "speaker"), [

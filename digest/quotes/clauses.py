@@ -215,9 +215,10 @@ class ClauseReader:
         speech = self.speech
         for at, word in enumerate(words[:_MAX_SPEAKER_WORDS]):
             if kept and (word.lower() in speech.phrase_ends or aux is not None and aux.fullmatch(word)
-                         or self._opens_with_a_date(words[at:at + 2])):
+                         or self._opens_with_a_date(words[at:at + 2]) or word.lower() in speech.relatives):
                 break  # (an auxiliary opens the predicate: "mögliche Uninformiertheit | habe …"; a date an
-                # adverbial: "сказал Сергей Волков | 12 марта")
+                # adverbial: "сказал Сергей Волков | 12 марта"; a relative pronoun its clause: "selon l'OMS | qui
+                # note")
             if speech.capitalised_nouns and kept and _capitalised(kept[-1]) and word[:1].islower() \
                     and word not in speech.title_words and word not in speech.name_particles:
                 break  # a verb or an adverb after the noun: "des Verlages | bietet das Buch"
@@ -294,6 +295,12 @@ class ClauseReader:
         while tail and not self._opens_a_subject(tail[0]):
             tail.pop(0)
         return " ".join(tail).rstrip(",")
+
+    def _before_a_relative(self, phrase: str) -> str:
+        """"l'agence régionale de santé qui note": the words before a relative pronoun (none: all of them)."""
+        words = phrase.split()
+        cut = next((at for at, word in enumerate(words) if at and word.lower() in self.speech.relatives), None)
+        return " ".join(words[:cut]).rstrip(",") if cut else phrase
 
     def _opens_with_a_date(self, words: list[str]) -> bool:
         """The words open with a day and its month ("12 марта")."""
@@ -672,7 +679,7 @@ class ClauseReader:
                 if phrase and len(phrase.split()) <= _MAX_SPEAKER_WORDS and _phrase_end(phrase) == len(phrase):
                     # (where nouns have capitals, its words up to the first that ends a phrase: "laut der Studie
                     # nur jeder zweite" -> "der Studie"; elsewhere as written, "selon lui" with its pronoun)
-                    return self.phrase_after(phrase) if speech.capitalised_nouns else phrase
+                    return self.phrase_after(phrase) if speech.capitalised_nouns else self._before_a_relative(phrase)
         if speech.postposition_pattern is not None:
             found = speech.postposition_pattern.search(stripped)
             if found and not stripped[found.end():].strip(" ,"):
