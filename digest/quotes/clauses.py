@@ -38,6 +38,8 @@ _PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「�
 # a name of at most four words in quotation marks, capitalised ("die „Computerwoche“", "der »Spiegel«")
 _NAME_IN_MARKS = re.compile(r"[„“»«\"](?=[A-ZÄÖÜ])[^\s„“”»«\",.;:!?]+(?: [^\s„“”»«\",.;:!?]+){0,3}[“”«»\"]")
 _MARKS = "„“”»«\"'‘’"
+_MEDIUM_IN_MARKS = re.compile(r"\s*[«„“\"][^«»„“”\"\n]{1,40}[»“”\"]")  # (a name of any script: "«Взгляд»")
+_WEB_ADDRESS = re.compile(r"\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}\b")  # "NEWSru.com", "infox.ru"
 _BRACKETED = re.compile(r"\([^()]*\)")
 _BETWEEN_COMMAS = re.compile(r",([^,]*),")
 # what joins a quote to the verb after it in the speaker-first languages: a comma, a quotative particle
@@ -595,6 +597,10 @@ class ClauseReader:
                 if speech.verb_pattern is not None and speech.verb_pattern.search(clause) and not (
                         speech.verb_pattern.match(rest)):
                     return self.inverted_subject(rest)  # "„…“, hatte VW-Chef Winterkorn erklärt"
+        quoting = speech.quoting_pattern.match(rest) if speech.quoting_pattern is not None else None
+        quoted = self._quoted_after_the_medium(rest[quoting.end():]) if quoting else None
+        if quoted:
+            return quoted
         for pattern in (speech.verb_pattern, speech.preposition_pattern):
             if pattern is None:
                 continue
@@ -613,6 +619,23 @@ class ClauseReader:
                     return self.source_of(_first_sentence(tail))  # "…“, heißt es in dem Schreiben"
                 return self.inverted_subject(tail.lstrip())
         return self._any_verb_after(after, rest) if statement else None
+
+    def _quoted_after_the_medium(self, tail: str) -> str | None:
+        """'«…», — цитирует «Взгляд» Дмитрия Медведева', '— цитирует NEWSru.com Морозова', '— цитирует
+        телеканал представителя минобороны': after a verb of quoting, the medium that quotes (a name in marks,
+        a web address, a noun of names with its name), then whom it quotes; None when no one follows it."""
+        medium = _MEDIUM_IN_MARKS.match(tail) or _WEB_ADDRESS.match(tail)
+        if medium is None:
+            first = tail.split(None, 1)[:1]
+            if not first or first[0].lower() not in self.speech.name_nouns:
+                return None
+            at = tail.index(first[0]) + len(first[0])
+            medium = _MEDIUM_IN_MARKS.match(tail, at) or _WEB_ADDRESS.match(tail, at)
+            end = medium.end() if medium else at
+        else:
+            end = medium.end()
+        person = tail[end:]
+        return self.phrase_after(person.lstrip()) if person.strip()[:1].isalpha() else None
 
     def _any_verb_after(self, after: str, rest: str) -> str | None:
         """Where nouns have capitals, '„…“, strich Romney heraus': a comma after a statement, then a verb (a
