@@ -160,8 +160,6 @@ def _function_words(code: str, name: str) -> frozenset[str]:
 
 # the scripts written without blanks between words (Han and kana), or with particles glued on (Hangul)
 _HAN_AND_KANA = KANA + HAN
-# the runs of those scripts and the text between them, in turn
-_CJK_RUNS_SPLIT = re.compile(f"([{_HAN_AND_KANA}{HANGUL}]+)").split
 _UNSPACED_RUN = re.compile(f"[{_HAN_AND_KANA}]+")
 
 
@@ -178,14 +176,14 @@ def character_pairs(lowered: str) -> list[str]:
     """Tokens of CJK text: each run of those scripts as its overlapping pairs of characters ("空气质量" ->
     "空气", "气质", "质量"; a lone character stands for itself), then the other words as `words` gives them
     ("ibm"). The summariser counts them, so their order is the runs' and then the words'."""
-    parts = _CJK_RUNS_SPLIT(lowered)  # the other text, a run, the other text, a run, …: one scan
-    if len(parts) == 1:
+    tokens = _PAIRS_AND_LONE_CHARACTERS(lowered)  # (one scan of the sentence, not one a run: a post has dozens)
+    if not tokens:
         return words(lowered)
-    tokens: list[str] = []
-    for run in parts[1::2]:
-        tokens += _PAIRS(run) if len(run) > 1 else (run,)
-    tokens += find_words(" ".join(parts[0::2]))
+    tokens += find_words(_CJK_RUN.sub(" ", lowered))
     return tokens
 
 
-_PAIRS = re.compile("(?=(..))", re.S).findall  # every two characters in a row (their strings made in C)
+_CJK = _HAN_AND_KANA + HANGUL
+# at each character of a run, the pair it opens, or the character alone when its run is one long
+_PAIRS_AND_LONE_CHARACTERS = re.compile(f"(?=([{_CJK}][{_CJK}]|(?<![{_CJK}])[{_CJK}](?![{_CJK}])))").findall
+_CJK_RUN = re.compile(f"[{_CJK}]+")

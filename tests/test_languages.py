@@ -1,13 +1,17 @@
 """Each article read in its own language: identified from its text, split, tokenised and summarised by
 that language's rules, stored with it; a language we do not read gets its lead and no quotes."""
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digest.analyse import analyse_text, best_sentences
 from digest.language import identify, normalise_code
 from digest.languages import LANGUAGES, character_pairs, supported
 from digest.summarise import get_summariser
-from digest.text import split_sentences
+from digest.text import find_words, split_sentences, words
 from tests.fakes.news import FOREIGN_ARTICLES
 
 # Indonesian: fastText knows it, we have no rules for it
@@ -71,6 +75,22 @@ def test_cjk_terms_are_character_pairs():
     assert character_pairs("空气质量") == ["空气", "气质", "质量"]
     assert character_pairs("ibm的ceo说") == ["的", "说", "ibm", "ceo"]
     assert character_pairs("박사는 말했다") == ["박사", "사는", "말했", "했다"]
+
+
+_RUN = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(st.sampled_from("空气质量的说。，アイ박사는 ibm-ceo. 1_"), max_size=30))
+def test_character_pairs_are_each_runs_pairs_then_the_other_words(text):
+    """The one-scan tokens are what the definition gives, run by run."""
+    runs = _RUN.findall(text)
+    if not runs:
+        expected = words(text)
+    else:
+        expected = [token for run in runs for token in ([run[i:i + 2] for i in range(len(run) - 1)] or [run])]
+        expected += find_words(_RUN.sub(" ", text))
+    assert character_pairs(text) == expected
 
 
 @pytest.mark.parametrize("code", sorted(FOREIGN_ARTICLES))
