@@ -33,7 +33,7 @@ LEXRANK_EPSILON = 0.1
 _BYLINE = re.compile(r"^(?:by|from|photo|image|video|updated|published|posted|source)\b[\s:]", re.I)
 _BYLINE_FIRST = frozenset("BFIPSUVbfipsuvİıſ")  # what the byline words can start with, the case ignored
 _QUOTE_OPENERS = frozenset("\"“‘'")
-_SENTENCE_ENDS = tuple(".!?…\"”’')]")
+_SENTENCE_ENDS = tuple(".!?…\"”’')]。！？」』）")
 _READER_ADDRESS = re.compile(r"\b(?:click|subscribe|sign up|follow us|share this|read more|comments?)\b", re.I)
 # what a lower-cased text that `_READER_ADDRESS` matches holds, if it is ASCII (no "ſ" or Kelvin sign, which
 # match "s" and "k" too when the case is ignored): a third of the cost, so the pattern runs only where it may match
@@ -233,9 +233,10 @@ class Summariser:
         cent = centrality / top if top > 0 else centrality
         # what a sentence's place adds, in one pass over the candidates (a numpy call costs more than the
         # arithmetic of a few sentences: a post has three or four)
+        opening = w.paragraph_start if sentences[-1].paragraph else 0.0  # (text in one paragraph: none)
         place = [w.position * math.exp(-w.position_decay * sentence.index)
                  - (w.quote_penalty if sentence.text[:1] in _QUOTE_OPENERS else 0.0)
-                 + (w.paragraph_start if i == 0 or sentences[i - 1].paragraph != sentence.paragraph else 0.0)
+                 + (opening if i == 0 or sentences[i - 1].paragraph != sentence.paragraph else 0.0)
                  for i in candidates for sentence in (sentences[i],)]
         score = w.centrality * cent + place
         chosen = [int(score.argmax())]

@@ -196,3 +196,14 @@ def test_lexrank_scores_two_sentences_alike_whatever_their_words(counts):
     idf = np.log(2 / (1.0 + np.add.reduce(tf > 0, axis=0)))  # as `select` weighs the terms of two sentences
     scores, _ = lexrank_scores(tf, idf)
     assert scores[0] == scores[1]
+
+
+def test_chinese_sentences_ending_with_a_wide_stop_are_sentences():
+    """"。" ends a Chinese sentence as "." ends an English one: the candidates are every sentence, not only
+    the ones that happen to end with a closing mark."""
+    text = ("北京市政府周一宣布，明年将新建二十所公立幼儿园，以缓解入园难的问题。"
+            "新幼儿园主要分布在城市东部和南部的新建住宅区。"
+            "一位家长表示：“希望新幼儿园能尽快开学，孩子们不用再排队了。”"
+            "市教委表示，相关建设资金已经全部落实。")
+    picked = [s.text for s in get_summariser("zh").summarise(text, 1)]
+    assert picked == ["北京市政府周一宣布，明年将新建二十所公立幼儿园，以缓解入园难的问题。"]
