@@ -575,6 +575,14 @@ def test_russian_verb_of_quoting_names_the_medium_then_whom_it_quotes():
     assert said["Работы идут строго по графику"] == "представителя подрядчика"
 
 
+def test_a_stop_the_page_lost_its_blank_after_ends_a_speaker_but_an_initials_does_not():
+    text = ("« Nous ne céderons pas sur les horaires », a répondu le directeur de Radio 2.La direction a confirmé "
+            "la grève. « Le trafic reprendra demain matin », a précisé M.Dupont.")
+    said = _speakers("fr", text)
+    assert said["Nous ne céderons pas sur les horaires"] == "le directeur de Radio 2"  # not "… 2.La direction"
+    assert said["Le trafic reprendra demain matin"] == "M.Dupont"
+
+
 def test_russian_dates_adverbs_and_particles_are_no_part_of_a_speaker():
     text = ("«Мы откроем новую линию метро в декабре», — сказал Сергей Волков 12 марта на заседании думы.\n"
             "«Денег на ремонт дорог в бюджете хватит», — заявил 5 апреля министр транспорта Павел Зуев.\n"

@@ -32,6 +32,7 @@ _STOP = re.compile(r"[.!?…]['’\"”»“«)]*\s+|[。！？]|\.(?<=[^\W\d_]{
 # a stop that ends no sentence: after an initial, a capital and one letter ("Dr.", "Nr."), a longer
 # abbreviation of news copy ("Mio.", "Prof.", "Abs.") or a number ("3. Mai"); a word of three letters
 # ends one ("… den Tod.")
+_INITIAL = re.compile(r"\b[^\W\d_]\Z")
 _NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b[^\W\d_](?<=[A-ZÄÖÜА-Я])[a-zäöüа-я]|\b(?:Abs|Mio|Mrd|Str|Tel|Prof|Bsp|Chr|Jh|Jhd|Kap|Ziff|Nov|Dez|Okt|Sept|Aug|Feb|Jan|Mme|Mlle|Corp|Inc|Ltd|Vol)|\d+)\Z")
 # (a stop before a capital or a mark with no blank between is a blank the page lost: "Merkel.Als …")
 _PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「」『』]|\.(?=\s|$|[^\w\s.]|[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’ ])")
@@ -116,7 +117,12 @@ def _phrase_end(text: str, name_first: bool = False) -> int:
         return opening.end()
     for stop in _PHRASE_STOP.finditer(text):
         if stop.group() == "." and _NOT_AN_END.search(text, max(0, stop.start() - 4), stop.start()):
-            continue
+            follows = text[stop.end():stop.end() + 1]
+            if _INITIAL.search(text, max(0, stop.start() - 2), stop.start()) or (
+                    follows.isspace() and follows != "\n" or follows and follows in "\"“”„»«"):
+                continue  # an initial's stop ("M.Pepy"), or an abbreviation's or an ordinal's with a blank after
+                # it ("1. Februar"); not one the line ends with, nor one a capital follows with no blank ("Europe
+                # 1.La", "Wu.Des images": the blank the page lost)
         name = _NAME_IN_MARKS.match(text, stop.start()) if text[stop.start() - 1:stop.start()] == " " and any(
             ch.isalpha() for ch in text[:stop.start()]) else None
         # (after a word of the phrase: "die „Computerwoche“", not a quote that opens it; the name ends the
