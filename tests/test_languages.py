@@ -581,6 +581,10 @@ def test_a_stop_the_page_lost_its_blank_after_ends_a_speaker_but_an_initials_doe
     said = _speakers("fr", text)
     assert said["Nous ne céderons pas sur les horaires"] == "le directeur de Radio 2"  # not "… 2.La direction"
     assert said["Le trafic reprendra demain matin"] == "M.Dupont"
+    # a video's caption run into the sentence opens with no word: no subject, whatever follows it
+    caption = ("Le débat a repris mardi. Retraites : la réforme ? (2) - 07/02par RTLJean Dupont a dénoncé un "
+               "« texte indigent et dangereux » du gouvernement.")
+    assert not any(speaker and "(2)" in speaker for speaker in _speakers("fr", caption).values())
 
 
 def test_russian_dates_adverbs_and_particles_are_no_part_of_a_speaker():

@@ -250,6 +250,8 @@ class ClauseReader:
         if not words or len(words) > _MAX_SPEAKER_WORDS + 4:
             return None
         first = words[0].lower().strip("„“\"«»(")
+        if not first.isdigit() and not any(map(str.isalpha, first)):
+            return None  # "(3) - 07/02par BFMTV…": a video's caption run into the sentence, no subject
         if self._opens_a_name(words):
             pass  # "Von der Leyen": small words, then a name
         elif first in self.function_words and first not in self.speech.subject_starts:
