@@ -545,6 +545,10 @@ def test_french_relative_clause_after_a_subject_and_its_antecedent():
     assert said["un seul incident grave"] == "une porte-parole de la mairie"
     assert said["n'a jamais été seul"] == "le directeur de l'école"  # "D'après" is a preposition
     assert said["une nette baisse des hospitalisations"] == "l'agence régionale de santé"  # not "… qui note"
+    # "selon lui": the pronoun is whom the fragment's words are of, not the words after it ("capable de")
+    hooked = ("Le maire admire le ministre, qui selon lui est capable de « réconcilier la gauche et la droite ». "
+              "La première fois, c'était à Lyon : « Je le connais depuis vingt ans et je lui fais confiance. »")
+    assert _speakers("fr", hooked)["Je le connais depuis vingt ans et je lui fais confiance."] is None
 
 
 @pytest.mark.parametrize(("code", "text", "quote", "speaker"), [

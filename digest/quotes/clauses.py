@@ -687,7 +687,11 @@ class ClauseReader:
             return None
         _, kind, found = max(cues, key=lambda cue: cue[0])
         if kind in ("pre", "noun"):  # (a noun of speech: its genitive, "der Vorwurf der CDU")
-            return self.phrase_after(sentence[found.end():].lstrip())
+            rest = sentence[found.end():].lstrip()
+            first = rest.split(None, 1)[:1]
+            if kind == "pre" and first and first[0].lower().rstrip(",") in speech.pronouns:
+                return first[0].rstrip(",")  # "qui selon lui est capable de « … »": whom the pronoun means
+            return self.phrase_after(rest)
         if kind == "post":
             head = sentence[:found.start()].rstrip(" ,")
             ends = [head.rfind(mark) for mark in ",;:"]
