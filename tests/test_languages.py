@@ -579,6 +579,13 @@ def test_russian_verb_of_quoting_names_the_medium_then_whom_it_quotes():
     assert said["Работы идут строго по графику"] == "представителя подрядчика"
 
 
+def test_a_french_opening_adverbial_of_time_is_no_part_of_the_subject():
+    text = ("Le plan a été annoncé en mars. Un mois plus tard, le ministre du Logement Paul Roux a assuré que « les "
+            "premiers chantiers commenceront avant l'été ».")
+    assert _speakers("fr", text)["les premiers chantiers commenceront avant l'été"] == \
+        "le ministre du Logement Paul Roux"
+
+
 def test_a_stop_the_page_lost_its_blank_after_ends_a_speaker_but_an_initials_does_not():
     text = ("« Nous ne céderons pas sur les horaires », a répondu le directeur de Radio 2.La direction a confirmé "
             "la grève. « Le trafic reprendra demain matin », a précisé M.Dupont.")

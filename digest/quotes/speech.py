@@ -290,7 +290,7 @@ _FRENCH = Speech(
     audience=_words("presse journalistes journaliste agence chaîne radio télévision micro quotidien journal "
                     "hebdomadaire magazine"),
     between_verb_and_subject=_words("alors encore aussi ensuite enfin pourtant lui-même elle-même lundi mardi "
-                                    "mercredi jeudi vendredi samedi dimanche hier aujourd'hui"),
+                                    "mercredi jeudi vendredi samedi dimanche hier aujourd'hui tard tôt"),
     nouns_take_articles=True,
     clitics=_words("n' s' qu' c' j' m' t'"),
     relatives=_words("qui que qu' dont lequel laquelle lesquels lesquelles"),
