@@ -17,7 +17,7 @@ import lxml.html
 import trafilatura
 from trafilatura.settings import Document
 
-from digest.text import normalize_text, split_paragraphs
+from digest.text import WIDE_SENTENCE_ENDS, normalize_text, split_paragraphs
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ _DATELINE = re.compile(
     r"(?:\([A-Za-z][\w .&'/-]{0,30}\)\s*|/[A-Za-z][\w .&'-]{0,30}/\s*)?(?:--|—|–|-)\s+"  # (Reuters), /PRNewswire/
 )
 _DATELINE_NEEDS = re.compile(r"^(?:[A-Z]{3,}|\()")
-_SENTENCE_ENDS = tuple(".!?…:;\"”’')]")  # a line ending in one of these holds a sentence
+_SENTENCE_ENDS = tuple(".!?…:;\"”’')]" + WIDE_SENTENCE_ENDS)  # a line ending in one of these holds a sentence
 
 
 @dataclass(slots=True)

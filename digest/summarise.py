@@ -24,7 +24,7 @@ from itertools import chain
 import numpy as np
 
 from digest.languages import LANGUAGES, Language
-from digest.text import Sentence, split_sentences
+from digest.text import WIDE_SENTENCE_ENDS, Sentence, split_sentences
 
 MAX_SENTENCES = 150  # centrality over at most this many candidates: cost stays flat for huge inputs
 LEXRANK_THRESHOLD = 0.1
@@ -33,7 +33,7 @@ LEXRANK_EPSILON = 0.1
 _BYLINE = re.compile(r"^(?:by|from|photo|image|video|updated|published|posted|source)\b[\s:]", re.I)
 _BYLINE_FIRST = frozenset("BFIPSUVbfipsuvİıſ")  # what the byline words can start with, the case ignored
 _QUOTE_OPENERS = frozenset("\"“‘'")
-_SENTENCE_ENDS = tuple(".!?…\"”’')]。！？」』）")
+_SENTENCE_ENDS = tuple(".!?…\"”’')]" + WIDE_SENTENCE_ENDS)
 _READER_ADDRESS = re.compile(r"\b(?:click|subscribe|sign up|follow us|share this|read more|comments?)\b", re.I)
 # what a lower-cased text that `_READER_ADDRESS` matches holds, if it is ASCII (no "ſ" or Kelvin sign, which
 # match "s" and "k" too when the case is ignored): a third of the cost, so the pattern runs only where it may match

@@ -37,6 +37,9 @@ LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters
 KANA = "\u3040-\u30ff"
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HANGUL = "\uac00-\ud7af"
+# what ends a sentence in Chinese and Japanese text, as "." and a closing mark do elsewhere: the wide stops and
+# the closing marks and bracket after them
+WIDE_SENTENCE_ENDS = "。！？」』）"
 # Closing quote marks the splitter sometimes leaves at the start of the next sentence.
 _CLOSERS = "\"”’')]"
 _LEADING_CLOSER = re.compile(rf"^([{re.escape(_CLOSERS)}]+)\s+")

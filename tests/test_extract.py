@@ -93,3 +93,11 @@ def test_the_sample_pages_extract_close_to_their_gold_text():
     gold = json.loads((root / "ground-truth.json").read_text())
     assert len(gold) == 3
     assert benchmark_f1(root, gold) >= 0.85
+
+
+def test_chinese_paragraphs_ending_with_a_wide_stop_hold_sentences():
+    """"。" ends a sentence as "." does: the story's first paragraph is prose, kept; the menu before it and
+    the editor's line after the story are not."""
+    text = ("首页 > 新闻\n\n北京市政府周一宣布，明年将新建二十所公立幼儿园。\n\n"
+            "一位家长说：“希望新幼儿园能尽快开学。”\n\n责任编辑：张三")
+    assert clean_text(text) == "北京市政府周一宣布，明年将新建二十所公立幼儿园。\n一位家长说：“希望新幼儿园能尽快开学。”"
