@@ -632,17 +632,13 @@ class ClauseReader:
         """'«…», — цитирует «Взгляд» Дмитрия Медведева', '— цитирует NEWSru.com Морозова', '— цитирует
         телеканал представителя минобороны': after a verb of quoting, the medium that quotes (a name in marks,
         a web address, a noun of names with its name), then whom it quotes; None when no one follows it."""
-        medium = _MEDIUM_IN_MARKS.match(tail) or _WEB_ADDRESS.match(tail)
-        if medium is None:
-            first = tail.split(None, 1)[:1]
-            if not first or first[0].lower() not in self.speech.name_nouns:
-                return None
-            at = tail.index(first[0]) + len(first[0])
-            medium = _MEDIUM_IN_MARKS.match(tail, at) or _WEB_ADDRESS.match(tail, at)
-            end = medium.end() if medium else at
-        else:
-            end = medium.end()
-        person = tail[end:]
+        first = tail.split(None, 1)[:1]
+        noun = first and first[0].lower() in self.speech.name_nouns  # ("телеканал «Дождь»": its name after it)
+        at = tail.index(first[0]) + len(first[0]) if noun else 0
+        medium = _MEDIUM_IN_MARKS.match(tail, at) or _WEB_ADDRESS.match(tail, at)
+        if medium is None and not noun:
+            return None
+        person = tail[medium.end() if medium else at:]
         return self.phrase_after(person.lstrip()) if person.strip()[:1].isalpha() else None
 
     def _any_verb_after(self, after: str, rest: str) -> str | None:
