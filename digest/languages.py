@@ -33,7 +33,7 @@ class Language:
 
     @property
     def rejoins(self) -> bool:
-        """Whether `joins` or `carried` can say yes for this language."""
+        """Whether `joins` can say yes for this language."""
         return self.pairs or self.ordinal_dot
 
     def stem(self) -> Callable[[str], str]:
@@ -57,14 +57,6 @@ class Language:
             return True
         return self.ordinal_dot and _DAY_NUMBER_AT_END.search(piece) is not None \
             and following.split(None, 1)[0].strip(",.:;!?").lower() in _months(self.code)
-
-    def carried(self, piece: str) -> int:
-        """How many characters at the end of `piece` open the next sentence: the number of a list's item
-        that the splitter left after a wide stop ("…疲劳”。2. | 第二点"): 0 for none."""
-        if not self.pairs or not _ends_in_a_number_and_stop(piece):
-            return 0
-        number = _NUMBER_AFTER_A_WIDE_STOP.search(piece)
-        return len(number.group()) if number else 0
 
     def word_count(self, text: str, tokens: list[str]) -> int:
         """How many words a sentence has (the summariser keeps sentences of 5 to 80): its tokens, or for
@@ -132,11 +124,10 @@ def _stop_words(code: str, name: str) -> frozenset[str]:
 CHARACTERS_PER_WORD = 1.5  # Chinese and Japanese words are ~1.5 characters long on average
 _DAY_NUMBER_AT_END = re.compile(r"(?<!\d)\d{1,2}\.\Z")
 _LIST_NUMBER_AT_END = re.compile(r"(?<![\d.])\d{1,2}\.\Z")
-_NUMBER_AFTER_A_WIDE_STOP = re.compile(r"(?:(?<=[。！？!?][”」』）)])|(?<=[。！？]))\s*\d{1,2}\.\Z")
 
 
 def _ends_in_a_number_and_stop(piece: str) -> bool:
-    """What the three patterns above end with, asked first: they are anchored at the end, and a search
+    """What the two patterns above end with, asked first: they are anchored at the end, and a search
     for them tries every position of the piece."""
     return piece[-1:] == "." and piece[-2:-1].isdigit()
 

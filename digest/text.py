@@ -40,6 +40,8 @@ HANGUL = "\uac00-\ud7af"
 # what ends a sentence in Chinese and Japanese text, as "." and a closing mark do elsewhere: the wide stops and
 # the closing marks and bracket after them
 WIDE_SENTENCE_ENDS = "。！？」』）"
+# (with the closing marks after it; "?" and "!" with a wide closing mark after them, as Chinese text has them too)
+_WIDE_STOP_BEFORE_LATIN = re.compile(r"(?:[。！？][」』）”]*|[!?][」』）”]+)(?=[0-9A-Za-z])")
 # Closing quote marks the splitter sometimes leaves at the start of the next sentence.
 _CLOSERS = "\"”’')]"
 _LEADING_CLOSER = re.compile(rf"^([{re.escape(_CLOSERS)}]+)\s+")
@@ -71,11 +73,26 @@ def split_paragraphs(text: str) -> list[str]:
     return [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
 
 
+def _cut_at_wide_stops(pieces: list[str]) -> list[str]:
+    """The pieces cut after each wide stop that a digit or Latin letter follows. The splitter reads "。" as
+    ".", which ends no sentence before a number or a lower-case word ("1.5", "e.g. this"); a wide stop
+    is never a decimal point or an abbreviation's ("享年91岁。| 1951年，…", "关门了。| e世界…")."""
+    cut: list[str] = []
+    for piece in pieces:
+        start = 0
+        for stop in _WIDE_STOP_BEFORE_LATIN.finditer(piece):
+            cut.append(piece[start:stop.end()])
+            start = stop.end()
+        cut.append(piece[start:])
+    return cut
+
+
 def _pieces(paragraph: str, code: str) -> list[tuple[str, str]]:
     """The splitter's pieces of `paragraph`, stripped, each with the blank that came before it."""
     pieces: list[tuple[str, str]] = []
     blank = ""
-    for raw in segment(code, paragraph):
+    raws = segment(code, paragraph)
+    for raw in raws if paragraph.isascii() else _cut_at_wide_stops(list(raws)):
         stripped = raw.strip()
         if not stripped:
             blank += raw
@@ -101,10 +118,6 @@ def _split_paragraph(paragraph: str, language: Language | None = None) -> list[s
             piece = piece[lead.end():]
             if not piece:
                 continue
-        if language is not None and merged and (carried := language.carried(merged[-1])):
-            number = merged[-1][-carried:]
-            merged[-1] = merged[-1][:-carried].rstrip()
-            piece, blank = f"{number.lstrip()}{blank}{piece}", number[:len(number) - len(number.lstrip())]
         # (pieces carry no blank at their ends, so a dangling initial is a piece that ends in ".")
         if merged and (merged[-1][-1:] == "." and search_end(_DANGLING_INITIAL, merged[-1], 12)
                        or not (merged[-1][0].isalpha() or _LETTER.search(merged[-1]))  # (a letter first: at once)

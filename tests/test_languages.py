@@ -760,3 +760,15 @@ def test_a_speaker_shown_under_a_quote_is_named_not_only_described():
     described, named = found["Wir eröffnen"], found["Die Preise b"]
     assert described["speaker"] == "der Sprecher" and not described["confident"]  # listed, never shown
     assert named["speaker"] == "Bürgermeisterin Anna Keller" and named["confident"]
+
+
+def test_a_wide_stop_ends_a_sentence_before_a_number_or_a_latin_word():
+    """"。" is no decimal point and no abbreviation's dot: what follows it opens a sentence, a year or a
+    name in Latin letters as well as a character."""
+    text = "他在家中逝世，享年91岁。1951年，他合成了炔诺酮。网站关门了！e世界也是。他问：“好吗?”2014年他走了。"
+    got = [s.text for s in split_sentences(text, LANGUAGES["zh"])]
+    assert got == ["他在家中逝世，享年91岁。", "1951年，他合成了炔诺酮。", "网站关门了！", "e世界也是。",
+                   "他问：“好吗?”", "2014年他走了。"]
+    assert [s.text for s in split_sentences("よかった。3月にまた行く。", LANGUAGES["ja"])] == ["よかった。", "3月にまた行く。"]
+    assert [s.text for s in split_sentences("The rate rose 1.5 points. It was 2.5 in May.")] == [
+        "The rate rose 1.5 points.", "It was 2.5 in May."]
