@@ -612,6 +612,44 @@ def test_russian_dates_adverbs_and_particles_are_no_part_of_a_speaker():
     assert said["сделка с покупателем отменена"] == "представители компании"  # not "Позднее …"
 
 
+def test_russian_subjects_open_with_bare_nouns_and_end_before_an_adverbial():
+    """Russian nouns take no article, so a subject opens with a title noun the article also writes in lower
+    case ("президент"); the subject ends with its name, before a preposition's adverbial; a clause with "не"
+    before ", заявил X" is what was said, not who said it."""
+    text = ("Президент банка Андрей Котов подчеркнул интерес к покупке: «Мы будем развивать эту сеть "
+            "вместе с партнерами».\n"
+            "Вице-президент банка рассказал, что президент компании продаёт её впервые.\n"
+            "Канцлер Анна Смирнова в преддверии саммита в Берлине заявила: «Наши санкции останутся в силе».\n"
+            "Глава районной администрации во время встречи с жителями поселка заявил: «Новую школу в поселке откроют уже в "
+            "сентябре».\n"
+            "Сегодня посол Франции Жан Дюпон заявил, что «переговоры идут трудно и медленно».\n"
+            "Однако стороны не будут спорить о границах, заявил депутат Олег Иванов. «Отношения двух стран "
+            "остаются очень хорошими», — добавил он.\n"
+            "Источники в правительстве сообщили, что «решение по бюджету уже принято».")
+    said = _speakers("ru", text)
+    assert said["Мы будем развивать эту сеть вместе с партнерами"] == "Президент банка Андрей Котов"
+    assert said["Наши санкции останутся в силе"] == "Канцлер Анна Смирнова"
+    assert said["Новую школу в поселке откроют уже в сентябре"] == "Глава районной администрации"
+    assert said["переговоры идут трудно и медленно"] == "посол Франции Жан Дюпон"
+    assert said["Отношения двух стран остаются очень хорошими"] == "депутат Олег Иванов"
+    assert said["решение по бюджету уже принято"] == "Источники в правительстве"  # a short description, whole
+
+
+@pytest.mark.parametrize(("code", "text", "quote", "speaker"), [
+    ("fr", "« Nous allons ouvrir trois écoles cette année », a déclaré le maire Paul Martin. La ministre Claire "
+           "Dubois a annoncé que le budget serait voté en mai. « Les crédits sont déjà réservés pour cette "
+           "année », a-t-elle ajouté.",
+     "Les crédits sont déjà réservés pour cette année", "La ministre Claire Dubois"),
+    ("ru", "«Мы откроем три новые школы в этом году», — сказал мэр Павел Мартынов. Министр Ирина Соколова "
+           "сообщила, что бюджет примут в мае. «Деньги на эти школы уже выделены в полном объеме», — добавила она.",
+     "Деньги на эти школы уже выделены в полном объеме", "Министр Ирина Соколова"),
+])
+def test_a_pronoun_after_a_quote_means_the_person_reported_since_the_last_quote(code, text, quote, speaker):
+    """The sentence before the quote names someone reporting (no quote of theirs): "elle", "она" is that
+    person, not the last quote's speaker."""
+    assert _speakers(code, text)[quote] == speaker
+
+
 @pytest.mark.parametrize(("code", "text", "speakers", "names"), [
     ("fr", "Le gouvernement a présenté mercredi son plan pour l'hôpital. « Nous allons recruter dix mille "
            "infirmières d'ici deux ans », a déclaré la ministre Claire Dubois devant les députés.\n"

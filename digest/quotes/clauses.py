@@ -256,8 +256,8 @@ class ClauseReader:
             pass  # "Von der Leyen": small words, then a name
         elif first in self.function_words and first not in self.speech.subject_starts:
             return None
-        elif first in self.speech.object_starts or first not in self.speech.subject_starts and first in self.lower_case \
-                and _capitalised(words[0]):
+        elif first in self.speech.object_starts or not self.speech.bare_nouns and first not in self.speech.subject_starts \
+                and first in self.lower_case and _capitalised(words[0]):
             return None  # an object ("Dem Spiegel") or an adverb ("Später"): the subject follows the verb (a word
             # after a particle, in lower case where it stands, is no capital the sentence gave it: "Позднее
             # представители компании")
@@ -276,10 +276,29 @@ class ClauseReader:
                 return None  # a clause before the verb ("Die Frage ist, weil …"), not a subject and its apposition
             if self.speech.capitalised_nouns and self._first_verb(phrase) is not None:
                 return None  # "Der Fahrer verbrachte die Nacht dort, nur selten [war]": a clause of its own
-        phrase = self._antecedent(phrase)
+        phrase = self._before_an_adverbial(self._antecedent(phrase))
         if any(word in self.speech.copulas for word in phrase.split()[1:]):
             return None  # "Les deux occupants de la voiture sont décédés, a indiqué …": a clause of its own
         return phrase if phrase and self.can_speak(phrase) else None
+
+    def _before_an_adverbial(self, phrase: str) -> str:
+        """Where nouns are bare, a subject before its verb ends with its name, and a preposition after it opens
+        an adverbial: "Канцлер ФРГ Ангела Меркель | в преддверии саммита в Баварии", "Глава российского
+        государства | во время Питерского форума" (no name, and longer than a description: the first preposition);
+        "Посол России в США Анатолий Антонов" (a name follows the preposition) and "источники в Кремле" (a short
+        description) are one phrase. A name is two capitalised words after the first."""
+        prepositions = self.speech.adverbial_prepositions
+        words = phrase.split()
+        if not prepositions or not any(word in prepositions for word in words[1:]):
+            return phrase
+        end = 0  # just past the last name
+        for at in range(2, len(words)):
+            if _capitalised(words[at]) and _capitalised(words[at - 1]) and words[at - 1] not in prepositions:
+                end = at + 1
+        if not end and len(words) <= _LABEL_WORDS:
+            return phrase
+        cut = next((at for at in range(max(end, 1), len(words)) if words[at] in prepositions), None)
+        return " ".join(words[:cut]).rstrip(",") if cut else phrase
 
     def _antecedent(self, phrase: str) -> str:
         """"le braqueur qui", "Un argument balayé par la Cour qui", "C'est ce que pense l'eurodéputé X qui":

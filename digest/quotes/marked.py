@@ -100,6 +100,18 @@ def _sentences_before(text: str, paragraph_start: int, at: int, ends: list[int])
     return text[previous:current] if index else "", text[current:at]
 
 
+def _reported_since(reader: ClauseReader, previous: str, start: int, quotes: list[Quote]) -> str | None:
+    """Whom the sentence before a quote names as reporting, when it comes after the last quote ("…, заявил
+    депутат Олег Иванов. «…», — добавил он."): the person a pronoun after the quote means, named since the
+    last quote's speaker. Only a person's name is meant so (a medium, "selon RTL", or a description, "la
+    marine nationale", is not whom "il" or "он" stands for): two capitalised words, as "Олег Иванов"."""
+    if not previous or quotes and quotes[-1].end > start:
+        return None
+    named = reader.reported_in(previous)
+    words = named.split() if named else []
+    return named if any(a[:1].isupper() and b[:1].isupper() for a, b in zip(words, words[1:], strict=False)) else None
+
+
 def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> list[Quote]:
     """The direct quotations of `text` (paragraphs separated by '\\n') in its language's marks, in order,
     each with the speaker its reporting clause names (None when none does). `function_words`: the
@@ -177,7 +189,8 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
             if introduced and introduced.lower() not in speech.pronouns:
                 who, how = introduced, "introduced"
             else:
-                who, how = last_speaker, "pronoun"
+                who, how = _reported_since(reader, previous, span.open_mark - len(before) - len(previous),
+                                           quotes) or last_speaker, "pronoun"
         if who is None and quotes and statement and quotes[-1].speaker:
             who, how = quotes[-1].speaker, "carried"  # a quote that goes on from the last one
         if who is not None and how in ("clause", "introduced", "closing", "reported"):

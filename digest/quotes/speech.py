@@ -98,6 +98,12 @@ class Speech:
     # a noun takes an article or a determiner (French): a subject after its verb opens with one, a name or a
     # pronoun, never with a lower-case word of another kind ("a dit jeudi envisager …")
     nouns_take_articles: bool = False
+    # a noun takes no article and only names have capitals (Russian): a subject opens with a bare noun, which the
+    # article writes in lower case elsewhere ("Президент ВТБ Андрей Костин" and "президент"), so that says
+    # nothing of a capitalised first word; the subject ends before a preposition that opens an adverbial
+    # (`adverbial_prepositions`: "Канцлер ФРГ Ангела Меркель | в преддверии саммита заявила")
+    bare_nouns: bool = False
+    adverbial_prepositions: frozenset[str] = frozenset()
     # nouns are capitalised and verbs are not (German): a sentence's first lower-case word that is not
     # a function word is its verb or an adjective of its subject's
     capitalised_nouns: bool = False
@@ -323,7 +329,12 @@ _RUSSIAN = Speech(
     subject_starts=_words("он она они мы я это этот эта эти его её их наш наша первый первая второй вторая новый "
                           "новая главный главная сам сама сами один одна другой другая каждый все весь вся многие "
                           "некоторые"),
-    leading_particles=_words("и а но также даже позднее позже затем потом впоследствии причем причём впрочем"),
+    leading_particles=_words("и а но также даже позднее позже затем потом впоследствии причем причём впрочем "
+                             "накануне сегодня вчера ранее теперь сейчас итак так"),
+    # (and "не", which stands before a verb: "главы МИД не будут замыкаться …, заявил X" is a clause)
+    copulas=_words("не был была было были будет будут является являются"),
+    bare_nouns=True,
+    adverbial_prepositions=_words("в во на по при после перед с со для у к о об из от до между через"),
     quoting_verbs="цитирует|цитируют|цитировал:,а,и|цитировало",
     months=_words("января февраля марта апреля мая июня июля августа сентября октября ноября декабря"),
     # (adverbs and particles after a subject, before its verb: "Губернатор также заявил")
@@ -339,7 +350,7 @@ _RUSSIAN = Speech(
                       "телеканал телеканала радиостанция фильм фильма книга книги программа программы проект "
                       "проекта операция операции акция акции организация организации банк банка клуб клуба "
                       "команда команды завод завода концерн концерна группа группы холдинг холдинга "
-                      "издание издания сайт портал"),
+                      "издание издания сайт портал песня песни песню"),
 )
 
 _SPANISH = Speech(
