@@ -643,6 +643,14 @@ def test_russian_subjects_open_with_bare_nouns_and_end_before_an_adverbial():
     ("ru", "«Мы откроем три новые школы в этом году», — сказал мэр Павел Мартынов. Министр Ирина Соколова "
            "сообщила, что бюджет примут в мае. «Деньги на эти школы уже выделены в полном объеме», — добавила она.",
      "Деньги на эти школы уже выделены в полном объеме", "Министр Ирина Соколова"),
+    # a paragraph that opens with the quote: the report that closed the paragraph before; a family name alone
+    # (the article gives it in full elsewhere, declined), a participle's clause after it no part of it
+    ("ru", "Суд оправдал Виталия Карпова в среду.\nКарпов, проведший в заключении два года, заявил, что "
+           "благодарен всем за поддержку.\n«Все эти годы я верил, что правда победит», — сказал он.",
+     "Все эти годы я верил, что правда победит", "Карпов"),
+    ("fr", "« Nous ne céderons pas sur ce projet », a déclaré le maire Paul Martin. Selon Libération, le préfet a "
+           "refusé la réunion. « Nous avons attendu trois semaines une réponse écrite », a-t-il ajouté.",
+     "Nous avons attendu trois semaines une réponse écrite", "le maire Paul Martin"),  # a medium is no "il"
 ])
 def test_a_pronoun_after_a_quote_means_the_person_reported_since_the_last_quote(code, text, quote, speaker):
     """The sentence before the quote names someone reporting (no quote of theirs): "elle", "она" is that

@@ -288,6 +288,9 @@ class ClauseReader:
         "Посол России в США Анатолий Антонов" (a name follows the preposition) and "источники в Кремле" (a short
         description) are one phrase. A name is two capitalised words after the first."""
         prepositions = self.speech.adverbial_prepositions
+        head, comma, rest = phrase.partition(",")
+        if prepositions and comma and rest.strip()[:1].islower():
+            phrase = head  # "Калоев, потерявший … семью, [заявил]": a participle's or relative clause after the name
         words = phrase.split()
         if not prepositions or not any(word in prepositions for word in words[1:]):
             return phrase

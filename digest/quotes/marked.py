@@ -100,15 +100,48 @@ def _sentences_before(text: str, paragraph_start: int, at: int, ends: list[int])
     return text[previous:current] if index else "", text[current:at]
 
 
-def _reported_since(reader: ClauseReader, previous: str, start: int, quotes: list[Quote]) -> str | None:
+def _last_sentence_before(text: str, paragraph_start: int, speech: Speech) -> tuple[str, int]:
+    """(the last sentence of the paragraph before the one at `paragraph_start`, where it starts)."""
+    start = text.rfind("\n", 0, paragraph_start - 1) + 1
+    paragraph = text[start:paragraph_start - 1]
+    ends = [end for end in sentence_ends(paragraph, speech.articles, speech.capitalised_nouns)
+            if end < len(paragraph.rstrip())]
+    return paragraph[ends[-1] if ends else 0:], start + (ends[-1] if ends else 0)
+
+
+def _named_in_full(text: str, name: str, function_words: frozenset[str]) -> bool:
+    """`name` follows a capitalised word somewhere in `text` that is no small word opening a sentence: a
+    first name or a title ("Виталий Калоев", not "В Калоев")."""
+    if not name[:1].isupper() or name.isupper():
+        return False  # (an acronym, "RTL", names a body)
+    for found in re.finditer(rf"(\w+)\s+{re.escape(name)}\w{{0,3}}(?!\w)", text):  # (declined: "Виталия Калоева")
+        first = found.group(1)
+        if first[:1].isupper() and first.lower() not in function_words:
+            return True
+    return False
+
+
+def _reported_before(reader: ClauseReader, text: str, span: _Span, previous: str, before: str,
+                     quotes: list[Quote]) -> str | None:
+    """`_reported_since` in the sentence before the quote's, or, for a quote that opens its paragraph, in the
+    last sentence of the paragraph before."""
+    if previous or before.strip() or not span.paragraph_start:
+        return _reported_since(reader, text, previous, span.open_mark - len(before) - len(previous), quotes)
+    return _reported_since(reader, text, *_last_sentence_before(text, span.paragraph_start, reader.speech), quotes)
+
+
+def _reported_since(reader: ClauseReader, text: str, previous: str, start: int, quotes: list[Quote]) -> str | None:
     """Whom the sentence before a quote names as reporting, when it comes after the last quote ("…, заявил
     депутат Олег Иванов. «…», — добавил он."): the person a pronoun after the quote means, named since the
     last quote's speaker. Only a person's name is meant so (a medium, "selon RTL", or a description, "la
-    marine nationale", is not whom "il" or "он" stands for): two capitalised words, as "Олег Иванов"."""
+    marine nationale", "selon Challenges", is not whom "il" or "он" stands for): two capitalised words, as "Олег
+    Иванов", or a family name alone that the article gives with a first name."""
     if not previous or quotes and quotes[-1].end > start:
         return None
     named = reader.reported_in(previous)
     words = named.split() if named else []
+    if len(words) == 1:  # a family name alone: one the article names in full somewhere ("Виталий Калоев")
+        return named if _named_in_full(text, words[0].strip(",."), reader.function_words) else None
     return named if any(a[:1].isupper() and b[:1].isupper() for a, b in zip(words, words[1:], strict=False)) else None
 
 
@@ -182,6 +215,10 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
                 # from the report that opened it, sentence after sentence
                 who = reader.report_opening(_earlier_sentences(text, span.paragraph_start, span.open_mark, ends,
                                                                REPORT_REACH))
+        if who is None and statement and not previous and not before.strip() and not speech.speaker_first:
+            # a paragraph that opens with a quote goes on from the report that closed the paragraph before
+            # ("Калоев … заявил, что благодарен … ¶ «Находясь в тюрьме, я …»")
+            who, how = _reported_before(reader, text, span, previous, before, quotes), "sentence"
         if who is not None and who.lower() in speech.pronouns:
             # "sagte er": the speaker the narration before introduces ("X sagte: „…“, betont sie"), else the
             # speaker named last
@@ -189,8 +226,7 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
             if introduced and introduced.lower() not in speech.pronouns:
                 who, how = introduced, "introduced"
             else:
-                who, how = _reported_since(reader, previous, span.open_mark - len(before) - len(previous),
-                                           quotes) or last_speaker, "pronoun"
+                who, how = _reported_before(reader, text, span, previous, before, quotes) or last_speaker, "pronoun"
         if who is None and quotes and statement and quotes[-1].speaker:
             who, how = quotes[-1].speaker, "carried"  # a quote that goes on from the last one
         if who is not None and how in ("clause", "introduced", "closing", "reported"):
