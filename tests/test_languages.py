@@ -551,6 +551,17 @@ def test_french_relative_clause_after_a_subject_and_its_antecedent():
     assert _speakers("fr", hooked)["Je le connais depuis vingt ans et je lui fais confiance."] is None
 
 
+def test_french_plural_verbs_report_and_a_verbs_object_before_a_fragment_speaks_for_no_one():
+    """"…, estiment les membres du collectif": the plural's reporting verbs; "certains expliquent leur choix
+    « … »": the phrase that runs from the verb into the quote is its object, not an inverted subject."""
+    text = ("Les habitants du quartier critiquent le tracé. « Personne ne nous a demandé notre avis sur ce "
+            "projet », estiment les membres du collectif.\n"
+            "Certains expliquent leur choix « par la peur des travaux qui dureront trois ans ».")
+    said = _speakers("fr", text)
+    assert said["Personne ne nous a demandé notre avis sur ce projet"] == "les membres du collectif"
+    assert said.get("par la peur des travaux qui dureront trois ans") != "leur choix"
+
+
 @pytest.mark.parametrize(("code", "text", "quote", "speaker"), [
     ("fr", "Les deux passagers du camion sont sortis indemnes, a précisé la gendarmerie de l'Aisne. « Le conducteur "
            "roulait beaucoup trop vite sur cette route mouillée. »",

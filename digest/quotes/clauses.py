@@ -250,6 +250,8 @@ class ClauseReader:
         if not words or len(words) > _MAX_SPEAKER_WORDS + 4:
             return None
         first = words[0].lower().strip("„“\"«»(")
+        if len(words) == 1 and first in self.speech.pronouns:
+            return words[0].strip("„“\"«»(")  # "Ils dénoncent son comportement": whom it means, the caller's to find
         if not first.isdigit() and not any(map(str.isalpha, first)):
             return None  # "(3) - 07/02par BFMTV…": a video's caption run into the sentence, no subject
         if self._opens_a_name(words):
@@ -714,7 +716,14 @@ class ClauseReader:
             head = sentence[:found.start()].rstrip(" ,")
             ends = [head.rfind(mark) for mark in ",;:"]
             return head[max(ends) + 1:].strip() or None
-        return self.subject_of(sentence, found)
+        who = self.subject_of(sentence, found)
+        if who and not speech.capitalised_nouns:
+            # "29 % d'entre eux expliquent leur choix « … »", "certains dénoncent son « … »": a phrase after the
+            # verb that runs into the quote, no comma between, is the verb's object that the quote completes
+            at = sentence.find(who, found.end())
+            if at >= 0 and not sentence[at + len(who):].strip(" \"'«“„‘"):
+                return None
+        return who
 
     def clause_before(self, sentence: str) -> str | None:
         """'Merkel sagte:' / 'Dem Spiegel sagte Merkel:' / 'Laut Merkel' / 'Merkel zufolge': the speaker of the

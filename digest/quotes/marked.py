@@ -227,6 +227,8 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
                 who, how = introduced, "introduced"
             else:
                 who, how = _reported_before(reader, text, span, previous, before, quotes) or last_speaker, "pronoun"
+                if who is None and not statement and not reported:
+                    continue  # a fragment "il" or "er" reports and no one it can mean: as one nobody says
         if who is None and quotes and statement and quotes[-1].speaker:
             who, how = quotes[-1].speaker, "carried"  # a quote that goes on from the last one
         if who is not None and how in ("clause", "introduced", "closing", "reported"):

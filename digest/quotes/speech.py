@@ -275,8 +275,11 @@ _GERMAN = Speech(
 
 _FRENCH = Speech(
     marks={"«": "»", "“": "”", "\"": "\""},
-    verbs=("dit|disait|déclar:é,e,ait|affirm:é,e,ait|expliqu:é,e,ait|ajout:é,e,ait|estim:é,e,ait|soulign:é,e,ait"
-           "|assur:é,e,ait|indiqu:é,e,ait|précis:é,e,ait|confi:é,e,ait|lanc:é,e|répond:u,|répondait|martel:é,e"
+    # (the present's plural too: "estiment ces députés", "assurent les organisateurs")
+    verbs=("dit|disait|disent|déclar:é,e,ait,ent|affirm:é,e,ait,ent|expliqu:é,e,ait,ent|ajout:é,e,ait,ent"
+           "|estim:é,e,ait,ent|soulign:é,e,ait,ent|assur:é,e,ait,ent|indiqu:é,e,ait,ent|précis:é,e,ait,ent"
+           "|confi:é,e,ait,ent|dénoncent|regrettent|jugent|soupir:é,e,ait|se réjouit|s'est réjoui|s'est réjouie"
+           "|s'étonn:e,ait|s'indign:e,ait|lanc:é,e|répond:u,|répondait|martel:é,e"
            "|insist:é,e|racont:é,e,ait|annonc:é,e|prévenu|prévient|jug:é,e|dénonc:é,e|regrett:é,e|reconnu"
            "|reconnaît|rappel:é,le|poursuivi|poursuit|conclu|conclut|écrit|tweeté|qualifi:é,e|commenté|commente"
            "|résum:é,e|lâch:é,e|renchér:i,it|promis|promet|admis|admet|avou:é,e|témoign:é,e|interrog:é,e"
