@@ -551,6 +551,20 @@ def test_french_relative_clause_after_a_subject_and_its_antecedent():
     assert _speakers("fr", hooked)["Je le connais depuis vingt ans et je lui fais confiance."] is None
 
 
+@pytest.mark.parametrize(("code", "text", "quote", "speaker"), [
+    # a name, then a long description that holds a verb, before the colon: the name speaks
+    ("ru", "Анна Ковалева, руководитель отдела продаж крупной компании, выступила вчера с коротким "
+           "заявлением: «Мы не планируем сокращать сотрудников в этом году».",
+     "Мы не планируем сокращать сотрудников в этом году", "Анна Ковалева"),
+    # a verb of speech in the imperfect, before its subject
+    ("pt", "O debate durou três horas. Acrescentava Pedro Almeida, um dos diretores da empresa: \"Não vamos "
+           "fechar nenhuma fábrica neste ano.\"",
+     "Não vamos fechar nenhuma fábrica neste ano.", "Pedro Almeida"),
+])
+def test_a_speaker_before_a_colon_is_the_name_not_the_clause(code, text, quote, speaker):
+    assert _speakers(code, text)[quote] == speaker
+
+
 def test_french_plural_verbs_report_and_a_verbs_object_before_a_fragment_speaks_for_no_one():
     """"…, estiment les membres du collectif": the plural's reporting verbs; "certains expliquent leur choix
     « … »": the phrase that runs from the verb into the quote is its object, not an inverted subject."""

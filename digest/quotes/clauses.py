@@ -763,6 +763,12 @@ class ClauseReader:
             words = head.split()
             if described and self.can_speak(label) and words[0].lower() not in self.skipped and all(
                     w[:1].isupper() or w in self.speech.name_particles for w in words):
+                # (where only names have capitals no verb tells a description from a clause: a long one, or one
+                # with a comma of its own, is taken for a clause and the name is the speaker: "Марк Тоунер,
+                # исполняющий обязанности …, выступил со специальным заявлением:")
+                tail = label[len(head):].strip(" ,")
+                if not self.speech.title_words and ("," in tail or len(tail.split()) > _LABEL_WORDS):
+                    return head.strip()
                 return label
         if stripped.endswith(":") and speech.capitalised_nouns:
             # narration that introduces a quote with a colon names its speaker as its subject, whatever

@@ -379,7 +379,9 @@ _PORTUGUESE = Speech(
     verbs=("disse|diz|afirmou|afirma|declarou|declara|explicou|explica|garantiu|garante|acrescentou"
            "|acrescenta|destacou|destaca|ressaltou|contou|alertou|avaliou|avalia|observou|lembrou|comentou"
            "|assegurou|sublinhou|salientou|reconheceu|admitiu|insistiu|respondeu|perguntou|escreveu|anunciou"
-           "|criticou|classificou|esclareceu|informou|concluiu|ponderou|frisou|defendeu"),
+           "|criticou|classificou|esclareceu|informou|concluiu|ponderou|frisou|defendeu"
+           # (the imperfect, as narration writes it too: "Acrescentava Héctor Aguilar Camín: …")
+           "|afirmava|declarava|explicava|acrescentava|lembrava|comentava|observava"),
     prepositions="segundo|conforme",
     copulas=_words("é são era eram será serão seria seriam foi foram"),
     auxiliaries="tem|tinha|havia",
