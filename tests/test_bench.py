@@ -83,3 +83,13 @@ def test_words_annotated_twice_match_the_gold_quote_whose_speaker_agrees():
     # a better match still wins over an agreeing speaker
     assert best_gold({"quote": "Wir warnen das Abendland nicht", "speaker": "den Prediger"},
                      gold[:1] + [{"quote": "Wir warnen", "speaker": "den Prediger"}])[0] == 0
+
+
+def test_the_paired_difference_counts_texts_and_brackets_its_mean():
+    from bench.languages import paired_difference
+
+    ours = [(30.0, 0.0, 0.0), (10.0, 0.0, 0.0), (20.0, 0.0, 0.0), (20.0, 0.0, 0.0)]
+    lead = [(20.0, 0.0, 0.0), (20.0, 0.0, 0.0), (20.0, 0.0, 0.0), (20.0, 0.0, 0.0)]
+    line = paired_difference(ours, lead)
+    assert line.startswith("R-1 ours - LEAD +0.00 (95% bootstrap -")
+    assert line.endswith("1 texts better, 1 worse)")
