@@ -565,6 +565,18 @@ def test_a_speaker_before_a_colon_is_the_name_not_the_clause(code, text, quote, 
     assert _speakers(code, text)[quote] == speaker
 
 
+@pytest.mark.parametrize(("code", "text", "fragment", "not_the_speaker"), [
+    ("ru", "Тем временем генпрокурор по итогам проверки назвал ситуацию с ценами «крайне удручающей и опасной».",
+     "крайне удручающей и опасной", "ситуацию"),  # a verb of naming: its object is what is named
+    ("ru", "На заседании 9 августа премьер назвал ситуацию, сложившуюся в отрасли, «совершенно неприемлемой».",
+     "совершенно неприемлемой", "ситуацию"),
+    ("fr", "Dans la foulée, certains syndicats ont qualifié la réforme de « recul social sans précédent ».",
+     "recul social sans précédent", "la réforme"),
+])
+def test_the_object_of_a_verb_before_a_fragment_is_not_its_speaker(code, text, fragment, not_the_speaker):
+    assert _speakers(code, text).get(fragment) != not_the_speaker
+
+
 def test_french_plural_verbs_report_and_a_verbs_object_before_a_fragment_speaks_for_no_one():
     """"…, estiment les membres du collectif": the plural's reporting verbs; "certains expliquent leur choix
     « … »": the phrase that runs from the verb into the quote is its object, not an inverted subject."""

@@ -419,6 +419,9 @@ class ClauseReader:
                 reporting = self.speech.verb_pattern.search(clause) if self.speech.verb_pattern is not None else None
                 first = reporting.span() if reporting else None
             return self.subject_of(clause, first) if first else None
+        naming = self.speech.naming_pattern
+        if naming is not None and naming.fullmatch(sentence, start, end):
+            return None  # "назвал ситуацию «удручающей»": what follows names the thing named, no speaker
         aux_pattern = self.speech.auxiliary_pattern
         after = sentence[end:].lstrip()
         if aux_pattern is not None:
@@ -720,8 +723,11 @@ class ClauseReader:
         if who and not speech.capitalised_nouns:
             # "29 % d'entre eux expliquent leur choix « … »", "certains dénoncent son « … »": a phrase after the
             # verb that runs into the quote, no comma between, is the verb's object that the quote completes
+            # (or with more words of the clause after it: "назвал ситуацию с ростом цен «…»"; a whole sentence before
+            # the quote's, ending with its stop, is another matter: "Об этом заявил министр Иванов.")
             at = sentence.find(who, found.end())
-            if at >= 0 and not sentence[at + len(who):].strip(" \"'«“„‘"):
+            tail = sentence[at + len(who):].strip(" \"'«“„‘") if at >= 0 else ","
+            if not tail or not any(mark in tail for mark in ",;:") and not tail.endswith(ENDS_A_SENTENCE):
                 return None
         return who
 

@@ -121,6 +121,9 @@ class Speech:
     # a verb of quoting and the words that name its object as the one quoted ("zitiert X mit den Worten")
     quoting_verbs: str = ""
     quoted_with: str = ""
+    # verbs of naming, whose object the quote names ("назвал ситуацию «удручающей»", "a qualifié la réforme de
+    # « … »"): the phrase after one is its object, never its subject
+    naming_verbs: str = ""
     # the conjunction of a clause that names a sentence's source with any verb ("Wie X ausführte, …")
     as_reported: frozenset[str] = frozenset()
     # the lower-case words of a title or a name where nouns have capitals: articles, prepositions and
@@ -141,6 +144,7 @@ class Speech:
     impersonal_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     source_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     quoting_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    naming_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     quoted_with_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     speech_noun_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     modal_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
@@ -157,6 +161,7 @@ class Speech:
                            ("reported_pattern", self.reported_mood), ("impersonal_pattern", self.impersonal),
                            ("source_pattern", self.source_prepositions),
                            ("quoting_pattern", self.quoting_verbs), ("quoted_with_pattern", self.quoted_with),
+                           ("naming_pattern", self.naming_verbs),
                            ("speech_noun_pattern", self.speech_nouns), ("modal_pattern", self.modals),
                            ("intent_pattern", self.intents)):
             object.__setattr__(self, name, self._alternation(spec))
@@ -285,6 +290,7 @@ _FRENCH = Speech(
            "|résum:é,e|lâch:é,e|renchér:i,it|promis|promet|admis|admet|avou:é,e|témoign:é,e|interrog:é,e"
            "|demand:é,e|critiqu:é,e|salu:é,e|réagi|réagit|confirm:é,e|rapport:é,e|raill:é,e|tranch:é,e"
            "|souffl:é,e|plaid:é,e|avert:i,it|fustig:é,e|s'exclam:e,ait|s'est exclamé|s'interroge|note|noté"),
+    naming_verbs="qualifi:é,e,ait,ent",
     prepositions="selon|d'après",
     auxiliaries="a|avait|ont|avaient|aurait|a-t-il|a-t-elle|ont-ils|ont-elles|avait-il|avait-elle",
     # (subject, stressed and relative: "selon lui", "selon qui", "selon lequel" mean the person named last)
@@ -339,6 +345,7 @@ _RUSSIAN = Speech(
     bare_nouns=True,
     adverbial_prepositions=_words("в во на по при после перед с со для у к о об из от до между через"),
     quoting_verbs="цитирует|цитируют|цитировал:,а,и|цитировало",
+    naming_verbs="назвал:,а,и|называет|называют|назовет|назовёт",
     months=_words("января февраля марта апреля мая июня июля августа сентября октября ноября декабря"),
     # (adverbs and particles after a subject, before its verb: "Губернатор также заявил")
     preverbal=_words("также тоже же всегда тогда уже ещё еще"),
