@@ -565,6 +565,21 @@ def test_a_speaker_before_a_colon_is_the_name_not_the_clause(code, text, quote, 
     assert _speakers(code, text)[quote] == speaker
 
 
+@pytest.mark.parametrize(("code", "text", "display", "speaker"), [
+    ("fr", "L'usine de Lens fermera en mars.\n« Nous rouvrirons l'usine dès l'été »\nLa direction a confirmé "
+           "la fermeture lundi. « Nous rouvrirons l'usine dès l'été, avec tous les salariés », a déclaré le "
+           "directeur Marc Petit.",
+     "Nous rouvrirons l'usine dès l'été", "le directeur Marc Petit"),
+    ("ru", "Завод в Туле закроют в марте.\n«Мы откроем завод снова летом»\nРуководство подтвердило закрытие. "
+           "«Мы откроем завод снова летом, со всеми работниками», — сказал директор Марк Петров.",
+     "Мы откроем завод снова летом", "директор Марк Петров"),
+])
+def test_a_subheading_that_repeats_a_body_quote_is_its_speakers(code, text, display, speaker):
+    """A display quote or subheading is the body quote's excerpt: the same words, the same person (as the
+    English extractor reads them)."""
+    assert _speakers(code, text)[display] == speaker
+
+
 @pytest.mark.parametrize(("code", "text", "fragment", "not_the_speaker"), [
     ("ru", "Тем временем генпрокурор по итогам проверки назвал ситуацию с ценами «крайне удручающей и опасной».",
      "крайне удручающей и опасной", "ситуацию"),  # a verb of naming: its object is what is named

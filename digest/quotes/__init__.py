@@ -18,6 +18,7 @@ paragraphs). The steps, one module each, in the order they depend on each other:
 - `extract`: the loop over an article's spans: titles and scare quotes
   (`so-called "..."`, Title Case names of works) dropped, spans split by a
   reporting clause (`"A," he said. "B."`) merged into one quote;
+- `repeats`: a display quote or subheading that repeats a body quote takes its speaker (every language);
 - `key_quote`: the strongest quote for a briefing.
 
 Other languages: `speech` holds each one's quotation marks and reporting words, and `marked`

@@ -42,6 +42,7 @@ from digest.quotes.lexicon import (
     sentence_who_judged,
     sentence_who_verb,
 )
+from digest.quotes.repeats import speak_repeats
 from digest.quotes.spans import (
     Quote,
     Span,
@@ -136,46 +137,8 @@ def extract_quotes(text: str) -> list[Quote]:
     for q in quotes:
         if q.parts and len(q.parts) == 1:
             q.parts = []
-    _speak_repeats(quotes)
+    speak_repeats(quotes)
     return quotes
-
-
-_PUNCTUATION = ".,;:!?\"'“”‘’()[]…—–-"
-
-
-def _speak_repeats(quotes: list[Quote]) -> None:
-    """A pull quote or subheading that repeats words of a quote the article attributes further on ('"We will
-    rebuild"' over the story, '"We will rebuild every home," Mayor Ann Cole said' in it) is that speaker's.
-    A display quote is an excerpt: its first words are found in the quote it repeats (a substring test that
-    spares splitting every quote into words), then most of its words."""
-    sure = [(q, _plain(q.quote)) for q in quotes[1:] if q.confident]
-    if not sure:
-        return
-    for quote in quotes:
-        if quote.confident or quote.start >= sure[-1][0].start:
-            continue
-        head = _plain(quote.quote)[:12]
-        for source, plain in sure:
-            if source.start <= quote.start or head not in plain:
-                continue
-            own = _words_of(quote.quote)
-            # (most of its words, in a quote further on: a display quote previews the body; a quote that
-            # repeats an earlier one is more often someone quoting it back)
-            if len(own) >= 3 and len(own & _words_of(source.quote)) >= 0.8 * len(own):
-                quote.speaker, quote.attributed_by = source.speaker, source.attributed_by
-                break
-
-
-_NO_MARKS = str.maketrans("", "", "\"'“”‘’")
-
-
-def _plain(text: str) -> str:
-    """Lower case without quotation marks or apostrophes: "the 'Giuliani problem'" holds "The Giuliani problem"."""
-    return text.lower().translate(_NO_MARKS)
-
-
-def _words_of(text: str) -> set[str]:
-    return {word.strip(_PUNCTUATION) for word in text.lower().split()}
 
 
 # a reporting clause inside a span that no mark closed: '"The industry is based on anecdote, people saying

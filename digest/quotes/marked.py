@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from digest.quotes.clauses import ENDS_A_SENTENCE, NAME_WORDS, REPORT_REACH, ClauseReader, sentence_ends, words_of
+from digest.quotes.repeats import speak_repeats
 from digest.quotes.spans import Quote
 from digest.quotes.speech import Speech
 
@@ -237,4 +238,5 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
             how = "described"  # "…“, heißt es auf der Website": shown under no quote (see `names_someone`)
         quotes.append(Quote(content, who, "full" if statement and content[:1].isupper() else "partial",
                             span.start, end=span.end, attributed_by=how if who else "none"))
+    speak_repeats(quotes)
     return quotes
