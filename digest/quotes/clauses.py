@@ -353,6 +353,8 @@ class ClauseReader:
         s'est dit" are clauses). "Nicolas Sarkozy, président …" is a name and its apposition. (Where nouns
         take no article, "Мэр города Немуро, …" is a subject with lower-case words.)"""
         speech = self.speech
+        if speech.bare_nouns:
+            return self._after_an_opening_phrase(text)
         if not speech.nouns_take_articles or speech.capitalised_nouns:
             return text
         while True:
@@ -367,6 +369,19 @@ class ClauseReader:
             if named and not any(word.lower() in speech.between_verb_and_subject for word in words):
                 return text
             text = rest
+
+    def _after_an_opening_phrase(self, text: str) -> str:
+        """Where nouns are bare, "Согласно сообщению агентства БелТА, судья [заявила]", "По итогам встречи,
+        министр …": words before a comma that open with a preposition are an adverbial, and a short phrase
+        after the comma is the subject."""
+        head, comma, rest = text.partition(",")
+        words = head.split()
+        first = words[0].lower() if words else ""
+        subject = rest.split()
+        if comma and first in self.speech.adverbial_prepositions and 0 < len(subject) <= _LABEL_WORDS \
+                and "," not in rest:  # (a comma after it: an insertion between commas, "…, размещённом на сайте,")
+            return rest
+        return text
 
     def _unmarked_name(self, match: re.Match[str]) -> str:
         """Where nouns have capitals, a short span in marks after an article ("der „con energy ag“") is a name,
