@@ -92,7 +92,9 @@ def _pieces(paragraph: str, code: str) -> list[tuple[str, str]]:
     pieces: list[tuple[str, str]] = []
     blank = ""
     raws = segment(code, paragraph)
-    for raw in raws if paragraph.isascii() else _cut_at_wide_stops(list(raws)):
+    # (one scan of the paragraph tells whether any piece needs cutting: most have no wide stop before a digit)
+    cut = not paragraph.isascii() and _WIDE_STOP_BEFORE_LATIN.search(paragraph) is not None
+    for raw in _cut_at_wide_stops(list(raws)) if cut else raws:
         stripped = raw.strip()
         if not stripped:
             blank += raw
