@@ -29,6 +29,7 @@ from digest.text import WIDE_SENTENCE_ENDS, Sentence, split_sentences
 MAX_SENTENCES = 150  # centrality over at most this many candidates: cost stays flat for huge inputs
 LEXRANK_THRESHOLD = 0.1
 LEXRANK_EPSILON = 0.1
+_TINY = float(np.finfo(float).tiny)
 
 _BYLINE = re.compile(r"^(?:by|from|photo|image|video|updated|published|posted|source)\b[\s:]", re.I)
 _BYLINE_FIRST = frozenset("BFIPSUVbfipsuvİıſ")  # what the byline words can start with, the case ignored
@@ -69,12 +70,14 @@ def lexrank_scores(tf: np.ndarray, idf: np.ndarray, threshold: float = LEXRANK_T
     # diagonal; a tenth faster than normalising the rows first)
     dots = weighted @ weighted.T
     norms = np.sqrt(dots.diagonal())
-    norms[norms == 0] = 1  # a sentence of stop words only: similar to nothing
+    # a sentence of stop words only is similar to nothing: its dot products are all 0, and 0 divided by any
+    # norm other than 0 is 0 (one call, where replacing the zeros takes two)
+    np.maximum(norms, _TINY, out=norms)
     cosine = dots / norms / norms[:, None]
     adjacency = (cosine > threshold).astype(float)
     degrees = np.add.reduce(adjacency, axis=1)  # (the ufuncs themselves: `.sum()`, `np.argmax` and the like
     # are Python functions around them, a cost as large as the sums on ~30 sentences)
-    degrees[degrees == 0] = 1
+    np.maximum(degrees, 1.0, out=degrees)  # (degrees are counts: 0 becomes 1, the others stay)
     transition = (adjacency / degrees[:, None]).T
     p = np.empty(n)
     p.fill(1.0 / n)
@@ -229,8 +232,6 @@ class Summariser:
     def _pick(self, candidates: list[int], sentences: list[Sentence], centrality: np.ndarray,
               cosine: np.ndarray | None, count: int) -> list[int]:
         w = self.weights
-        top = np.maximum.reduce(centrality)
-        cent = centrality / top if top > 0 else centrality
         # what a sentence's place adds, in one pass over the candidates (a numpy call costs more than the
         # arithmetic of a few sentences: a post has three or four)
         opening = w.paragraph_start if sentences[-1].paragraph else 0.0  # (text in one paragraph: none)
@@ -238,10 +239,14 @@ class Summariser:
                  - (w.quote_penalty if sentence.text[:1] in _QUOTE_OPENERS else 0.0)
                  + (opening if i == 0 or sentences[i - 1].paragraph != sentence.paragraph else 0.0)
                  for i in candidates for sentence in (sentences[i],)]
-        score = w.centrality * cent + place
+        if count == 1:  # one pick, as a post's: the same sums in floats, no arrays to build for them
+            central = centrality.tolist()
+            top = max(central)
+            scores = [w.centrality * (c / top if top > 0 else c) + p for c, p in zip(central, place, strict=True)]
+            return [max(range(len(scores)), key=scores.__getitem__)]
+        top = np.maximum.reduce(centrality)
+        score = w.centrality * (centrality / top if top > 0 else centrality) + place
         chosen = [int(score.argmax())]
-        if count == 1:
-            return chosen
         assert cosine is not None  # (only two candidates, for one pick, come without it)
         nearest = cosine[:, chosen[0]].copy()  # each candidate's similarity to the closest chosen one
         while len(chosen) < count:
