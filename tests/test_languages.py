@@ -565,6 +565,18 @@ def test_a_speaker_before_a_colon_is_the_name_not_the_clause(code, text, quote, 
     assert _speakers(code, text)[quote] == speaker
 
 
+@pytest.mark.parametrize(("code", "text", "quote", "speaker"), [
+    ("ru", "«Такого предложения не было, а радиостанцию «Эхо» никто не продаёт», — сказал Михаил Лесин.",
+     "Такого предложения не было, а радиостанцию «Эхо» никто не продаёт", "Михаил Лесин"),
+    ("fr", "« Le groupe « Les Échos » ne sera pas vendu cette année », a déclaré le directeur Paul Martin.",
+     "Le groupe « Les Échos » ne sera pas vendu cette année", "le directeur Paul Martin"),
+])
+def test_guillemets_inside_guillemets_are_a_quotation_within_the_quote(code, text, quote, speaker):
+    """« … « … » … »: the inner pair is a name or a quotation inside the quote, whose closing mark does not
+    end it."""
+    assert _speakers(code, text) == {quote: speaker}
+
+
 @pytest.mark.parametrize(("code", "text", "display", "speaker"), [
     ("fr", "L'usine de Lens fermera en mars.\n« Nous rouvrirons l'usine dès l'été »\nLa direction a confirmé "
            "la fermeture lundi. « Nous rouvrirons l'usine dès l'été, avec tous les salariés », a déclaré le "
@@ -587,6 +599,9 @@ def test_a_subheading_that_repeats_a_body_quote_is_its_speakers(code, text, disp
      "совершенно неприемлемой", "ситуацию"),
     ("fr", "Dans la foulée, certains syndicats ont qualifié la réforme de « recul social sans précédent ».",
      "recul social sans précédent", "la réforme"),
+    ("ru", "Тем временем директор предложил провести оценку акций компании. «Продавать радиостанцию мы не "
+           "будем ни при каких условиях»", "Продавать радиостанцию мы не будем ни при каких условиях",
+     "провести оценку акций компании"),  # a verb of proposing: its object follows it
 ])
 def test_the_object_of_a_verb_before_a_fragment_is_not_its_speaker(code, text, fragment, not_the_speaker):
     assert _speakers(code, text).get(fragment) != not_the_speaker
@@ -687,6 +702,9 @@ def test_russian_subjects_open_with_bare_nouns_and_end_before_an_adverbial():
     assert said["Отношения двух стран остаются очень хорошими"] == "депутат Олег Иванов"
     assert said["решение по бюджету уже принято"] == "Источники в правительстве"  # a short description, whole
     assert said["подсудимый организовал массовые беспорядки"] == "судья"  # after an opening adverbial
+    accused = _speakers("ru", "Президент Иван Петров обвинил соседей в нежелании «вести честный диалог с "
+                              "регионами страны».")
+    assert accused == {"вести честный диалог с регионами страны": "Президент Иван Петров"}  # accusing reports
 
 
 @pytest.mark.parametrize(("code", "text", "quote", "speaker"), [

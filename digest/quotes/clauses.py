@@ -434,9 +434,9 @@ class ClauseReader:
                 reporting = self.speech.verb_pattern.search(clause) if self.speech.verb_pattern is not None else None
                 first = reporting.span() if reporting else None
             return self.subject_of(clause, first) if first else None
-        naming = self.speech.naming_pattern
-        if naming is not None and naming.fullmatch(sentence, start, end):
-            return None  # "назвал ситуацию «удручающей»": what follows names the thing named, no speaker
+        objects = self.speech.object_pattern
+        if objects is not None and objects.fullmatch(sentence, start, end):
+            return None  # "назвал ситуацию «удручающей»": what follows is the verb's object, no speaker
         aux_pattern = self.speech.auxiliary_pattern
         after = sentence[end:].lstrip()
         if aux_pattern is not None:

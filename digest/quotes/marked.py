@@ -47,11 +47,13 @@ class _Span:
 
 def _spans(text: str, speech: Speech) -> list[_Span]:
     """Spans between a language's opening and closing marks, paragraph by paragraph; a mark inside a
-    span opens nothing (a quotation within the quotation). A span no mark closes runs to the end of its
-    paragraph. (Only the marks and the line breaks are visited: one scan in C finds them.)"""
+    span opens nothing (a quotation within the quotation), but an opening mark the language nests
+    (`Speech.nesting`) opens one inside it that its next closing mark ends ("«Не было … «Эха» предложил …»":
+    the outer span goes on). A span no mark closes runs to the end of its paragraph. (Only
+    the marks and the line breaks are visited: one scan in C finds them.)"""
     spans: list[_Span] = []
     marks, found = speech.marks, speech.mark_pattern
-    paragraph_start, opener, closers = 0, -1, ""
+    paragraph_start, opener, closers, opening, depth = 0, -1, "", "", 0
     for match in chain(found.finditer(text), (None,)):
         at = len(text) if match is None else match.start()
         ch = "\n" if match is None else match.group()
@@ -61,8 +63,14 @@ def _spans(text: str, speech: Speech) -> list[_Span]:
             paragraph_start, opener = at + 1, -1
         elif opener < 0:
             if ch in marks:
-                opener, closers = at, marks[ch]
+                opener, closers, depth = at, marks[ch], 0
+                opening = ch if ch in speech.nesting else ""
+        elif ch == opening:
+            depth += 1
         elif ch in closers:
+            if depth:
+                depth -= 1
+                continue
             if at > opener + 1:
                 spans.append(_Span(opener, opener + 1, at, at + 1, paragraph_start, -1))
             opener = -1

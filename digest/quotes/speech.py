@@ -30,6 +30,9 @@ class Speech:
     verbs: str  # the reporting words, as `_forms` specs
     # words that report speech when they introduce the speaker before or after the quote ("so", "laut")
     prepositions: str = ""
+    # opening marks that nest inside their own quotation, as Russian and French guillemets do ("«… «Эха» …»");
+    # elsewhere a second opening mark in a span that never closed starts the next quote ("“…“…”")
+    nesting: str = ""
     postpositions: str = ""  # the same after the speaker ("Merkel zufolge", "Bakan'a göre")
     auxiliaries: str = ""  # words between the quote and an inverted verb ("a déclaré", "ha detto")
     # modal verbs of intent: a sentence with one states its subject's plan ("Die SPD will …")
@@ -121,9 +124,9 @@ class Speech:
     # a verb of quoting and the words that name its object as the one quoted ("zitiert X mit den Worten")
     quoting_verbs: str = ""
     quoted_with: str = ""
-    # verbs of naming, whose object the quote names ("назвал ситуацию «удручающей»", "a qualifié la réforme de
-    # « … »"): the phrase after one is its object, never its subject
-    naming_verbs: str = ""
+    # verbs whose object follows them, never their subject: of naming, whose object the quote names ("назвал
+    # ситуацию «удручающей»", "a qualifié la réforme de « … »"), and of proposing ("предложил провести оценку")
+    object_verbs: str = ""
     # the conjunction of a clause that names a sentence's source with any verb ("Wie X ausführte, …")
     as_reported: frozenset[str] = frozenset()
     # the lower-case words of a title or a name where nouns have capitals: articles, prepositions and
@@ -144,7 +147,7 @@ class Speech:
     impersonal_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     source_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     quoting_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
-    naming_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    object_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     quoted_with_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     speech_noun_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     modal_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
@@ -161,7 +164,7 @@ class Speech:
                            ("reported_pattern", self.reported_mood), ("impersonal_pattern", self.impersonal),
                            ("source_pattern", self.source_prepositions),
                            ("quoting_pattern", self.quoting_verbs), ("quoted_with_pattern", self.quoted_with),
-                           ("naming_pattern", self.naming_verbs),
+                           ("object_pattern", self.object_verbs),
                            ("speech_noun_pattern", self.speech_nouns), ("modal_pattern", self.modals),
                            ("intent_pattern", self.intents)):
             object.__setattr__(self, name, self._alternation(spec))
@@ -188,6 +191,7 @@ def _words(text: str) -> frozenset[str]:
 
 _GERMAN = Speech(
     marks={"„": "“”\"", "»": "«", "“": "”", "\"": "\""},
+    nesting="„",  # („…„Small-Business-Unternehmen“ …“: where ‚…‘ belonged, as writers often do)
     verbs=("sag:t,te,ten,en,e,st|gesagt|erklär:t,te,ten,en,e|erklärt|beton:t,te,ten,en|meint|meinte|meinten|meinen|gemeint"
            "|forder:t,te,ten,n|gefordert|kritisier:t,te,ten,en|warn:t,te,ten,en|gewarnt|schreib:t,en|schrieb:,en"
            "|geschrieben|teilt:,e,en|mitgeteilt|füg:t,te,ten|hinzugefügt|ergänz:t,te,ten|bezeichn:et,ete,eten,en"
@@ -280,6 +284,7 @@ _GERMAN = Speech(
 
 _FRENCH = Speech(
     marks={"«": "»", "“": "”", "\"": "\""},
+    nesting="«",
     # (the present's plural too: "estiment ces députés", "assurent les organisateurs")
     verbs=("dit|disait|disent|déclar:é,e,ait,ent|affirm:é,e,ait,ent|expliqu:é,e,ait,ent|ajout:é,e,ait,ent"
            "|estim:é,e,ait,ent|soulign:é,e,ait,ent|assur:é,e,ait,ent|indiqu:é,e,ait,ent|précis:é,e,ait,ent"
@@ -290,7 +295,7 @@ _FRENCH = Speech(
            "|résum:é,e|lâch:é,e|renchér:i,it|promis|promet|admis|admet|avou:é,e|témoign:é,e|interrog:é,e"
            "|demand:é,e|critiqu:é,e|salu:é,e|réagi|réagit|confirm:é,e|rapport:é,e|raill:é,e|tranch:é,e"
            "|souffl:é,e|plaid:é,e|avert:i,it|fustig:é,e|s'exclam:e,ait|s'est exclamé|s'interroge|note|noté"),
-    naming_verbs="qualifi:é,e,ait,ent",
+    object_verbs="qualifi:é,e,ait,ent",
     prepositions="selon|d'après",
     auxiliaries="a|avait|ont|avaient|aurait|a-t-il|a-t-elle|ont-ils|ont-elles|avait-il|avait-elle",
     # (subject, stressed and relative: "selon lui", "selon qui", "selon lequel" mean the person named last)
@@ -320,6 +325,7 @@ _FRENCH = Speech(
 
 _RUSSIAN = Speech(
     marks={"«": "»", "„": "“", "“": "”", "\"": "\""},
+    nesting="«",
     verbs=("сказал:,а,и|заявил:,а,и|отметил:,а,и|подчеркнул:,а,и|добавил:,а,и|пояснил:,а,и|сообщил:,а,и"
            "|считает|считают|уверен:,а,ы|говорит|говорят|говорил:,а,и|рассказал:,а,и|признал:,а,и"
            "|предупредил:,а,и|написал:,а,и|ответил:,а,и|назвал:,а,и|заметил:,а,и|уточнил:,а,и|указал:,а,и"
@@ -332,7 +338,7 @@ _RUSSIAN = Speech(
            "|убежден:,а,ы|убеждён:,а,ы|считал:,а,и|уверяет|продолжил:,а,и|отвечает|настаивает|настаивал:,а,и"
            "|подтвердил:,а,и|заключил:,а,и|повторил:,а,и|возразил:,а,и|парировал:,а,и"
            "|прогнозирует|прогнозировал:,а,и|предположил:,а,и|обратился|обратилась|обратились|восклицает"
-           "|изрек|изрёк|изрекла|признает|признаёт"),
+           "|изрек|изрёк|изрекла|признает|признаёт|обвинил:,а,и|обвиняет|предложил:,а,и|предлагает"),
     prepositions="по словам|по мнению|как сообщил|как заявил|как отметил",
     pronouns=_words("он она"),
     subject_starts=_words("он она они мы я это этот эта эти его её их наш наша первый первая второй вторая новый "
@@ -345,7 +351,7 @@ _RUSSIAN = Speech(
     bare_nouns=True,
     adverbial_prepositions=_words("в во на по при после перед с со для у к о об из от до между через согласно"),
     quoting_verbs="цитирует|цитируют|цитировал:,а,и|цитировало",
-    naming_verbs="назвал:,а,и|называет|называют|назовет|назовёт",
+    object_verbs="назвал:,а,и|называет|называют|назовет|назовёт|предложил:,а,и|предлагает",
     months=_words("января февраля марта апреля мая июня июля августа сентября октября ноября декабря"),
     # (adverbs and particles after a subject, before its verb: "Губернатор также заявил")
     preverbal=_words("также тоже же всегда тогда уже ещё еще"),
