@@ -565,6 +565,23 @@ def test_a_speaker_before_a_colon_is_the_name_not_the_clause(code, text, quote, 
     assert _speakers(code, text)[quote] == speaker
 
 
+def test_a_french_medium_spoken_to_stands_between_the_verb_and_its_subject():
+    """"a expliqué à l'AFP Valerio Segor": the medium is whom the speaker told, the subject comes after it;
+    where a medium's name runs into the speaker's, neither is guessed."""
+    text = ("« La situation est très délicate pour tout le glacier », a expliqué à l'AFP Valerio Segor, "
+            "directeur de la protection civile.\n"
+            "« Nous rouvrirons la piscine dès le mois de juin », a confié au Parisien le maire de la ville.\n"
+            "« Cela va se jouer à pile ou face cette année », soupire auprès de l'AFP un responsable du ministère.\n"
+            "« Personne ne sait quand le pic arrivera vraiment », a déclaré à France Inter Jean Dupont.\n"
+            "Pourtant Guillaume Pepy souligne que « la régularité des trains n'a jamais été aussi bonne ».")
+    said = _speakers("fr", text)
+    assert said["La situation est très délicate pour tout le glacier"] == "Valerio Segor"
+    assert said["Nous rouvrirons la piscine dès le mois de juin"] == "le maire de la ville"
+    assert said["Cela va se jouer à pile ou face cette année"] == "un responsable du ministère"
+    assert said["Personne ne sait quand le pic arrivera vraiment"] != "Inter Jean Dupont"
+    assert said["la régularité des trains n'a jamais été aussi bonne"] == "Guillaume Pepy"  # "Pourtant" passed over
+
+
 @pytest.mark.parametrize(("code", "text", "quote", "speaker"), [
     ("ru", "«Такого предложения не было, а радиостанцию «Эхо» никто не продаёт», — сказал Михаил Лесин.",
      "Такого предложения не было, а радиостанцию «Эхо» никто не продаёт", "Михаил Лесин"),

@@ -562,6 +562,8 @@ class ClauseReader:
         words = text[:_phrase_end(text, name_first=True)].split()
         while words and words[0].lower() in self.speech.between_verb_and_subject:
             words.pop(0)
+        if len(words) > 2 and words[0].lower() in self.speech.audience_prepositions:
+            words = self._after_the_medium(words)
         if not words:
             return None
         first = words[0].lower()
@@ -575,6 +577,21 @@ class ClauseReader:
             return None  # an adverbial ("am Montag", "von einer …"): the subject stands before the verb
         phrase = self.phrase_after(" ".join(words))
         return phrase if phrase and self.can_speak(phrase) else None
+
+    def _after_the_medium(self, words: list[str]) -> list[str]:
+        """The words after a medium spoken to between a verb and its subject: "à l'AFP | Valerio Segor", "au
+        Parisien | le maire", "auprès de France Inter | la ministre" (the medium's name, its capitalised words;
+        an elided article's, one word). None left when the name runs into the subject's ("à France Inter Jean
+        Dupont": where one ends is not written)."""
+        at = 2 if len(words) > 1 and words[1].lower() == "de" else 1  # ("auprès de")
+        if at < len(words) and "'" in words[at].replace("’", "'") and _capitalised(words[at].split("'")[-1]):
+            return words[at + 1:]  # "l'AFP"
+        if at < len(words) and words[at].lower() in self.speech.subject_starts:
+            at += 1  # "à la Voix du Nord"
+        name = at
+        while name < len(words) and _capitalised(words[name]):
+            name += 1
+        return words[name:] if at < name < len(words) else []
 
     def _inverted_pronoun(self, text: str) -> str | None:
         """The pronoun a verb carries after a hyphen, "-t-" or "t-" where the hyphen was lost ("-t-il",

@@ -73,6 +73,9 @@ class Speech:
     phrase_ends: frozenset[str] = frozenset()
     # who a speaker says something to, not a speaker ("sagte der Zeitung", "a déclaré à la presse")
     audience: frozenset[str] = frozenset()
+    # the prepositions of a medium spoken to between a verb and its subject ("a expliqué à l'AFP Valerio
+    # Segor", "a confié au Parisien le maire", "soupire auprès de l'AFP un responsable")
+    audience_prepositions: frozenset[str] = frozenset()
     # articles that never mark the one spoken to (German "die", "das", "eine": no dative): after them an
     # audience noun is the subject ("Die Nachrichtenagentur meldet:")
     subject_articles: frozenset[str] = frozenset()
@@ -303,7 +306,9 @@ _FRENCH = Speech(
     subject_starts=_words("le la les l' un une des ce cet cette ces son sa ses leur leurs il elle ils elles on "
                           "nous je tu notre nos mon ma mes plusieurs certains premier première nouveau nouvelle "
                           "seul seule chaque tout tous toute toutes"),
-    leading_particles=_words("et mais aussi même"),
+    leading_particles=_words("et mais aussi même pourtant cependant toutefois néanmoins ainsi alors enfin ensuite "
+                             "puis or donc"),
+    audience_prepositions=_words("à au aux auprès"),
     phrase_ends=_words("à au aux en dans devant lors pendant après d'après avant sur chez avec pour par mardi lundi "
                        "mercredi jeudi vendredi samedi dimanche hier aujourd'hui que qu' et mais"),
     name_cues=("baptis", "intitul", "surnomm"),
