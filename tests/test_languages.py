@@ -565,6 +565,20 @@ def test_a_speaker_before_a_colon_is_the_name_not_the_clause(code, text, quote, 
     assert _speakers(code, text)[quote] == speaker
 
 
+def test_a_russian_medium_spoken_to_stands_in_the_dative_before_the_subject_and_a_medium_can_speak():
+    """"— сказал журналистам Сергей Лавров", "— рассказал «Интерфаксу» глава компании": whom the speaker told
+    comes first; "— пишет «Коммерсант»": the medium in marks is the one who writes."""
+    text = ("«Переговоры идут очень трудно и медленно», — сказал журналистам Сергей Лавров.\n"
+            "«Мы не планируем закрывать завод в этом году», — рассказал «Интерфаксу» глава компании Иван Петров.\n"
+            "«Это явная провокация против нас всех», — пишет «Коммерсант».")
+    said = _speakers("ru", text)
+    assert said["Переговоры идут очень трудно и медленно"] == "Сергей Лавров"
+    assert said["Мы не планируем закрывать завод в этом году"] == "глава компании Иван Петров"
+    assert said["Это явная провокация против нас всех"] == "Коммерсант"
+    assert _speakers("fr", "« La réforme des retraites est un échec complet », écrit « Le Monde ».") == {
+        "La réforme des retraites est un échec complet": "Le Monde"}
+
+
 def test_a_french_medium_spoken_to_stands_between_the_verb_and_its_subject():
     """"a expliqué à l'AFP Valerio Segor": the medium is whom the speaker told, the subject comes after it;
     where a medium's name runs into the speaker's, neither is guessed."""

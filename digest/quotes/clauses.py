@@ -559,6 +559,12 @@ class ClauseReader:
         inverted = self._inverted_pronoun(text)
         if inverted:
             return inverted  # "[explique]-t-il", "[a] t-il ajouté" (its hyphen lost)
+        if self.speech.bare_nouns:
+            text = self._after_the_dative_medium(text)
+        medium = _MEDIUM_IN_MARKS.match(text)
+        if medium is not None and text[medium.end():].lstrip()[:1] in ("", *".,;:!?)"):
+            # "— пишет «Коммерсант».", "…», écrit « Le Monde »": a medium in marks is all the clause holds
+            return medium.group().strip().strip("«»„“”\"").strip() or None
         words = text[:_phrase_end(text, name_first=True)].split()
         while words and words[0].lower() in self.speech.between_verb_and_subject:
             words.pop(0)
@@ -592,6 +598,19 @@ class ClauseReader:
         while name < len(words) and _capitalised(words[name]):
             name += 1
         return words[name:] if at < name < len(words) else []
+
+    def _after_the_dative_medium(self, text: str) -> str:
+        """Where nouns are bare, whom a verb tells stands in the dative between it and its subject: "[сказал]
+        журналистам | Сергей Лавров", "[рассказал] «Интерфаксу» | глава компании", "агентству «Интерфакс» | …":
+        the text after the audience noun and the medium's name in marks (all of it when nothing follows them)."""
+        rest = text.lstrip()
+        first = rest.split(None, 1)[0] if rest else ""
+        if first.lower() in self.speech.audience:
+            rest = rest[len(first):].lstrip()
+        if rest.startswith("«"):
+            close = rest.find("»")
+            rest = rest[close + 1:].lstrip(" ,") if close > 0 else rest
+        return rest if rest and rest[:1].isalpha() else text
 
     def _inverted_pronoun(self, text: str) -> str | None:
         """The pronoun a verb carries after a hyphen, "-t-" or "t-" where the hyphen was lost ("-t-il",
