@@ -565,6 +565,18 @@ def test_a_speaker_before_a_colon_is_the_name_not_the_clause(code, text, quote, 
     assert _speakers(code, text)[quote] == speaker
 
 
+@pytest.mark.parametrize(("code", "text", "quote", "speaker"), [
+    ("es", "\"No habrá nuevos impuestos durante este año\", dijo a EFE el ministro.",
+     "No habrá nuevos impuestos durante este año", "el ministro"),
+    ("pt", "\"Não vamos aumentar os impostos neste ano\", disse à Folha o ministro.",
+     "Não vamos aumentar os impostos neste ano", "o ministro"),
+    ("it", "\"Non ci saranno nuove tasse quest'anno\", ha detto all'ANSA il ministro.",
+     "Non ci saranno nuove tasse quest'anno", "il ministro"),
+])
+def test_a_medium_spoken_to_before_the_subject_in_spanish_portuguese_italian(code, text, quote, speaker):
+    assert _speakers(code, text)[quote] == speaker
+
+
 def test_a_russian_medium_spoken_to_stands_in_the_dative_before_the_subject_and_a_medium_can_speak():
     """"— сказал журналистам Сергей Лавров", "— рассказал «Интерфаксу» глава компании": whom the speaker told
     comes first; "— пишет «Коммерсант»": the medium in marks is the one who writes."""

@@ -570,6 +570,8 @@ class ClauseReader:
             words.pop(0)
         if len(words) > 2 and words[0].lower() in self.speech.audience_prepositions:
             words = self._after_the_medium(words)
+        elif len(words) > 1 and "'" in words[0] and words[0].lower().split("'")[0] + "'" in self.speech.audience_prepositions:
+            words = self._after_the_medium(["", *words])  # "all'ANSA il ministro": the preposition elided into it
         if not words:
             return None
         first = words[0].lower()
@@ -590,8 +592,8 @@ class ClauseReader:
         an elided article's, one word). None left when the name runs into the subject's ("à France Inter Jean
         Dupont": where one ends is not written)."""
         at = 2 if len(words) > 1 and words[1].lower() == "de" else 1  # ("auprès de")
-        if at < len(words) and "'" in words[at].replace("’", "'") and _capitalised(words[at].split("'")[-1]):
-            return words[at + 1:]  # "l'AFP"
+        if at < len(words) and "'" in words[at].replace("’", "'") and _capitalised(words[at].replace("’", "'").split("'")[-1]):
+            return words[at + 1:]  # "l'AFP", "all'ANSA"
         if at < len(words) and words[at].lower() in self.speech.subject_starts:
             at += 1  # "à la Voix du Nord"
         name = at

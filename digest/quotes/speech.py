@@ -384,6 +384,7 @@ _SPANISH = Speech(
     copulas=_words("es son era eran será serán sería serían fue fueron"),
     auxiliaries="ha|había|han",
     pronouns=_words("él ella"),
+    audience_prepositions=_words("a al"),
     subject_starts=_words("el la los las un una unos unas este esta estos estas su sus él ella ellos ellas "
                           "nosotros yo"),
     phrase_ends=_words("a al en de del durante tras ante con para por que y pero este esta hoy ayer"),
@@ -404,6 +405,7 @@ _PORTUGUESE = Speech(
     copulas=_words("é são era eram será serão seria seriam foi foram"),
     auxiliaries="tem|tinha|havia",
     pronouns=_words("ele ela"),
+    audience_prepositions=_words("à ao aos às"),
     subject_starts=_words("o a os as um uma uns umas este esta estes estas seu sua seus suas ele ela eles elas "
                           "nós eu"),
     phrase_ends=_words("à ao aos em no na nos nas de do da dos das durante após ante com para por que e mas "
@@ -423,6 +425,7 @@ _ITALIAN = Speech(
     copulas=_words("è sono era erano sarà saranno sarebbe sarebbero fu furono"),
     auxiliaries="ha|aveva|hanno|avevano",
     pronouns=_words("lui lei egli ella"),
+    audience_prepositions=_words("a al alla allo ai agli alle all'"),
     subject_starts=_words("il lo la i gli le un uno una questo questa questi queste suo sua suoi sue lui lei "
                           "loro noi io"),
     phrase_ends=_words("a al allo alla ai agli alle in nel nella nei negli nelle di del della dei degli delle "
