@@ -591,6 +591,18 @@ def test_a_russian_medium_spoken_to_stands_in_the_dative_before_the_subject_and_
         "La réforme des retraites est un échec complet": "Le Monde"}
 
 
+def test_a_french_incise_after_a_statement_has_its_subject_whatever_its_verb():
+    """"« … », a abondé le président de la Safer": after a statement and its comma, an auxiliary and a past
+    participle open the inverted clause, listed verb or not; a clause that goes on with the narration is none."""
+    text = ("« Il était un géant de la cuisine française », a consacré mercredi le Guide Michelin, sur Twitter.\n"
+            "« La loi est insuffisante pour les exploitations agricoles », a abondé le président de la Safer.\n"
+            "« Nous ne lâcherons rien du tout », a tonné le secrétaire général de la CGT.")
+    said = _speakers("fr", text)
+    assert said["Il était un géant de la cuisine française"] == "le Guide Michelin"
+    assert said["La loi est insuffisante pour les exploitations agricoles"] == "le président de la Safer"
+    assert said["Nous ne lâcherons rien du tout"] == "le secrétaire général de la CGT"
+
+
 def test_a_french_medium_spoken_to_stands_between_the_verb_and_its_subject():
     """"a expliqué à l'AFP Valerio Segor": the medium is whom the speaker told, the subject comes after it;
     where a medium's name runs into the speaker's, neither is guessed."""

@@ -685,6 +685,11 @@ class ClauseReader:
                 if speech.verb_pattern is not None and speech.verb_pattern.search(clause) and not (
                         speech.verb_pattern.match(rest)):
                     return self.inverted_subject(rest)  # "„…“, hatte VW-Chef Winterkorn erklärt"
+                participle = rest.split(None, 1)
+                if statement and len(participle) == 2 and participle[0].endswith(speech.past_participle_endings) \
+                        and after.lstrip().startswith(",") and not (speech.verb_pattern and speech.verb_pattern.match(rest)):
+                    # "« … », a consacré mercredi le Guide Michelin": an incise, whatever its verb
+                    return self.inverted_subject(participle[1])
         quoting = speech.quoting_pattern.match(rest) if speech.quoting_pattern is not None else None
         quoted = self._quoted_after_the_medium(rest[quoting.end():]) if quoting else None
         if quoted:

@@ -65,6 +65,9 @@ class Speech:
     clitics: frozenset[str] = frozenset()
     # the ending of a present participle, whose phrase may open a sentence before a comma ("Darauf reagierend,")
     participle_ending: str = ""
+    # the endings of past participles: after a statement, a comma, an auxiliary and one of them open the
+    # inverted clause whatever the verb ("« … », a consacré mercredi le Guide Michelin")
+    past_participle_endings: tuple[str, ...] = ()
     # words before a sentence's subject that leave it the subject ("Auch die Ministerin sagte")
     leading_particles: frozenset[str] = frozenset()
     # the month names a date writes after its day ("12 марта"): a date is an adverbial, no part of a speaker
@@ -309,6 +312,7 @@ _FRENCH = Speech(
     leading_particles=_words("et mais aussi même pourtant cependant toutefois néanmoins ainsi alors enfin ensuite "
                              "puis or donc"),
     audience_prepositions=_words("à au aux auprès"),
+    past_participle_endings=("é", "ée", "és", "ées", "i", "is", "it", "u", "ert", "int"),
     phrase_ends=_words("à au aux en dans devant lors pendant après d'après avant sur chez avec pour par mardi lundi "
                        "mercredi jeudi vendredi samedi dimanche hier aujourd'hui que qu' et mais"),
     name_cues=("baptis", "intitul", "surnomm"),
