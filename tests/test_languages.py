@@ -591,6 +591,16 @@ def test_a_russian_medium_spoken_to_stands_in_the_dative_before_the_subject_and_
         "La réforme des retraites est un échec complet": "Le Monde"}
 
 
+def test_a_pronoun_no_quote_before_resolves_means_the_quoted_person_named_last():
+    """"« … », a-t-il déploré" with nobody quoted before it: the person named last before the quote among those
+    the article quotes by name (a person who speaks, not the place or the company named since)."""
+    text = ("Le patron de la compagnie ferroviaire, Guillaume Pepy, a visité la gare de Reims lundi.\n"
+            "« Ce qui se passe est triste et très grave pour tous », a-t-il déploré devant la gare de Reims.\n"
+            "« Nous reprendrons le trafic dès demain matin », a déclaré Guillaume Pepy.")
+    said = _speakers("fr", text)
+    assert said["Ce qui se passe est triste et très grave pour tous"] == "Guillaume Pepy"
+
+
 def test_a_french_incise_after_a_statement_has_its_subject_whatever_its_verb():
     """"« … », a abondé le président de la Safer": after a statement and its comma, an auxiliary and a past
     participle open the inverted clause, listed verb or not; a clause that goes on with the narration is none."""

@@ -164,6 +164,7 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
     reader = ClauseReader(speech, function_words, text)
     quotes: list[Quote] = []
     last_speaker: str | None = None
+    unresolved: list[int] = []  # quotes a pronoun reports that no speaker before them resolved
     paragraph_ends: dict[int, list[int]] = {}  # paragraph start -> where its sentences end
     for span in spans:
         content = text[span.start:span.end].strip()
@@ -238,6 +239,8 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
                 who, how = _reported_before(reader, text, span, previous, before, quotes) or last_speaker, "pronoun"
                 if who is None and not statement and not reported:
                     continue  # a fragment "il" or "er" reports and no one it can mean: as one nobody says
+                if who is None:
+                    unresolved.append(len(quotes))
         if who is None and quotes and statement and quotes[-1].speaker:
             who, how = quotes[-1].speaker, "carried"  # a quote that goes on from the last one
         if who is not None and how in ("clause", "introduced", "closing", "reported"):
@@ -246,5 +249,29 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
             how = "described"  # "…“, heißt es auf der Website": shown under no quote (see `names_someone`)
         quotes.append(Quote(content, who, "full" if statement and content[:1].isupper() else "partial",
                             span.start, end=span.end, attributed_by=how if who else "none"))
+    _resolve_to_named_speakers(text, quotes, unresolved)
     speak_repeats(quotes)
     return quotes
+
+
+def _resolve_to_named_speakers(text: str, quotes: list[Quote], unresolved: list[int]) -> None:
+    """A pronoun's quote that nothing before it resolved ("« … », a-t-il déploré" with no one quoted yet)
+    means the person last named before it among those the article quotes by name elsewhere (a person who
+    speaks, not a place or a body: the English extractor's rule too), looked up by family name."""
+    if not unresolved:
+        return
+    named = {q.speaker for q in quotes if q.confident and q.speaker and _is_a_full_name(q.speaker)}
+    if not named:
+        return
+    by_family = {speaker.split()[-1]: speaker for speaker in named}
+    for index in unresolved:
+        quote = quotes[index]
+        head = text[:quote.start]
+        found = max(((head.rfind(family), speaker) for family, speaker in by_family.items()), default=(-1, None))
+        if found[0] >= 0:
+            quote.speaker, quote.attributed_by = found[1], "pronoun"
+
+
+def _is_a_full_name(phrase: str) -> bool:
+    words = phrase.split()
+    return len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper()
