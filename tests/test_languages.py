@@ -591,6 +591,15 @@ def test_a_russian_medium_spoken_to_stands_in_the_dative_before_the_subject_and_
         "La réforme des retraites est un échec complet": "Le Monde"}
 
 
+def test_a_german_text_quotes_foreign_and_numbered_names_as_names_not_statements():
+    """„Union pour un Mouvement Populaire“, „Piper at the Gates of Dawn“, „2. Deutscher Klimakongress“: a
+    capitalised span whose small words are English, French … articles and prepositions is a name too."""
+    text = ("Die Partei „Union pour un Mouvement Populaire“ gewann die Wahl deutlich. Die Band spielte das Album "
+            "„Piper at the Gates of Dawn“ komplett. Der „2. Deutsche Klimakongress der Energiewirtschaft“ beginnt "
+            "am Montag. „Wir haben die Wahl klar gewonnen“, sagte der Parteichef Jean Dupont.")
+    assert _speakers("de", text) == {"Wir haben die Wahl klar gewonnen": "der Parteichef Jean Dupont"}
+
+
 def test_a_pronoun_no_quote_before_resolves_means_the_quoted_person_named_last():
     """"« … », a-t-il déploré" with nobody quoted before it: the person named last before the quote among those
     the article quotes by name (a person who speaks, not the place or the company named since)."""

@@ -131,6 +131,11 @@ def _phrase_end(text: str, name_first: bool = False) -> int:
     return len(text)
 
 
+# the articles, prepositions and conjunctions of English, French, Italian and Spanish names
+_LOAN_TITLE_WORDS = frozenset("of the at in for on and a an to from with de du des la le les et pour un une au aux "
+                              "en sur di del della dei e el los las y".split())
+
+
 def _capitalised(word: str) -> bool:
     """The word's first letter is a capital ("„Spiegel“", "58-Jährige")."""
     return next((ch for ch in word if ch.isalpha()), "").isupper()
@@ -169,9 +174,17 @@ class ClauseReader:
         preposition or a conjunction has no verb: a title or a name ("Geschichte der Gastronomie im Großen
         Garten"), not a statement of its own."""
         title_words = self.speech.title_words
-        if not title_words or not content[:1].isupper() or content.endswith(ENDS_A_SENTENCE):
+        if not title_words or content.endswith(ENDS_A_SENTENCE):
             return False
-        return all(w[:1].isupper() or not w[:1].isalpha() or w in title_words for w in words_of(content))
+        words = words_of(content)
+        if words and words[0].rstrip(".").isdigit() and (words[0].endswith(".") or content[len(words[0]):][:1] == "."):
+            words = words[1:]  # an ordinal first: "2. Deutscher Klimakongress der EnBW"
+        if not words or not words[0][:1].isupper():
+            return False
+        # (the small words of the names a German text quotes in English, French, Italian or Spanish too:
+        # "Piper at the Gates of Dawn", "Union pour un Mouvement Populaire")
+        return all(w[:1].isupper() or not w[:1].isalpha() or w in title_words or w in _LOAN_TITLE_WORDS
+                   for w in words)
 
     def in_reported_speech(self, before: str, after: str, content: str) -> bool:
         """The quote is a fragment of someone's words in a sentence in the mood of reported speech ("Die
