@@ -131,11 +131,6 @@ def _phrase_end(text: str, name_first: bool = False) -> int:
     return len(text)
 
 
-# the articles, prepositions and conjunctions of English, French, Italian and Spanish names
-_LOAN_TITLE_WORDS = frozenset("of the at in for on and a an to from with de du des la le les et pour un une au aux "
-                              "en sur di del della dei e el los las y".split())
-
-
 def _capitalised(word: str) -> bool:
     """The word's first letter is a capital ("„Spiegel“", "58-Jährige")."""
     return next((ch for ch in word if ch.isalpha()), "").isupper()
@@ -181,10 +176,8 @@ class ClauseReader:
             words = words[1:]  # an ordinal first: "2. Deutscher Klimakongress der EnBW"
         if not words or not words[0][:1].isupper():
             return False
-        # (the small words of the names a German text quotes in English, French, Italian or Spanish too:
-        # "Piper at the Gates of Dawn", "Union pour un Mouvement Populaire")
-        return all(w[:1].isupper() or not w[:1].isalpha() or w in title_words or w in _LOAN_TITLE_WORDS
-                   for w in words)
+        loans = self.speech.loan_title_words  # ("Piper at the Gates of Dawn", "Union pour un Mouvement Populaire")
+        return all(w[:1].isupper() or not w[:1].isalpha() or w in title_words or w in loans for w in words)
 
     def in_reported_speech(self, before: str, after: str, content: str) -> bool:
         """The quote is a fragment of someone's words in a sentence in the mood of reported speech ("Die
@@ -584,7 +577,7 @@ class ClauseReader:
         if len(words) > 2 and words[0].lower() in self.speech.audience_prepositions:
             words = self._after_the_medium(words)
         elif len(words) > 1 and "'" in words[0] and words[0].lower().split("'")[0] + "'" in self.speech.audience_prepositions:
-            words = self._after_the_medium(["", *words])  # "all'ANSA il ministro": the preposition elided into it
+            words = words[1:]  # "all'ANSA il ministro": the preposition elided into the medium's name
         if not words:
             return None
         first = words[0].lower()
@@ -602,11 +595,11 @@ class ClauseReader:
     def _after_the_medium(self, words: list[str]) -> list[str]:
         """The words after a medium spoken to between a verb and its subject: "à l'AFP | Valerio Segor", "au
         Parisien | le maire", "auprès de France Inter | la ministre" (the medium's name, its capitalised words;
-        an elided article's, one word). None left when the name runs into the subject's ("à France Inter Jean
-        Dupont": where one ends is not written)."""
+        an elided article's, one word). No words left when the name runs into the subject's ("à France Inter
+        Jean Dupont": where one ends is not written)."""
         at = 2 if len(words) > 1 and words[1].lower() == "de" else 1  # ("auprès de")
         if at < len(words) and "'" in words[at].replace("’", "'") and _capitalised(words[at].replace("’", "'").split("'")[-1]):
-            return words[at + 1:]  # "l'AFP", "all'ANSA"
+            return words[at + 1:]  # "l'AFP"
         if at < len(words) and words[at].lower() in self.speech.subject_starts:
             at += 1  # "à la Voix du Nord"
         name = at

@@ -138,6 +138,9 @@ class Speech:
     # the lower-case words of a title or a name where nouns have capitals: articles, prepositions and
     # conjunctions ("Schule ohne Rassismus – Schule mit Courage"); a span with any other is a statement
     title_words: frozenset[str] = frozenset()
+    # the small words of names in other languages that a text quotes as names (German text: "Piper at the Gates
+    # of Dawn", "Union pour un Mouvement Populaire"), beside its own `title_words`
+    loan_title_words: frozenset[str] = frozenset()
     # the small words inside names ("Von der Leyen", "de Gaulle")
     name_particles: frozenset[str] = frozenset()
     # conjunctions that join a second verb to a clause's subject ("Merkel lobte X und nannte Y „…“"): what
@@ -198,6 +201,9 @@ def _words(text: str) -> frozenset[str]:
 _GERMAN = Speech(
     marks={"„": "“”\"", "»": "«", "“": "”", "\"": "\""},
     nesting="„",  # („…„Small-Business-Unternehmen“ …“: where ‚…‘ belonged, as writers often do)
+    # (English, French, Italian and Spanish articles, prepositions and conjunctions)
+    loan_title_words=_words("of the at in for on and a an to from with de du des la le les et pour un une au aux "
+                            "en sur di del della dei e el los las y"),
     verbs=("sag:t,te,ten,en,e,st|gesagt|erklär:t,te,ten,en,e|erklärt|beton:t,te,ten,en|meint|meinte|meinten|meinen|gemeint"
            "|forder:t,te,ten,n|gefordert|kritisier:t,te,ten,en|warn:t,te,ten,en|gewarnt|schreib:t,en|schrieb:,en"
            "|geschrieben|teilt:,e,en|mitgeteilt|füg:t,te,ten|hinzugefügt|ergänz:t,te,ten|bezeichn:et,ete,eten,en"
