@@ -28,11 +28,11 @@ class Speech:
 
     marks: dict[str, str]  # an opening mark -> the marks that close it
     verbs: str  # the reporting words, as `_forms` specs
-    # words that report speech when they introduce the speaker before or after the quote ("so", "laut")
-    prepositions: str = ""
     # opening marks that nest inside their own quotation, as Russian and French guillemets do ("«… «Эха» …»");
     # elsewhere a second opening mark in a span that never closed starts the next quote ("“…“…”")
     nesting: str = ""
+    # words that report speech when they introduce the speaker before or after the quote ("so", "laut")
+    prepositions: str = ""
     postpositions: str = ""  # the same after the speaker ("Merkel zufolge", "Bakan'a göre")
     auxiliaries: str = ""  # words between the quote and an inverted verb ("a déclaré", "ha detto")
     # modal verbs of intent: a sentence with one states its subject's plan ("Die SPD will …")
