@@ -86,11 +86,6 @@ def summary_scores(lang: str) -> dict[str, list[tuple[float, float, float]]]:
     return results
 
 
-def summaries(lang: str) -> dict[str, tuple[float, float, float]]:
-    """{method: (R-1, R-2, R-L)} on one summary set."""
-    return {method: _means(scores) for method, scores in summary_scores(lang).items()}
-
-
 def _means(scores: list[tuple[float, float, float]]) -> tuple[float, float, float]:
     return statistics.fmean(s[0] for s in scores), statistics.fmean(s[1] for s in scores), \
         statistics.fmean(s[2] for s in scores)

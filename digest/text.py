@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -73,7 +74,7 @@ def split_paragraphs(text: str) -> list[str]:
     return [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
 
 
-def _cut_at_wide_stops(pieces: list[str]) -> list[str]:
+def _cut_at_wide_stops(pieces: Iterable[str]) -> list[str]:
     """The pieces cut after each wide stop that a digit or Latin letter follows. The splitter reads "。" as
     ".", which ends no sentence before a number or a lower-case word ("1.5", "e.g. this"); a wide stop
     is never a decimal point or an abbreviation's ("享年91岁。| 1951年，…", "关门了。| e世界…")."""
@@ -94,7 +95,7 @@ def _pieces(paragraph: str, code: str) -> list[tuple[str, str]]:
     raws = segment(code, paragraph)
     # (one scan of the paragraph tells whether any piece needs cutting: most have no wide stop before a digit)
     cut = not paragraph.isascii() and _WIDE_STOP_BEFORE_LATIN.search(paragraph) is not None
-    for raw in _cut_at_wide_stops(list(raws)) if cut else raws:
+    for raw in _cut_at_wide_stops(raws) if cut else raws:
         stripped = raw.strip()
         if not stripped:
             blank += raw

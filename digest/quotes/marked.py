@@ -266,8 +266,8 @@ def _resolve_to_named_speakers(text: str, quotes: list[Quote], unresolved: list[
     by_family = {speaker.split()[-1]: speaker for speaker in named}
     for index in unresolved:
         quote = quotes[index]
-        head = text[:quote.start]
-        found = max(((head.rfind(family), speaker) for family, speaker in by_family.items()), default=(-1, None))
+        found = max(((text.rfind(family, 0, quote.start), speaker) for family, speaker in by_family.items()),
+                    default=(-1, None))
         if found[0] >= 0:
             quote.speaker, quote.attributed_by = found[1], "pronoun"
 
