@@ -40,7 +40,14 @@ _PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「�
 _NAME_IN_MARKS = re.compile(r"[„“»«\"](?=[A-ZÄÖÜ])[^\s„“”»«\",.;:!?]+(?: [^\s„“”»«\",.;:!?]+){0,3}[“”«»\"]")
 _MARKS = "„“”»«\"'‘’"
 _MEDIUM_IN_MARKS = re.compile(r"\s*[«„“\"][^«»„“”\"\n]{1,40}[»“”\"]")  # (a name of any script: "«Взгляд»")
-_WEB_ADDRESS = re.compile(r"\s*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}\b")  # "NEWSru.com", "infox.ru"
+# "NEWSru.com", "infox.ru", "Лента.ру", "Газета.Ru"
+_WEB_ADDRESS = re.compile(r"\s*[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,4}|[А-ЯA-Z]?[а-яa-z]{1,3})\b")
+# an agency written as its initials, perhaps with its name in marks: "РБК", "ИТАР-ТАСС", "РИА «Новости»"
+_ACRONYM = re.compile(r"\s*[^\W\d_](?<=[A-ZА-ЯЁ])[A-ZА-ЯЁ]+(?:-[A-ZА-ЯЁ]{2,})*(?![\w-])(?:\s*[«„“\"][^«»„“”\"\n]{1,40}[»“”\"])?")
+# any of these at the end of a clause: the medium after whom it quotes ("цитирует Жукова «Интерфакс»")
+_MEDIUM_AT_THE_END = re.compile(
+    r"\s(?:[^\W\d_](?<=[A-ZА-ЯЁ])[A-ZА-ЯЁ]+(?:-[A-ZА-ЯЁ]{2,})*(?:\s*[«„“\"][^«»„“”\"\n]{1,40}[»“”\"])?"
+    r"|[«„“\"][^«»„“”\"\n]{1,40}[»“”\"]|[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,4}|[А-ЯA-Z]?[а-яa-z]{1,3}))\s*[.!?]?\s*\Z")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _BETWEEN_COMMAS = re.compile(r",([^,]*),")
 # what joins a quote to the verb after it in the speaker-first languages: a comma, a quotative particle
@@ -260,6 +267,8 @@ class ClauseReader:
             return words[0].strip("„“\"«»(")  # "Ils dénoncent son comportement": whom it means, the caller's to find
         if not first.isdigit() and not any(map(str.isalpha, first)):
             return None  # "(3) - 07/02par BFMTV…": a video's caption run into the sentence, no subject
+        if self.speech.bare_nouns and first in self.speech.adverbial_prepositions:
+            return self._name_after_an_opening_adverbial(words)
         if self._opens_a_name(words):
             pass  # "Von der Leyen": small words, then a name
         elif first in self.function_words and first not in self.speech.subject_starts:
@@ -288,6 +297,48 @@ class ClauseReader:
         if any(word in self.speech.copulas for word in phrase.split()[1:]):
             return None  # "Les deux occupants de la voiture sont décédés, a indiqué …": a clause of its own
         return phrase if phrase and self.can_speak(phrase) else None
+
+    def _person_named_last(self, text: str) -> str | None:
+        """The last person's name in `text` (two capitalised words or more, as `_name_after_an_opening_adverbial`
+        reads them, outside marks), when it may be a subject (`Speech.may_be_subject`); else None."""
+        words = _QUOTED.sub(" « ", text).split()
+        end = len(words)
+        while end > 1:
+            if _capitalised(words[end - 1]) and _capitalised(words[end - 2]):
+                name = (self._name_at_the_end(words[:end], 0) or "").split()
+                may_be = self.speech.may_be_subject
+                while name and may_be is not None and not may_be(name[0]):
+                    name.pop(0)  # ("Тогда | Шкрели …": an adverb that opens the sentence)
+                if len(name) < 2 or may_be is not None and not all(map(may_be, name)):
+                    return None  # ("стол Ивана Ивановича Сидорова": a genitive)
+                return " ".join(name)
+            end -= 1
+        return None
+
+    def _name_after_an_opening_adverbial(self, words: list[str]) -> str | None:
+        """Where nouns are bare, "В конце мая президент Владимир Путин [заявил]", "На встрече в Москве Иван Петров
+        [сказал]": words that open with a preposition and no comma are an adverbial, which no case ending tells
+        apart from the subject after it here; the name the words end with is the subject. None with no name:
+        "В Кремле [заявили]"."""
+        return self._name_at_the_end(words, 1)
+
+    def _name_at_the_end(self, words: list[str], first: int) -> str | None:
+        """The person's name `words` end with, from `words[first]` on: two capitalised words or more, less a
+        preposition's object and initials before it; None if there is none."""
+        start = len(words)
+        while start > first and _capitalised(words[start - 1]):
+            start -= 1
+        if start == len(words):
+            return None
+        if start and words[start - 1].lower() in self.speech.adverbial_prepositions:
+            start += 1  # ("в Москве | Иван Петров")
+        while start < len(words) and words[start].isupper():
+            start += 1  # ("глава МИД | Сергей Лавров": initials are a body's)
+        name = words[start:]
+        if len(name) > 2 and not any(part in name[-2].lower() for part in self.speech.patronymics):
+            name = name[-2:]  # ("министр иностранных дел Великобритании Филип Хаммонд": a first name and a family
+            # name, or one with a patronymic between them, "Владимир Владимирович Путин")
+        return " ".join(name) if len(name) >= 2 else None
 
     def _before_an_adverbial(self, phrase: str) -> str:
         """Where nouns are bare, a subject before its verb ends with its name, and a preposition after it opens
@@ -711,7 +762,7 @@ class ClauseReader:
                     return inverted
                 if pattern is speech.preposition_pattern:
                     if self._names_after(tail):
-                        return self.phrase_after(tail.lstrip())
+                        return self._object_of(found.group(), self.phrase_after(tail.lstrip()))
                     # "…“, so charakterisierte ihn der Funktionär": "so" and a verb open the inverted clause
                     return self._inverted_after_a_verb(tail.lstrip()) if speech.capitalised_nouns else None
                 if speech.impersonal_pattern is not None and speech.impersonal_pattern.fullmatch(found.group()):
@@ -720,17 +771,47 @@ class ClauseReader:
         return self._any_verb_after(after, rest) if statement else None
 
     def _quoted_after_the_medium(self, tail: str) -> str | None:
-        """'«…», — цитирует «Взгляд» Дмитрия Медведева', '— цитирует NEWSru.com Морозова', '— цитирует
-        телеканал представителя минобороны': after a verb of quoting, the medium that quotes (a name in marks,
-        a web address, a noun of names with its name), then whom it quotes; None when no one follows it."""
-        first = tail.split(None, 1)[:1]
+        """'«…», — цитирует «Взгляд» Дмитрия Медведева', '— цитирует РБК Морозова', '— цитирует телеканал
+        представителя минобороны': after a verb of quoting, the medium that quotes (a name in marks, a web address,
+        initials, a noun of names with its name), then whom it quotes, or whom it quotes and then the medium
+        ('— цитирует Жукова «Интерфакс»'); whose words ("слова", "заявление") it quotes, the genitive after that
+        noun wherever the medium stands ('— приводит сайт института слова Стивена Хокинга'). None when no one
+        but the medium is named."""
+        clause = _first_sentence(tail)
+        words = clause.split()
+        noun_at = next((at for at, word in enumerate(words) if word.lower() in self.speech.quoted_nouns), None)
+        if noun_at is not None:
+            clause = " " + " ".join(words[noun_at + 1:])
+            words = []
+        first = words[:1]
         noun = first and first[0].lower() in self.speech.name_nouns  # ("телеканал «Дождь»": its name after it)
-        at = tail.index(first[0]) + len(first[0]) if noun else 0
-        medium = _MEDIUM_IN_MARKS.match(tail, at) or _WEB_ADDRESS.match(tail, at)
-        if medium is None and not noun:
-            return None
-        person = tail[medium.end() if medium else at:]
-        return self.phrase_after(person.lstrip()) if person.strip()[:1].isalpha() else None
+        at = clause.index(first[0]) + len(first[0]) if noun else 0
+        medium = _MEDIUM_IN_MARKS.match(clause, at) or _WEB_ADDRESS.match(clause, at) or _ACRONYM.match(clause, at)
+        if medium is not None or noun:
+            person = clause[medium.end() if medium else at:]
+        else:
+            trailing = _MEDIUM_AT_THE_END.search(clause)
+            if trailing is None and noun_at is None:
+                return None
+            person = clause[:trailing.start()] if trailing else clause
+        words = person.split()
+        if not words or not words[0][:1].isalpha() or words[0].lower() in self.speech.object_pronouns:
+            return None  # ("— приводит его «Росбалт»": whom the pronoun means is not read here)
+        # (a noun of names after it opens the medium: "слова судьи | издание", "слова X | пресс-служба области")
+        end = next((at for at, word in enumerate(words[1:], 1) if word.lower().strip(".,;") in self.speech.name_nouns),
+                   None)
+        return self._in_the_nominative(self.phrase_after(" ".join(words[:end])), "accs" if noun_at is None else "gent")
+
+    def _in_the_nominative(self, phrase: str | None, case: str) -> str | None:
+        """A speaker phrase the text writes in `case` as the language shows a speaker (`Speech.nominative`)."""
+        nominative = self.speech.nominative
+        return nominative(phrase, case) if phrase and nominative is not None else phrase
+
+    def _object_of(self, preposition: str, phrase: str | None) -> str | None:
+        """The speaker a reporting preposition's phrase names, in the nominative ("по словам Сергея Лаврова")."""
+        if preposition.lower() in self.speech.genitive_prepositions:
+            return self._in_the_nominative(phrase, "gent")
+        return phrase
 
     def _any_verb_after(self, after: str, rest: str) -> str | None:
         """Where nouns have capitals, '„…“, strich Romney heraus': a comma after a statement, then a verb (a
@@ -778,7 +859,7 @@ class ClauseReader:
             first = rest.split(None, 1)[:1]
             if kind == "pre" and first and first[0].lower().rstrip(",") in speech.pronouns:
                 return first[0].rstrip(",")  # "qui selon lui est capable de « … »": whom the pronoun means
-            return self.phrase_after(rest)
+            return self._object_of(found.group(), self.phrase_after(rest)) if kind == "pre" else self.phrase_after(rest)
         if kind == "post":
             head = sentence[:found.start()].rstrip(" ,")
             ends = [head.rfind(mark) for mark in ",;:"]
@@ -811,7 +892,8 @@ class ClauseReader:
                 if phrase and len(phrase.split()) <= _MAX_SPEAKER_WORDS and _phrase_end(phrase) == len(phrase):
                     # (where nouns have capitals, its words up to the first that ends a phrase: "laut der Studie
                     # nur jeder zweite" -> "der Studie"; elsewhere as written, "selon lui" with its pronoun)
-                    return self.phrase_after(phrase) if speech.capitalised_nouns else self._before_a_relative(phrase)
+                    return self.phrase_after(phrase) if speech.capitalised_nouns else \
+                        self._object_of(found.group(), self._before_a_relative(phrase))
         if speech.postposition_pattern is not None:
             found = speech.postposition_pattern.search(stripped)
             if found and not stripped[found.end():].strip(" ,"):
@@ -840,6 +922,11 @@ class ClauseReader:
                 if not self.speech.title_words and ("," in tail or len(tail.split()) > _LABEL_WORDS):
                     return head.strip()
                 return label
+        if stripped.endswith(":") and speech.bare_nouns:
+            # the same where nouns are bare, with no verb to tell: the person the narration names last, in a case
+            # a subject can be in ("Оптимизм Чилингарова разделил директор ИМЭМО РАН Александр Дынкин:", "Юрий
+            # Любимов о предложении вернуться на Таганку:"; not "… на встрече с Владиславом Сурковым:")
+            return self._person_named_last(stripped[:-1])
         if stripped.endswith(":") and speech.capitalised_nouns:
             # narration that introduces a quote with a colon names its speaker as its subject, whatever
             # its verb ("Enders schloss sich dem mit den Worten an:")

@@ -9,8 +9,11 @@ sagten, sagen, sage): every form of a verb of saying that news copy uses, not th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+
+from digest.quotes.nominative import may_be_nominative, russian_nominative
 
 
 def _forms(spec: str) -> list[str]:
@@ -113,6 +116,7 @@ class Speech:
     # (`adverbial_prepositions`: "Канцлер ФРГ Ангела Меркель | в преддверии саммита заявила")
     bare_nouns: bool = False
     adverbial_prepositions: frozenset[str] = frozenset()
+    patronymics: tuple[str, ...] = ()  # what a patronymic holds, the middle word of a full Russian name
     # nouns are capitalised and verbs are not (German): a sentence's first lower-case word that is not
     # a function word is its verb or an adjective of its subject's
     capitalised_nouns: bool = False
@@ -130,6 +134,15 @@ class Speech:
     # a verb of quoting and the words that name its object as the one quoted ("zitiert X mit den Worten")
     quoting_verbs: str = ""
     quoted_with: str = ""
+    # what a verb of quoting quotes, whose genitive names whose it is ("цитирует слова X", "заявление X"), and the
+    # pronouns of its object ("приводит его")
+    quoted_nouns: frozenset[str] = frozenset()
+    object_pronouns: frozenset[str] = frozenset()
+    # where nouns decline: a speaker phrase governed in a case ("accs" by a verb of quoting, "gent" by the
+    # reporting prepositions of `genitive_prepositions`) -> the phrase in the nominative, as a speaker is shown
+    nominative: Callable[[str, str], str] | None = None
+    may_be_subject: Callable[[str], bool] | None = None  # the word has a nominative reading, a subject's case
+    genitive_prepositions: frozenset[str] = frozenset()
     # verbs whose object follows them, never their subject: of naming, whose object the quote names ("назвал
     # ситуацию «удручающей»", "a qualifié la réforme de « … »"), and of proposing ("предложил провести оценку")
     object_verbs: str = ""
@@ -353,8 +366,12 @@ _RUSSIAN = Speech(
            "|убежден:,а,ы|убеждён:,а,ы|считал:,а,и|уверяет|продолжил:,а,и|отвечает|настаивает|настаивал:,а,и"
            "|подтвердил:,а,и|заключил:,а,и|повторил:,а,и|возразил:,а,и|парировал:,а,и"
            "|прогнозирует|прогнозировал:,а,и|предположил:,а,и|обратился|обратилась|обратились|восклицает"
-           "|изрек|изрёк|изрекла|признает|признаёт|обвинил:,а,и|обвиняет|предложил:,а,и|предлагает"),
+           "|изрек|изрёк|изрекла|признает|признаёт|обвинил:,а,и|обвиняет|предложил:,а,и|предлагает"
+           "|выразился|выразилась|высказал:,а,и"),
     prepositions="по словам|по мнению|как сообщил|как заявил|как отметил",
+    genitive_prepositions=frozenset({"по словам", "по мнению"}),
+    nominative=russian_nominative,
+    may_be_subject=may_be_nominative,
     pronouns=_words("он она"),
     subject_starts=_words("он она они мы я это этот эта эти его её их наш наша первый первая второй вторая новый "
                           "новая главный главная сам сама сами один одна другой другая каждый все весь вся многие "
@@ -365,7 +382,11 @@ _RUSSIAN = Speech(
     copulas=_words("не был была было были будет будут является являются"),
     bare_nouns=True,
     adverbial_prepositions=_words("в во на по при после перед с со для у к о об из от до между через согласно"),
-    quoting_verbs="цитирует|цитируют|цитировал:,а,и|цитировало",
+    patronymics=("ович", "евич", "овн", "евн", "ичн"),
+    quoting_verbs="цитирует|цитируют|цитировал:,а,и|цитировало|приводит|приводят|привел:,а,и|привёл|передает|передаёт"
+                  "|передают",
+    quoted_nouns=_words("слова заявление заявления обращение высказывание цитату"),
+    object_pronouns=_words("его её ее их"),
     object_verbs="назвал:,а,и|называет|называют|назовет|назовёт|предложил:,а,и|предлагает",
     months=_words("января февраля марта апреля мая июня июля августа сентября октября ноября декабря"),
     # (adverbs and particles after a subject, before its verb: "Губернатор также заявил")
@@ -381,7 +402,7 @@ _RUSSIAN = Speech(
                       "телеканал телеканала радиостанция фильм фильма книга книги программа программы проект "
                       "проекта операция операции акция акции организация организации банк банка клуб клуба "
                       "команда команды завод завода концерн концерна группа группы холдинг холдинга "
-                      "издание издания сайт портал песня песни песню"),
+                      "издание издания сайт портал песня песни песню пресс-служба пресс-службы"),
 )
 
 _SPANISH = Speech(
