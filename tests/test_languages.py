@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from digest.analyse import analyse_text, best_sentences
 from digest.language import identify, normalise_code
 from digest.languages import LANGUAGES, character_pairs, supported
-from digest.summarise import get_summariser
+from digest.quotes import quotes_in
 from digest.quotes.nominative import russian_nominative
+from digest.summarise import get_summariser
 from digest.text import find_words, split_sentences, words
 from tests.fakes.news import FOREIGN_ARTICLES
 
@@ -768,6 +769,46 @@ def test_russian_nominative_declines_the_head_and_the_name_that_agrees_with_it(p
     assert russian_nominative(phrase, case) == nominative
 
 
+def test_a_russian_line_of_speech_opened_by_a_dash_is_a_quote_of_whom_the_narrators_words_name():
+    text = ("Учёные провели опыт на крысах и опубликовали его итоги.\n"
+            "— Самец будет стремиться к новым самкам до тех пор, пока они есть, — говорит Уилсон. — Чем лучше "
+            "знаком партнёр, тем меньше интерес.\n"
+            "— Опять дождь пошёл! — вздохнул садовник.\n"
+            "— Кто это придумал? — спрашивает журналист. — Да никто, само вышло, — отвечает Уилсон.\n"
+            "— первый пункт повестки;\n"
+            "— второй пункт повестки.")
+    found = {quote: speaker for quote, speaker, _ in _quotes("ru", text)}
+    assert found == {
+        # the speech on both sides of the narrator's words is one quote
+        "Самец будет стремиться к новым самкам до тех пор, пока они есть, Чем лучше знаком партнёр, тем меньше "
+        "интерес.": "Уилсон",
+        "Опять дождь пошёл!": "садовник",  # whatever the narrator's verb
+        "Кто это придумал?": "журналист",  # two speakers' lines in one paragraph
+        "Да никто, само вышло,": "Уилсон",
+    }  # a list's items, with no narrator's words, are no speech
+
+
+def test_narrators_words_inside_russian_marks_split_the_quote_and_name_its_speaker():
+    text = ("Документ выставят на аукцион в Далласе.\n"
+            "«Контракт был заключен в 1961 году в Гамбурге, — пояснил Хоермаер. — Он полностью на немецком "
+            "языке».\n"
+            "«Часть денег регион получит у Минфина, — однако она покроет лишь малую часть долга», — сказал "
+            "аналитик Иван Петров.")
+    said = _speakers("ru", text)
+    assert said["Контракт был заключен в 1961 году в Гамбурге, Он полностью на немецком языке"] == "Хоермаер"
+    # a dash before a small word goes on with the speech: no narrator's words there
+    assert said["Часть денег регион получит у Минфина, — однако она покроет лишь малую часть долга"] == \
+        "аналитик Иван Петров"
+
+
+def test_a_quote_with_no_clause_takes_no_speaker_from_quotes_paragraphs_away():
+    text = ("«Мы открыли новый цех и наняли двести рабочих», — сказал директор завода Олег Сидоров.\n"
+            "Завод был основан в 1950 году и долго оставался крупнейшим в области.\n"
+            "В прошлом году его продукция впервые ушла на экспорт в три страны.\n"
+            "«Это большой успех для всего нашего региона и его жителей».")
+    assert _speakers("ru", text)["Это большой успех для всего нашего региона и его жителей"] is None
+
+
 def test_a_french_opening_adverbial_of_time_is_no_part_of_the_subject():
     text = ("Le plan a été annoncé en mars. Un mois plus tard, le ministre du Logement Paul Roux a assuré que « les "
             "premiers chantiers commenceront avant l'été ».")
@@ -912,7 +953,10 @@ def test_every_russian_article_of_the_corpus_is_analysed(corpora):
         analysis = analyse_text(row["text"], None, 3)
         languages.add(analysis.language)
         assert all(s in analysis.text for s in analysis.sentences)
-        assert all(q["quote"] in analysis.text for q in analysis.quotes)
+        # (each part verbatim: a quote the narrator's words interrupt is its parts joined)
+        found = quotes_in(analysis.text, LANGUAGES["ru"])
+        assert [q.quote for q in found] == [q["quote"] for q in analysis.quotes]
+        assert all(part in analysis.text for q in found for part in q.parts or [q.quote])
     assert len(rows) == 235 and "ru" in languages
 
 

@@ -770,6 +770,23 @@ class ClauseReader:
                 return self.inverted_subject(tail.lstrip())
         return self._any_verb_after(after, rest) if statement else None
 
+    def narrators_subject(self, after: str) -> str | None:
+        """The narrator's words after a line of speech name its speaker whatever their verb ("— Что-что?! —
+        обалдел начальник.", "…, — усмехается Уилсон. — …"): a word in lower case, then its subject."""
+        rest = _LEADING_CLAUSE.sub("", _first_sentence(after), 1)
+        first = rest.split(None, 1)
+        if len(first) < 2 or not first[0][:1].islower() or first[0] in self.function_words:
+            return None
+        may_be = self.speech.may_be_subject
+        if may_be is None:
+            return self.inverted_subject(first[1])
+        # (where words decline, the words in a subject's case after the verb and any adverb: "горько шутил |
+        # Вертинский", "сказал | детектив | вслух", "спросил | молодой человек | , затянувшись")
+        words = rest[:_phrase_end(rest)].split()
+        start = next((at for at, word in enumerate(words) if may_be(word)), len(words))
+        end = next((at for at in range(start, len(words)) if not may_be(words[at])), len(words))
+        return self.inverted_subject(" ".join(words[start:end])) if end > start else None
+
     def _quoted_after_the_medium(self, tail: str) -> str | None:
         """'«…», — цитирует «Взгляд» Дмитрия Медведева', '— цитирует РБК Морозова', '— цитирует телеканал
         представителя минобороны': after a verb of quoting, the medium that quotes (a name in marks, a web address,

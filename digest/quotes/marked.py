@@ -21,13 +21,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain
 
 from digest.quotes.clauses import ENDS_A_SENTENCE, NAME_WORDS, REPORT_REACH, ClauseReader, sentence_ends, words_of
+from digest.quotes.dashes import dash_lines, speech_parts
 from digest.quotes.repeats import speak_repeats
 from digest.quotes.spans import Quote
 from digest.quotes.speech import Speech
 
+_DASHES = "—–-"
 _STATEMENT_WORDS = 5  # a span of this many words is a statement of its own, attributed or not
 # a page's code in quotation marks ("x3oe2gx", "dm-public", "videoId"), or a web address ("tagesschau.de"):
 # an identifier, not words
@@ -43,9 +46,50 @@ class _Span:
     close_mark: int  # just past the closing mark (== end when no mark closed it)
     paragraph_start: int
     paragraph_end: int
+    follows: int = -1  # the start of the span this one goes on from, after the narrator's words between them
+    narrated: bool = False  # the narrator's words follow it inside the speech ("«A, — пояснил X. — B»": A)
 
 
-def _spans(text: str, speech: Speech) -> list[_Span]:
+def _with_dash_speech(text: str, spans: list[_Span], speech: Speech, function_words: frozenset[str]) -> list[_Span]:
+    """`spans` split where the narrator's words interrupt them between dashes ("«A, — пояснил X. — B»"), and
+    the lines of speech a dash opens (`digest.quotes.dashes`) added, in text order; a span inside such a line
+    is a quotation within the speech, not a quote of its own."""
+    function_words = _not_narration(speech, function_words)
+    lines = dash_lines(text, function_words)
+    out: list[_Span] = []
+    for span in spans:
+        if not any(start <= span.start < end for start, _, end in lines):
+            out += _parts(text, span, speech_parts(text, span.start, span.end, function_words, closed=True))
+    for paragraph_start, speech_start, paragraph_end in lines:
+        line = _Span(paragraph_start, speech_start, paragraph_end, paragraph_end, paragraph_start, paragraph_end)
+        out += _parts(text, line, speech_parts(text, speech_start, paragraph_end, function_words))
+    return sorted(out, key=lambda span: span.start)
+
+
+@cache
+def _not_narration(speech: Speech, function_words: frozenset[str]) -> frozenset[str]:
+    """The small words the narrator's words do not open with: the language's function words but its verbs of
+    speech ("сказал" is a stop word)."""
+    verbs = speech.verb_pattern
+    return frozenset(word for word in function_words if verbs is None or not verbs.fullmatch(word))
+
+
+def _parts(text: str, span: _Span, parts: list[tuple[int, int, bool]] | None) -> list[_Span]:
+    """The span, or its parts when the narrator's words interrupt it: each part that the narrator's words
+    follow is a quote with them as its clause ("— Они что, панки? — интересуется Мураками. — Да не то чтобы…,
+    — говорю я": two speakers' lines); one that they do not, the last, goes on from the part before."""
+    if parts is None:
+        return [span]
+    out = []
+    for index, (start, end, narrated) in enumerate(parts):
+        opening = span.open_mark if index == 0 else start
+        follows = parts[index - 1][0] if index and not narrated else -1
+        out.append(_Span(opening, start, end, end if narrated else span.close_mark, span.paragraph_start,
+                         span.paragraph_end, follows, narrated))
+    return out
+
+
+def _spans(text: str, speech: Speech, function_words: frozenset[str] = frozenset()) -> list[_Span]:
     """Spans between a language's opening and closing marks, paragraph by paragraph; a mark inside a
     span opens nothing (a quotation within the quotation), but an opening mark the language nests
     (`Speech.nesting`) opens one inside it that its next closing mark ends ("«Не было … «Эха» предложил …»":
@@ -79,7 +123,21 @@ def _spans(text: str, speech: Speech) -> list[_Span]:
         if span.paragraph_end < 0:
             following = bisect.bisect_left(ends, span.close_mark)
             span.paragraph_end = ends[following] if following < len(ends) else len(text)
-    return spans
+    return _with_dash_speech(text, spans, speech, function_words) if speech.dash_speech else spans
+
+
+def _names_something(reader: ClauseReader, text: str, before: str, content: str, n_words: int,
+                     speech: Speech) -> bool:
+    """The span in marks is a name ("„Spiegel“", «Интерфакс»), not speech."""
+    if reader.names_what_follows(before):
+        return True
+    if n_words <= NAME_WORDS and reader.speaks_in(before):
+        return True  # '„…“, schreibt der „Spiegel“': the speaker of the quote before
+    if n_words <= NAME_WORDS and _written_unquoted(text, content, speech.marks):
+        return True  # 'der „Spiegel“ … der Spiegel': a name the article also writes without marks
+    # «Интерфакс», « Le Monde »: where only names have capitals, a short capitalised span is one
+    return n_words < _STATEMENT_WORDS and not speech.capitalised_nouns and content[:1].isupper() \
+        and not content.endswith(ENDS_A_SENTENCE)
 
 
 def _written_unquoted(text: str, content: str, marks: dict[str, str]) -> bool:
@@ -158,7 +216,7 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
     """The direct quotations of `text` (paragraphs separated by '\\n') in its language's marks, in order,
     each with the speaker its reporting clause names (None when none does). `function_words`: the
     language's stop words (what may not open a sentence's subject)."""
-    spans = _spans(text, speech)
+    spans = _spans(text, speech, function_words)
     if not spans:
         return []  # (most posts and many articles: no reader to build)
     reader = ClauseReader(speech, function_words, text)
@@ -170,6 +228,10 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
         content = text[span.start:span.end].strip()
         if _ALNUM.search(content) is None or content.isdigit() or _CODE.fullmatch(content):
             continue
+        if span.follows >= 0:
+            if quotes and quotes[-1].start == span.follows:
+                quotes[-1].add_part(content, span.end)  # the speech after the narrator's words
+            continue
         ends = paragraph_ends.get(span.paragraph_start)
         if ends is None:
             paragraph = text[span.paragraph_start:span.paragraph_end]
@@ -177,17 +239,13 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
             ends = paragraph_ends[span.paragraph_start] = [span.paragraph_start + end for end in found]
         previous, before = _sentences_before(text, span.paragraph_start, span.open_mark, ends)
         after = text[span.close_mark:span.paragraph_end]
-        if reader.names_what_follows(before):
-            continue
         n_words = len(words_of(content)) if speech.spaced else len(content) // 2
-        if n_words <= NAME_WORDS and reader.speaks_in(before):
-            continue  # '„…“, schreibt der „Spiegel“': the speaker of the quote before
-        if n_words <= NAME_WORDS and _written_unquoted(text, content, speech.marks):
-            continue  # 'der „Spiegel“ … der Spiegel': a name the article also writes without marks
-        if n_words < _STATEMENT_WORDS and not speech.capitalised_nouns and content[:1].isupper() \
-                and not content.endswith(ENDS_A_SENTENCE):
-            continue  # «Интерфакс», « Le Monde »: where only names have capitals, a short capitalised span is one
-        statement = n_words >= _STATEMENT_WORDS and not reader.only_names(content) or before.rstrip().endswith(":")
+        line = text[span.open_mark] in _DASHES  # a line of speech a dash opens: never a name in marks
+        narrated = line or span.narrated  # (nor is speech the narrator's words interrupt)
+        if not narrated and _names_something(reader, text, before, content, n_words, speech):
+            continue
+        statement = n_words >= _STATEMENT_WORDS and not reader.only_names(content) or before.rstrip().endswith(":") \
+            or line
         how = "clause"
         if speech.speaker_first:
             who = reader.speaker_first(before, after)
@@ -196,6 +254,8 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
             # opens the next sentence, no clause of the quote's)
             opens_next = content.endswith(ENDS_A_SENTENCE) and after.lstrip()[:1].isupper()
             who = None if opens_next else reader.clause_after(after, statement)
+            if who is None and narrated:
+                who = reader.narrators_subject(after)  # ("— Что-что?! — обалдел начальник.")
             if who is None:
                 who, how = reader.clause_before(before), "introduced"
             # a word before it in its sentence reports it ("sprach von einer „Katastrophe“"); where nouns have
@@ -241,8 +301,11 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
                     continue  # a fragment "il" or "er" reports and no one it can mean: as one nobody says
                 if who is None:
                     unresolved.append(len(quotes))
-        if who is None and quotes and statement and quotes[-1].speaker:
-            who, how = quotes[-1].speaker, "carried"  # a quote that goes on from the last one
+        if who is None and quotes and statement and quotes[-1].speaker \
+                and text.count("\n", quotes[-1].end, span.start) <= 1:
+            # a quote that goes on from the last one, in its paragraph or the next (not across paragraphs of
+            # narration, where others speak: "«…», — усмехается Уилсон" is no speaker of a joke told later)
+            who, how = quotes[-1].speaker, "carried"
         if who is not None and how in ("clause", "introduced", "closing", "reported"):
             last_speaker = who
         if how == "clause" and who is not None and not reader.names_someone(who):

@@ -34,6 +34,9 @@ class Speech:
     # opening marks that nest inside their own quotation, as Russian and French guillemets do ("«… «Эха» …»");
     # elsewhere a second opening mark in a span that never closed starts the next quote ("“…“…”")
     nesting: str = ""
+    # speech set off by dashes: a paragraph that opens with one, the narrator's words between two inside a
+    # quotation (Russian: "— …, — говорит Уилсон. — …"; `digest.quotes.dashes`)
+    dash_speech: bool = False
     # words that report speech when they introduce the speaker before or after the quote ("so", "laut")
     prepositions: str = ""
     postpositions: str = ""  # the same after the speaker ("Merkel zufolge", "Bakan'a göre")
@@ -354,6 +357,7 @@ _FRENCH = Speech(
 _RUSSIAN = Speech(
     marks={"«": "»", "„": "“", "“": "”", "\"": "\""},
     nesting="«",
+    dash_speech=True,
     verbs=("сказал:,а,и|заявил:,а,и|отметил:,а,и|подчеркнул:,а,и|добавил:,а,и|пояснил:,а,и|сообщил:,а,и"
            "|считает|считают|уверен:,а,ы|говорит|говорят|говорил:,а,и|рассказал:,а,и|признал:,а,и"
            "|предупредил:,а,и|написал:,а,и|ответил:,а,и|назвал:,а,и|заметил:,а,и|уточнил:,а,и|указал:,а,и"
