@@ -809,6 +809,27 @@ def test_a_quote_with_no_clause_takes_no_speaker_from_quotes_paragraphs_away():
     assert _speakers("ru", text)["Это большой успех для всего нашего региона и его жителей"] is None
 
 
+def test_straight_marks_pair_by_their_shape_when_the_page_lost_one():
+    """Straight marks open and close alike, so one lost mark turns every later pair inside out (the narration
+    between two quotes read as a quote). A mark with a word before it and a comma after it closes; one with a
+    blank before it and a word after it opens, and inside a span that holds a reporting clause it means the
+    span's closing mark was lost: the span ends at the clause."""
+    lost_closing = ('Le procureur a parlé jeudi. "On donne des réponses pénales rapides aux victimes, détaille M. '
+                    'Bourrette. Selon lui, la lutte contre ces violences "reste un axe majeur de la politique '
+                    'pénale", a-t-il ajouté.')
+    said = _speakers("fr", lost_closing)
+    assert said == {"On donne des réponses pénales rapides aux victimes,": "M. Bourrette",
+                    "reste un axe majeur de la politique pénale": "M. Bourrette"}
+    lost_opening = ('Le ministre a réagi lundi soir à la décision du tribunal administratif. Rien n\'a été fait", '
+                    'a déploré le maire. "Nous allons faire appel de cette décision très vite", a ajouté le maire.')
+    assert _speakers("fr", lost_opening) == {"Nous allons faire appel de cette décision très vite": "le maire"}
+    nested = ('"Мы рады, что все больше правообладателей лицензируют свой контент "ВКонтакте", а не идут по пути '
+              'запретов", - отметил Дмитрий Сергеев.')
+    assert _speakers("ru", nested) == {
+        'Мы рады, что все больше правообладателей лицензируют свой контент "ВКонтакте", а не идут по пути '
+        "запретов": "Дмитрий Сергеев"}
+
+
 def test_a_french_opening_adverbial_of_time_is_no_part_of_the_subject():
     text = ("Le plan a été annoncé en mars. Un mois plus tard, le ministre du Logement Paul Roux a assuré que « les "
             "premiers chantiers commenceront avant l'été ».")

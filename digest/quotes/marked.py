@@ -50,6 +50,38 @@ class _Span:
     narrated: bool = False  # the narrator's words follow it inside the speech ("«A, — пояснил X. — B»": A)
 
 
+_OPENS, _CLOSES, _EITHER = "opens", "closes", "either"
+_BEFORE_AN_OPENING = "([{—–-/«„“'"
+_AFTER_A_CLOSING = ",.;:!?)]…»”'"
+
+
+def _shape(text: str, at: int) -> str:
+    """Whether the straight mark at `at` is shaped as an opening mark (a blank or a bracket before it, a word
+    after it), as a closing one (a word before it, a blank or punctuation after it), or as either."""
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    may_open = (before.isspace() or before in _BEFORE_AN_OPENING) and not after.isspace()
+    may_close = not before.isspace() and (after.isspace() or after in _AFTER_A_CLOSING)
+    return _OPENS if may_open and not may_close else _CLOSES if may_close and not may_open else _EITHER
+
+
+def _clause_inside(text: str, speech: Speech, start: int, end: int) -> int:
+    """Where the quoted words of text[start:end] end before an inverted reporting clause inside it ('On donne
+    des réponses …, détaille M. Bourrette. Selon lui …'): just past its comma; -1 when none is there."""
+    clause = _INVERTED_CLAUSE_INSIDE.search(text, start, end)
+    while clause is not None:
+        verb = text[clause.end():end]
+        if verb[:1].islower() and (speech.verb_pattern is not None and speech.verb_pattern.match(verb) or (
+                speech.auxiliary_pattern is not None and speech.auxiliary_pattern.match(verb))):
+            return clause.start() + 1
+        clause = _INVERTED_CLAUSE_INSIDE.search(text, clause.end(), end)
+    return -1
+
+
+# a comma, "!" or "?" and a blank before a letter: where an inverted reporting clause may begin
+_INVERTED_CLAUSE_INSIDE = re.compile(r"[,!?]\s+(?=[^\W\d_])")
+
+
 def _with_dash_speech(text: str, spans: list[_Span], speech: Speech, function_words: frozenset[str]) -> list[_Span]:
     """`spans` split where the narrator's words interrupt them between dashes ("«A, — пояснил X. — B»"), and
     the lines of speech a dash opens (`digest.quotes.dashes`) added, in text order; a span inside such a line
@@ -106,7 +138,8 @@ def _spans(text: str, speech: Speech, function_words: frozenset[str] = frozenset
                 spans.append(_Span(opener, opener + 1, at, at, paragraph_start, at))
             paragraph_start, opener = at + 1, -1
         elif opener < 0:
-            if ch in marks:
+            if ch in marks and not (ch == '"' and _shape(text, at) == _CLOSES):
+                # (a straight mark shaped as a closing one, 'rien", a déploré', opens nothing: its opening one was lost)
                 opener, closers, depth = at, marks[ch], 0
                 opening = ch if ch in speech.nesting else ""
         elif ch == opening:
@@ -114,6 +147,18 @@ def _spans(text: str, speech: Speech, function_words: frozenset[str] = frozenset
         elif ch in closers:
             if depth:
                 depth -= 1
+                continue
+            if ch == '"' and _shape(text, at) == _OPENS:
+                # a straight mark shaped as an opening one inside a span: where a reporting clause stands in the
+                # span before it, that span never closed (its closing mark lost: '"On donne …, détaille M. Bourrette.
+                # Selon lui, ces violences "reste …'), and this mark opens the next; else it opens a quotation inside
+                # the quotation ('"… свой контент "ВКонтакте", а не …"'), which the next mark closes
+                clause = _clause_inside(text, speech, opener + 1, at)
+                if clause < 0:
+                    depth += 1
+                    continue
+                spans.append(_Span(opener, opener + 1, clause, clause, paragraph_start, -1))
+                opener = at
                 continue
             if at > opener + 1:
                 spans.append(_Span(opener, opener + 1, at, at + 1, paragraph_start, -1))

@@ -322,7 +322,8 @@ _FRENCH = Speech(
            "|reconnaît|rappel:é,le|poursuivi|poursuit|conclu|conclut|écrit|tweeté|qualifi:é,e|commenté|commente"
            "|résum:é,e|lâch:é,e|renchér:i,it|promis|promet|admis|admet|avou:é,e|témoign:é,e|interrog:é,e"
            "|demand:é,e|critiqu:é,e|salu:é,e|réagi|réagit|confirm:é,e|rapport:é,e|raill:é,e|tranch:é,e"
-           "|souffl:é,e|plaid:é,e|avert:i,it|fustig:é,e|s'exclam:e,ait|s'est exclamé|s'interroge|note|noté"),
+           "|souffl:é,e|plaid:é,e|avert:i,it|fustig:é,e|s'exclam:e,ait|s'est exclamé|s'interroge|note|noté"
+           "|détaill:é,e,ait"),
     object_verbs="qualifi:é,e,ait,ent",
     prepositions="selon|d'après",
     auxiliaries="a|avait|ont|avaient|aurait|a-t-il|a-t-elle|ont-ils|ont-elles|avait-il|avait-elle",
