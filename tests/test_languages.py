@@ -830,6 +830,24 @@ def test_straight_marks_pair_by_their_shape_when_the_page_lost_one():
         "запретов": "Дмитрий Сергеев"}
 
 
+@pytest.mark.parametrize(("code", "text", "quote", "speaker"), [
+    # the person the sentence before names as its subject, not the café a preposition governs
+    ("fr", "A quelques pas de là, au San Eustachio Il Caffe, le propriétaire Raimondo Ricci déplore le manque de "
+           "clients. « Il n'y a personne ici depuis des semaines », confie-t-il.",
+     "Il n'y a personne ici depuis des semaines", "Raimondo Ricci"),
+    # a sentence whose subject is the pronoun itself names someone else: the person named before it is meant
+    ("fr", "Allié du maire, Roland Bernard n'a pas digéré la fronde. Au conseil, il a traité l'un des frondeurs, "
+           "Georges Martin, de « traître ». « Tu ne sais même pas ce que c'est que travailler », a-t-il crié.",
+     "Tu ne sais même pas ce que c'est que travailler", "Roland Bernard"),
+    ("ru", "Президент России Владимир Путин провёл встречу с губернаторами в Кремле. «Никаких указаний на этот счёт "
+           "никогда не было и не будет», — сказал он.",
+     "Никаких указаний на этот счёт никогда не было и не будет", "Президент России Владимир Путин"),
+])
+def test_a_pronoun_no_quote_before_resolves_means_the_person_the_narration_names_as_subject(code, text, quote,
+                                                                                           speaker):
+    assert _speakers(code, text)[quote] == speaker
+
+
 def test_a_french_opening_adverbial_of_time_is_no_part_of_the_subject():
     text = ("Le plan a été annoncé en mars. Un mois plus tard, le ministre du Logement Paul Roux a assuré que « les "
             "premiers chantiers commenceront avant l'été ».")

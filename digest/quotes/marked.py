@@ -267,7 +267,8 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
     reader = ClauseReader(speech, function_words, text)
     quotes: list[Quote] = []
     last_speaker: str | None = None
-    unresolved: list[int] = []  # quotes a pronoun reports that no speaker before them resolved
+    unresolved: list[tuple[int, str]] = []  # (index, pronoun) of the quotes a pronoun reports that no speaker
+    # before them resolved
     paragraph_ends: dict[int, list[int]] = {}  # paragraph start -> where its sentences end
     for span in spans:
         content = text[span.start:span.end].strip()
@@ -337,6 +338,7 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
         if who is not None and who.lower() in speech.pronouns:
             # "sagte er": the speaker the narration before introduces ("X sagte: „…“, betont sie"), else the
             # speaker named last
+            pronoun = who
             introduced = reader.clause_before(before) if how == "clause" else None
             if introduced and introduced.lower() not in speech.pronouns:
                 who, how = introduced, "introduced"
@@ -345,7 +347,7 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
                 if who is None and not statement and not reported:
                     continue  # a fragment "il" or "er" reports and no one it can mean: as one nobody says
                 if who is None:
-                    unresolved.append(len(quotes))
+                    unresolved.append((len(quotes), pronoun))
         if who is None and quotes and statement and quotes[-1].speaker \
                 and text.count("\n", quotes[-1].end, span.start) <= 1:
             # a quote that goes on from the last one, in its paragraph or the next (not across paragraphs of
@@ -357,27 +359,75 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
             how = "described"  # "…“, heißt es auf der Website": shown under no quote (see `names_someone`)
         quotes.append(Quote(content, who, "full" if statement and content[:1].isupper() else "partial",
                             span.start, end=span.end, attributed_by=how if who else "none"))
-    _resolve_to_named_speakers(text, quotes, unresolved)
+    _resolve_to_named_speakers(text, quotes, unresolved, speech, function_words)
     speak_repeats(quotes)
     return quotes
 
 
-def _resolve_to_named_speakers(text: str, quotes: list[Quote], unresolved: list[int]) -> None:
+def _resolve_to_named_speakers(text: str, quotes: list[Quote], unresolved: list[tuple[int, str]], speech: Speech,
+                               function_words: frozenset[str]) -> None:
     """A pronoun's quote that nothing before it resolved ("« … », a-t-il déploré" with no one quoted yet)
     means the person last named before it among those the article quotes by name elsewhere (a person who
-    speaks, not a place or a body: the English extractor's rule too), looked up by family name."""
+    speaks, not a place or a body: the English extractor's rule too), looked up by family name; with none,
+    the person the narration before it names as a subject (`_subject_named_before`)."""
     if not unresolved:
         return
     named = {q.speaker for q in quotes if q.confident and q.speaker and _is_a_full_name(q.speaker)}
-    if not named:
-        return
     by_family = {speaker.split()[-1]: speaker for speaker in named}
-    for index in unresolved:
+    for index, pronoun in unresolved:
         quote = quotes[index]
         found = max(((text.rfind(family, 0, quote.start), speaker) for family, speaker in by_family.items()),
                     default=(-1, None))
         if found[0] >= 0:
             quote.speaker, quote.attributed_by = found[1], "pronoun"
+        elif quote.speaker is None and not speech.capitalised_nouns:
+            subject = _subject_named_before(text, quote.start, pronoun, speech, function_words)
+            if subject is not None:
+                quote.speaker, quote.attributed_by = subject, "pronoun"
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[^\W\d_](?<=[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’-]*(?:\s+[^\W\d_](?<=[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’-]*)+")
+_IN_MARKS = re.compile(r"[«„“\"][^«»„“”\"\n]*[»“”\"]")
+_SUBJECT_REACH = 4  # sentences before the quote, in its paragraph and the one before
+
+
+def _subject_named_before(text: str, at: int, pronoun: str, speech: Speech, function_words: frozenset[str]) -> str | None:
+    """Whom "il" means when no quote before names anyone: the nearest sentence before the quote (in its
+    paragraph or the one before, quotations left out) that names a person, two capitalised words, that no
+    preposition or article governs ("au San Eustachio Il Caffe, le propriétaire Raimondo Ricci déplore …"), and
+    whose own subject is no pronoun ("il a traité l'un des frondeurs, Georges Képénékian, de …"): the first such
+    name in it. (Where nouns have capitals, two of them are no name: not asked.)"""
+    start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, at))) + 1
+    region = _IN_MARKS.sub(lambda mark: " " * len(mark.group()), text[start:at])
+    ends = [0, *sentence_ends(region, speech.articles, speech.capitalised_nouns)]
+    sentences = [region[a:b] for a, b in zip(ends, [*ends[1:], len(region)], strict=True)]
+    governs = {word for word in function_words if len(word) <= 3} - speech.conjunctions | speech.phrase_ends
+    for sentence in reversed(sentences[-_SUBJECT_REACH:]):
+        found = _first_person_named(sentence, function_words, governs, speech)
+        if found is None:
+            continue
+        at, name = found
+        before = sentence[:at].split()
+        if pronoun.lower() in before or before[:1] == [pronoun.capitalize()]:
+            continue  # its subject is the pronoun too: the person is named further back (not "San Eustachio Il")
+        return name
+    return None
+
+
+def _first_person_named(sentence: str, function_words: frozenset[str], governs: set[str],
+                        speech: Speech) -> tuple[int, str] | None:
+    """(where, name) of the first person's name in `sentence` that no preposition or article governs."""
+    may_be = speech.may_be_subject
+    for run in _CAPITALISED_RUN.finditer(sentence):
+        words = run.group().split()
+        while may_be is not None and words and not may_be(words[0]):
+            words.pop(0)  # ("Поскольку | Порошенко …": a conjunction that opens the sentence)
+        before = sentence[:run.start()].split()
+        if len(words) < 2 or words[0].lower() in function_words or before and before[-1].lower() in governs:
+            continue  # ("Le Monde", "dans les Grosses Têtes")
+        if not any(word.lower() in function_words for word in words[1:]):  # (not "San Eustachio Il Caffe")
+            return run.start(), " ".join(words)
+    return None
 
 
 def _is_a_full_name(phrase: str) -> bool:
