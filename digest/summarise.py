@@ -26,6 +26,10 @@ import numpy as np
 from digest.languages import LANGUAGES, Language
 from digest.text import WIDE_SENTENCE_ENDS, Sentence, split_sentences
 
+# a post (a microblog's, a channel's item, a wire flash) of at most this many sentences opens with its headline,
+# whatever its length and even as a question ("除夕放不放假？"): its first sentence is a candidate (LCSTS: ours is
+# then the lead in all 300 posts, where 3 lost it to a later sentence; the CNN, fr, pt, ko and tr figures unchanged)
+POST_SENTENCES = 6
 MAX_SENTENCES = 150  # centrality over at most this many candidates: cost stays flat for huge inputs
 LEXRANK_THRESHOLD = 0.1
 LEXRANK_EPSILON = 0.1
@@ -203,8 +207,9 @@ class Summariser:
         if len(self._ids) > _TermIds.MAX_TOKENS:
             self._ids = _TermIds(self.stop_words, self._stemmer)
         lookup = self._ids.__getitem__
+        post = len(sentences) <= POST_SENTENCES
         candidates = [i for i, (s, sentence_tokens) in enumerate(zip(sentences, tokens, strict=True))
-                      if self._is_candidate(s.text, sentence_tokens)]
+                      if self._is_candidate(s.text, sentence_tokens) or i == 0 and post and s.text.endswith(_SENTENCE_ENDS)]
         if len(candidates) < count:  # short or odd text: fall back to every sentence with words in it
             candidates = [i for i, sentence_tokens in enumerate(tokens) if any(map(lookup, sentence_tokens))]
             candidates = candidates or list(range(len(sentences)))

@@ -60,6 +60,20 @@ def test_questions_to_the_reader_and_bylines_are_not_chosen():
     assert not any(s.startswith("By ") for s in picked)
 
 
+def test_a_posts_opening_headline_is_a_candidate_even_as_a_short_question():
+    """A post of a few sentences opens with its headline, a question or a few words ("除夕放不放假？"); an
+    article's opening question is one to the reader, and a fragment no sentence."""
+    post = ("Will the old bridge close for good?\n"
+            "The county engineer said repairs to the bridge would cost more than building a new one.\n"
+            "Residents will vote on the plan next spring.")
+    assert [s.text for s in get_summariser().summarise(post, 1)] == ["Will the old bridge close for good?"]
+    zh = "除夕放不放假？受有关部门和单位委托，人民大学调查中心正在就春节法定节假日安排公开征求意见。著名旅游专家认为应该延长假期。"
+    assert [s.text for s in get_summariser("zh").summarise(zh, 1)] == ["除夕放不放假？"]
+    article = post.replace("\nResidents", "".join(f"\nThe county held hearing number {i} on the bridge plan this year."
+                                                    for i in range(6)) + "\nResidents")
+    assert get_summariser().summarise(article, 1)[0].text != "Will the old bridge close for good?"
+
+
 def test_vectorised_lexrank_matches_sumy():
     """Our numpy LexRank gives the same ranking as sumy's pure-Python one on a real article."""
     summariser = Summariser()
