@@ -19,7 +19,7 @@ import re
 # them, then a stop or a comma and a dash that takes the speech up again, or the end of the text
 _NARRATION = re.compile(
     r"(?<=[,!?…])\s+[—–-]\s+(?P<words>[^—–«»„“”\"\n]{2,160}?)(?:[.,]\s+[—–-]\s+(?=\S)|[.!?…]?\s*\Z)")
-_OPENING_DASH = re.compile(r"[—–-]\s+(?=\S)")
+_PARAGRAPH_DASH = re.compile(r"^[—–-][^\S\n]+(?=\S)", re.MULTILINE)  # a dash that opens a paragraph
 
 
 def speech_parts(text: str, start: int, end: int, function_words: frozenset[str],
@@ -45,13 +45,12 @@ def speech_parts(text: str, start: int, end: int, function_words: frozenset[str]
 
 def dash_lines(text: str, function_words: frozenset[str]) -> list[tuple[int, int, int]]:
     """(paragraph start, where its speech starts, paragraph end) of each paragraph that opens with a dash
-    and holds the narrator's words: a line of direct speech."""
+    and holds the narrator's words: a line of direct speech. (The paragraphs that open with a dash are found
+    in one scan of the text.)"""
     lines = []
-    start = 0
-    for paragraph in text.split("\n"):
-        end = start + len(paragraph)
-        opening = _OPENING_DASH.match(text, start, end)
-        if opening is not None and speech_parts(text, opening.end(), end, function_words) is not None:
-            lines.append((start, opening.end(), end))
-        start = end + 1
+    for opening in _PARAGRAPH_DASH.finditer(text):
+        end = text.find("\n", opening.end())
+        end = len(text) if end < 0 else end
+        if speech_parts(text, opening.end(), end, function_words) is not None:
+            lines.append((opening.start(), opening.end(), end))
     return lines

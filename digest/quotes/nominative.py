@@ -18,6 +18,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from digest.memo import memoised
+
 _NAME_TAGS = ("Name", "Surn", "Patr")
 _ADJECTIVES = {"ADJF", "PRTF"}
 
@@ -101,6 +103,7 @@ def russian_nominative(phrase: str, case: str) -> str:
     return " ".join(out)
 
 
+@memoised(20_000)
 def may_be_nominative(word: str) -> bool:
     """`word` has a reading in the nominative ("Дынкин", "Калашников"; not "Сурковым", "Петрову")."""
     return any(p.tag.case == "nomn" for p in _analyzer().parse(word))
