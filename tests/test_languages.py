@@ -848,6 +848,21 @@ def test_a_pronoun_no_quote_before_resolves_means_the_person_the_narration_names
     assert _speakers(code, text)[quote] == speaker
 
 
+@pytest.mark.parametrize(("clause", "speaker"), [
+    ("a déclaré aux journalistes Mme Carmen Calvo", "Mme Carmen Calvo"),  # whom it was said to
+    ("a expliqué dimanche 8 octobre sur BFMTV le chef de file des députés", "le chef de file des députés"),
+    ("a raconté par téléphone à l'AFP M. Branzuela", "M. Branzuela"),  # how and to whom
+    ("a affirmé lors d'une conférence de presse le préfet du Nord", "le préfet du Nord"),
+    ("s'est félicité mardi soir le ministre de l'Intérieur", "le ministre de l'Intérieur"),  # any participle
+    ("déplore également le maire de la ville", "le maire de la ville"),
+    ("s'est justifié le ministère répondant aux accusations", "le ministère"),  # a participle's clause after it
+    ("a déclaré au quotidien Le Parisien être", None),  # a medium's name, then no subject
+])
+def test_a_french_inverted_subject_after_the_times_and_places_and_media_between_it_and_its_verb(clause, speaker):
+    text = f"Le texte a été adopté dans la nuit. « Nous allons agir très vite sur ce dossier », {clause}."
+    assert _speakers("fr", text)["Nous allons agir très vite sur ce dossier"] == speaker
+
+
 def test_a_french_opening_adverbial_of_time_is_no_part_of_the_subject():
     text = ("Le plan a été annoncé en mars. Un mois plus tard, le ministre du Logement Paul Roux a assuré que « les "
             "premiers chantiers commenceront avant l'été ».")

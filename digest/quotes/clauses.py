@@ -247,6 +247,13 @@ class ClauseReader:
         if speech.capitalised_nouns:
             while len(kept) > 1 and kept[-1][:1].islower():
                 kept.pop()  # a noun phrase ends with its noun: "Suttner wörtlich", "dem Schreiben wörtlich"
+        participle = next((at for at in range(2, len(kept)) if speech.present_participle_endings
+                           and kept[at].endswith(speech.present_participle_endings) and kept[at][:1].islower()
+                           and kept[at - 1].lower() not in speech.subject_starts), None)
+        if participle is not None:
+            del kept[participle:]  # ("le ministère | répondant aux accusations"; not "un habitant")
+        while len(kept) > 1 and (kept[-1].endswith(("'", "’")) or kept[-1].lower() in speech.noun_complements):
+            kept.pop()  # ("la star d'« Alerte à Malibu »": the name in marks ended the phrase, not its preposition)
         return self._antecedent(" ".join(kept)) or None
 
     def phrase_before(self, text: str) -> str | None:
@@ -622,13 +629,7 @@ class ClauseReader:
         if medium is not None and text[medium.end():].lstrip()[:1] in ("", *".,;:!?)"):
             # "— пишет «Коммерсант».", "…», écrit « Le Monde »": a medium in marks is all the clause holds
             return medium.group().strip().strip("«»„“”\"").strip() or None
-        words = text[:_phrase_end(text, name_first=True)].split()
-        while words and words[0].lower() in self.speech.between_verb_and_subject:
-            words.pop(0)
-        if len(words) > 2 and words[0].lower() in self.speech.audience_prepositions:
-            words = self._after_the_medium(words)
-        elif len(words) > 1 and "'" in words[0] and words[0].lower().split("'")[0] + "'" in self.speech.audience_prepositions:
-            words = words[1:]  # "all'ANSA il ministro": the preposition elided into the medium's name
+        words = self._past_adverbials(text[:_phrase_end(text, name_first=True)].split())
         if not words:
             return None
         first = words[0].lower()
@@ -643,16 +644,48 @@ class ClauseReader:
         phrase = self.phrase_after(" ".join(words))
         return phrase if phrase and self.can_speak(phrase) else None
 
+    def _past_adverbials(self, words: list[str]) -> list[str]:
+        """The words from where a verb's inverted subject starts: past the adverbs and times between them
+        ("[a déclaré] jeudi matin", "également") and the phrases of whom it was said to, where and how ("à l'AFP",
+        "aux journalistes", "sur BFMTV", "par téléphone", "lors d'une conférence de presse"; `_after_the_medium`)."""
+        speech = self.speech
+        while words:
+            first = words[0].lower()
+            if first in speech.between_verb_and_subject or speech.time_words and (
+                    first in speech.time_words or first.isdigit()):
+                words = words[1:]  # ("dimanche 8 octobre", "mardi soir")
+            elif len(words) > 2 and (first in speech.audience_prepositions or first in speech.subject_prepositions):
+                words = self._after_the_medium(words)
+            elif len(words) > 1 and "'" in words[0] and first.split("'")[0] + "'" in speech.audience_prepositions:
+                words = words[1:]  # "all'ANSA il ministro": the preposition elided into the medium's name
+            else:
+                break
+        return words
+
     def _after_the_medium(self, words: list[str]) -> list[str]:
-        """The words after a medium spoken to between a verb and its subject: "à l'AFP | Valerio Segor", "au
-        Parisien | le maire", "auprès de France Inter | la ministre" (the medium's name, its capitalised words;
-        an elided article's, one word). No words left when the name runs into the subject's ("à France Inter
-        Jean Dupont": where one ends is not written)."""
+        """The words after a preposition's phrase between a verb and its subject: "à l'AFP | Valerio Segor", "au
+        Parisien | le maire", "auprès de France Inter | la ministre" (a medium's name, its capitalised words; an
+        elided article's, one word), "aux journalistes | Mme Calvo", "lors d'une conférence de presse | le préfet"
+        (a common noun, with the article elided into "de" before it and a complement after it). No words left
+        when a name runs into the subject's ("à France Inter Jean Dupont": where one ends is not written)."""
+        speech = self.speech
         at = 2 if len(words) > 1 and words[1].lower() == "de" else 1  # ("auprès de")
-        if at < len(words) and "'" in words[at].replace("’", "'") and _capitalised(words[at].replace("’", "'").split("'")[-1]):
+        word = words[at].replace("’", "'") if at < len(words) else ""
+        if "'" in word and _capitalised(word.split("'")[-1]):
             return words[at + 1:]  # "l'AFP"
-        if at < len(words) and words[at].lower() in self.speech.subject_starts:
-            at += 1  # "à la Voix du Nord"
+        if "'" in word and word.split("'")[-1].lower() in speech.subject_starts or word.lower() in speech.subject_starts:
+            at += 1  # "à la Voix du Nord", "dans un communiqué", "lors d'une conférence"
+        if speech.noun_complements and at < len(words) and words[at][:1].islower():
+            noun = words[at].lower()
+            at += 1  # a common noun ("aux journalistes"), and its complement ("conférence de presse")
+            if at + 1 < len(words) and words[at].lower() in speech.noun_complements and words[at + 1][:1].islower():
+                at += 2
+            if noun in speech.name_nouns:  # and a name it has ("au quotidien The Daily Telegraph")
+                name = at
+                while name < len(words) and _capitalised(words[name]):
+                    name += 1
+                return words[name:] if name < len(words) else []
+            return words[at:]
         name = at
         while name < len(words) and _capitalised(words[name]):
             name += 1
@@ -1024,8 +1057,8 @@ class ClauseReader:
         # (a conjunction's subject follows it, "Als ein Fluggast …": "Damit wird …" is an adverb and its verb)
         subordinate = words[0].lower() in self.speech.subordinators and (
             _capitalised(words[1]) or words[1].lower() in self.speech.subject_starts)
-        ending = self.speech.participle_ending
-        participle = len(words) <= _PARTICIPLE_WORDS and bool(ending) and last.endswith(ending)
+        endings = self.speech.present_participle_endings
+        participle = len(words) <= _PARTICIPLE_WORDS and bool(endings) and last.endswith(endings)
         return " " * len(head) + clause[len(head):] if subordinate or participle else clause
 
     def _without_relative_clause(self, phrase: str) -> str:

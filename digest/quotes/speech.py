@@ -69,8 +69,9 @@ class Speech:
     copulas: frozenset[str] = frozenset()
     # the elided pronouns and particles that belong to a verb (French "n'", "s'", "qu'"): no subject holds one
     clitics: frozenset[str] = frozenset()
-    # the ending of a present participle, whose phrase may open a sentence before a comma ("Darauf reagierend,")
-    participle_ending: str = ""
+    # the endings of a present participle: its phrase may open a sentence before a comma ("Darauf reagierend,"),
+    # and its clause after a noun is no part of a speaker ("le ministère | répondant aux accusations")
+    present_participle_endings: tuple[str, ...] = ()
     # the endings of past participles: after a statement, a comma, an auxiliary and one of them open the
     # inverted clause whatever the verb ("« … », a consacré mercredi le Guide Michelin")
     past_participle_endings: tuple[str, ...] = ()
@@ -85,6 +86,12 @@ class Speech:
     # the prepositions of a medium spoken to between a verb and its subject ("a expliqué à l'AFP Valerio
     # Segor", "a confié au Parisien le maire", "soupire auprès de l'AFP un responsable")
     audience_prepositions: frozenset[str] = frozenset()
+    # the other prepositions whose phrase stands between a verb and its inverted subject ("a indiqué sur Twitter
+    # l'équipe", "a raconté par téléphone M. Branzuela"), the times there ("jeudi matin", months, days' numbers),
+    # and the words that join a complement to a noun ("conférence de presse")
+    subject_prepositions: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
+    noun_complements: frozenset[str] = frozenset()
     # articles that never mark the one spoken to (German "die", "das", "eine": no dative): after them an
     # audience noun is the subject ("Die Nachrichtenagentur meldet:")
     subject_articles: frozenset[str] = frozenset()
@@ -276,7 +283,7 @@ _GERMAN = Speech(
     object_starts=_words("den dem einem einen angesichts anlässlich aufgrund wegen trotz dank gemäß infolge "
                          "seitens mittels"),
     adverb_endings=("lich", "end", "ig", "isch", "bar", "weise", "sam"),
-    participle_ending="end",
+    present_participle_endings=("end",),
     subject_starts=_words("der die das den dem des ein eine einer eines einem einen er sie es wir ich ihr man "
                           "sein seine seiner ihre ihrer unser unsere dieser diese dieses jener jene alle viele "
                           "beide mehrere einige manche kein keine dessen deren"),
@@ -323,10 +330,11 @@ _FRENCH = Speech(
            "|résum:é,e|lâch:é,e|renchér:i,it|promis|promet|admis|admet|avou:é,e|témoign:é,e|interrog:é,e"
            "|demand:é,e|critiqu:é,e|salu:é,e|réagi|réagit|confirm:é,e|rapport:é,e|raill:é,e|tranch:é,e"
            "|souffl:é,e|plaid:é,e|avert:i,it|fustig:é,e|s'exclam:e,ait|s'est exclamé|s'interroge|note|noté"
-           "|détaill:é,e,ait"),
+           "|détaill:é,e,ait|déplor:é,e,ait|révél:é,ée|révèle|s'insurg:e,eait|abond:é,e,ait|accus:é,e,ait"
+           "|illustr:é,e|décrypt:é,e|analys:é,e|ironis:é,e|s'amus:e,ait|se félicite|reconnait"),
     object_verbs="qualifi:é,e,ait,ent",
     prepositions="selon|d'après",
-    auxiliaries="a|avait|ont|avaient|aurait|a-t-il|a-t-elle|ont-ils|ont-elles|avait-il|avait-elle",
+    auxiliaries="a|avait|ont|avaient|aurait|a-t-il|a-t-elle|ont-ils|ont-elles|avait-il|avait-elle|s'est|se sont",
     # (subject, stressed and relative: "selon lui", "selon qui", "selon lequel" mean the person named last)
     pronouns=_words("il elle ils elles lui eux qui lequel laquelle lesquels lesquelles"),
     subject_starts=_words("le la les l' un une des ce cet cette ces son sa ses leur leurs il elle ils elles on "
@@ -335,13 +343,19 @@ _FRENCH = Speech(
     leading_particles=_words("et mais aussi même pourtant cependant toutefois néanmoins ainsi alors enfin ensuite "
                              "puis or donc"),
     audience_prepositions=_words("à au aux auprès"),
+    subject_prepositions=_words("sur par dans lors pendant devant"),
+    time_words=_words("lundi mardi mercredi jeudi vendredi samedi dimanche matin soir midi après-midi dernier "
+                      "dernière prochain prochaine janvier février mars avril mai juin juillet août septembre octobre "
+                      "novembre décembre"),
+    noun_complements=_words("de du des"),
     past_participle_endings=("é", "ée", "és", "ées", "i", "is", "it", "u", "ert", "int"),
+    present_participle_endings=("ant",),
     phrase_ends=_words("à au aux en dans devant lors pendant après d'après avant sur chez avec pour par mardi lundi "
                        "mercredi jeudi vendredi samedi dimanche hier aujourd'hui que qu' et mais"),
     name_cues=("baptis", "intitul", "surnomm"),
     audience=_words("presse journalistes journaliste agence chaîne radio télévision micro quotidien journal "
                     "hebdomadaire magazine"),
-    between_verb_and_subject=_words("alors encore aussi ensuite enfin pourtant lui-même elle-même lundi mardi "
+    between_verb_and_subject=_words("alors encore aussi ensuite enfin pourtant également notamment lui-même elle-même lundi mardi "
                                     "mercredi jeudi vendredi samedi dimanche hier aujourd'hui tard tôt"),
     nouns_take_articles=True,
     clitics=_words("n' s' qu' c' j' m' t'"),
