@@ -703,7 +703,7 @@ def test_french_plural_verbs_report_and_a_verbs_object_before_a_fragment_speaks_
      "Ils sont dangereux pour la santé des enfants et des adultes.", None),
     ("pt", "O acordo será assinado em março, afirmou o ministro da Fazenda, João Lima. “O texto já está pronto "
            "para a assinatura e para a votação.”",
-     "O texto já está pronto para a assinatura e para a votação.", "o ministro"),
+     "O texto já está pronto para a assinatura e para a votação.", "o ministro da Fazenda"),
 ])
 def test_a_clause_with_to_be_in_it_is_no_speaker(code, text, quote, speaker):
     """Where only names have capitals, a form of "to be" inside the words before a reporting clause makes
@@ -861,6 +861,20 @@ def test_a_pronoun_no_quote_before_resolves_means_the_person_the_narration_names
 def test_a_french_inverted_subject_after_the_times_and_places_and_media_between_it_and_its_verb(clause, speaker):
     text = f"Le texte a été adopté dans la nuit. « Nous allons agir très vite sur ce dossier », {clause}."
     assert _speakers("fr", text)["Nous allons agir très vite sur ce dossier"] == speaker
+
+
+@pytest.mark.parametrize(("code", "text", "speaker"), [
+    # a speaker's genitive is part of it, as French's is ("le ministre de l'Intérieur")
+    ("pt", '"Vamos investigar tudo o que aconteceu no Pará", disse o ministro da Justiça, Nelson Jobim.',
+     "o ministro da Justiça"),
+    ("pt", '"É óbvio que houve falha na manutenção do prédio", disse um dos peritos.', "um dos peritos"),
+    ("es", "“Vamos a investigar todo lo que ha pasado en la región”, dijo el ministro del Interior.",
+     "el ministro del Interior"),
+    ("it", "«Indagheremo su tutto quello che è successo nella regione», ha detto il ministro dell'Interno.",
+     "il ministro dell'Interno"),
+])
+def test_a_speakers_genitive_is_part_of_the_speaker(code, text, speaker):
+    assert list(_speakers(code, text).values()) == [speaker]
 
 
 def test_a_french_opening_adverbial_of_time_is_no_part_of_the_subject():

@@ -437,7 +437,7 @@ _SPANISH = Speech(
     audience_prepositions=_words("a al"),
     subject_starts=_words("el la los las un una unos unas este esta estos estas su sus él ella ellos ellas "
                           "nosotros yo"),
-    phrase_ends=_words("a al en de del durante tras ante con para por que y pero este esta hoy ayer"),
+    phrase_ends=_words("a al en durante tras ante con para por que y pero este esta hoy ayer"),
     name_nouns=_words("diario periódico revista cadena programa película libro álbum canción serie proyecto "
                       "misión operación campaña partido movimiento grupo empresa compañía marca modelo buque "
                       "informe título llamado denominado"),
@@ -445,7 +445,8 @@ _SPANISH = Speech(
 
 _PORTUGUESE = Speech(
     marks={"“": "”", "«": "»", "\"": "\""},
-    verbs=("disse|diz|afirmou|afirma|declarou|declara|explicou|explica|garantiu|garante|acrescentou"
+    verbs=("disse|diz|afirmou|afirma|declarou|declara|explicou|explica|garantiu|garante|acrescentou|analisa"
+           "|analisou|admite|retruca|retrucou|avisa|avisou|conclui|desabafou|comparou|contou|relatou|revelou"
            "|acrescenta|destacou|destaca|ressaltou|contou|alertou|avaliou|avalia|observou|lembrou|comentou"
            "|assegurou|sublinhou|salientou|reconheceu|admitiu|insistiu|respondeu|perguntou|escreveu|anunciou"
            "|criticou|classificou|esclareceu|informou|concluiu|ponderou|frisou|defendeu"
@@ -458,8 +459,7 @@ _PORTUGUESE = Speech(
     audience_prepositions=_words("à ao aos às"),
     subject_starts=_words("o a os as um uma uns umas este esta estes estas seu sua seus suas ele ela eles elas "
                           "nós eu"),
-    phrase_ends=_words("à ao aos em no na nos nas de do da dos das durante após ante com para por que e mas "
-                       "hoje ontem"),
+    phrase_ends=_words("à ao aos em no na nos nas durante após ante com para por que e mas hoje ontem"),
     name_nouns=_words("jornal revista emissora canal programa filme livro álbum canção série projeto missão "
                       "operação campanha partido movimento grupo empresa companhia marca modelo navio "
                       "relatório título chamado denominado"),
@@ -478,8 +478,8 @@ _ITALIAN = Speech(
     audience_prepositions=_words("a al alla allo ai agli alle all'"),
     subject_starts=_words("il lo la i gli le un uno una questo questa questi queste suo sua suoi sue lui lei "
                           "loro noi io"),
-    phrase_ends=_words("a al allo alla ai agli alle in nel nella nei negli nelle di del della dei degli delle "
-                       "durante dopo davanti con per da che e ma oggi ieri"),
+    phrase_ends=_words("a al allo alla ai agli alle in nel nella nei negli nelle durante dopo davanti con per da "
+                       "che e ma oggi ieri"),
     name_nouns=_words("giornale quotidiano settimanale rivista rete emittente programma film libro album "
                       "canzone serie progetto missione operazione campagna partito movimento gruppo società "
                       "azienda marchio modello nave rapporto titolo chiamato denominato"),
