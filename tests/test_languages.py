@@ -877,6 +877,22 @@ def test_a_speakers_genitive_is_part_of_the_speaker(code, text, speaker):
     assert list(_speakers(code, text).values()) == [speaker]
 
 
+@pytest.mark.parametrize(("before", "clause", "speaker"), [
+    # the title and the name the article gives it before the quote
+    ("La ministre de la Santé Agnès Buzyn a présenté le plan lundi.", "a expliqué la ministre", "Agnès Buzyn"),
+    ("Le ministre de l'Intérieur Christophe Castaner s'est rendu à Lyon.", "a ajouté le ministre", "Christophe Castaner"),
+    ("Le cardinal Barbarin a remercié Mgr Dubost pour la date.", "a souligné le cardinal", "Barbarin"),
+    ("Selon Olivier Bogillot, président de Sanofi France, le prix baissera.", "a déclaré le président", "Olivier Bogillot"),
+    # a name that a preposition governs is no title's: the description stays
+    ("Le ministre était invité sur France Inter jeudi matin.", "a dit le ministre", "le ministre"),
+    # an indefinite description is someone the article does not name
+    ("Son ami italien Antonio Megalizzi est mort vendredi.", "raconte un ami proche", "un ami proche"),
+])
+def test_a_french_description_means_the_person_the_article_names_with_that_title(before, clause, speaker):
+    text = f"{before} « Nous allons tout faire pour que cela ne se reproduise jamais », {clause}."
+    assert _speakers("fr", text)["Nous allons tout faire pour que cela ne se reproduise jamais"] == speaker
+
+
 def test_a_french_opening_adverbial_of_time_is_no_part_of_the_subject():
     text = ("Le plan a été annoncé en mars. Un mois plus tard, le ministre du Logement Paul Roux a assuré que « les "
             "premiers chantiers commenceront avant l'été ».")

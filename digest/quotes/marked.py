@@ -360,6 +360,8 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
         quotes.append(Quote(content, who, "full" if statement and content[:1].isupper() else "partial",
                             span.start, end=span.end, attributed_by=how if who else "none"))
     _resolve_to_named_speakers(text, quotes, unresolved, speech, function_words)
+    if speech.nouns_take_articles:
+        _name_descriptions(text, quotes, speech, function_words)
     speak_repeats(quotes)
     return quotes
 
@@ -428,6 +430,97 @@ def _first_person_named(sentence: str, function_words: frozenset[str], governs: 
         if not any(word.lower() in function_words for word in words[1:]):  # (not "San Eustachio Il Caffe")
             return run.start(), " ".join(words)
     return None
+
+
+_DEFINITE = frozenset({"le", "la", "les", "l'", "son", "sa", "ses", "leur"})  # what opens a description that refers
+_DESCRIPTION_REACH = 2000  # characters before a quote in which the person a description means is named
+_TITLE_GAP = 60  # characters between a title and the name it is given ("la ministre de l'Enseignement supérieur")
+_CLAUSE_STOP = re.compile(r"[.;:!?«»\"“”()]")
+
+
+def _name_descriptions(text: str, quotes: list[Quote], speech: Speech, function_words: frozenset[str]) -> None:
+    """A speaker the clause describes ("la ministre", "le milliardaire républicain") is the person the article
+    names with that title before the quote: the nearest "la ministre de l'Enseignement supérieur Frédérique
+    Vidal" (the title, a few words of its own, the name) or "Olivier Bogillot, président de Sanofi" (the name,
+    a comma, the title), as `digest.quotes.names.Names.described` does for English."""
+    for quote in quotes:
+        words = quote.speaker.split() if quote.speaker and quote.attributed_by == "described" else []
+        if not words or _elided(words[0]) not in _DEFINITE or any(map(_is_capitalised, words[1:])):
+            continue  # (an indefinite description, "un ami proche", "une source", is someone not named)
+        article = words[0].replace("’", "'")
+        # its noun: the word after the article ("l'ancien président"), or the one elided into it ("l'élu")
+        head = words[1] if len(words) > 1 else article.split("'", 1)[1] if "'" in article else ""
+        if not head or head.lower() in function_words:
+            continue  # ("l'un des membres")
+        name = _person_titled(text, head, quote.start, speech, function_words)
+        if name is not None:
+            quote.speaker = name
+
+
+def _elided(word: str) -> str:
+    lowered = word.lower().replace("’", "'")
+    return lowered[:lowered.index("'") + 1] if "'" in lowered else lowered
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """The capitalised words `words` open with, less the punctuation after the last."""
+    name = []
+    for word in words:
+        if not _is_capitalised(word):
+            break
+        name.append(word.rstrip(",.;:!?)"))
+        if word != name[-1]:
+            break
+    while len(name) > 1 and name[0].isupper():
+        name.pop(0)  # ("la députée LR | Valérie Boyer": a party's initials)
+    return name
+
+
+def _person_titled(text: str, head: str, before: int, speech: Speech, function_words: frozenset[str]) -> str | None:
+    """The person's name next to the nearest title `head` before offset `before` (see `_name_descriptions`): a
+    name with a comma before the title, else a name the title's words run into. A run after "de" of two words
+    is the title's complement ("président de Sanofi France"); of more, the complement and then the name, its
+    last two words ("la ministre du Logement Julien Denormandie"); a run a small word opens is no name ("En
+    Gironde", "Les Républicains")."""
+    low = max(0, before - _DESCRIPTION_REACH)
+    for title in reversed(list(re.finditer(rf"(?<![\w'’-]){re.escape(head)}(?![\w'’-])", text[low:before]))):
+        at, end = low + title.start(), low + title.end()
+        apposition = _NAME_BEFORE_A_TITLE.search(text, max(0, at - 80), at)
+        named = apposition.group(1).split() if apposition is not None else []
+        while named and named[0].lower() in function_words:
+            named.pop(0)  # ("Selon | Olivier Bogillot, président de …")
+        if len(named) > 1:
+            return " ".join(named)
+        after = text[end:min(before, end + _TITLE_GAP)]
+        first = after.split(None, 1)[:1]
+        if first and after[:1].isspace() and _is_capitalised(first[0]) and first[0].lower() not in function_words:
+            # the title's own name right after it, one word or more ("le cardinal Barbarin a remercié Mgr Dubost")
+            return " ".join(_name_words(after.split()))
+        stop = _CLAUSE_STOP.search(after)
+        run = _CAPITALISED_RUN.search(after[:stop.start()] if stop else after)
+        if run is None or "," in after[:run.start()]:
+            continue
+        name, between = run.group().split(), [word.lower() for word in after[:run.start()].split()]
+        # (the run opens with the complement's own noun: "de Sanofi France", "de la Santé Agnès Buzyn"; not after
+        # "de l'Intérieur", whose noun is its elided article's word)
+        governed = bool(between) and (between[-1] in speech.noun_complements or len(between) > 1
+                                      and between[-1] in speech.subject_starts and between[-2] in speech.noun_complements)
+        if any(word in speech.phrase_ends or word in speech.subject_prepositions for word in between):
+            continue  # ("le ministre sur France Inter"): a preposition's object, not the title's name
+        if governed and len(name) < 3 or name[0].lower() in function_words:
+            continue
+        if governed or name[0].isupper() and len(name) > 2:
+            name = name[-2:]  # ("la ministre de la Santé | Agnès Buzyn", "la députée LR | Valérie Boyer")
+        return " ".join(name)
+    return None
+
+
+_NAME_BEFORE_A_TITLE = re.compile(r"((?<![\w'’-])[^\W\d_](?<=[A-ZÀ-ÖØ-Þ])[\w'’-]*(?:\s+[^\W\d_](?<=[A-ZÀ-ÖØ-Þ])[\w'’-]*)+),"
+                                  r"\s+(?:(?:le|la|l'|l’|un|une|son|sa)\s*)?\Z")
 
 
 def _is_a_full_name(phrase: str) -> bool:
