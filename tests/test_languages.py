@@ -520,7 +520,8 @@ def test_russian_reporting_verbs_of_people_and_no_dash_for_a_speaker():
             "«Почему поезда до сих пор не ходят?» — обратился тогда губернатор к руководству дороги.")
     said = _speakers("ru", text)
     assert said["Цены на жильё вырастут ещё на десять процентов"] == "аналитик Пётр Ким"
-    assert said["Почему поезда до сих пор не ходят?"] == "губернатор"
+    # "губернатор" alone: the governor the article named ("губернатор области Андрей Смирнов")
+    assert said["Почему поезда до сих пор не ходят?"] == "Андрей Смирнов"
     assert said["Мы не позволим закрыть завод в этом году"] == "губернатор области Андрей Смирнов"
     assert said["Никаких переговоров о продаже компании не было"] == "директор Иван Петров"
     assert said["Строительство моста начнётся весной следующего года"] == "мэр Ольга Иванова"
@@ -891,6 +892,23 @@ def test_a_speakers_genitive_is_part_of_the_speaker(code, text, speaker):
 def test_a_french_description_means_the_person_the_article_names_with_that_title(before, clause, speaker):
     text = f"{before} « Nous allons tout faire pour que cela ne se reproduise jamais », {clause}."
     assert _speakers("fr", text)["Nous allons tout faire pour que cela ne se reproduise jamais"] == speaker
+
+
+@pytest.mark.parametrize(("before", "clause", "speaker"), [
+    # the title in whatever case the text writes it, the name in the nominative
+    ("Вчера в Кремле прошла встреча президента России Владимира Путина с губернаторами.", "сказал президент",
+     "Владимир Путин"),
+    ("Скульптор Георгий Франгулян показал эскиз памятника.", "говорит скульптор", "Георгий Франгулян"),
+    # a title with other words after it is another's: "глава государства" is not "глава правительства"
+    ("Путин назначил главу правительства Дмитрия Медведева ответственным.", "сказал глава государства",
+     "глава государства"),
+    # a title that is another noun's complement names that noun's person ("заместителем министра … Вормут")
+    ("Итоги встречи с заместителем министра обороны США Кристин Вормут опубликованы.", "сказал министр",
+     "министр"),
+])
+def test_a_russian_description_means_the_person_the_article_names_with_that_title(before, clause, speaker):
+    text = f"{before} «Мы сделаем всё, чтобы это больше никогда не повторилось», — {clause}."
+    assert _speakers("ru", text)["Мы сделаем всё, чтобы это больше никогда не повторилось"] == speaker
 
 
 def test_a_french_opening_adverbial_of_time_is_no_part_of_the_subject():

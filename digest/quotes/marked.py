@@ -362,6 +362,8 @@ def marked_quotes(text: str, speech: Speech, function_words: frozenset[str]) -> 
     _resolve_to_named_speakers(text, quotes, unresolved, speech, function_words)
     if speech.nouns_take_articles:
         _name_descriptions(text, quotes, speech, function_words)
+    elif speech.noun_readings is not None:
+        _name_declined_descriptions(text, quotes, speech)
     speak_repeats(quotes)
     return quotes
 
@@ -457,6 +459,53 @@ def _name_descriptions(text: str, quotes: list[Quote], speech: Speech, function_
             quote.speaker = name
 
 
+_WORD_RE = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _name_declined_descriptions(text: str, quotes: list[Quote], speech: Speech) -> None:
+    """Where nouns decline and take no article, a speaker described in lower case ("президент", "глава
+    государства", "японский чиновник") is the person the article names after that title before the quote, in
+    whatever case it writes the title ("президента России Владимира Путина" -> "Владимир Путин"): the nearest
+    title with the description's noun, then at most a few words of its own (lower case or initials), then a name
+    of two capitalised words or more, in the nominative."""
+    readings, in_case = speech.noun_readings, speech.name_in_case
+    assert readings is not None and in_case is not None
+    for quote in quotes:
+        if not quote.speaker or quote.attributed_by != "described" or any(ch.isupper() for ch in quote.speaker):
+            continue
+        # (a noun first, "глава государства"; not a noun an adjective picks out, "черногорский президент", whom
+        # the title alone would confuse with another president)
+        lemmas = {form for form, case, _ in readings(quote.speaker.split()[0]) if case == "nomn"}
+        if not lemmas:
+            continue
+        low = max(0, quote.start - _DESCRIPTION_REACH)
+        for title in reversed(list(_WORD_RE.finditer(text, low, quote.start))):
+            found = [case for form, case, _ in readings(title.group().lower()) if form in lemmas]
+            if not found:
+                continue
+            previous = text[max(0, title.start() - 40):title.start()].split()[-1:]
+            if previous and previous[0][:1].islower() and any(
+                    animate for _, _, animate in readings(previous[0].strip(",.").lower())):
+                continue  # the title of another person's genitive ("заместителем министра обороны США Кристин Вормут";
+                # not of a thing's: "встреча президента России Владимира Путина")
+            after = text[title.end():min(quote.start, title.end() + _TITLE_GAP)]
+            stop = _CLAUSE_STOP.search(after)
+            words = (after[:stop.start()] if stop else after).split()
+            complement = quote.speaker.split()[1:]
+            if complement and [word.lower() for word in words[:len(complement)]] != complement:
+                continue  # ("глава государства" is not "главу правительства Дмитрия Медведева")
+            at = next((i for i, word in enumerate(words[:3]) if _is_capitalised(word) and not word.isupper()), None)
+            if at is None:
+                continue
+            name = _name_words(words[at:])
+            if len(name) > 2 and not any(part in name[-2].lower() for part in speech.patronymics):
+                name = name[-2:]  # ("президент Австрии | Хайнц Фишер": a place's genitive before the name)
+            nominative = in_case(" ".join(name), found[0]) if len(name) >= 2 and not name[-1].isupper() else None
+            if nominative is not None:
+                quote.speaker = nominative
+                break
+
+
 def _elided(word: str) -> str:
     lowered = word.lower().replace("’", "'")
     return lowered[:lowered.index("'") + 1] if "'" in lowered else lowered
@@ -473,8 +522,8 @@ def _name_words(words: list[str]) -> list[str]:
         if not _is_capitalised(word):
             break
         name.append(word.rstrip(",.;:!?)"))
-        if word != name[-1]:
-            break
+        if word != name[-1] and not (len(word) == 2 and word.endswith(".")):
+            break  # (an initial's stop is no end: "Джордж Х. Буш")
     while len(name) > 1 and name[0].isupper():
         name.pop(0)  # ("la députée LR | Valérie Boyer": a party's initials)
     return name

@@ -109,6 +109,22 @@ def may_be_nominative(word: str) -> bool:
     return any(p.tag.case == "nomn" for p in _analyzer().parse(word))
 
 
+@memoised(20_000)
+def noun_readings(word: str) -> tuple[tuple[str, str, bool], ...]:
+    """(dictionary form, case, whether animate) of each reading of `word` as a noun ("президента" ->
+    ("президент", "gent", True), …)."""
+    return tuple((p.normal_form, p.tag.case, p.tag.animacy == "anim")
+                 for p in _analyzer().parse(word) if p.tag.POS == "NOUN")
+
+
+def name_in_case(name: str, case: str) -> str | None:
+    """A person's name the text writes in `case`, in the nominative ("Владимира Путина", "gent"); None when no
+    word of it reads as a first name, patronymic or family name ("Федерального Собрания")."""
+    if not any(any(tag in p.tag for tag in _NAME_TAGS) for word in name.split() for p in _analyzer().parse(word)):
+        return None
+    return name if case == "nomn" else russian_nominative(name, case)
+
+
 def warm_up() -> None:
     """Load the dictionary now (a tenth of a second), not in the middle of an article."""
     _analyzer()

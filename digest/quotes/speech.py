@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from digest.quotes.nominative import may_be_nominative, russian_nominative
+from digest.quotes.nominative import may_be_nominative, name_in_case, noun_readings, russian_nominative
 
 
 def _forms(spec: str) -> list[str]:
@@ -152,6 +152,10 @@ class Speech:
     # reporting prepositions of `genitive_prepositions`) -> the phrase in the nominative, as a speaker is shown
     nominative: Callable[[str, str], str] | None = None
     may_be_subject: Callable[[str], bool] | None = None  # the word has a nominative reading, a subject's case
+    # a word's readings as a noun, (dictionary form, case, animate), and a name in a case put in the nominative: to find
+    # a described speaker's title in whatever case the text writes it ("президента России Владимира Путина")
+    noun_readings: Callable[[str], tuple[tuple[str, str, bool], ...]] | None = None
+    name_in_case: Callable[[str, str], str | None] | None = None
     genitive_prepositions: frozenset[str] = frozenset()
     # verbs whose object follows them, never their subject: of naming, whose object the quote names ("назвал
     # ситуацию «удручающей»", "a qualifié la réforme de « … »"), and of proposing ("предложил провести оценку")
@@ -391,6 +395,8 @@ _RUSSIAN = Speech(
     genitive_prepositions=frozenset({"по словам", "по мнению"}),
     nominative=russian_nominative,
     may_be_subject=may_be_nominative,
+    noun_readings=noun_readings,
+    name_in_case=name_in_case,
     pronouns=_words("он она"),
     subject_starts=_words("он она они мы я это этот эта эти его её их наш наша первый первая второй вторая новый "
                           "новая главный главная сам сама сами один одна другой другая каждый все весь вся многие "
