@@ -91,7 +91,7 @@ def _lost_blank(text: str, stop: int, articles: frozenset[str], capitalised_noun
     return word.islower() or capitalised_nouns or _next_word(text, stop + 1) in articles
 
 
-def _elided(word: str) -> str:
+def elided(word: str) -> str:
     """A word in lower case with what follows an elision dropped ("L'adolescente" -> "l'")."""
     return _ELIDED.sub("'", word.lower())
 
@@ -341,10 +341,7 @@ class ClauseReader:
             start += 1  # ("в Москве | Иван Петров")
         while start < len(words) and words[start].isupper():
             start += 1  # ("глава МИД | Сергей Лавров": initials are a body's)
-        name = words[start:]
-        if len(name) > 2 and not any(part in name[-2].lower() for part in self.speech.patronymics):
-            name = name[-2:]  # ("министр иностранных дел Великобритании Филип Хаммонд": a first name and a family
-            # name, or one with a patronymic between them, "Владимир Владимирович Путин")
+        name = self.speech.person_name(words[start:])
         return " ".join(name) if len(name) >= 2 else None
 
     def _before_an_adverbial(self, phrase: str) -> str:
@@ -387,7 +384,7 @@ class ClauseReader:
             words.pop()
         start = len(words)
         while start and words[start - 1].lower() not in self.speech.phrase_ends \
-                and _elided(words[start - 1]) not in self.speech.clitics:
+                and elided(words[start - 1]) not in self.speech.clitics:
             start -= 1
         tail = words[start:]
         while tail and not self._opens_a_subject(tail[0]):
@@ -406,7 +403,7 @@ class ClauseReader:
 
     def _opens_a_subject(self, word: str) -> bool:
         """A subject's first word: a name's capital, or an article or pronoun, elided too ("l'adolescente")."""
-        return _capitalised(word) or _elided(word) in self.speech.subject_starts
+        return _capitalised(word) or elided(word) in self.speech.subject_starts
 
     def _after_an_opening_adverbial(self, text: str) -> str:
         """Where a noun takes an article and only names have capitals, "Vendredi, l'aide-soignante …", "Fin
@@ -425,9 +422,9 @@ class ClauseReader:
             head, comma, rest = text.partition(",")
             words, subject = head.split(), rest.split()
             if not comma or not words or not subject or len(subject) > _MAX_SPEAKER_WORDS or any(
-                    _elided(word) in speech.clitics for word in subject) or not self._opens_a_subject(subject[0]):
+                    elided(word) in speech.clitics for word in subject) or not self._opens_a_subject(subject[0]):
                 return text
-            first = _elided(words[0])
+            first = elided(words[0])
             named = first in speech.subject_starts or first in speech.pronouns or not any(
                 word[:1].islower() and word not in speech.name_particles for word in words[1:])
             if named and not any(word.lower() in speech.between_verb_and_subject for word in words):
@@ -1067,7 +1064,7 @@ class ClauseReader:
         head, comma, tail = phrase.rpartition(",")
         while comma and head.strip() and self._first_verb(head) is None:
             first = tail.split()[:1]
-            if first and _elided(first[0]) in self.speech.relatives:
+            if first and elided(first[0]) in self.speech.relatives:
                 # ("La tante d'Alexia Daval, que le mari a reconnu …, a fait part", "une porte-parole, qui"):
                 # the noun phrase the pronoun follows
                 return self._antecedent(f"{head.strip()} {first[0]}")

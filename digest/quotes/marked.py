@@ -24,7 +24,15 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import chain
 
-from digest.quotes.clauses import ENDS_A_SENTENCE, NAME_WORDS, REPORT_REACH, ClauseReader, sentence_ends, words_of
+from digest.quotes.clauses import (
+    ENDS_A_SENTENCE,
+    NAME_WORDS,
+    REPORT_REACH,
+    ClauseReader,
+    elided,
+    sentence_ends,
+    words_of,
+)
 from digest.quotes.dashes import dash_lines, speech_parts
 from digest.quotes.repeats import speak_repeats
 from digest.quotes.spans import Quote
@@ -447,7 +455,7 @@ def _name_descriptions(text: str, quotes: list[Quote], speech: Speech, function_
     a comma, the title), as `digest.quotes.names.Names.described` does for English."""
     for quote in quotes:
         words = quote.speaker.split() if quote.speaker and quote.attributed_by == "described" else []
-        if not words or _elided(words[0]) not in _DEFINITE or any(map(_is_capitalised, words[1:])):
+        if not words or elided(words[0]) not in _DEFINITE or any(map(_is_capitalised, words[1:])):
             continue  # (an indefinite description, "un ami proche", "une source", is someone not named)
         article = words[0].replace("’", "'")
         # its noun: the word after the article ("l'ancien président"), or the one elided into it ("l'élu")
@@ -497,18 +505,11 @@ def _name_declined_descriptions(text: str, quotes: list[Quote], speech: Speech) 
             at = next((i for i, word in enumerate(words[:3]) if _is_capitalised(word) and not word.isupper()), None)
             if at is None:
                 continue
-            name = _name_words(words[at:])
-            if len(name) > 2 and not any(part in name[-2].lower() for part in speech.patronymics):
-                name = name[-2:]  # ("президент Австрии | Хайнц Фишер": a place's genitive before the name)
+            name = speech.person_name(_name_words(words[at:]))  # ("президент Австрии | Хайнц Фишер")
             nominative = in_case(" ".join(name), found[0]) if len(name) >= 2 and not name[-1].isupper() else None
             if nominative is not None:
                 quote.speaker = nominative
                 break
-
-
-def _elided(word: str) -> str:
-    lowered = word.lower().replace("’", "'")
-    return lowered[:lowered.index("'") + 1] if "'" in lowered else lowered
 
 
 def _is_capitalised(word: str) -> bool:

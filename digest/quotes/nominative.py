@@ -123,8 +123,3 @@ def name_in_case(name: str, case: str) -> str | None:
     if not any(any(tag in p.tag for tag in _NAME_TAGS) for word in name.split() for p in _analyzer().parse(word)):
         return None
     return name if case == "nomn" else russian_nominative(name, case)
-
-
-def warm_up() -> None:
-    """Load the dictionary now (a tenth of a second), not in the middle of an article."""
-    _analyzer()

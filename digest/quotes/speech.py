@@ -211,6 +211,14 @@ class Speech:
         object.__setattr__(self, "preposition_words",
                            self.title_words - self.articles - self.conjunctions - self.subordinators)
 
+    def person_name(self, words: list[str]) -> list[str]:
+        """The person's name a run of capitalised words ends with: a first and a family name, or three words with a
+        patronymic between them ("Владимир Владимирович Путин"); what comes before them is a title's complement
+        ("министр иностранных дел Великобритании | Филип Хаммонд")."""
+        if len(words) > 2 and not any(part in words[-2].lower() for part in self.patronymics):
+            return words[-2:]
+        return words
+
     def _alternation(self, spec: str) -> re.Pattern[str] | None:
         """Any of the words of `spec` as a whole word (a run of characters, in scripts without blanks), as
         written, in lower case or with a capital. (The forms spelt out, not `re.I`: twice as fast.)"""
