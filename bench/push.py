@@ -27,6 +27,7 @@ import tempfile
 import time
 import urllib.request
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -69,7 +70,7 @@ def json_articles(n: int, skip: int = 0) -> list[dict]:
     path = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "summaries" / "cnn-corpus.jsonl"
     with path.open(encoding="utf-8") as handle:
         lines = (line for i, line in enumerate(handle) if i >= skip)
-        return [json.loads(line) for _, line in zip(range(n), lines)]
+        return [json.loads(line) for line in islice(lines, n)]
 
 
 # Stored articles when users ask for /digest: what a dozen feeds leave in two days' window. (With 20,
@@ -358,7 +359,7 @@ def main() -> None:
             print(f"  baseline, bare PTB send loop over {label}, same message, same server, rounds in turn: "
                   f"median {statistics.median(bares[client]):.0f} msg/s "
                   f"(rounds: {', '.join(f'{x:.0f}' for x in bares[client])}); "
-                  f"median push / bare = {statistics.median(p / b for p, b in zip(rates, bares[client])):.2f}")
+                  f"median push / bare = {statistics.median(p / b for p, b in zip(rates, bares[client], strict=True)):.2f}")
     if "replies" in only:
         quiet_runs, busy_runs = [], []
         for _ in range(args.rounds):  # idle and busy in turns: the ratio compares neighbouring runs
@@ -374,7 +375,7 @@ def main() -> None:
         busy = busy_runs[-1]
         print(f"  last ingest: {busy['ingest']}; still running when the last reply came: "
               f"{busy['ingest_still_running_at_end']}")
-        ratios = [b["p99"] / q["p99"] for q, b in zip(quiet_runs, busy_runs)]
+        ratios = [b["p99"] / q["p99"] for q, b in zip(quiet_runs, busy_runs, strict=True)]
         print(f"  p99 with ingest / idle, median of rounds = {statistics.median(ratios):.2f} "
               f"(rounds: {', '.join(f'{x:.2f}' for x in ratios)}; target p99 < 1 s, ratio <= 1.20)")
 

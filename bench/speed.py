@@ -157,7 +157,7 @@ def paired_ratio(rates: list[float], baseline: list[float]) -> float:
     """The median over rounds of one method's rate over another's in the same round. They ran in turns
     within the round, so a slow spell of the machine slowed both: the ratio of their medians, taken from
     different rounds, would mix spells."""
-    return statistics.median(r / b for r, b in zip(rates, baseline))
+    return statistics.median(r / b for r, b in zip(rates, baseline, strict=True))
 
 
 def length_groups(timed: list[tuple[int, float, float]], groups: int = 5) -> list[dict]:
@@ -195,7 +195,7 @@ def growth(fns: dict, articles: list[dict]) -> None:
 def _cut_like(texts: list[str], lengths: list[int]) -> list[str]:
     """English texts as long as the given ones: each cut at the last sentence end before that length."""
     out = []
-    for text, length in zip(texts, lengths):
+    for text, length in zip(texts, lengths, strict=True):
         cut = text.rfind(". ", 0, length)
         out.append(text[:cut + 1] if cut > 0 else text[:length])
     return out
@@ -234,8 +234,8 @@ def by_language(rounds: int = 5, per_set: int = 300) -> None:
           "round: its 300 CNN articles, and CNN articles cut to the same lengths)")
     for code in sets:
         spent = costs[code]
-        ratio = statistics.median(c / e for c, e in zip(spent, costs["en"]))
-        same = statistics.median(c / e for c, e in zip(spent, costs[f"en~{code}"])) if code != "en" else 1.0
+        ratio = statistics.median(c / e for c, e in zip(spent, costs["en"], strict=True))
+        same = statistics.median(c / e for c, e in zip(spent, costs[f"en~{code}"], strict=True)) if code != "en" else 1.0
         chars = statistics.mean(map(len, sets[code]))
         print(f"  {code}  {len(sets[code]):>4} articles  {chars:>6.0f} chars  {1e9 * statistics.median(spent):7.0f} ns/char"
               f"  {ratio:5.2f}x English  {same:5.2f}x English of the same lengths")
@@ -265,12 +265,12 @@ def main() -> None:
         print(f"  {name:<28} {statistics.median(rates):8.1f} articles/s   ({paired_ratio(rates, plain):.1f}x plain "
               f"sumy LexRank, {paired_ratio(rates, strict):.1f}x with our tokenizer)")
     whole = by_round["briefbot analyse_text"]
-    print("  whole path / plain sumy in each round: " + ", ".join(f"{o / p:.2f}x" for o, p in zip(whole, plain))
+    print("  whole path / plain sumy in each round: " + ", ".join(f"{o / p:.2f}x" for o, p in zip(whole, plain, strict=True))
           + f"; ratio of the median rates {statistics.median(whole) / statistics.median(plain):.2f}x")
     if not args.no_by_length:
         print("\nBy article length (fifths of the articles, timed within the rounds above)")
         print(f"{'characters':>15} {'plain sumy ms':>14} {'whole path ms':>14} {'ratio':>6}")
-        timed = zip(map(len, texts), per_article["sumy LexRank (plain)"], per_article["briefbot analyse_text"])
+        timed = zip(map(len, texts), per_article["sumy LexRank (plain)"], per_article["briefbot analyse_text"], strict=True)
         for group in length_groups(list(timed)):
             low, high = group["chars"]
             print(f"{low:>7}-{high:<7} {group['sumy_ms']:>14.2f} {group['ours_ms']:>14.3f} {group['ratio']:>5.1f}x")

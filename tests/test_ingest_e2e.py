@@ -102,7 +102,7 @@ def test_ingest_end_to_end(env, newsroom):
         assert "Most read" not in row["text"] and "All rights reserved" not in row["text"]
     assert rows["b"]["text_origin"] == "page"  # the teaser was replaced by the page's text
     assert rows["c"]["text_origin"] == "feed" and rows["c"]["page_pending"] == 1
-    assert rows["b"]["canonical_url"] == "https://127.0.0.1:%d/b.html" % site.port
+    assert rows["b"]["canonical_url"] == f"https://127.0.0.1:{site.port}/b.html"
     quotes = json.loads(rows["qa"]["quotes"])
     assert {"quote": "The shaking lasted almost a minute and people ran into the streets,",
             "speaker": "Maria Soto", "kind": "full", "confident": True} in quotes

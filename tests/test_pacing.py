@@ -1,6 +1,7 @@
 """The overall send pace (bot/pacing.py), on a simulated clock: no test here waits."""
 
 import asyncio
+from itertools import pairwise
 
 from bot.pacing import Pacer, paced_rate_limiter
 
@@ -52,7 +53,7 @@ async def test_a_stall_is_not_made_up_with_a_burst():
     times = await entries(pace, timers, 5)
     # the second waits one more interval after the stall (the first's write may have been held up)
     assert times == [0, 0.69, 0.79, 0.89, 0.99]
-    assert min(b - a for a, b in zip(times, times[1:])) >= 0.1 - 0.005 - 1e-9
+    assert min(b - a for a, b in pairwise(times)) >= 0.1 - 0.005 - 1e-9
 
 
 async def test_after_an_idle_spell_the_pace_starts_afresh_without_a_burst():

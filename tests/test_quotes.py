@@ -707,7 +707,7 @@ _INTRODUCTION_PIECES = ["a", "an", "one", "A", "x-a", "official", "Official", "o
 def test_introductions_found_around_the_head_are_what_a_whole_text_search_finds(pieces, blanks, head):
     """The search for "a ... official" reads only the text around the head's occurrences and finds what
     one search of the whole text finds."""
-    text = "".join(piece + blank for piece, blank in zip(pieces, blanks))
+    text = "".join(piece + blank for piece, blank in zip(pieces, blanks, strict=False))
     found = Attributor(text)._matches_around(*indefinite_introduction(head))
     expected = list(re.finditer(indefinite_introduction(head)[0], text))
     assert [(m.span(), m.groups()) for m in found] == [(m.span(), m.groups()) for m in expected]
@@ -775,7 +775,7 @@ _CUE_PIECES = ["so-called", "dubbed", "entitled", "nicknamed", "known as", "the 
        st.lists(st.booleans(), min_size=40, max_size=40), st.sampled_from(["", " ", "  \n"]))
 @settings(max_examples=3000, deadline=None)
 def test_a_scare_cue_is_looked_for_only_after_a_word_that_can_end_one(text, upper, blank):
-    text = "".join(c.upper() if flip else c for c, flip in zip(text, upper + [False] * len(text))) + blank
+    text = "".join(c.upper() if flip else c for c, flip in zip(text, upper + [False] * len(text), strict=False)) + blank
     assert scare_cue_before(text) == bool(search_end(SCARE_CUE, text, 80))
 
 
@@ -811,7 +811,7 @@ def test_the_guards_in_the_name_patterns_change_no_match(text):
 @settings(max_examples=2000, deadline=None)
 def test_reporting_verbs_are_found_after_a_space_or_a_line_break(pieces, blanks):
     """The automaton finds what one scan with the verb pattern after either blank finds, in order."""
-    text = "".join(piece + blank for piece, blank in zip(pieces, blanks))
+    text = "".join(piece + blank for piece, blank in zip(pieces, blanks, strict=False))
     either = [m.start(1) for m in re.finditer(rf"[ \n]({VERB_FIRST_WORD.pattern})", text)]
     assert verb_starts(text) == ([0] if VERB_FIRST_WORD.match(text) else []) + either
 
@@ -825,7 +825,7 @@ def test_reporting_verbs_are_found_after_a_space_or_a_line_break(pieces, blanks)
 @example(["John", "Smith", "a", "professor", "later"], [", ", ", ", ", ", ", ", " "])
 def test_a_subject_is_looked_for_only_after_a_comma_that_other_words_follow(pieces, blanks):
     """The subject search started at `subject_bound` finds what it finds from the paragraph's start."""
-    text = "".join(piece + blank for piece, blank in zip(pieces, blanks)).rstrip() + " said"
+    text = "".join(piece + blank for piece, blank in zip(pieces, blanks, strict=False)).rstrip() + " said"
     end = len(text) - len("said")
     full, bounded = WHO_BEFORE_VERB.search(text, 0, end), WHO_BEFORE_VERB.search(text, subject_bound(text, 0, end), end)
     assert (full.span("who") if full else None) == (bounded.span("who") if bounded else None)
@@ -842,7 +842,7 @@ def test_a_subject_is_looked_for_only_after_a_comma_that_other_words_follow(piec
 @example(["John", "Smith", "a", "professor", "later", "told", "reporters"], [", ", ", ", ", ", ", ", " ", " ", ""], ",")
 def test_a_clause_before_a_quote_is_looked_for_only_after_a_comma_a_verb_follows(pieces, blanks, end):
     """`before_who_verb` finds what the search of the narration's end finds."""
-    text = "".join(piece + blank for piece, blank in zip(pieces, blanks)).rstrip() + end
+    text = "".join(piece + blank for piece, blank in zip(pieces, blanks, strict=False)).rstrip() + end
     found, expected = before_who_verb(text, 300), search_end(BEFORE_WHO_VERB, text, 300)
     assert (found.span("who") if found else None) == (expected.span("who") if expected else None)
 

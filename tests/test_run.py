@@ -96,7 +96,7 @@ def test_json_logs_at_info_carry_no_token_and_no_user_text(env):
                          f"/addsource http://{secret_words}.example/feed"):
                 before = len(tg.sent(42))
                 tg.send_text(42, text)
-                tg.wait_for(lambda: len(tg.sent(42)) > before, timeout=30)
+                tg.wait_for(lambda before=before: len(tg.sent(42)) > before, timeout=30)
         finally:
             out = stop_bot(proc)
     lines = [line for line in out.splitlines() if line.strip()]
