@@ -39,15 +39,18 @@ _PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「�
 # a name of at most four words in quotation marks, capitalised ("die „Computerwoche“", "der »Spiegel«")
 _NAME_IN_MARKS = re.compile(r"[„“»«\"](?=[A-ZÄÖÜ])[^\s„“”»«\",.;:!?]+(?: [^\s„“”»«\",.;:!?]+){0,3}[“”«»\"]")
 _MARKS = "„“”»«\"'‘’"
-_MEDIUM_IN_MARKS = re.compile(r"\s*[«„“\"][^«»„“”\"\n]{1,40}[»“”\"]")  # (a name of any script: "«Взгляд»")
-# "NEWSru.com", "infox.ru", "Лента.ру", "Газета.Ru"
-_WEB_ADDRESS = re.compile(r"\s*[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,4}|[А-ЯA-Z]?[а-яa-z]{1,3})\b")
-# an agency written as its initials, perhaps with its name in marks: "РБК", "ИТАР-ТАСС", "РИА «Новости»"
-_ACRONYM = re.compile(r"\s*[^\W\d_](?<=[A-ZА-ЯЁ])[A-ZА-ЯЁ]+(?:-[A-ZА-ЯЁ]{2,})*(?![\w-])(?:\s*[«„“\"][^«»„“”\"\n]{1,40}[»“”\"])?")
+# the pieces of a medium's name, which the patterns below compose: a name in marks of any script ("«Взгляд»"),
+# a web address ("NEWSru.com", "infox.ru", "Лента.ру", "Газета.Ru"), initials ("РБК", "ИТАР-ТАСС")
+_NAME_IN_ANY_MARKS = r"[«„“\"][^«»„“”\"\n]{1,40}[»“”\"]"
+_ADDRESS = r"[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,4}|[А-ЯA-Z]?[а-яa-z]{1,3})"
+_INITIALS = r"[^\W\d_](?<=[A-ZА-ЯЁ])[A-ZА-ЯЁ]+(?:-[A-ZА-ЯЁ]{2,})*"
+_MEDIUM_IN_MARKS = re.compile(rf"\s*{_NAME_IN_ANY_MARKS}")
+_WEB_ADDRESS = re.compile(rf"\s*{_ADDRESS}\b")
+# an agency written as its initials, perhaps with its name in marks: "РБК", "РИА «Новости»"
+_ACRONYM = re.compile(rf"\s*{_INITIALS}(?![\w-])(?:\s*{_NAME_IN_ANY_MARKS})?")
 # any of these at the end of a clause: the medium after whom it quotes ("цитирует Жукова «Интерфакс»")
 _MEDIUM_AT_THE_END = re.compile(
-    r"\s(?:[^\W\d_](?<=[A-ZА-ЯЁ])[A-ZА-ЯЁ]+(?:-[A-ZА-ЯЁ]{2,})*(?:\s*[«„“\"][^«»„“”\"\n]{1,40}[»“”\"])?"
-    r"|[«„“\"][^«»„“”\"\n]{1,40}[»“”\"]|[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,4}|[А-ЯA-Z]?[а-яa-z]{1,3}))\s*[.!?]?\s*\Z")
+    rf"\s(?:{_INITIALS}(?:\s*{_NAME_IN_ANY_MARKS})?|{_NAME_IN_ANY_MARKS}|{_ADDRESS})\s*[.!?]?\s*\Z")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _BETWEEN_COMMAS = re.compile(r",([^,]*),")
 # what joins a quote to the verb after it in the speaker-first languages: a comma, a quotative particle
