@@ -944,6 +944,17 @@ def test_russian_dates_adverbs_and_particles_are_no_part_of_a_speaker():
     assert said["сделка с покупателем отменена"] == "представители компании"  # not "Позднее …"
 
 
+def test_a_russian_speakers_organisation_in_marks_is_part_of_their_title():
+    """Where only names have capitals, a name in marks after a title is whose title it is, and the person
+    is named after it ("глава «Роснано» Анатолий Чубайс"): not "глава", as the phrase had stopped at the mark."""
+    text = ("Вчера в Москве прошла встреча инвесторов и руководителей компаний.\n"
+            "«Этот проект очень важен для всей страны и для нас», — сказал глава «Роснано» Анатолий Чубайс.\n"
+            "«Мы начнём работу в следующем году вместе с партнёрами», — заявил директор «Сколково».")
+    said = _speakers("ru", text)
+    assert said["Этот проект очень важен для всей страны и для нас"] == "глава «Роснано» Анатолий Чубайс"
+    assert said["Мы начнём работу в следующем году вместе с партнёрами"] == "директор «Сколково»"
+
+
 def test_russian_subjects_open_with_bare_nouns_and_end_before_an_adverbial():
     """Russian nouns take no article, so a subject opens with a title noun the article also writes in lower
     case ("президент"); the subject ends with its name, before a preposition's adverbial; a clause with "не"

@@ -36,9 +36,10 @@ _INITIAL = re.compile(r"\b[^\W\d_]\Z")
 _NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b[^\W\d_](?<=[A-ZÄÖÜА-Я])[a-zäöüа-я]|\b(?:Abs|Mio|Mrd|Str|Tel|Prof|Bsp|Chr|Jh|Jhd|Kap|Ziff|Nov|Dez|Okt|Sept|Aug|Feb|Jan|Mme|Mlle|Corp|Inc|Ltd|Vol)|\d+)\Z")
 # (a stop before a capital or a mark with no blank between is a blank the page lost: "Merkel.Als …")
 _PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「」『』]|\.(?=\s|$|[^\w\s.]|[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’ ])")
-# a name of at most four words in quotation marks, capitalised ("die „Computerwoche“", "der »Spiegel«")
-_NAME_IN_MARKS = re.compile(r"[„“»«\"](?=[A-ZÄÖÜ])[^\s„“”»«\",.;:!?]+(?: [^\s„“”»«\",.;:!?]+){0,3}[“”«»\"]")
+# a name of at most four words in quotation marks, capitalised ("die „Computerwoche“", "der »Spiegel«", "«Роснано»")
+_NAME_IN_MARKS = re.compile(r"[„“»«\"](?=[A-ZÄÖÜА-ЯЁ])[^\s„“”»«\",.;:!?]+(?: [^\s„“”»«\",.;:!?]+){0,3}[“”«»\"]")
 _MARKS = "„“”»«\"'‘’"
+_NAME_AFTER = re.compile(r" [^\W\d_](?<=[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’-]+ [^\W\d_](?<=[A-ZÀ-ÖØ-ÞА-ЯЁ])")  # two capitalised words
 # the pieces of a medium's name, which the patterns below compose: a name in marks of any script ("«Взгляд»"),
 # a web address ("NEWSru.com", "infox.ru", "Лента.ру", "Газета.Ru"), initials ("РБК", "ИТАР-ТАСС")
 _NAME_IN_ANY_MARKS = r"[«„“\"][^«»„“”\"\n]{1,40}[»“”\"]"
@@ -117,15 +118,20 @@ def _first_sentence(text: str) -> str:
     return text[:end] if end is not None else text
 
 
-def _phrase_end(text: str, name_first: bool = False) -> int:
+def _phrase_end(text: str, name_first: bool = False, names_go_on: bool = False) -> int:
     """Where a speaker's phrase at the start of `text` ends at the latest: the first mark, or a stop
     that is not an initial's ("George W. Bush"). A short name in quotation marks ends the phrase
     ("zitiert die „Computerwoche“ Lynch", "schreibt der „Spiegel“"); `name_first`: also one that opens
-    it (after a verb: "…“, schrieb „Die Zeit“ in einem Nachruf")."""
+    it (after a verb: "…“, schrieb „Die Zeit“ in einem Nachruf"). `names_go_on` (where only names have
+    capitals): a name in marks after a word of the phrase, with a name after it, is the title's complement
+    and the person follows ("глава «Роснано» Анатолий Чубайс"; German's "die „Computerwoche“ Lynch" is two)."""
     opening = _NAME_IN_MARKS.match(text) if name_first else None
     if opening:
         return opening.end()
+    past = 0
     for stop in _PHRASE_STOP.finditer(text):
+        if stop.start() < past:
+            continue  # (inside the name in marks the phrase goes on past)
         if stop.group() == "." and _NOT_AN_END.search(text, max(0, stop.start() - 4), stop.start()):
             follows = text[stop.end():stop.end() + 1]
             if _INITIAL.search(text, max(0, stop.start() - 2), stop.start()) or (
@@ -135,6 +141,9 @@ def _phrase_end(text: str, name_first: bool = False) -> int:
                 # 1.La", "Wu.Des images": the blank the page lost)
         name = _NAME_IN_MARKS.match(text, stop.start()) if text[stop.start() - 1:stop.start()] == " " and any(
             ch.isalpha() for ch in text[:stop.start()]) else None
+        if name and names_go_on and _NAME_AFTER.match(text, name.end()):
+            past = name.end()
+            continue
         # (after a word of the phrase: "die „Computerwoche“", not a quote that opens it; the name ends the
         # phrase: "zitiert die „Computerwoche“ Lynch" is the magazine, and Lynch whom it quotes)
         return name.end() if name else stop.start()
@@ -229,7 +238,7 @@ class ClauseReader:
 
     def phrase_after(self, text: str) -> str | None:
         """The speaker's phrase at the start of `text`: up to a mark or a word that ends it."""
-        words = text[:_phrase_end(text, name_first=True)].split()
+        words = text[:_phrase_end(text, name_first=True, names_go_on=not self.speech.capitalised_nouns)].split()
         while words and words[0].lower() in self.skipped:
             words.pop(0)
         while self._opens_with_a_date(words):
@@ -629,7 +638,8 @@ class ClauseReader:
         if medium is not None and text[medium.end():].lstrip()[:1] in ("", *".,;:!?)"):
             # "— пишет «Коммерсант».", "…», écrit « Le Monde »": a medium in marks is all the clause holds
             return medium.group().strip().strip("«»„“”\"").strip() or None
-        words = self._past_adverbials(text[:_phrase_end(text, name_first=True)].split())
+        words = self._past_adverbials(
+            text[:_phrase_end(text, name_first=True, names_go_on=not self.speech.capitalised_nouns)].split())
         if not words:
             return None
         first = words[0].lower()
