@@ -39,7 +39,6 @@ _PHRASE_STOP = re.compile(r"[,;:!?()\[\]«»“”„\"。，、：；！？「�
 # a name of at most four words in quotation marks, capitalised ("die „Computerwoche“", "der »Spiegel«", "«Роснано»")
 _NAME_IN_MARKS = re.compile(r"[„“»«\"](?=[A-ZÄÖÜА-ЯЁ])[^\s„“”»«\",.;:!?]+(?: [^\s„“”»«\",.;:!?]+){0,3}[“”«»\"]")
 _MARKS = "„“”»«\"'‘’"
-_NAME_AFTER = re.compile(r" [^\W\d_](?<=[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’-]+ [^\W\d_](?<=[A-ZÀ-ÖØ-ÞА-ЯЁ])")  # two capitalised words
 # the pieces of a medium's name, which the patterns below compose: a name in marks of any script ("«Взгляд»"),
 # a web address ("NEWSru.com", "infox.ru", "Лента.ру", "Газета.Ru"), initials ("РБК", "ИТАР-ТАСС")
 _NAME_IN_ANY_MARKS = r"[«„“\"][^«»„“”\"\n]{1,40}[»“”\"]"
@@ -116,6 +115,15 @@ def _first_sentence(text: str) -> str:
     """`text` up to its first sentence end (the rest of the paragraph is not scanned)."""
     end = next(_ends(text), None)
     return text[:end] if end is not None else text
+
+
+def capitalised_run(capitals: str) -> str:
+    """The pattern of two or more words that open with one of `capitals` (a class's ranges)."""
+    word = rf"[^\W\d_](?<=[{capitals}])[\w'’-]*"
+    return rf"(?<![\w'’-]){word}(?:\s+{word})+"
+
+
+_NAME_AFTER = re.compile(" " + capitalised_run("A-ZÀ-ÖØ-ÞА-ЯЁ"))  # a name of two capitalised words or more, after a blank
 
 
 def _phrase_end(text: str, name_first: bool = False, names_go_on: bool = False) -> int:

@@ -29,6 +29,7 @@ from digest.quotes.clauses import (
     NAME_WORDS,
     REPORT_REACH,
     ClauseReader,
+    capitalised_run,
     elided,
     sentence_ends,
     words_of,
@@ -398,13 +399,7 @@ def _resolve_to_named_speakers(text: str, quotes: list[Quote], unresolved: list[
                 quote.speaker, quote.attributed_by = subject, "pronoun"
 
 
-def _capitalised_run(capitals: str) -> str:
-    """The pattern of two or more words that open with one of `capitals` (a class's ranges)."""
-    word = rf"[^\W\d_](?<=[{capitals}])[\w'’-]*"
-    return rf"(?<![\w'’-]){word}(?:\s+{word})+"
-
-
-_CAPITALISED_RUN = re.compile(_capitalised_run("A-ZÀ-ÖØ-ÞА-ЯЁ"))
+_CAPITALISED_RUN = re.compile(capitalised_run("A-ZÀ-ÖØ-ÞА-ЯЁ"))
 _IN_MARKS = re.compile(r"[«„“\"][^«»„“”\"\n]*[»“”\"]")
 _SUBJECT_REACH = 4  # sentences before the quote, in its paragraph and the one before
 
@@ -576,7 +571,7 @@ def _person_titled(text: str, head: str, before: int, speech: Speech, function_w
 
 
 # (French titles: names in Latin capitals)
-_NAME_BEFORE_A_TITLE = re.compile(rf"({_capitalised_run('A-ZÀ-ÖØ-Þ')}),"
+_NAME_BEFORE_A_TITLE = re.compile(rf"({capitalised_run('A-ZÀ-ÖØ-Þ')}),"
                                   r"\s+(?:(?:le|la|l'|l’|un|une|son|sa)\s*)?\Z")
 
 
