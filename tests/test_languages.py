@@ -580,16 +580,26 @@ def test_a_medium_spoken_to_before_the_subject_in_spanish_portuguese_italian(cod
     assert _speakers(code, text)[quote] == speaker
 
 
-def test_a_russian_medium_spoken_to_stands_in_the_dative_before_the_subject_and_a_medium_can_speak():
-    """"— сказал журналистам Сергей Лавров", "— рассказал «Интерфаксу» глава компании": whom the speaker told
-    comes first; "— пишет «Коммерсант»": the medium in marks is the one who writes."""
+def test_a_russian_medium_spoken_to_stands_in_the_dative_before_or_after_the_subject_and_a_medium_can_speak():
+    """"— сказал журналистам Сергей Лавров", "— рассказал «Интерфаксу» глава компании", "— заявил Первому каналу
+    Олег Титов": whom the speaker told, in the dative, comes first; or after the speaker's name ("— сказал Роман
+    Соколов Русской службе Би-би-си", "— сказала Анна Белова «Известиям»"), where it is no part of it; "— пишет
+    «Коммерсант»": the medium in marks is the one who writes."""
     text = ("«Переговоры идут очень трудно и медленно», — сказал журналистам Сергей Лавров.\n"
             "«Мы не планируем закрывать завод в этом году», — рассказал «Интерфаксу» глава компании Иван Петров.\n"
-            "«Это явная провокация против нас всех», — пишет «Коммерсант».")
+            "«Это явная провокация против нас всех», — пишет «Коммерсант».\n"
+            "«Новый мост откроют уже весной», — заявил Первому каналу Олег Титов.\n"
+            "«Цены на нефть будут расти весь следующий год», — сказал Роман Соколов Русской службе Би-би-си.\n"
+            "«Ситуация в регионе остается очень напряженной», — сказала Анна Белова «Известиям».\n"
+            "«Рынок ждет новых решений от правительства», — сказал глава МИД России Сергей Лавров журналистам.")
     said = _speakers("ru", text)
     assert said["Переговоры идут очень трудно и медленно"] == "Сергей Лавров"
     assert said["Мы не планируем закрывать завод в этом году"] == "глава компании Иван Петров"
     assert said["Это явная провокация против нас всех"] == "Коммерсант"
+    assert said["Новый мост откроют уже весной"] == "Олег Титов"
+    assert said["Цены на нефть будут расти весь следующий год"] == "Роман Соколов"
+    assert said["Ситуация в регионе остается очень напряженной"] == "Анна Белова"
+    assert said["Рынок ждет новых решений от правительства"] == "глава МИД России Сергей Лавров"
     assert _speakers("fr", "« La réforme des retraites est un échec complet », écrit « Le Monde ».") == {
         "La réforme des retraites est un échec complet": "Le Monde"}
 

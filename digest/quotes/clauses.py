@@ -41,7 +41,8 @@ _NAME_IN_MARKS = re.compile(r"[„“»«\"](?=[A-ZÄÖÜА-ЯЁ])[^\s„“”�
 _MARKS = "„“”»«\"'‘’"
 # the pieces of a medium's name, which the patterns below compose: a name in marks of any script ("«Взгляд»"),
 # a web address ("NEWSru.com", "infox.ru", "Лента.ру", "Газета.Ru"), initials ("РБК", "ИТАР-ТАСС")
-_NAME_IN_ANY_MARKS = r"[«„“\"][^«»„“”\"\n]{1,40}[»“”\"]"
+_OPENING_MARKS = "«„“\""  # the marks a name in marks opens with
+_NAME_IN_ANY_MARKS = rf"[{_OPENING_MARKS}][^«»„“”\"\n]{{1,40}}[»“”\"]"
 _ADDRESS = r"[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2,4}|[А-ЯA-Z]?[а-яa-z]{1,3})"
 _INITIALS = r"[^\W\d_](?<=[A-ZА-ЯЁ])[A-ZА-ЯЁ]+(?:-[A-ZА-ЯЁ]{2,})*"
 _MEDIUM_IN_MARKS = re.compile(rf"\s*{_NAME_IN_ANY_MARKS}")
@@ -646,8 +647,8 @@ class ClauseReader:
         if medium is not None and text[medium.end():].lstrip()[:1] in ("", *".,;:!?)"):
             # "— пишет «Коммерсант».", "…», écrit « Le Monde »": a medium in marks is all the clause holds
             return medium.group().strip().strip("«»„“”\"").strip() or None
-        words = self._past_adverbials(
-            text[:_phrase_end(text, name_first=True, names_go_on=not self.speech.capitalised_nouns)].split())
+        words = self._before_whom_told(self._past_adverbials(
+            text[:_phrase_end(text, name_first=True, names_go_on=not self.speech.capitalised_nouns)].split()))
         if not words:
             return None
         first = words[0].lower()
@@ -720,7 +721,25 @@ class ClauseReader:
         if rest.startswith("«"):
             close = rest.find("»")
             rest = rest[close + 1:].lstrip(" ,") if close > 0 else rest
+        told_to = self.speech.told_to
+        if told_to is not None:  # (a medium's name in the dative: "[заявил] Первому каналу | Олег Титов")
+            while (first := rest.split(None, 1)[0] if rest else "") and told_to(first):
+                rest = rest[len(first):].lstrip()
         return rest if rest and rest[:1].isalpha() else text
+
+    def _before_whom_told(self, words: list[str]) -> list[str]:
+        """An inverted subject's words up to the end of the speaker's name, where whom they told follows it in
+        the dative ("Роман Соколов | Русской службе Би-би-си", "Анна Белова | «Известиям»"): a word with no
+        subject's case, or a name in marks, after two capitalised words that may be a subject ends it. (Not
+        after one: "глава МИД России Сергей Лавров", where the genitive "России" belongs to the title.)"""
+        told_to, may_be = self.speech.told_to, self.speech.may_be_subject
+        if told_to is None or may_be is None:
+            return words
+        for at in range(2, len(words)):
+            if all(_capitalised(w) and may_be(w) for w in words[at - 2:at]) \
+                    and (words[at][:1] in _OPENING_MARKS or told_to(words[at])):
+                return words[:at]
+        return words
 
     def _inverted_pronoun(self, text: str) -> str | None:
         """The pronoun a verb carries after a hyphen, "-t-" or "t-" where the hyphen was lost ("-t-il",

@@ -110,6 +110,14 @@ def may_be_nominative(word: str) -> bool:
 
 
 @memoised(20_000)
+def only_dative(word: str) -> bool:
+    """`word` reads in the dative and never in the nominative: whom something was told ("журналистам",
+    "Первому", "каналу", "Известиям"), never a subject ("Лавров", "служба", "РБК")."""
+    cases = {p.tag.case for p in _analyzer().parse(word.strip("«»\"„“”,.;:"))}
+    return "datv" in cases and "nomn" not in cases
+
+
+@memoised(20_000)
 def noun_readings(word: str) -> tuple[tuple[str, str, bool], ...]:
     """(dictionary form, case, whether animate) of each reading of `word` as a noun ("президента" ->
     ("президент", "gent", True), …)."""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from digest.quotes.nominative import may_be_nominative, name_in_case, noun_readings, russian_nominative
+from digest.quotes.nominative import may_be_nominative, name_in_case, noun_readings, only_dative, russian_nominative
 
 
 def _forms(spec: str) -> list[str]:
@@ -152,6 +152,9 @@ class Speech:
     # reporting prepositions of `genitive_prepositions`) -> the phrase in the nominative, as a speaker is shown
     nominative: Callable[[str, str], str] | None = None
     may_be_subject: Callable[[str], bool] | None = None  # the word has a nominative reading, a subject's case
+    # the word is in the dative and no subject's case: whom a speaker told, before their name or after it
+    # ("— заявил Первому каналу Олег Титов", "— сказал Роман Соколов Русской службе Би-би-си")
+    told_to: Callable[[str], bool] | None = None
     # a word's readings as a noun, (dictionary form, case, animate), and a name in a case put in the nominative: to find
     # a described speaker's title in whatever case the text writes it ("президента России Владимира Путина")
     noun_readings: Callable[[str], tuple[tuple[str, str, bool], ...]] | None = None
@@ -403,6 +406,7 @@ _RUSSIAN = Speech(
     genitive_prepositions=frozenset({"по словам", "по мнению"}),
     nominative=russian_nominative,
     may_be_subject=may_be_nominative,
+    told_to=only_dative,
     noun_readings=noun_readings,
     name_in_case=name_in_case,
     pronouns=_words("он она"),
