@@ -72,6 +72,19 @@ def test_quote_split_by_attribution_is_one_quote():
     assert got[0].parts == ["This is the first part,", "And this is the second part."]
 
 
+@pytest.mark.parametrize("blank", [" ", "\n"])
+def test_a_quote_with_its_own_reporting_clause_is_a_quote_of_its_own(blank):
+    """Only a quote with no clause of its own continues the one before ('"A," he said. "B."'): one that has
+    its own ('… "B," he adds.') is the next quote, whether or not a paragraph break stands between them."""
+    text = (f"'There is a huge demand,' says Dan Hart, a co-founder of the brewery.{blank}'We started off in "
+            f"a garage,' he adds. 'Now we are in our third building.'")
+    got = extract_quotes(text)
+    assert [(q.quote, q.speaker) for q in got] == [
+        ("There is a huge demand,", "Dan Hart"),
+        ("We started off in a garage, Now we are in our third building.", "Dan Hart"),
+    ]
+
+
 def test_quote_running_over_paragraphs_is_one_quote():
     text = ('Anna Lee spoke at length.\n"We started small. We grew every year.\n'
             '"Now we export to ten countries," Lee said.')
@@ -118,6 +131,21 @@ def test_uk_single_quotes_in_one_unbroken_paragraph(curly):
         ("My client's position hasn't changed and he'll fight this.", "Jane Doe"),
         ("It was never going to last,", "Tom Reid"),
     ]
+
+
+@pytest.mark.parametrize("curly", [True, False])
+def test_a_doubled_single_mark_closes_a_nested_quotation_and_the_quote(curly):
+    """Copy that nests single marks in single marks closes both at once ('… think 'Where to?'' he said): the
+    second mark is the quote's close, so the quote ends there and does not run on into the next one."""
+    text = ("'The trip does not end at landing, we have to think 'Where should we take him?'' The flight is one "
+            "part of it. 'It is like a hotel,' says Tom Hart, the chief executive. 'I would look down and go "
+            "'oh, snap, it is wet,'' he said.")
+    if curly:
+        text = re.sub(r"(?<!\S)'", "‘", text).replace("'", "’")
+    got = [(q.quote.replace("’", "'").replace("‘", "'"), q.speaker) for q in extract_quotes(text)]
+    assert got == [("The trip does not end at landing, we have to think 'Where should we take him?'", None),
+                   ("It is like a hotel,", "Tom Hart"),
+                   ("I would look down and go 'oh, snap, it is wet,'", "Tom Hart")]
 
 
 def test_uk_copy_nests_double_marks_in_its_single_ones():
@@ -332,6 +360,31 @@ def test_speech_only_imagined_or_advised_against_is_no_quote():
     assert pairs(text) == [("I am on meth,", "Ann Lee")]
 
 
+@pytest.mark.parametrize("clause, speaker", [
+    ("Senator Ted Cruz said as the heckler yelled:", "heckler"),
+    ("The Sun said Tom Hart replied,", "Tom Hart"),
+    ("Ann Lee, the judge, said the panel says it has", "panel"),
+    ("Ann Lee, a scholar, put it best when she wrote that", "Ann Lee"),
+    ("Tom Hart was found at home. The Sun said he replied,", "Tom Hart"),
+    ("Tom Hart was found at home. Asked about it, the Sun said he replied,", "Tom Hart"),
+    ("Tom Hart said his brother Ben Hart told him:", "Ben Hart"),
+    ("Tom Hart, who spoke about it, said:", "Tom Hart"),
+    ("Tom Hart told reporters on Friday:", "Tom Hart"),
+])
+def test_of_two_reporting_clauses_before_a_quote_the_nearer_introduces_it(clause, speaker):
+    assert pairs(f'{clause} "We will not give up."') == [("We will not give up.", speaker)]
+
+
+@pytest.mark.parametrize("asked", ["was asked,", "was asked:", "was later asked,", "were asked,"])
+def test_a_question_put_to_the_subject_is_not_the_subject_s_words(asked):
+    """'X was asked, "…?"': X is who heard the question; whoever asked it is not named, so it has no speaker,
+    nor does the last speaker's carry over to it. X's answer is X's."""
+    text = (f'"We will win this state," Senator Ann Lee said on Monday.\nIn an interview, Lee {asked} "Will you '
+            f'debate your rival?" She answered, "Only if the rules are fair."')
+    assert pairs(text) == [("We will win this state,", "Ann Lee"), ("Will you debate your rival?", None),
+                           ("Only if the rules are fair.", "Ann Lee")]
+
+
 def test_conditional_speech_and_the_names_of_campaigns_are_no_quotes():
     text = ('As Sherlock would say, "Elementary, my dear Watson."\n'
             'The state\'s "Meth. We\'re on it." campaign drew mockery.\n'
@@ -378,7 +431,8 @@ def test_us_copy_keeps_its_double_marks_whatever_single_marks_stand_around_them(
             "and then it went,\" Hart added.")
     assert pairs(text) == [
         ("Storm leaves thousands without power.", None),
-        ("We lost everything, My son told me, 'Dad, the roof is going,' and then it went,", "Tom Hart"),
+        ("We lost everything,", "Tom Hart"),
+        ("My son told me, 'Dad, the roof is going,' and then it went,", "Tom Hart"),
     ]
 
 

@@ -49,6 +49,7 @@ from digest.quotes.lexicon import (
     VERB_WORD,
     VERB_WORDS,
     before_who_verb,
+    nearest_clause_before,
     sentence_who_verb,
     word_alternation,
 )
@@ -443,7 +444,7 @@ def _clause_before(narr_before: str) -> re.Match[str] | None:
     if VERB_WORD.search(narr_before, max(0, len(narr_before) - VERB_REACH)):
         match = before_who_verb(narr_before, LOOKBACK + 100)
         if match and not GOVERNED.search(narr_before, 0, match.start("who")):
-            return match
+            return nearest_clause_before(narr_before, match)
         match = search_end(BEFORE_VERB_WHO, narr_before, LOOKBACK + 100)
         if match:
             return match
@@ -479,7 +480,7 @@ def attribution(content: str, after: str, narr_before: str, full: bool) -> str |
     after_sentence = first_sentence(after)
     ends = content.rstrip("'’ ")[-1:]
     closes = ends in (".", "!", "?") and narr_before.rstrip().endswith((",", ":"))
-    new_sentence = ends == "." and after_sentence.lstrip(" ,")[:1].isupper()
+    new_sentence = _opens_a_sentence_after(ends, after_sentence)
     if closes:
         match = _clause_before(narr_before) or _clause_after(after_sentence, new_sentence)
     else:
@@ -493,6 +494,20 @@ def attribution(content: str, after: str, narr_before: str, full: bool) -> str |
         None if new_sentence else search_end(CLAUSE_AT_END, after_sentence, LOOKBACK)
         or INVERTED_CLAUSE_LATER.search(after_sentence))
     return match.group("who") if match else None
+
+
+def _opens_a_sentence_after(ends: str, after_sentence: str) -> bool:
+    """Does a new sentence follow a quote that `ends` with this character? (then a clause after it must end
+    there: `_clause_after`'s `new_sentence`)"""
+    return ends == "." and after_sentence.lstrip(" ,")[:1].isupper()
+
+
+def has_clause_after(content: str, after: str) -> bool:
+    """Is a reporting clause of the quote's own after it (`"…," he adds`)? Then it is a quote in its own
+    right, not the end of the one before that a clause between the two attributed (`"A," he said. "B."`)."""
+    after_sentence = first_sentence(after)
+    return _clause_after(after_sentence, _opens_a_sentence_after(content.rstrip("'’ ")[-1:], after_sentence)) \
+        is not None
 
 
 # a paragraph opening with a group doing something with words: "Facebook friends commented on the photo"

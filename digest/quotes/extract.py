@@ -15,6 +15,7 @@ from digest.quotes.attribution import (
     attribution,
     carry_speaker,
     first_sentence,
+    has_clause_after,
     is_title_case,
     last_sentence,
     sentence_around,
@@ -38,6 +39,7 @@ from digest.quotes.lexicon import (
     hypothetical_speech_before,
     names_a_work_after,
     names_a_work_before,
+    question_put_to_the_subject,
     scare_cue_before,
     sentence_who_judged,
     sentence_who_verb,
@@ -104,7 +106,11 @@ def extract_quotes(text: str) -> list[Quote]:
             who = signed = signature_in_run(after)
         speaker = attributor.resolve(who, span.start) if who else None
         how = "signature" if signed and speaker else _how(who)
-        narrator = who == "I"  # the writer's own words ("…?" I asked): nobody's to carry or merge
+        # the writer's own words ("…?" I asked), or a question put to the subject ('X was asked, "…?"'): nobody's
+        # to carry or merge
+        narrator = who == "I"
+        if full and question_put_to_the_subject(narr_before):
+            narrator, speaker, how = True, None, "none"
         if speaker is None and quotes and CONTINUED_SUBJECT.match(narr_before) and quotes[-1].speaker \
                 and not text.count("\n", quotes[-1].end, span.start):
             speaker, how = quotes[-1].speaker, quotes[-1].attributed_by  # '… "A" but said that "B"'
@@ -123,7 +129,7 @@ def extract_quotes(text: str) -> list[Quote]:
                 continue  # an unattributed fragment is a scare quote, not speech; nor is one nobody is named for
             how = "sentence"
         if (full and not narrator and quotes and quotes[-1].kind == "full" and _merges(text, quotes[-1], span)
-                and (speaker is None or speaker == quotes[-1].speaker)):
+                and (speaker is None or speaker == quotes[-1].speaker) and not has_clause_after(content, after)):
             quotes[-1].add_part(content, span.end)
             if quotes[-1].speaker is None and speaker is not None:
                 quotes[-1].speaker, quotes[-1].attributed_by = speaker, how

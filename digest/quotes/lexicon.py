@@ -233,9 +233,33 @@ _ACCORDING = rf"[Aa]ccording to\s+{_DOCUMENT_FROM}?(?P<who>{NAME}|{_DESC})"
 AFTER_ACCORDING = re.compile(rf"^[\s,—–-]*{_ACCORDING}")
 # text right before the opening mark (the end of the narration that introduces it)
 BEFORE_WHO_VERB = re.compile(
-    rf"{_SUBJECT_START}{WHO}{APPOSITIVE},?\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})(?!\s+(?:was|were|is|are)\b)(?:\s+[\w'’.\-]+){{0,6}}?"
-    r"\s*(?:that\s*)?[:,]?\s*$"
+    rf"{_SUBJECT_START}{WHO}{APPOSITIVE},?\s+{AUXILIARY}(?:\w+ly\s+)?(?P<verb>{VERB})(?!\s+(?:was|were|is|are)\b)"
+    r"(?:\s+[\w'’.\-]+){0,6}?\s*(?:that\s*)?[:,]?\s*$"
 )
+
+
+_PRONOUN_SUBJECTS = {"he", "she", "they", "it", "we", "i"}
+# a subject that is a name with its article, "the Sun", "The White House" (not "the judge", "the Sun reporter";
+# the article may stand before the subject found)
+_INSTITUTION = re.compile(r"(?<!\w)[Tt]he\s+(?:[A-Z][\w.'’&-]*\s*)+\Z")
+
+
+def nearest_clause_before(narration: str, match: re.Match[str]) -> re.Match[str]:
+    """Of two reporting clauses before a quote, the one nearer it introduces it: the words after a verb may
+    be a clause of their own ('the judge said the panel says it has "…"', 'Cruz said as the heckler yelled:
+    "…"'). Not when its subject is a pronoun: that is most often the first subject again ('a scholar put it
+    best when he wrote that "…"', 'Kerry said that it offered "…"'), unless "he" or "she" cannot be that
+    subject, a name with its article: an institution, not a person ('the Sun said he replied, "…"')."""
+    nearer = BEFORE_WHO_VERB.search(narration, match.end("verb"))
+    if nearer is None:
+        return match
+    pronoun = nearer.group("who").lower()
+    if pronoun in _PRONOUN_SUBJECTS and not (pronoun in ("he", "she") and _INSTITUTION.search(
+            narration[max(0, match.start("who") - 4):match.end("who")])):
+        return match
+    return nearer
+
+
 def past_the_last_comma(text: str, low: int, end: int, may_follow: re.Pattern[str]) -> int:
     """Where a search for a subject and its reporting clause in `text[low:end]` can start: past the last
     comma there, unless `may_follow` matches what follows that comma (to `end`). A subject has no comma,
@@ -432,6 +456,14 @@ def _cue_word(narration: str) -> str:
 
 def hypothetical_speech_before(narration: str) -> bool:
     return _cue_word(narration) in _HYPOTHETICAL_LAST and bool(search_end(_HYPOTHETICAL_CUE, narration, 60))
+
+
+# 'Trump was asked, "…?"': the subject heard the question; who asked it is not named there
+_PUT_TO_THE_SUBJECT = re.compile(r"\b(?:was|were|is|are|been|being|got|get)\s+(?:\w+\s+)?asked\s*[,:]?\s*$")
+
+
+def question_put_to_the_subject(narration: str) -> bool:
+    return _cue_word(narration) == "asked" and bool(search_end(_PUT_TO_THE_SUBJECT, narration, 30))
 
 
 def conditional_speech_before(narration: str) -> bool:

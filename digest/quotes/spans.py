@@ -118,7 +118,9 @@ def double_spans(text: str) -> list[Span]:
 
 # (the mark first, then what stands before it: re scans for one character far faster than for a lookbehind)
 _SINGLE_OPEN = re.compile(r"[‘'](?<![^\s(\[—―–-]‘)(?<![^\s(\[—―–-]')(?=[A-Za-z0-9…])")
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…%])[’'](?=[\s.,;:!?)\]—―–-]|$)")  # (― the bar signatures use)
+# (― the bar signatures use). A mark doubled closes a quotation nested in the same marks and the quote
+# around it ('we have to think 'Where to?'' he said): the second one is the quote's close
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…%])[’'](?=[\s.,;:!?)\]—―–-]|$)|(?<=[\w.,!?…%][’'])[’'](?=[\s.,;:!?)\]—―–-]|$)")
 # a quote opening a sentence: where copy run into one paragraph reopens a quote that went on ('A. 'B,' he said)
 _SENTENCE_REOPEN = re.compile(r"[.!?…][’']?\s+[‘'](?=[A-Z0-9…])")
 
