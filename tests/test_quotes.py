@@ -148,6 +148,28 @@ def test_a_doubled_single_mark_closes_a_nested_quotation_and_the_quote(curly):
                    ("I would look down and go 'oh, snap, it is wet,'", "Tom Hart")]
 
 
+@pytest.mark.parametrize("curly", [True, False])
+def test_a_stop_before_a_closing_single_mark_ends_the_sentence(curly):
+    """'… wrong reasons.' The host said …': the sentence after a quote that ends with a stop starts after its
+    closing mark, so the next subject is "The host", not the quote's last words; and "wondered" reports."""
+    text = ("Tom Beck spoke on his show. 'The press was right, but for all of the wrong reasons.' The host pointed "
+            "out that Trump once backed 'big government and bailouts.' 'What was the pivot point?' Beck wondered.")
+    if curly:
+        text = re.sub(r"(?<!\S)'", "‘", text).replace("'", "’")
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Beck", "host", "Tom Beck"]
+
+
+@pytest.mark.parametrize("blank", [" ", "\n"])
+def test_quotes_after_a_group_reacting_are_one_member_s_words_in_one_paragraph_too(blank):
+    """A quote standing as a sentence of its own after a sentence of narration is read as a quote paragraph
+    after a paragraph of narration is: in one-paragraph copy too."""
+    text = (f"Derek Hart posted the photo on Monday.{blank}Facebook friends commented on the photo in shock.{blank}"
+            f"'That is my friend there.'{blank}'What happened?'{blank}Other users reacted with disgust.{blank}"
+            "'This is crazy.'")
+    assert pairs(text) == [("That is my friend there.", "Facebook friend"), ("What happened?", "Facebook friend"),
+                           ("This is crazy.", "user")]
+
+
 def test_uk_copy_nests_double_marks_in_its_single_ones():
     """A UK quote holding a double-marked one is one quote: the double marks do not make it US copy."""
     text = ("Rescuers reached the village at dawn. ‘My neighbour shouted \"get out now\" and we ran,’ said "

@@ -351,9 +351,10 @@ def signature_in_run(after: str) -> str | None:
     return match.group("who") if match else None
 
 
-# A full stop that ends a sentence: not after an initial ("U.S.") or a short title ("Mr.").
+# A full stop that ends a sentence: not after an initial ("U.S.") or a short title ("Mr."); a closing single
+# mark may follow it (UK copy: '… for the wrong reasons.’ The radioman said …').
 # The mark comes first so that `re` can scan for it quickly; the lookbehinds then look past it.
-SENTENCE_STOP = re.compile(rf"[.!?](?=\s|$)(?<![A-Z].){NOT_A_SENTENCE_END}")
+SENTENCE_STOP = re.compile(rf"[.!?](?=['’]?(?:\s|$))(?<![A-Z].){NOT_A_SENTENCE_END}")
 
 
 def first_sentence(after: str) -> str:
@@ -524,7 +525,7 @@ def carry_speaker(quotes: list[Quote], span: Span, text: str, attributor: Attrib
     names = attributor.names
     index = bisect.bisect_left(names.positions, span.start) - 1
     mentioned = names.mentions[index] if index >= 0 else None
-    narration_at, narration = _narration_before(text, span)
+    narration_at, narration, whole_paragraph = _narration_before(text, span)
     if narration and narration.rstrip().endswith(":"):  # "Clinton released the following statement: ¶ '…'"
         match = _clause_before(narration.rstrip())
         speaker = attributor.resolve(match.group("who"), span.start) if match else None
@@ -537,7 +538,7 @@ def carry_speaker(quotes: list[Quote], span: Span, text: str, attributor: Attrib
         return None, "none"  # a signature signs one quote: the next one unsigned is nobody's we know
     if quotes and quotes[-1].speaker and (mentioned is None or mentioned[0] < quotes[-1].start):
         return quotes[-1].speaker, "carried-previous"
-    if mentioned and narration:
+    if mentioned and narration and whole_paragraph:  # (a sentence's subject is as often not the speaker's)
         subject = _narration_subject(narration, narration_at, attributor)
         if subject:
             return subject, "carried-subject"
@@ -551,17 +552,40 @@ def _one_of(group: str) -> str:
     return f"{head} {single}".strip()
 
 
-def _narration_before(text: str, span: Span) -> tuple[int, str | None]:
-    """(offset, text) of the paragraph before `span`, when `span` is a paragraph of its own and that
-    paragraph is narration (no quotation marks); text None otherwise."""
+def _narration_before(text: str, span: Span) -> tuple[int, str | None, bool]:
+    """(offset, text, True) of the paragraph before `span`, when `span` is a paragraph of its own and that
+    paragraph is narration (no quotation marks); text None otherwise. Else, as copy run into one paragraph
+    is read, (offset, text, False) of the sentence before a quote that is a sentence of its own."""
     start = text.rfind("\n", 0, span.start) + 1
     end = text.find("\n", span.end)
     end = len(text) if end < 0 else end
-    if start < 2 or text[start:span.start - 1].strip() or text[span.end:end].strip(" .,\"”"):
-        return 0, None
+    if start < 2 or text[start:span.start - 1].strip() or text[span.end:end].strip(" .,\"”'’"):
+        return *_sentence_before(text, span, start, end), False
     previous = text.rfind("\n", 0, start - 1) + 1
     narration = text[previous:start - 1]
-    return previous, None if DOUBLE_MARK.search(narration) else narration
+    return previous, None if DOUBLE_MARK.search(narration) else narration, True
+
+
+_STANDS_AS_A_SENTENCE = re.compile(r"[’'”\"]?[.,]?(?:\s+(?=[A-Z‘“\"'])|\s*$)")
+_ANY_MARK = re.compile(r"[\"“”‘]|(?<!\w)'|'(?!\w)")
+
+
+def _sentence_before(text: str, span: Span, paragraph_start: int, paragraph_end: int) -> tuple[int, str | None]:
+    """(offset, text) of the sentence of narration before a quote that stands as a sentence of its own
+    inside its paragraph ("Facebook friends commented on the photo. 'That is my friend.'"); text None
+    when the quote does not, or that sentence holds quotation marks."""
+    opening = span.start - 1
+    before = text[paragraph_start:opening]
+    if not before.strip() or last_stop(before.rstrip()) != len(before.rstrip()) or \
+            not _STANDS_AS_A_SENTENCE.match(text, span.end, paragraph_end):
+        return 0, None
+    head = before.rstrip()[:-1]
+    begins = paragraph_start + max(last_stop(head), 0)
+    sentence = text[begins:opening]
+    narration = sentence.lstrip("’'”\" ")  # (after the close of a quote that ended the sentence before)
+    begins += len(sentence) - len(narration)
+    narration = narration.rstrip()
+    return begins, None if not narration or _ANY_MARK.search(narration) else narration
 
 
 def _narration_subject(narration: str, offset: int, attributor: Attributor) -> str | None:

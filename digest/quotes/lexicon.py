@@ -31,7 +31,7 @@ SPEECH_VERBS = (
     "|predicted|repeated|opined|sighed|begged|pleaded|demanded|promised|promises|estimated|estimates"
     "|remembers|remembered|recalls|explains|adds|writes|wrote|tweets|posts|stated|states|continues|notes"
     "|put it|puts it|sings|beamed|gushed|fumed|snapped|retorted|shot back|scoffed|marveled|marvelled|cracked"
-    "|grumbled|groused|exulted|chimed in|written|reacted|assured|assures"
+    "|grumbled|groused|exulted|chimed in|written|reacted|assured|assures|questioned|wondered|wonders"
     # the bare forms a modal takes ("he would respond", "she'd tell them")
     "|respond|reply|tell|write|ask|explain|answer|answered|answers"
 )
