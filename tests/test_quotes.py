@@ -170,6 +170,27 @@ def test_quotes_after_a_group_reacting_are_one_member_s_words_in_one_paragraph_t
                            ("This is crazy.", "user")]
 
 
+@pytest.mark.parametrize("curly", [True, False])
+def test_a_mark_after_a_plural_closes_a_quote_before_a_word_no_possessive_precedes(curly):
+    """"workers' union" is a possessive; "'political consequences' if …" is a close, as a possessive stands before
+    a noun, never before "if" or "and"; and a plural's mark is the close when another quote opens before any
+    other mark closes this one ('the 'one country, two systems' formula … an 'end to the violence''). Inside
+    a quotation that nests one in the same marks, a plural's mark closes the nested one."""
+    text = ("The workers' union met on Monday. Tom Hart said there would be 'political consequences' if the talks "
+            "failed. Beijing backs the 'one country, two systems' formula, while London urged an 'end to the "
+            "violence'. 'The court decides actual 'Cases' or 'Controversies,'' the motion said.")
+    if curly:
+        text = re.sub(r"(?<!\S)'", "‘", text).replace("'", "’")
+    got = [text[span.start:span.end].replace("’", "'").replace("‘", "'") for span in quote_spans(text)]
+    assert got == ["political consequences", "one country, two systems", "end to the violence",
+                   "The court decides actual 'Cases' or 'Controversies,'"]
+
+
+def test_a_single_mark_after_a_double_one_closes_both():
+    text = "‘It was that feeling of “this is the song.”’ That is when Tom Hart knew. ‘It clicked,’ he said."
+    assert [q.quote for q in extract_quotes(text)] == ["It was that feeling of “this is the song.”", "It clicked,"]
+
+
 def test_uk_copy_nests_double_marks_in_its_single_ones():
     """A UK quote holding a double-marked one is one quote: the double marks do not make it US copy."""
     text = ("Rescuers reached the village at dawn. ‘My neighbour shouted \"get out now\" and we ran,’ said "
@@ -633,6 +654,11 @@ def test_the_writers_own_question_is_nobodys_and_does_not_join_the_answer():
     assert pairs(text) == [("Who matters what the price is?", "Alvaro Palacios"),
                            ("Is this going to solve Spain's economic crisis, this wine?", None),
                            ("Well, that would be a nice help,", "Alvaro Palacios")]
+
+
+@pytest.mark.parametrize("clause", ["said a source familiar with the talks.", "a source familiar with the talks said."])
+def test_a_description_with_the_phrase_its_adjective_takes_is_kept_whole(clause):
+    assert extract_quotes(f'"We are ready," {clause}')[0].speaker == "source familiar with the talks"
 
 
 def test_a_description_after_the_verb_is_taken_whole():

@@ -87,8 +87,9 @@ _OWNER_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<who>{NAME}|(?:the\s+)?{NOT_IN_D
 _TRAILING_NAME = re.compile(rf"{NAME}$")
 # a name that a preposition governs is not the subject: "The authors of the research published in the journal
 # JAMA Psychiatry argued that …"
-# where a description's head and its "of" phrase end and what qualifies them begins
-_QUALIFIER = re.compile(r"\s(?:published|in|at|on|with|who|which|that|based|working)\s")
+# where a description's head and its "of" phrase end and what qualifies them begins (not inside the phrase an
+# adjective takes: "a source familiar with the talks" is kept whole)
+_QUALIFIER = re.compile(r"\s(?:published|in|at|on|(?<!familiar\s)with|who|which|that|based|working)\s")
 
 
 # a nationality as a noun: "South African", "Briton", "Frenchman", "New Yorker", "Pakistani"

@@ -200,9 +200,9 @@ AFTER_WHO_VERB = re.compile(
     rf"^[\s,—–-]*{_PRE_TITLE}?{_BARE_ROLE}?{WHO}(?:{_LONG_APPOSITIVE}|{_UNCLOSED_APPOSITIVE})\s+{AUXILIARY}"
     rf"(?:\w+ly\s+)?(?:{VERB})\b")
 # where a description after the verb ends: "said the appeals court." (not "the appeals"), "said a
-# spokesman for the company" (the head before "for")
-_DESC_END = (r"(?=\s*(?:[,.;:!?)\"”]|$)|\s+(?:for|of|at|in|on|with|from|who|which|that|after|before|when|while"
-             r"|during|about|to|and|as|known|speaking|adding)\b)")
+# spokesman for the company" (the head before "for"; but "a source familiar with the talks" is whole)
+_DESC_END = (r"(?=\s*(?:[,.;:!?)\"”]|$)|(?<!familiar)\s+with\b|\s+(?:for|of|at|in|on|from|who|which|that|after|before"
+             r"|when|while|during|about|to|and|as|known|speaking|adding)\b)")
 # a group named without an article: '"…," federal prosecutors said', '"…," police said'
 AFTER_GROUP_VERB = re.compile(
     rf"^[\s,—–-]*(?!{VERB}\b)(?P<who>(?:some\s+)?(?:{NOT_IN_DESC}[a-z][\w\-]*\s+)?(?:police|{NOT_IN_DESC}[a-z][\w\-]*s))"

@@ -119,8 +119,14 @@ def double_spans(text: str) -> list[Span]:
 # (the mark first, then what stands before it: re scans for one character far faster than for a lookbehind)
 _SINGLE_OPEN = re.compile(r"[‘'](?<![^\s(\[—―–-]‘)(?<![^\s(\[—―–-]')(?=[A-Za-z0-9…])")
 # (― the bar signatures use). A mark doubled closes a quotation nested in the same marks and the quote
-# around it ('we have to think 'Where to?'' he said): the second one is the quote's close
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…%])[’'](?=[\s.,;:!?)\]—―–-]|$)|(?<=[\w.,!?…%][’'])[’'](?=[\s.,;:!?)\]—―–-]|$)")
+# around it ('we have to think 'Where to?'' he said): the second one is the quote's close; so does one after a
+# double mark that closes a quotation nested in it (‘… feeling of “this is the song.”’)
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…%”\"])[’'](?=[\s.,;:!?)\]—―–-]|$)|(?<=[\w.,!?…%][’'])[’'](?=[\s.,;:!?)\]—―–-]|$)")
+# the words a possessive never comes before (it stands before a noun): after "s'" they show a close ('political
+# consequences' if more people …)
+_NOT_AFTER_A_POSSESSIVE = frozenset(
+    "if and or but nor to of in on at by for from with as than when while because since unless until after before "
+    "that which who whom whose is was are were be been has have had will would could should can may might".split())
 # a quote opening a sentence: where copy run into one paragraph reopens a quote that went on ('A. 'B,' he said)
 _SENTENCE_REOPEN = re.compile(r"[.!?…][’']?\s+[‘'](?=[A-Z0-9…])")
 
@@ -141,14 +147,19 @@ def single_spans(text: str) -> list[Span]:
                 break
             reopen = _SENTENCE_REOPEN.search(line, opener.end())
             limit = reopen.end() - 1 if reopen else len(line)  # the next sentence's opening mark
-            closer, plural = None, None
+            closer, plural, nested = None, None, False
             for cand in _SINGLE_CLOSE.finditer(line, opener.end(), limit):
                 if line[cand.start() - 1] == "s" and line[cand.end():cand.end() + 2].strip()[:1].islower():
-                    plural = plural or cand
-                    continue
+                    # (a mark after a plural that a word a possessive never precedes follows closes the quote,
+                    # unless a quotation nested in it opened before)
+                    nested = nested or bool(_SINGLE_OPEN.search(line, opener.end(), cand.start()))
+                    if nested or line[cand.end():cand.end() + 12].split(None, 1)[0] not in _NOT_AFTER_A_POSSESSIVE:
+                        plural = plural or cand
+                        continue
                 closer = cand
                 break
-            closer = closer or plural
+            if plural and not nested and (closer is None or _SINGLE_OPEN.search(line, plural.end(), closer.start())):
+                closer = plural  # (a quote opens before any other mark closes: the mark after the plural did)
             if closer is None:
                 if reopen and len(words(line[opener.end():limit])) >= 4:
                     end = line.rfind(" ", opener.end(), limit)
