@@ -656,6 +656,15 @@ def test_the_writers_own_question_is_nobodys_and_does_not_join_the_answer():
                            ("Well, that would be a nice help,", "Alvaro Palacios")]
 
 
+@pytest.mark.parametrize("narration, speaker", [
+    ("Another intelligence source speaking to Fox News said,", "intelligence source"),
+    ("A senior official talking to CNN on Friday said:", "senior official"),
+    ("Tom Hart, speaking to CNN, said:", "Tom Hart"),
+])
+def test_whom_a_speaker_was_speaking_to_is_not_the_speaker(narration, speaker):
+    assert pairs(f'{narration} "We are ready."') == [("We are ready.", speaker)]
+
+
 @pytest.mark.parametrize("clause", ["said a source familiar with the talks.", "a source familiar with the talks said."])
 def test_a_description_with_the_phrase_its_adjective_takes_is_kept_whole(clause):
     assert extract_quotes(f'"We are ready," {clause}')[0].speaker == "source familiar with the talks"

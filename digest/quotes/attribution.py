@@ -87,6 +87,9 @@ _OWNER_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<who>{NAME}|(?:the\s+)?{NOT_IN_D
 _TRAILING_NAME = re.compile(rf"{NAME}$")
 # a name that a preposition governs is not the subject: "The authors of the research published in the journal
 # JAMA Psychiatry argued that …"
+# a subject with the listener it spoke to ("A source speaking to Fox News", "an aide talking with CNN"): the words
+# before the participle
+_SPOKEN_TO = re.compile(r"(?P<speaker>\S.*?)\s+(?:speaking|talking)\s+(?:to|with)\s+\S")
 # where a description's head and its "of" phrase end and what qualifies them begins (not inside the phrase an
 # adjective takes: "a source familiar with the talks" is kept whole)
 _QUALIFIER = re.compile(r"\s(?:published|in|at|on|(?<!familiar\s)with|who|which|that|based|working)\s")
@@ -151,6 +154,11 @@ class Attributor:
         if not who:
             return None
         who = strip_adverbs(who)
+        governed = _SPOKEN_TO.match(who)
+        if governed:  # "Another source speaking to Fox News": who speaks is the source, not the listener
+            who = governed.group("speaker")
+            if DETERMINER.match(who):
+                who = who[0].lower() + who[1:]  # (a description opening the sentence: "Another source")
         low = who.lower()
         if low in PRONOUNS:
             return self.names.referent(low, position) or self.last_person

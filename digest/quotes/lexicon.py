@@ -333,7 +333,8 @@ BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}\s*,?\s*$")
 GOVERNED = re.compile(r"\b(?:in|of|at|for|by|with|to)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+)?\Z")
 # the subject that opens a sentence, with a long appositive or what qualifies it, then its verb
 _OPENING_SUBJECT_VERB = re.compile(
-    rf"\s*{WHO}(?:,\s+[^\"“”]{{1,200}}?,|\s+(?:of|published|in|at|from|with)\s+[^\"“”,]{{1,120}}?)\s+{AUXILIARY}"
+    rf"\s*{WHO}(?:,\s+[^\"“”]{{1,200}}?,|\s+(?:of|published|in|at|from|with|speaking|talking|familiar|close)\s+"
+    rf"[^\"“”,]{{1,120}}?)\s+{AUXILIARY}"
     rf"(?:\w+ly\s+)?(?:{VERB})\b")
 _SENTENCE_WHO_VERB = re.compile(rf"{_SUBJECT_START}{WHO}{APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\b")
 VERB_WORD = re.compile(rf"\b{VERB}\b")
