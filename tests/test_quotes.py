@@ -625,6 +625,15 @@ def test_he_is_a_person_not_a_place_named_in_one_word():
     assert speakers(text)[-1] == "Walid Moallem"
 
 
+def test_a_name_inside_the_last_quote_does_not_stop_its_speaker_going_on():
+    """'Someone was named since' means named in narration: a place or person the last quote itself names is
+    the speaker's words, and the quote paragraph after it is still theirs."""
+    text = ('The state-run Global Times dismissed the protests and said Hong Kong\'s reforms were settled.\n'
+            '"The radical camp is doomed to be a paper tiger in front of Hong Kong\'s public," it said.\n'
+            '"These radicals could rally a group of people, but they face a strong legal framework."')
+    assert speakers(text) == ["Global Times", "Global Times"]
+
+
 def test_a_quote_paragraph_after_narration_is_the_words_of_that_narrations_subject():
     text = ("Gladys Block, a professor, spoke first. \"Vitamins help,\" Block said.\n"
             "Cara Welch, a vice president of the trade group, agreed with Block.\n"

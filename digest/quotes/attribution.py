@@ -545,7 +545,7 @@ def carry_speaker(quotes: list[Quote], span: Span, text: str, attributor: Attrib
         return _one_of(group.group("who")), "carried-group"
     if quotes and quotes[-1].attributed_by == "signature":
         return None, "none"  # a signature signs one quote: the next one unsigned is nobody's we know
-    if quotes and quotes[-1].speaker and (mentioned is None or mentioned[0] < quotes[-1].start):
+    if quotes and quotes[-1].speaker and (mentioned is None or mentioned[0] < quotes[-1].end):
         return quotes[-1].speaker, "carried-previous"
     if mentioned and narration and whole_paragraph:  # (a sentence's subject is as often not the speaker's)
         subject = _narration_subject(narration, narration_at, attributor)
