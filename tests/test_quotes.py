@@ -625,6 +625,14 @@ def test_he_is_a_person_not_a_place_named_in_one_word():
     assert speakers(text)[-1] == "Walid Moallem"
 
 
+def test_only_a_verb_that_takes_a_listener_names_one_after_a_closed_quote():
+    """'"…." Appel told CNN.' is a clause of its own; '"…." Correction added Nov. 18:' is a note, not "X added"."""
+    assert pairs('Tom Hart spoke on Monday. "We will rebuild." Ann Appel told CNN.') == [("We will rebuild.", "Ann Appel")]
+    text = ('The lab studied the cells. "We may not always want the ability to overreact." Correction added Nov. 18, '
+            '2019: The caption was wrong.')
+    assert speakers(text) == [None]
+
+
 def test_a_name_inside_the_last_quote_does_not_stop_its_speaker_going_on():
     """'Someone was named since' means named in narration: a place or person the last quote itself names is
     the speaker's words, and the quote paragraph after it is still theirs."""

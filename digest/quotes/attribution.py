@@ -429,9 +429,12 @@ def _clause_after(after_sentence: str, new_sentence: bool = False) -> re.Match[s
         if match and match.group("who").rsplit(None, 1)[-1].lower() in CALENDAR_WORDS:
             continue  # ('"…" announced in October, said X': a date, not who said it)
         if match:
-            if new_sentence and not (_CLAUSE_ENDS.match(after_sentence, match.end())
-                                     and _PLAIN_VERBS.intersection(match.group().lower().split())):
-                return None  # ('…' The FBI agreed.: narration, though "agreed" can report)
+            if new_sentence:
+                verbs = _PLAIN_VERBS.intersection(match.group().lower().split())
+                ends = _CLAUSE_ENDS.match(after_sentence, match.end()) or (
+                    not verbs.isdisjoint(_LISTENER_VERBS) and _LISTENER_ENDS.match(after_sentence, match.end()))
+                if not (verbs and ends):
+                    return None  # ('…' The FBI agreed.: narration, though "agreed" can report)
             return match
     return None
 
@@ -440,11 +443,13 @@ def _clause_after(after_sentence: str, new_sentence: bool = False) -> re.Match[s
 _PLAIN_VERBS = {"said", "says", "added", "adds", "told", "tells", "wrote", "writes", "asked", "asks", "explained",
                 "explains", "noted", "notes", "continued", "continues", "recalled", "recalls", "replied", "replies"}
 # what may follow a reporting clause that is a sentence of its own: its end, a comma, a place or a time,
-# or the listener and the end ('….' Appel told CNN.)
+# or, after a verb that takes one, the listener and the end ('….' Appel told CNN.; not '….' Correction added
+# Nov. 18:)
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:!?]|$|(?:in|on|at|to|during|after|before|when|while|from|of|last|this"
-                          r"|later|earlier|yesterday|today|adding|told)\b"
-                          r"|(?:(?:the\s+)?(?:[A-Z][\w.'’&-]*\s*){1,4}|reporters|journalists|me|us|him|her|them)"
-                          r"\s*(?:[,.;:!?]|$))")
+                          r"|later|earlier|yesterday|today|adding|told)\b)")
+_LISTENER_VERBS = {"told", "tells", "asked", "asks"}
+_LISTENER_ENDS = re.compile(r"\s*(?:(?:the\s+)?(?:[A-Z][\w.'’&-]*\s*){1,4}|reporters|journalists|me|us|him|her|them)"
+                            r"\s*(?:[,.;:!?]|$)")
 
 
 def _clause_before(narr_before: str) -> re.Match[str] | None:
