@@ -705,8 +705,12 @@ def test_organisations_named_with_of_and_and_speak_by_their_full_name():
     text = ("Fred Phelps founded the church in 1955.\n"
             "\"He will not be missed,\" the National Gay and Lesbian Task Force said in a statement.\n"
             "\"The order stands,\" said Judge Mary Jacobson of Mercer County Superior Court.\n"
-            "\"We are working on it,\" said U.S. Secretary of State John Kerry.")
-    assert speakers(text) == ["National Gay and Lesbian Task Force", "Mary Jacobson", "John Kerry"]
+            "\"We are working on it,\" said U.S. Secretary of State John Kerry.\n"
+            "\"It was a long shot,\" said Stephen Vladeck of the University of Texas School of Law.\n"
+            "\"We will appeal,\" said the Bank of America.\n\"We will not,\" said the Bank of the West.\n"
+            "\"It is no option,\" said President of the European Parliament Martin Schulz.")
+    assert speakers(text) == ["National Gay and Lesbian Task Force", "Mary Jacobson", "John Kerry", "Stephen Vladeck",
+                              "Bank of America", "Bank of the West", "Martin Schulz"]
 
 
 def test_a_clause_that_closes_the_sentence_names_who_said_it():

@@ -169,8 +169,9 @@ class Attributor:
         if (is_name(who) and " " not in who and not who.isupper() and low not in self.names.forms
                 and low not in self.names.by_other and self._written_alone(low)):
             who = low  # "Prosecutors say": a sentence's first word, written in lower case elsewhere (not "Player")
-        if " " in who and "'" not in who and "’" not in who and ORG_FULL_NAME.fullmatch(who):
-            named = self._named_with_organisation(who)
+        named_in_full = who[4:] if who.startswith(("the ", "The ")) else who  # ("said the Bank of America")
+        if " " in who and "'" not in who and "’" not in who and ORG_FULL_NAME.fullmatch(named_in_full):
+            named = self._named_with_organisation(named_in_full)
             if named:
                 return named
         if is_name(who) and _DEMONYM_NOUN.fullmatch(who) and self._as_noun(who):
@@ -220,7 +221,12 @@ class Attributor:
             person = person_name(part)
             if person and " " in person and person.split()[-1].lower() not in TITLES:
                 return self.names.full(person)
-        if any(word.strip(".,'’").lower() in ORG_NOUNS for word in who.split()):
+        words = who.split()
+        org_at = [at for at, word in enumerate(words) if word.strip(".,'’").lower() in ORG_NOUNS]
+        if org_at:
+            after = " ".join(words[org_at[-1] + 1:])  # "President of the European Parliament Martin Schulz"
+            if 2 <= len(words) - org_at[-1] - 1 <= 3 and person_name(after) == after:
+                return self.names.full(after)
             return re.sub(r"^The\s+", "", who)
         return None
 

@@ -208,12 +208,14 @@ AFTER_GROUP_VERB = re.compile(
     rf"^[\s,—–-]*(?!{VERB}\b)(?P<who>(?:some\s+)?(?:{NOT_IN_DESC}[a-z][\w\-]*\s+)?(?:police|{NOT_IN_DESC}[a-z][\w\-]*s))"
     rf"\s+(?:\w+ly\s+)?(?:{VERB})\b")
 # an organisation named in full, function words and all: '"…," the National Gay and Lesbian Task Force said'
-_ORG_NAME = r"(?:[A-Z][\w.'’&\-]*(?:\s+(?:(?:and|of|for|on|&)\s+)?[A-Z][\w.'’&\-]*)+)"
+_ORG_NAME = r"(?:[A-Z][\w.'’&\-]*(?:\s+(?:(?:and|of|for|on|&)\s+(?:the\s+)?)?[A-Z][\w.'’&\-]*)+)"
 ORG_FULL_NAME = re.compile(rf"(?=.*\s(?:and|of|for|on|&)\s){_ORG_NAME}")  # with a function word inside
 # ... or by its initials: '"…," the ACLU said'
-# an organisation named with its article after an inverted verb, known by the noun it ends with: '"…," said the
-# Associated Press', 'writes the New York Times' (not 'said the South African': a person, named before)
-_THE_ORGANISATION = rf"the\s+(?:[A-Z][\w.'’&\-]*\s+){{0,4}}{word_alternation(w.capitalize() for w in ORG_NOUNS)}\b"
+# an organisation named with its article after an inverted verb, known by the noun it ends with (and its "of"
+# phrase): '"…," said the Associated Press', 'writes the New York Times', 'said the Bank of America' (not 'said
+# the South African': a person, named before)
+_THE_ORGANISATION = (rf"the\s+(?:[A-Z][\w.'’&\-]*\s+){{0,4}}{word_alternation(w.capitalize() for w in ORG_NOUNS)}\b"
+                     rf"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’&\-]*(?:\s+[A-Z][\w'’&\-]*){{0,3}})?")
 AFTER_ORG_VERB = re.compile(
     rf"^[\s,—–-]*(?:the|The)\s+(?P<who>{_ORG_NAME}|[A-Z]{{2,6}}(?![\w.]))\s+(?:\w+ly\s+)?(?:{VERB})\b")
 # '"…," was how Ford described it': the quote is the subject of a clause that names who said it
