@@ -673,6 +673,16 @@ def test_the_writers_own_question_is_nobodys_and_does_not_join_the_answer():
                            ("Well, that would be a nice help,", "Alvaro Palacios")]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('The state agency quoted Jum Akbar as saying, "We will fight on."', "Jum Akbar"),
+    ('Tom Zickuhr was arrested.\n"I was not going to let her go," the report quotes Zickuhr as saying.', "Tom Zickuhr"),
+    ('Petra quoted Nasser Judeh as saying: "Jordan will not stand by."', "Nasser Judeh"),
+    ('State media quoted Nasser Judeh as saying that Jordan "will not stand by."', "Nasser Judeh"),
+])
+def test_who_is_quoted_as_saying_it_speaks_not_who_quotes_them(text, speaker):
+    assert speakers(text) == [speaker]
+
+
 @pytest.mark.parametrize("narration, speaker", [
     ("Another intelligence source speaking to Fox News said,", "intelligence source"),
     ("A senior official talking to CNN on Friday said:", "senior official"),

@@ -50,6 +50,7 @@ from digest.quotes.lexicon import (
     VERB_WORDS,
     before_who_verb,
     nearest_clause_before,
+    quoted_as_saying,
     sentence_who_verb,
     word_alternation,
 )
@@ -426,6 +427,9 @@ def _clause_after(after_sentence: str, new_sentence: bool = False) -> re.Match[s
     """A reporting clause right after the closing mark: `"…," X said`, `said X`, `according to X`.
     After a quote closed by a full stop the next sentence is only a clause if it ends with it (`'….' Hart
     said.`); one that goes on to an object is narration (`'…' The council called the flood …`)."""
+    quoted = quoted_as_saying(after_sentence)
+    if quoted and not new_sentence:
+        return quoted  # ('"…," the report quotes Zickuhr as saying.')
     head = after_sentence.lstrip(" ,—–-").split(None, 1)
     verb_first = bool(head) and head[0] in VERB_WORDS  # (the verb-first patterns only where a verb is first)
     for pattern in _CLAUSES_AFTER:
@@ -462,6 +466,9 @@ def _clause_before(narr_before: str) -> re.Match[str] | None:
     """A reporting clause that introduces the quote: `X said: "…"`, `said X, "…"`, `according to X, "…"`,
     `X released a statement saying "…"`. Each end-anchored search runs from ~300 positions, so each is
     tried only where its words are."""
+    quoted = quoted_as_saying(narr_before)
+    if quoted and not narr_before[quoted.end():].strip(" ,:"):
+        return quoted  # ('The agency quoted Jum Akbar as saying, "…"')
     if VERB_WORD.search(narr_before, max(0, len(narr_before) - VERB_REACH)):
         match = before_who_verb(narr_before, LOOKBACK + 100)
         if match and not GOVERNED.search(narr_before, 0, match.start("who")):

@@ -40,6 +40,7 @@ from digest.quotes.lexicon import (
     names_a_work_after,
     names_a_work_before,
     question_put_to_the_subject,
+    quoted_as_saying,
     scare_cue_before,
     sentence_who_judged,
     sentence_who_verb,
@@ -118,7 +119,7 @@ def extract_quotes(text: str) -> list[Quote]:
             sentence = narr_before + " " + first_sentence(after)
             # a clause that closes the sentence names who said it ('"A variety of factors" led to ..., Zuroff
             # said.'), whoever else the sentence names first
-            sentence_match = (search_end(CLAUSE_AT_END, sentence, LOOKBACK)
+            sentence_match = (quoted_as_saying(sentence) or search_end(CLAUSE_AT_END, sentence, LOOKBACK)
                               or search_end(INVERTED_CLAUSE_AT_END, sentence, LOOKBACK) or sentence_who_verb(sentence)
                               or SENTENCE_ACCORDING.search(sentence))
             if sentence_match is not None:

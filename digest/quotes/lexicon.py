@@ -391,6 +391,17 @@ INVERTED_CLAUSE_AT_END = re.compile(rf",\s+(?:{VERB})\s+(?P<who>{ROLE_NAME}|{_TH
 # China scholar.'
 INVERTED_CLAUSE_LATER = re.compile(rf",\s+(?:{VERB_AFTER_QUOTE})\s+{_PRE_TITLE}?(?P<who>{ROLE_NAME})(?=\s*[,.!?]|\s*$)")
 SENTENCE_ACCORDING = re.compile(rf"\b{_ACCORDING}")
+# "The agency quoted Jum Akbar as saying", '"…," the report quotes Zickuhr as saying': who is quoted speaks, not
+# who quotes them
+
+
+def quoted_as_saying(text: str) -> re.Match[str] | None:
+    """The last "quoted X as saying" in `text` (looked for only where "as saying" is)."""
+    at = text.rfind(" as saying")
+    return _QUOTED_AS_SAYING.search(text, max(0, at - 120), at + 10) if at >= 0 else None
+
+
+_QUOTED_AS_SAYING = re.compile(rf"\bquot(?:ed|es|ing)\s+(?P<who>{ROLE_NAME}|{_DESC}|him|her|them)\s+as\s+saying\b")
 ANY_VERB_WHO = re.compile(rf"(?:{INVERTED_VERB})\s+(?P<who>{ROLE_NAME})")
 # "Gladys Block, a professor": found from the ", a" (rare, so quick to scan for), then the name before it
 APPOSITIVE_START = re.compile(
