@@ -633,6 +633,14 @@ def test_only_a_verb_that_takes_a_listener_names_one_after_a_closed_quote():
     assert speakers(text) == [None]
 
 
+def test_he_or_she_is_a_person_not_the_organisation_named_last():
+    """An organisation that spoke is still no "he": the pronoun goes back to the person named before it."""
+    text = ('The British Cabinet Office announced the news on Monday.\nIn his first comments since, Prince Charles, '
+            'the heir to the British throne, said he was "thrilled."\n"It is a very nice thought to become a '
+            'grandfather," he told reporters.')
+    assert speakers(text) == ["Prince Charles", "Prince Charles"]
+
+
 def test_a_name_inside_the_last_quote_does_not_stop_its_speaker_going_on():
     """'Someone was named since' means named in narration: a place or person the last quote itself names is
     the speaker's words, and the quote paragraph after it is still theirs."""
