@@ -508,7 +508,7 @@ def attribution(content: str, after: str, narr_before: str, full: bool) -> str |
     after_sentence = first_sentence(after)
     ends = content.rstrip("'’ ")[-1:]
     closes = ends in (".", "!", "?") and narr_before.rstrip().endswith((",", ":"))
-    new_sentence = _opens_a_sentence_after(ends, after_sentence)
+    new_sentence = _opens_a_sentence_after(content, after_sentence)
     if closes:
         match = _clause_before(narr_before) or _clause_after(after_sentence, new_sentence)
     else:
@@ -524,18 +524,17 @@ def attribution(content: str, after: str, narr_before: str, full: bool) -> str |
     return match.group("who") if match else None
 
 
-def _opens_a_sentence_after(ends: str, after_sentence: str) -> bool:
-    """Does a new sentence follow a quote that `ends` with this character? (then a clause after it must end
-    there: `_clause_after`'s `new_sentence`)"""
-    return ends == "." and after_sentence.lstrip(" ,")[:1].isupper()
+def _opens_a_sentence_after(content: str, after_sentence: str) -> bool:
+    """Does a new sentence follow a quote of `content` that its full stop closed? (then a clause after it must
+    end there: `_clause_after`'s `new_sentence`)"""
+    return content.rstrip("'’ ")[-1:] == "." and after_sentence.lstrip(" ,")[:1].isupper()
 
 
 def has_clause_after(content: str, after: str) -> bool:
     """Is a reporting clause of the quote's own after it (`"…," he adds`)? Then it is a quote in its own
     right, not the end of the one before that a clause between the two attributed (`"A," he said. "B."`)."""
     after_sentence = first_sentence(after)
-    return _clause_after(after_sentence, _opens_a_sentence_after(content.rstrip("'’ ")[-1:], after_sentence)) \
-        is not None
+    return _clause_after(after_sentence, _opens_a_sentence_after(content, after_sentence)) is not None
 
 
 # a paragraph opening with a group doing something with words: "Facebook friends commented on the photo"
@@ -602,12 +601,10 @@ def _sentence_before(text: str, span: Span, paragraph_start: int, paragraph_end:
     inside its paragraph ("Facebook friends commented on the photo. 'That is my friend.'"); text None
     when the quote does not, or that sentence holds quotation marks."""
     opening = span.start - 1
-    before = text[paragraph_start:opening]
-    if not before.strip() or last_stop(before.rstrip()) != len(before.rstrip()) or \
-            not _STANDS_AS_A_SENTENCE.match(text, span.end, paragraph_end):
+    before = text[paragraph_start:opening].rstrip()
+    if not before or last_stop(before) != len(before) or not _STANDS_AS_A_SENTENCE.match(text, span.end, paragraph_end):
         return 0, None
-    head = before.rstrip()[:-1]
-    begins = paragraph_start + max(last_stop(head), 0)
+    begins = paragraph_start + max(last_stop(before[:-1]), 0)
     sentence = text[begins:opening]
     narration = sentence.lstrip("’'”\" ")  # (after the close of a quote that ended the sentence before)
     begins += len(sentence) - len(narration)

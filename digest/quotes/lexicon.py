@@ -240,7 +240,7 @@ BEFORE_WHO_VERB = re.compile(
 )
 
 
-_PRONOUN_SUBJECTS = {"he", "she", "they", "it", "we", "i"}
+_PRONOUN_SUBJECTS = PRONOUNS | {"it", "i"}
 # a subject that is a name with its article, "the Sun", "The White House" (not "the judge", "the Sun reporter";
 # the article may stand before the subject found)
 _INSTITUTION = re.compile(r"(?<!\w)[Tt]he\s+(?:[A-Z][\w.'’&-]*\s*)+\Z")
@@ -393,6 +393,7 @@ INVERTED_CLAUSE_LATER = re.compile(rf",\s+(?:{VERB_AFTER_QUOTE})\s+{_PRE_TITLE}?
 SENTENCE_ACCORDING = re.compile(rf"\b{_ACCORDING}")
 # "The agency quoted Jum Akbar as saying", '"…," the report quotes Zickuhr as saying': who is quoted speaks, not
 # who quotes them
+_QUOTED_AS_SAYING = re.compile(rf"\bquot(?:ed|es|ing)\s+(?P<who>{ROLE_NAME}|{_DESC}|him|her|them)\s+as\s+saying\b")
 
 
 def quoted_as_saying(text: str) -> re.Match[str] | None:
@@ -400,8 +401,6 @@ def quoted_as_saying(text: str) -> re.Match[str] | None:
     at = text.rfind(" as saying")
     return _QUOTED_AS_SAYING.search(text, max(0, at - 120), at + 10) if at >= 0 else None
 
-
-_QUOTED_AS_SAYING = re.compile(rf"\bquot(?:ed|es|ing)\s+(?P<who>{ROLE_NAME}|{_DESC}|him|her|them)\s+as\s+saying\b")
 ANY_VERB_WHO = re.compile(rf"(?:{INVERTED_VERB})\s+(?P<who>{ROLE_NAME})")
 # "Gladys Block, a professor": found from the ", a" (rare, so quick to scan for), then the name before it
 APPOSITIVE_START = re.compile(

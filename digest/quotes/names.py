@@ -465,7 +465,7 @@ class Names:
             if found is None or gender is None:
                 return found[1] if found else None
             pos, name = found
-            if gender and person_name(name) is None:  # ("he" is no "Coca-Cola Company", however it spoke)
+            if person_name(name) is None:  # ("he" is no "Coca-Cola Company", however it spoke)
                 at = pos
                 continue
             start = self._sentence_start(pos)
