@@ -206,3 +206,54 @@ def test_a_subject_inside_a_preposition_s_phrase_is_not_who_speaks(sentence, spe
     appositive or a qualifying phrase ("heir to X", "published in X")."""
     text = f'The harbour closed in May.\n{sentence} "a great success."'
     assert speaker_of(text, "a great success")[0].split()[0] == speaker.split()[0]
+
+
+@pytest.mark.parametrize("clause, speaker", [
+    # the clause's own sentence names others: they are its circumstances, and the speaker goes on
+    ("said Mayor Dana Whitlock, a former ally of Gov. Kevin Marsh.", "Dana Whitlock"),
+    ("Dana Whitlock said on Saturday at the harbour, where Kevin Marsh also spoke.", "Dana Whitlock"),
+    # a sentence of its own after the clause names someone else: the quote is theirs as far as we can tell
+    ("Dana Whitlock told ITV. Kevin Marsh shook his head.", "Kevin Marsh"),
+    ("said Dana Whitlock. Gov. Kevin Marsh shook his head.", "Kevin Marsh"),
+])
+def test_names_in_the_reporting_clause_s_sentence_do_not_stop_its_speaker_going_on(clause, speaker):
+    text = ('Kevin Marsh said the harbour could wait. "The pier will be rebuilt this year," '
+            f'{clause} "We have the money for it."')
+    assert speaker_of(text, "the money")[0] == speaker
+
+
+@pytest.mark.parametrize("clause, speaker", [
+    ("Mrs. Ortega said.", "Lucia Ortega"),
+    ("Ms Ortega said.", "Lucia Ortega"),
+    ("Mr. Ortega said.", "Daniel Ortega"),
+    ("Ortega said.", "Daniel Ortega"),  # (no honorific: the first of them the article names)
+])
+def test_an_honorific_tells_apart_two_people_with_one_family_name(clause, speaker):
+    text = ("Daniel Ortega ran the harbour board for a decade, and he still sits on it. His wife, Lucia Ortega, "
+            f'chairs the port trust; she took the post in May.\n"We will open the pier on Monday," {clause}')
+    assert speaker_of(text, "open the pier")[0] == speaker
+
+
+@pytest.mark.parametrize("clause, speaker", [
+    # a party or a country inside the role after the verb is a word of the role, not the speaker
+    ("said veteran Democratic strategist Paul Begala.", "Paul Begala"),
+    ("said veteran Democratic strategist and wordsmith Paul Begala, a former adviser.", "Paul Begala"),
+    ("said longtime Trump adviser Roger Stone.", "Roger Stone"),
+    # the service before a title may be written with initials
+    ("said U.S. Navy Rear Adm. John Kirby.", "John Kirby"),
+    ("U.S. Navy Rear Adm. John Kirby said.", "John Kirby"),
+    # (controls: a role of lower-case words alone, and two people joined by "and", who are not one speaker)
+    ("said planetary geologist Rosaly Lopes of NASA.", "Rosaly Lopes"),
+    ("said police and Tom Hart.", None),
+])
+def test_a_role_with_capitalised_words_before_the_name_after_the_verb(clause, speaker):
+    text = f'Donald Trump spoke on Monday, and the Democratic Party answered. "We lost some time," {clause}'
+    assert speaker_of(text, "lost some time")[0] == speaker
+
+
+def test_a_pronoun_a_pattern_took_as_a_name_is_resolved_as_a_pronoun():
+    """'… condemning "…." He said …': the subject a pattern found for the fragment is "He", whom the pronoun
+    means is the speaker (it had been "He", as if a name)."""
+    text = ('"We are ready," Kevin Marsh said on Monday.\nKevin Marsh released a statement condemning '
+            '"a reckless act of sabotage." He said the police had been told.')
+    assert speaker_of(text, "reckless act")[0] == "Kevin Marsh"

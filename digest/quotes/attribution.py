@@ -60,6 +60,7 @@ from digest.quotes.names import (
     OPENING_MARK,
     Names,
     clean_name,
+    honorific_gender,
     is_name,
     keeps_its_article,
     person_name,
@@ -68,7 +69,7 @@ from digest.quotes.names import (
 )
 from digest.quotes.spans import DOUBLE_MARK, Quote, Span, occurrences
 from digest.quotes.subjects import LOOKBACK, WHO_BEFORE_VERB
-from digest.text import search_end
+from digest.text import search_end, split_sentences
 
 _DOCUMENT_WORD = word_alternation(DOCUMENTS)
 _AUTHOR_SAID_IN = re.compile(rf"\s(?:said|wrote|argued|stated|alleged|says|writes|argues|states|alleges)\s+in\s+"
@@ -180,7 +181,10 @@ class Attributor:
             # a nationality (a person's name never takes "the")
             return self.names.last_before(position)
         if is_name(who):
-            name = self.names.full(clean_name(who))
+            cleaned = clean_name(who)
+            if cleaned.lower() in PRONOUNS:  # ("Thursday night condemning He": the name a pattern took is "He")
+                return self.resolve(cleaned.lower(), position)
+            name = self.names.full_as(cleaned, honorific_gender(who))
             if not name or name.lower() in TITLES or name.lower() in CALENDAR_WORDS:
                 return None
             self.last_person = name
@@ -562,13 +566,26 @@ def carry_speaker(quotes: list[Quote], span: Span, text: str, attributor: Attrib
         return _one_of(group.group("who")), "carried-group"
     if quotes and quotes[-1].attributed_by == "signature":
         return None, "none"  # a signature signs one quote: the next one unsigned is nobody's we know
-    if quotes and quotes[-1].speaker and (mentioned is None or mentioned[0] < quotes[-1].end):
+    if quotes and quotes[-1].speaker and (mentioned is None or mentioned[0] < _named_since(quotes[-1], span, text)):
         return quotes[-1].speaker, "carried-previous"
     if mentioned and narration and whole_paragraph:  # (a sentence's subject is as often not the speaker's)
         subject = _narration_subject(narration, narration_at, attributor)
         if subject:
             return subject, "carried-subject"
     return (mentioned[1], "carried-mention") if mentioned else (attributor.last_person, "carried-last")
+
+
+def _named_since(last: Quote, span: Span, text: str) -> int:
+    """Where a name must be for someone other than the last quote's speaker to be speaking: past the last quote,
+    or, when its reporting clause follows it and this quote opens the next sentence, past that clause's
+    sentence, whose names are the speaker's circumstances ('"…," Mr. Obama said at the gala, where Mrs.
+    Clinton also spoke. "…"'; '"…," said Gov. Phil Bryant, a former backer of Sen. Ted Cruz. "…"')."""
+    between = text[last.end + 1:max(last.end + 1, span.start - 1)]
+    sentence = between.rstrip()
+    # (one sentence as the splitter reads it: "Sen. Ted Cruz" goes on, "… told CNN. Martha Robertson …" does not)
+    if "\n" in between or last_stop(sentence) != len(sentence) or len(split_sentences(sentence)) != 1:
+        return last.end
+    return span.start if has_clause_after(last.parts[-1] if last.parts else last.quote, between) else last.end
 
 
 def _one_of(group: str) -> str:

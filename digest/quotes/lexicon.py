@@ -176,7 +176,7 @@ APPOSITIVE = rf"{_PARTY_ID}(?:,\s+[^,\"“”]{{1,160}},)?"
 # and the titles before the last ("Lt. Col."); the name group starts at the last title, which clean_name drops
 _TITLE_AHEAD = rf"(?=(?:{_HONORIFICS})\.\s)"
 _PRE_TITLE = (rf"(?:(?:(?:(?:former|retired|acting|outgoing|incoming|interim)\s+|then-)(?=[A-Z])"
-              rf"(?:(?:[A-Z][\w'’\-]*\s+){{1,3}}{_TITLE_AHEAD})?|(?:[A-Z][\w'’\-]*\s+){{1,3}}{_TITLE_AHEAD})"
+              rf"(?:(?:[A-Z][\w.'’\-]*\s+){{1,3}}{_TITLE_AHEAD})?|(?:[A-Z][\w.'’\-]*\s+){{1,3}}{_TITLE_AHEAD})"
               rf"(?:(?:{_HONORIFICS})\.\s+{_TITLE_AHEAD})*)")
 # text right after the closing mark
 # after a quote, an appositive may run to several commas: '"…," Harry Bond, 30, of Raleigh, N.C., who was
@@ -195,7 +195,12 @@ AUXILIARY = rf"(?:(?:{'|'.join(_AUXILIARIES)})\s+)?{_WEEKDAY}?"
 _BARE_ROLE = rf"(?:(?:{NOT_IN_DESC}[a-z][\w\-'’]*\s+){{1,3}}(?={NAME}))"
 # ... after the verb, where "said the South African" is a description, not a role and a name
 # (an age is one of its words: '"…," wrote 43-year-old Martin Taylor')
-_ROLE_AFTER_VERB = rf"(?:(?:the\s+|a\s+|an\s+)?(?:(?!(?:the|a|an)\s){NOT_IN_DESC}(?:[a-z][\w\-'’]*|\d+-year-old)\s+){{1,3}}(?={NAME}))"
+# (a capitalised word before a lower-case one is one of the role's words, a party's or a country's, as is an "and"
+# between two: '"…," said veteran Democratic strategist and wordsmith Paul Begala', 'said longtime Trump adviser
+# Roger Stone')
+_ROLE_WORD = rf"(?:(?!(?:the|a|an)\s){NOT_IN_DESC}(?:[a-z][\w\-'’]*|\d+-year-old)\s+)"
+_ROLE_AFTER_VERB = (rf"(?:(?:the\s+|a\s+|an\s+)?{_ROLE_WORD}(?:(?:[A-Z][\w\-'’]*\s+|and\s+)?(?=[a-z]){_ROLE_WORD}){{0,2}}"
+                    rf"(?={NAME}))")
 AFTER_WHO_VERB = re.compile(
     rf"^[\s,—–-]*{_PRE_TITLE}?{_BARE_ROLE}?{WHO}(?:{_LONG_APPOSITIVE}|{_UNCLOSED_APPOSITIVE})\s+{AUXILIARY}"
     rf"(?:\w+ly\s+)?(?:{VERB})\b")

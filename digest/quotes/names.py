@@ -357,6 +357,16 @@ class Names:
             known = self._full[name] = self._fullest(name)
         return known
 
+    def full_as(self, name: str, gender: str | None) -> str:
+        """`full`, for a name an honorific gives a gender ("Mrs. Obama", `HONORIFIC_GENDER`): of two people with
+        that family name ("Barack Obama", "Michelle Obama"), the one the article writes with that gender,
+        where the first mention's form is written with the other."""
+        full = self.full(name)
+        if gender is None or " " in name or self.gender(full) == gender:
+            return full
+        others = [f for f in self.forms.get(name.lower(), ()) if f != full and self.gender(f) == gender]
+        return self.full(others[0]) if others else full
+
     def _fullest(self, name: str) -> str:
         parts = name.lower().split()
         if not parts:
@@ -577,6 +587,16 @@ def strip_adverbs(who: str) -> str:
 _POSSESSIVE = ("'", "'s")  # the endings of "Austria's", "Reuters'"
 DETERMINER = re.compile(r"^(?:the|a|an|one|another|his|her|their|its|this|these)\s+(?:of\s+(?:the|his|her|their|its)\s+)?", re.I)
 OPENING_MARK = re.compile(r"[“\"]")
+
+
+# the honorifics that say whether a person is a man or a woman
+HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def honorific_gender(raw: str) -> str | None:
+    """"m" for "Mr. Obama", "f" for "Mrs. Obama" and "Ms Obama" (UK copy writes no stop); None for others."""
+    parts = raw.split()
+    return HONORIFIC_GENDER.get(parts[-2].lower().rstrip(".")) if len(parts) >= 2 else None
 
 
 @memoised(20_000)
