@@ -191,6 +191,18 @@ def test_a_single_mark_after_a_double_one_closes_both():
     assert [q.quote for q in extract_quotes(text)] == ["It was that feeling of “this is the song.”", "It clicked,"]
 
 
+@pytest.mark.parametrize("opener, closer", [("“", "”"), ("‘", "’")])
+def test_an_opening_mark_typed_after_a_comma_for_the_close_closes(opener, closer):
+    """'“It is unusual,“ said Larry Noble': a mark before a blank opens nothing, whichever way it is typed."""
+    text = (f"Larry Noble has advised three campaigns. {opener}It is unusual,{opener} said Larry Noble, an "
+            f"attorney. {opener}It is a hard thing to do.{closer} Other lawyers disagreed.")
+    [quote] = extract_quotes(text)
+    assert (quote.quote, quote.speaker) == ("It is unusual, It is a hard thing to do.", "Larry Noble")
+    # (marks typed as they should be read as before)
+    text = f"Tom Hart said the answer was {opener}yes{closer} in the end, and {opener}Never again,{closer} he said."
+    assert [q.quote for q in extract_quotes(text)] == ["yes", "Never again,"]
+
+
 def test_uk_copy_nests_double_marks_in_its_single_ones():
     """A UK quote holding a double-marked one is one quote: the double marks do not make it US copy."""
     text = ("Rescuers reached the village at dawn. ‘My neighbour shouted \"get out now\" and we ran,’ said "
@@ -874,8 +886,8 @@ def _spans_reading_every_break(text):
             paragraph, open_at = paragraph + 1, None
         elif open_at is None:
             open_at = None if mark == "”" else i
-        elif mark in "\"”":
-            if i > open_at + 1:
+        elif mark in "\"”" or mark == "“" and text[i - 1] in ",.!?…" and text[i + 1:i + 2] in ("", " ", "\n"):
+            if i > open_at + 1:  # (an opener typed for the close, after a stop and before a blank, closes too)
                 spans.append((open_at + 1, i, paragraph, False))
             open_at = None
         elif mark == "“" and text[open_at] == "“":

@@ -85,6 +85,15 @@ def occurrences(text: str, part: str) -> Iterator[int]:
         at = text.find(part, at + 1)
 
 
+def _closes_as_typed(text: str, at: int) -> bool:
+    """An opening mark right after a comma or a stop and before a blank closes the quote: a typo that copy
+    makes ('“It's unusual,“ said Larry Noble'), for an opening mark stands before a word."""
+    return text[at - 1:at] in _TYPED_CLOSE_BEFORE and (at + 1 == len(text) or text[at + 1].isspace())
+
+
+_TYPED_CLOSE_BEFORE = frozenset(",.!?…")
+
+
 def double_spans(text: str) -> list[Span]:
     """Spans between double quotation marks, paragraph by paragraph; a quote still open at the end of a
     paragraph runs to its end (`open_end`). A second curly opener restarts an unclosed span. (The marks are
@@ -107,7 +116,7 @@ def double_spans(text: str) -> list[Span]:
             break
         if open_at is None:
             open_at = None if ch == "”" else i  # every mark but the closing curly one opens
-        elif ch in _CLOSERS_D:
+        elif ch in _CLOSERS_D or ch == "“" and _closes_as_typed(text, i):
             if i > open_at + 1:
                 spans.append(Span(open_at + 1, i, p_index, False))
             open_at = None
@@ -121,7 +130,8 @@ _SINGLE_OPEN = re.compile(r"[‘'](?<![^\s(\[—―–-]‘)(?<![^\s(\[—―–
 # (― the bar signatures use). A mark doubled closes a quotation nested in the same marks and the quote
 # around it ('we have to think 'Where to?'' he said): the second one is the quote's close; so does one after a
 # double mark that closes a quotation nested in it (‘… feeling of “this is the song.”’)
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…%”\"])[’'](?=[\s.,;:!?)\]—―–-]|$)|(?<=[\w.,!?…%][’'])[’'](?=[\s.,;:!?)\]—―–-]|$)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…%”\"])[’'](?=[\s.,;:!?)\]—―–-]|$)|(?<=[\w.,!?…%][’'])[’'](?=[\s.,;:!?)\]—―–-]|$)"
+                           r"|(?<=[.,!?…])‘(?=\s|$)")  # (and an opening mark typed for the close: `_closes_as_typed`)
 # the words a possessive never comes before (it stands before a noun): after "s'" they show a close ('political
 # consequences' if more people …)
 _NOT_AFTER_A_POSSESSIVE = frozenset(
