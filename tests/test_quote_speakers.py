@@ -257,3 +257,30 @@ def test_a_pronoun_a_pattern_took_as_a_name_is_resolved_as_a_pronoun():
     text = ('"We are ready," Kevin Marsh said on Monday.\nKevin Marsh released a statement condemning '
             '"a reckless act of sabotage." He said the police had been told.')
     assert speaker_of(text, "reckless act")[0] == "Kevin Marsh"
+
+
+def test_a_fragment_that_ends_its_sentence_is_its_own_sentence_s_clause_s():
+    """'X is telling supporters that "…." The businessman says …': the next sentence's subject did not say it."""
+    text = ('"We won," Kevin Marsh said on Tuesday. Kevin Marsh is telling supporters that "when you win, it is '
+            'beautiful." The businessman says running for office is tough.')
+    assert speaker_of(text, "when you win")[0] == "Kevin Marsh"
+    # (a fragment whose own sentence names no one who says it still takes the clause of the sentence after it)
+    text = ('"We won," Kevin Marsh said on Tuesday. The result was "a landslide." The harbour board will ask for '
+            'a recount, Marsh said.')
+    assert speaker_of(text, "landslide")[0] == "Kevin Marsh"
+
+
+def test_according_to_a_description_takes_it_whole():
+    text = ('Kevin Marsh had a check-up in May. According to his longtime personal physician, Marsh had '
+            '"astonishingly excellent" results.')
+    assert speaker_of(text, "astonishingly")[0] == "longtime personal physician"
+
+
+def test_a_quote_s_narration_does_not_run_back_into_the_quote_that_closed_the_sentence_before():
+    """UK copy runs signed quotes together ('‘…’― Ann Diaz ‘…’ ― Tom Hart'): a single mark after a stop is not
+    read as a sentence's end, so the sentence before the second quote ran back into the first, whose "he
+    states" was taken for its reporting clause."""
+    text = ("Kevin Marsh spoke on Monday. Readers wrote in. ‘He shows no respect, and he proudly states that he "
+            "pays no tax.’― Stephanie Egan ‘Tonight showed who he really is. We deserve better.’ ― Martha Aguilar "
+            "‘He relies on slogans.’ ― Tom Hart")
+    assert [q.speaker for q in extract_quotes(text)] == ["Stephanie Egan", "Martha Aguilar", "Tom Hart"]

@@ -512,7 +512,7 @@ def attribution(content: str, after: str, narr_before: str, full: bool) -> str |
     after_sentence = first_sentence(after)
     ends = content.rstrip("'’ ")[-1:]
     closes = ends in (".", "!", "?") and narr_before.rstrip().endswith((",", ":"))
-    new_sentence = _opens_a_sentence_after(content, after_sentence)
+    new_sentence = opens_a_sentence_after(content, after_sentence)
     if closes:
         match = _clause_before(narr_before) or _clause_after(after_sentence, new_sentence)
     else:
@@ -528,7 +528,7 @@ def attribution(content: str, after: str, narr_before: str, full: bool) -> str |
     return match.group("who") if match else None
 
 
-def _opens_a_sentence_after(content: str, after_sentence: str) -> bool:
+def opens_a_sentence_after(content: str, after_sentence: str) -> bool:
     """Does a new sentence follow a quote of `content` that its full stop closed? (then a clause after it must
     end there: `_clause_after`'s `new_sentence`)"""
     return content.rstrip("'’ ")[-1:] == "." and after_sentence.lstrip(" ,")[:1].isupper()
@@ -538,7 +538,7 @@ def has_clause_after(content: str, after: str) -> bool:
     """Is a reporting clause of the quote's own after it (`"…," he adds`)? Then it is a quote in its own
     right, not the end of the one before that a clause between the two attributed (`"A," he said. "B."`)."""
     after_sentence = first_sentence(after)
-    return _clause_after(after_sentence, _opens_a_sentence_after(content, after_sentence)) is not None
+    return _clause_after(after_sentence, opens_a_sentence_after(content, after_sentence)) is not None
 
 
 # a paragraph opening with a group doing something with words: "Facebook friends commented on the photo"

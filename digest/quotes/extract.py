@@ -18,6 +18,7 @@ from digest.quotes.attribution import (
     has_clause_after,
     is_title_case,
     last_sentence,
+    opens_a_sentence_after,
     sentence_around,
     signature,
     signature_in_run,
@@ -67,12 +68,19 @@ def extract_quotes(text: str) -> list[Quote]:
     link_continuations(text, spans)
     attributor = Attributor(text)
     quotes: list[Quote] = []
+    previous_end = -1
     for span in spans:
         content = text[span.start:span.end].strip()
-        if not WORD_CHARACTER.search(content) or content.isdigit():
-            continue  # (an id in markup that reached the text: tweet_id="6942…")
         before, after = sentence_around(text, span.start, span.end)
         narr_before = last_sentence(before)
+        if previous_end > span.start - 1 - len(narr_before) and text[previous_end - 1] in ".!?":
+            # the sentence before a quote does not run back into a quote before it that closed its sentence, as
+            # it can where a single closing mark after a stop is not read as a sentence's end ('‘… people.’―
+            # Ann Diaz ‘…’'); a fragment's sentence may hold other quotes (X said ‘…’ and ‘…’)
+            narr_before = text[previous_end + 1:span.start - 1]
+        previous_end = span.end
+        if not WORD_CHARACTER.search(content) or content.isdigit():
+            continue  # (an id in markup that reached the text: tweet_id="6942…")
         if span.continues and quotes and quotes[-1].kind == "full":
             quote = quotes[-1]
             quote.add_part(content, span.end)
@@ -116,16 +124,19 @@ def extract_quotes(text: str) -> list[Quote]:
                 and not text.count("\n", quotes[-1].end, span.start):
             speaker, how = quotes[-1].speaker, quotes[-1].attributed_by  # '… "A" but said that "B"'
         if not full and speaker is None:
-            sentence = narr_before + " " + first_sentence(after)
-            # a clause that closes the sentence names who said it ('"A variety of factors" led to ..., Zuroff
-            # said.'), whoever else the sentence names first
-            sentence_match = (quoted_as_saying(sentence) or search_end(CLAUSE_AT_END, sentence, LOOKBACK)
-                              or search_end(INVERTED_CLAUSE_AT_END, sentence, LOOKBACK) or sentence_who_verb(sentence)
-                              or SENTENCE_ACCORDING.search(sentence))
-            if sentence_match is not None:
-                speaker = attributor.resolve(sentence_match.group("who"), span.start)
-            else:
-                speaker = _judged_by(attributor, sentence, span.start)
+            after_sentence = first_sentence(after)
+            sentence = narr_before + " " + after_sentence
+            # a fragment that ends its sentence ('… is telling supporters that "when you win, it's beautiful."
+            # The businessman says …') is the words of its own sentence's clause, where that has one
+            own = (narr_before,) if opens_a_sentence_after(content, after_sentence) else ()
+            for reading in (*own, sentence):
+                sentence_match = _fragment_clause(reading)
+                if sentence_match is not None:
+                    speaker = attributor.resolve(sentence_match.group("who"), span.start)
+                else:
+                    speaker = _judged_by(attributor, reading, span.start)
+                if speaker is not None:
+                    break
             if speaker is None:
                 continue  # an unattributed fragment is a scare quote, not speech; nor is one nobody is named for
             how = "sentence"
@@ -152,6 +163,14 @@ def extract_quotes(text: str) -> list[Quote]:
 # 'I take this,' said Dr. Edgar Miller, …' (the source lost the closing mark; the quoted words end at the clause,
 # which ends there too: not "…, Kerry said that …" inside a long quote)
 _CLAUSE_INSIDE = re.compile(rf"[,!?]['’]?(?=\s+(?:(?:{INVERTED_VERB})\s+{NAME}|{NAME}\s+(?:{VERB}))\s*[,.])")
+
+
+def _fragment_clause(sentence: str) -> re.Match[str] | None:
+    """The reporting clause of a sentence that quotes a fragment: a clause that closes the sentence names who
+    said it ('"A variety of factors" led to ..., Zuroff said.'), whoever else the sentence names first."""
+    return (quoted_as_saying(sentence) or search_end(CLAUSE_AT_END, sentence, LOOKBACK)
+            or search_end(INVERTED_CLAUSE_AT_END, sentence, LOOKBACK) or sentence_who_verb(sentence)
+            or SENTENCE_ACCORDING.search(sentence))
 
 
 def _end_before_clause(text: str, span: Span) -> None:

@@ -236,7 +236,9 @@ DOCUMENTS = {"motion", "filing", "statement", "affidavit", "document", "document
 # "according to a statement from the ministry": the document's author is who speaks
 _DOCUMENT_FROM = (rf"(?:(?:a|an|the|its|his|her|their)\s+(?:[\w\-]+\s+)?{word_alternation(DOCUMENTS)}\s+"
                   rf"(?:from|by|(?:issued|released|signed)\s+by)\s+)")
-_ACCORDING = rf"[Aa]ccording to\s+{_DOCUMENT_FROM}?(?P<who>{NAME}|{_DESC})"
+# (a description taken whole where its end shows, "according to his longtime personal physician, …", but for a
+# participle that opens what qualifies it, "a report published in …"; else its head)
+_ACCORDING = rf"[Aa]ccording to\s+{_DOCUMENT_FROM}?(?P<who>{NAME}|{_DESC}(?<!ed){_DESC_END}|{_DESC})"
 AFTER_ACCORDING = re.compile(rf"^[\s,—–-]*{_ACCORDING}")
 # text right before the opening mark (the end of the narration that introduces it)
 BEFORE_WHO_VERB = re.compile(
@@ -363,6 +365,8 @@ _FRAGMENT_VERBS = (
     "|welcomed|welcomes|pledged|pledges|demanded|demands|argue|argued|insist|insisted|claim|claimed"
     "|vowed|promised|urged|called|calls|labeled|branded|brands|has said|have said|had said"
     "|wants|wanted|hopes|hoped|believes|believed|thinks|thought|considers|considered|liked|likes"
+    # (and the running report's present, as live pages write it: "Trump is telling supporters that …")
+    "|is telling|was telling|is saying|was saying|is warning|was warning|is urging|was urging"
 )
 _FRAGMENT_VERB = word_alternation(_FRAGMENT_VERBS.split("|"))
 _SENTENCE_WHO_JUDGED = re.compile(rf"{_SUBJECT_START}{WHO}{APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?{_FRAGMENT_VERB}\b")
