@@ -284,3 +284,37 @@ def test_a_quote_s_narration_does_not_run_back_into_the_quote_that_closed_the_se
             "pays no tax.’― Stephanie Egan ‘Tonight showed who he really is. We deserve better.’ ― Martha Aguilar "
             "‘He relies on slogans.’ ― Tom Hart")
     assert [q.speaker for q in extract_quotes(text)] == ["Stephanie Egan", "Martha Aguilar", "Tom Hart"]
+
+
+@pytest.mark.parametrize("narration, speaker", [
+    # a participle of saying after the sentence's verb: its subject says it
+    ("Kevin Marsh was critical of the plan, telling Radio Leeds:", "Kevin Marsh"),
+    ("The harbour board sent an email to members stating,", "harbour board"),
+    # a source named with "according to" and a colon
+    ("According to the Leeds Gazette:", "Leeds Gazette"),
+    # a relative clause with no commas between the subject and its verb
+    ("A harbour official who spoke on condition of anonymity said Wednesday,", "harbour official"),
+    # (a relative clause between commas is an appositive, whoever the sentence names first)
+    ("Of the plan, Kevin Marsh, who has given money to Dana Whitlock, said,", "Kevin Marsh"),
+    ("The man who attacked Kevin Marsh said,", "man"),
+])
+def test_who_introduces_a_quote_with_a_participle_a_colon_or_a_relative_clause(narration, speaker):
+    text = f'The Leeds Gazette covered the harbour. {narration} "The pier will not reopen before May."'
+    assert speaker_of(text, "pier will not")[0] == speaker
+
+
+@pytest.mark.parametrize("clause, speaker", [
+    # a person of a body: the person speaks, not the words after "of"
+    ("said Ty Burr of the Boston Globe.", "Ty Burr"),
+    ("said Sen. Robert Menendez of New Jersey.", "Robert Menendez"),
+    ("said William Nee of China Labor Bulletin.", "William Nee"),
+    # a body named in full with "of", "for" and "and", after "according to the"
+    ("according to the National Institute of Mental Health.", "National Institute of Mental Health"),
+    ("according to the Centers for Disease Control and Prevention.", "Centers for Disease Control and Prevention"),
+    ("according to the Justice Department.", "Justice Department"),
+    # (a title "of" a place before the person: the person)
+    ("said U.S. Secretary of State John Kerry.", "John Kerry"),
+])
+def test_a_person_of_a_body_and_a_body_named_in_full(clause, speaker):
+    text = f'The report came out on Monday. "The figures are worse than anyone expected," {clause}'
+    assert speaker_of(text, "figures are worse")[0] == speaker

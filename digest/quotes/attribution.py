@@ -106,6 +106,9 @@ _WORD = re.compile(r"[\w\-]+")
 _NOUN_USE = re.compile(rf"\s*[,.;:!?]|\s+(?:{VERB}|who)\b")
 
 
+_LAST_FUNCTION_WORD = re.compile(r"\s(?:of|for|and|on|&)\s+(?:the\s+)?")
+
+
 class Attributor:
     def __init__(self, text: str):
         self.text = text
@@ -222,9 +225,11 @@ class Attributor:
         an organisation's ("National Gay and Lesbian Task Force", "Center for Strategic and
         International Studies"), else None."""
         head = re.split(r"\s(?:of|for|at)\s", who, maxsplit=1)[0]
+        tail = _LAST_FUNCTION_WORD.split(who)[-1]  # ("National Institute of Mental Health": "Mental Health" is no one)
         for part in (who, head):  # "U.S. Secretary of State John Kerry", then "Judge Mary Jacobson of ..."
             person = person_name(part)
-            if person and " " in person and person.split()[-1].lower() not in TITLES:
+            if person and " " in person and person.split()[-1].lower() not in TITLES and not (
+                    part is who and person == tail):
                 return self.names.full(person)
         words = who.split()
         org_at = [at for at, word in enumerate(words) if word.strip(".,'’").lower() in ORG_NOUNS]

@@ -112,6 +112,7 @@ ORG_WORDS = {
     "medicine", "review", "magazine", "press", "reuters", "cnn", "bbc", "airlines", "club", "team", "league",
     "festival", "museum", "street", "city", "county", "state", "states", "republic", "kingdom", "province",
     "division", "bureau", "program", "programme", "project", "initiative", "fund", "campaign", "system",
+    "institutes", "centers", "centres", "services", "society", "academy",
 } | CALENDAR_WORDS | _LAW_WORDS  # capitalised, but never a person
 # the organisation words that end an organisation's name ("... Baptist Church", "... Court")
 ORG_NOUNS = ORG_WORDS - CALENDAR_WORDS - _LAW_WORDS - {
@@ -238,11 +239,17 @@ _DOCUMENT_FROM = (rf"(?:(?:a|an|the|its|his|her|their)\s+(?:[\w\-]+\s+)?{word_al
                   rf"(?:from|by|(?:issued|released|signed)\s+by)\s+)")
 # (a description taken whole where its end shows, "according to his longtime personal physician, …", but for a
 # participle that opens what qualifies it, "a report published in …"; else its head)
-_ACCORDING = rf"[Aa]ccording to\s+{_DOCUMENT_FROM}?(?P<who>{NAME}|{_DESC}(?<!ed){_DESC_END}|{_DESC})"
+# (a name with its article is a body's, named in full: "according to the Centers for Disease Control and Prevention")
+_ACCORDING = (rf"[Aa]ccording to\s+{_DOCUMENT_FROM}?"
+              rf"(?P<who>the\s+{_ORG_NAME}(?<!\.)|{NAME}|{_DESC}(?<!ed){_DESC_END}|{_DESC})")  # (not its sentence's stop)
 AFTER_ACCORDING = re.compile(rf"^[\s,—–-]*{_ACCORDING}")
 # text right before the opening mark (the end of the narration that introduces it)
+# a relative clause with no commas between the subject and its verb: "a White House official who spoke
+# anonymously to discuss internal strategy said Wednesday, "…""
+_RELATIVE_CLAUSE = r"\s+who\s+[^,.;:!?\"“”]{1,80}?"
 BEFORE_WHO_VERB = re.compile(
-    rf"{_SUBJECT_START}{WHO}{APPOSITIVE},?\s+{AUXILIARY}(?:\w+ly\s+)?(?P<verb>{VERB})(?!\s+(?:was|were|is|are)\b)"
+    rf"{_SUBJECT_START}{WHO}(?:{APPOSITIVE}|{_RELATIVE_CLAUSE}),?\s+{AUXILIARY}(?:\w+ly\s+)?(?P<verb>{VERB})"
+    r"(?!\s+(?:was|were|is|are)\b)"
     r"(?:\s+[\w'’.\-]+){0,6}?\s*(?:that\s*)?[:,]?\s*$"
 )
 
@@ -296,16 +303,20 @@ def before_who_verb(narration: str, reach: int) -> re.Match[str] | None:
 
 
 # "Trump then appears in a clip from a speech, saying, "…"": the subject goes on to say it
-_GERUNDS = (r"saying|adding|declaring|writing|asking|telling\s+\w+|shouting|chanting|tweeting|posting|replying"
-            r"|responding|explaining|noting|insisting|warning|arguing")
+# (whom one is telling may be a name of several words: "telling Breitbart London:")
+_GERUNDS = (r"saying|stating|adding|declaring|writing|asking|telling\s+(?:(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*|\w+)"
+            r"|shouting|chanting|tweeting|posting|replying|responding|explaining|noting|insisting|warning|arguing")
+_BARE_GERUNDS = r"saying|stating"  # the ones that follow their object with no comma ("an email stating, "…"")
 # (a named or pronoun subject opening its sentence or clause, up to its verb; then a verb of any kind)
 _CLAUSE_SUBJECT = (rf"(?:^|(?<=^\s)|(?<=[.!?]\s)|(?<=,\s))(?P<who>{NAME}|[Hh]e|[Ss]he|[Tt]hey){APPOSITIVE}\s+{AUXILIARY}"
                    rf"(?:\w+ly\s+)?")
-_ANY_VERB = r"(?:[a-z]+(?:ed|s)|went|took|spoke|gave|made|came|got|sent|wrote|told|put|(?:did|was|is)n['’]t)\b"
+_DELIVERED = r"spoke|gave|made|sent|wrote|told|put"  # the past tenses not in -ed of verbs that deliver words
+_ANY_VERB = rf"(?:[a-z]+(?:ed|s)|went|took|came|got|{_DELIVERED}|(?:did|was|is)n['’]t)\b"
 _SUBJECT_AND_VERB = rf"{_CLAUSE_SUBJECT}{_ANY_VERB}"
 # (... or a description, before a verb of saying: "The Vermont senator emailed supporters saying: "…"")
-_THEN_SAYING = rf"[^.!?\"“”:;]{{0,120}}(?:,\s+|\s+(?=saying))(?:{_GERUNDS})\s*[:,]?\s*$"
-_DESCRIBED_AND_VERB = rf"(?:^|(?<=^\s)|(?<=[.!?]\s)|(?<=,\s))(?P<who>{_DESC})\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB}|emailed|texted|[a-z]{{3,}}ed)\b"
+_THEN_SAYING = rf"[^.!?\"“”:;]{{0,120}}(?:,\s+|\s+(?={_BARE_GERUNDS}))(?:{_GERUNDS})\s*[:,]?\s*$"
+_DESCRIBED_AND_VERB = (rf"(?:^|(?<=^\s)|(?<=[.!?]\s)|(?<=,\s))(?P<who>{_DESC})\s+{AUXILIARY}(?:\w+ly\s+)?"
+                       rf"(?:{VERB}|emailed|texted|[a-z]{{3,}}ed|{_DELIVERED})\b")
 BEFORE_WHO_SAYING = re.compile(rf"{_SUBJECT_AND_VERB}{_THEN_SAYING}")
 BEFORE_DESCRIBED_SAYING = re.compile(rf"{_DESCRIBED_AND_VERB}{_THEN_SAYING}")
 # "McConnell delivered a blunt message to Trump: "…"": the subject of the sentence the colon ends
@@ -336,7 +347,7 @@ BEFORE_WHO_ISSUED = re.compile(
     rf"(?:saying|that said|that read|reading|which said)\s*[:,]?"
     rf"|(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}?(?:statement|tweet|message|note|letter|video)\s*:)\s*$")
 BEFORE_VERB_WHO = re.compile(rf"(?:{INVERTED_VERB})\s+(?P<who>{ROLE_NAME}){APPOSITIVE}\s*[:,]\s*$")
-BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}\s*,?\s*$")
+BEFORE_ACCORDING = re.compile(rf"{_ACCORDING}\s*[,:]?\s*$")  # ("According to HuffPo: "…"")
 # anywhere in the sentence (for fragments woven into narration)
 # a preposition, and what it governs up to here ("heir to the", "published in")
 GOVERNED = re.compile(r"\b(?:in|of|at|for|by|with|to)\s+(?:the\s+)?(?:[a-z][\w\-]*\s+)?\Z")
@@ -348,7 +359,7 @@ _OPENING_SUBJECT_VERB = re.compile(
 _SENTENCE_WHO_VERB = re.compile(rf"{_SUBJECT_START}{WHO}{APPOSITIVE}\s+{AUXILIARY}(?:\w+ly\s+)?(?:{VERB})\b")
 VERB_WORD = re.compile(rf"\b{VERB}\b")
 VERB_REACH = 160  # a verb and at most six words before the quote's opening mark
-SAYING_HINT = re.compile(rf"(?:,\s+(?:{_GERUNDS})|\ssaying)\s*[:,]?\s*$")
+SAYING_HINT = re.compile(rf"(?:,\s+(?:{_GERUNDS})|\s(?:{_BARE_GERUNDS}))\s*[:,]?\s*$")
 # "… called it "A" but said that "B"": the same subject goes on, in the same sentence
 CONTINUED_SUBJECT = re.compile(rf"^\s*,?\s*(?:and|but|or|then)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:{VERB})\b")
 ISSUED_HINT = re.compile(r"(?:(?:saying|said|read|reading)\s*[:,]?|(?:statement|tweet|message|note|letter|video):)\s*$")
