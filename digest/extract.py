@@ -76,6 +76,25 @@ def declared_language(html: str) -> str | None:
 
 # a feed excerpt's cut-off marker at the end of a paragraph: "… [&hellip;]", "[…]", "[...]", "[Read more]"
 _EXCERPT_TAIL = re.compile(r"\s*\[(?:…|\.\.\.|&hellip;|read more|continue reading)\]\s*$", re.I)
+# Copy run into one paragraph (the Daily Mail's, as the CNN/Daily Mail corpus has it) keeps the page's furniture
+# inline, often inside a quote: a "Scroll down for video" line, and photo captions, a label and a colon and a
+# sentence with no stop that ends by saying where the photo's subject is ("Rescued: Kevin Marsh, 43, was pulled
+# from the water on Monday (pictured)")
+_SCROLL_DOWN = re.compile(r"\s*\b(?:Scroll down for (?:the )?videos?|SCROLL DOWN FOR (?:THE )?VIDEOS?)\b\s*[.:]?")
+_CAPTION = re.compile(r"(?:(?<=[.!?’”'\"])\s+|^)[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}:\s+[^.!?:\n]{10,300}?"
+                      r"\((?:pictured|left|right|above|below|centre|center|top|bottom|inset)\b[^()]{0,40}\)\.?")
+_CAPTION_HINTS = ("(pictured", "(left", "(right", "(above", "(below", "(centre", "(center", "(top", "(bottom",
+                  "(inset")
+
+
+def strip_inline_furniture(paragraph: str) -> str:
+    """The paragraph without a "Scroll down for video" or a photo caption inside it (each found by its words,
+    so looked for only where they are)."""
+    if "croll down" in paragraph or "CROLL DOWN" in paragraph:
+        paragraph = _SCROLL_DOWN.sub(" ", paragraph)
+    if any(hint in paragraph for hint in _CAPTION_HINTS):
+        paragraph = _CAPTION.sub(" ", paragraph)
+    return " ".join(paragraph.split()) if paragraph.endswith(" ") or "  " in paragraph else paragraph
 
 
 def _is_chrome(paragraph: str) -> bool:
@@ -132,6 +151,7 @@ def clean_text(text: str) -> str:
     normalized = normalize_text(text)
     kept = [p for p in _reflow(split_paragraphs(normalized)) if not _is_chrome(p)]
     kept = [_EXCERPT_TAIL.sub("…", p) if p.endswith("]") else p for p in kept]  # (the cut stays shown)
+    kept = [cleaned for p in kept if (cleaned := strip_inline_furniture(p))]
     start, end = 0, len(kept)
     while start < end and _is_fragment(kept[start]):
         start += 1

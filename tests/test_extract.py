@@ -4,6 +4,7 @@ import json
 import pytest
 
 from digest.extract import clean_text, extract_article, guess_title
+from digest.quotes import extract_quotes
 from tests.fakes.news import DATA, article_page
 
 CHROME = ["Go to Contents", "Go to Navigation", "(Yonhap)", "Send Feedback", "How can we improve",
@@ -29,6 +30,24 @@ def test_seed_article_loses_its_chrome_and_captions(corpora):
 ])
 def test_datelines_are_stripped(dateline, rest):
     assert clean_text(dateline + rest) == rest
+
+
+def test_copy_in_one_paragraph_loses_the_furniture_inside_it():
+    """Daily Mail copy run into one paragraph keeps "Scroll down for video" and photo captions inline, often
+    inside a quote, which they would otherwise become part of."""
+    text = ("A harbour worker was rescued on Monday. Kevin Marsh, 43, said: ‘I heard a crack and the whole thing "
+            "went. Scroll down for video. Rescued: Kevin Marsh, 43, was pulled from the water by the coastguard "
+            "(pictured) I thought I was going to die,’ he said. SCROLL DOWN FOR VIDEO Ruin: The pier after the "
+            "collapse (above). The coastguard said: ‘He was lucky.’")
+    assert clean_text(text) == ("A harbour worker was rescued on Monday. Kevin Marsh, 43, said: ‘I heard a crack "
+                                "and the whole thing went. I thought I was going to die,’ he said. The coastguard "
+                                "said: ‘He was lucky.’")
+    assert [q.quote for q in extract_quotes(clean_text(text))][0] == (
+        "I heard a crack and the whole thing went. I thought I was going to die,")
+    # prose that scrolls, and a sentence with a photo's "(left)" but no caption's label, are kept
+    prose = ("They ask us to scroll down and click. George Zimmerman (left) shot and killed Trayvon Martin (right) "
+             "in February 2012.")
+    assert clean_text(prose) == prose
 
 
 def test_a_teaser_without_full_stop_is_kept_rather_than_emptied():
