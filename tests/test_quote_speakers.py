@@ -318,3 +318,17 @@ def test_who_introduces_a_quote_with_a_participle_a_colon_or_a_relative_clause(n
 def test_a_person_of_a_body_and_a_body_named_in_full(clause, speaker):
     text = f'The report came out on Monday. "The figures are worse than anyone expected," {clause}'
     assert speaker_of(text, "figures are worse")[0] == speaker
+
+
+@pytest.mark.parametrize("narration, speaker", [
+    # a person's name in apposition is who speaks, whatever the words before it
+    ("The harbour board's chairman, Kevin Marsh, said:", "Kevin Marsh"),
+    ("After winning the vote in the harbour board election, Gov. Kevin Marsh (R-OH), said,", "Kevin Marsh"),
+    ("The prioress of the convent, Sister Ada Lindqvist, said:", "Ada Lindqvist"),
+    # (not a title, a body, or a party and state in apposition)
+    ("Dana Whitlock, Harbour Master, said:", "Dana Whitlock"),
+    ("Sen. Dana Whitlock, D-North Dakota, said:", "Dana Whitlock"),
+])
+def test_a_name_in_apposition_names_who_speaks(narration, speaker):
+    text = f'Kevin Marsh and Dana Whitlock met on Monday. {narration} "The pier will not reopen before May."'
+    assert speaker_of(text, "pier will not")[0] == speaker

@@ -49,6 +49,7 @@ from digest.quotes.lexicon import (
     VERB_WORD,
     VERB_WORDS,
     before_who_verb,
+    named_in_apposition,
     nearest_clause_before,
     quoted_as_saying,
     sentence_who_verb,
@@ -480,6 +481,7 @@ def _clause_before(narr_before: str) -> re.Match[str] | None:
         return quoted  # ('The agency quoted Jum Akbar as saying, "…"')
     if VERB_WORD.search(narr_before, max(0, len(narr_before) - VERB_REACH)):
         match = before_who_verb(narr_before, LOOKBACK + 100)
+        match = match and named_in_apposition(narr_before, match)
         if match and not GOVERNED.search(narr_before, 0, match.start("who")):
             return nearest_clause_before(narr_before, match)
         match = search_end(BEFORE_VERB_WHO, narr_before, LOOKBACK + 100)

@@ -276,6 +276,33 @@ def nearest_clause_before(narration: str, match: re.Match[str]) -> re.Match[str]
     return nearer
 
 
+# a person's name of two words or more, between commas (a party after it: "Gov. John Kasich (R-OH),")
+# (its first word in Title Case: not initials, "CNN Digital", nor a party and a state, "D-North Dakota")
+_NAME_IN_APPOSITION = re.compile(rf",\s+(?=(?P<named>(?:{_HONORIFIC})?[A-Z][a-z][\w'’\-]*\s+{NAME}){_PARTY_ID},)")
+
+
+# the words a subject opens with that are no name's: a determiner, or a preposition a pattern took for a name's word
+_NOT_A_NAME_OPENING = {"the", "a", "an", "his", "her", "its", "their", "in", "at", "on", "after", "before", "for",
+                       "from", "with", "during", "by", "as", "when", "while"}
+
+
+def named_in_apposition(narration: str, match: re.Match[str]) -> re.Match[str]:
+    """A subject with a person's name in apposition speaks by that name, whatever it was itself: its role ('the
+    company's chief executive, Tim Cook, said'), or words a pattern took for a subject ('after winning the
+    primary, Gov. John Kasich (R-OH), said', 'In Ohio, John Kasich, said')."""
+    words = match.group("who").split()
+    if all(word[:1].isupper() for word in words) and words[0].lower() not in _NOT_A_NAME_OPENING and not \
+            GOVERNED.search(narration, max(0, match.start("who") - 40), match.start("who")):
+        # (a name: what follows it is its appositive, "Dana Whitlock, Harbour Master, said"; but not a name a
+        # preposition governs, nor one with a role, a description's words: "the president of the Jewish Board,
+        # Vic Alhadeff,", "Sam's head coach at Missouri, Gary Pinkel,")
+        return match
+    named = _NAME_IN_APPOSITION.match(narration, match.end("who"))
+    if named is None or named.group("named").rsplit(None, 1)[-1].lower().strip(".") in TITLES | ORG_WORDS:
+        return match  # (a title or a body: "Peter Bale, VP, CNN Digital, said", "Aldo Rebelo, Sports Minister,")
+    return BEFORE_WHO_VERB.match(narration, named.end()) or match
+
+
 def past_the_last_comma(text: str, low: int, end: int, may_follow: re.Pattern[str]) -> int:
     """Where a search for a subject and its reporting clause in `text[low:end]` can start: past the last
     comma there, unless `may_follow` matches what follows that comma (to `end`). A subject has no comma,
