@@ -332,3 +332,35 @@ def test_a_person_of_a_body_and_a_body_named_in_full(clause, speaker):
 def test_a_name_in_apposition_names_who_speaks(narration, speaker):
     text = f'Kevin Marsh and Dana Whitlock met on Monday. {narration} "The pier will not reopen before May."'
     assert speaker_of(text, "pier will not")[0] == speaker
+
+
+@pytest.mark.parametrize("narration, speaker", [
+    # what a name owns speaks by the name in full
+    ("Marsh’s campaign shrugged off the row, telling reporters,", "Kevin Marsh's campaign"),
+    ("Marsh's press secretary said:", "Kevin Marsh's press secretary"),
+    # (a name after its owner's possessive is the person: "Marsh's spokesman Tom Hart")
+    ("Marsh's spokesman Tom Hart said:", "Tom Hart"),
+    # a modal before the verb of a clause before the quote
+    ("A spokesman for the board could only say:", "spokesman for the board"),
+])
+def test_what_a_name_owns_and_a_modal_before_the_verb(narration, speaker):
+    text = f'Kevin Marsh won the vote on Monday. {narration} "The pier will not reopen before May."'
+    assert speaker_of(text, "pier will not")[0] == speaker
+
+
+def test_a_modal_after_a_fragment_is_narration_not_its_clause():
+    text = ('Kevin Marsh said on Monday that the board was "out of its depth," the city could ask the '
+            'province to step in.')
+    assert speaker_of(text, "out of its depth")[0] == "Kevin Marsh"
+
+
+@pytest.mark.parametrize("clause, speaker", [
+    # after the quote too, a name in apposition to a role is who speaks
+    ("Marsh's sister, Ada Lindqvist, told ITV.", "Ada Lindqvist"),
+    ("the head of the salvage operation, Navy Capt. Tom Hart, said.", "Tom Hart"),
+    # (a possessed role with no name stays the role, by its owner's full name)
+    ("Marsh's lawyer said.", "Kevin Marsh's lawyer"),
+])
+def test_a_name_in_apposition_after_the_quote(clause, speaker):
+    text = f'Kevin Marsh spoke on Monday. "We are hoping for the best," {clause}'
+    assert speaker_of(text, "hoping for the best")[0] == speaker

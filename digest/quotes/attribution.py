@@ -50,6 +50,7 @@ from digest.quotes.lexicon import (
     VERB_WORDS,
     before_who_verb,
     named_in_apposition,
+    named_in_apposition_after,
     nearest_clause_before,
     quoted_as_saying,
     sentence_who_verb,
@@ -88,6 +89,8 @@ _NAMED_OWNER = re.compile(rf"(?P<who>{NAME})\s+(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*$
 _OWNER = re.compile(r"(?P<who>.+?)(?:'s|'|’s|’)\s+(?:[\w\-]+\s+)?[\w\-]+$")
 _OWNER_BEFORE = re.compile(rf"(?<![\w'’.-])(?P<who>{NAME}|(?:the\s+)?{NOT_IN_DESC}[a-z][\w\-]*)\Z")
 _TRAILING_NAME = re.compile(rf"{NAME}$")
+# a name's possession in lower case: "Ryan's campaign", "Obama's press secretary" (not "Obama's spokesman Josh Earnest")
+_NAME_OWNS = re.compile(rf"(?P<owner>{NAME})['’]s\s+(?P<thing>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,3}})")
 # a name that a preposition governs is not the subject: "The authors of the research published in the journal
 # JAMA Psychiatry argued that …"
 # a subject with the listener it spoke to ("A source speaking to Fox News", "an aide talking with CNN"): the words
@@ -184,6 +187,12 @@ class Attributor:
             # "said the 78-year-old South African", "the Briton added": the person the story is about, as
             # a nationality (a person's name never takes "the")
             return self.names.last_before(position)
+        owned = _NAME_OWNS.fullmatch(who)
+        if owned:  # "Ryan's campaign": the campaign of the person (or body) named, by the name in full
+            if owned.group("owner").rsplit(None, 1)[-1].lower() in TITLES:
+                return who.removeprefix("The ")  # ("The Prime Minister's spokesman": a title's, as written)
+            owner = self.resolve(owned.group("owner"), position)
+            return f"{owner}'s {owned.group('thing')}" if owner else owned.group("thing")
         if is_name(who):
             cleaned = clean_name(who)
             if cleaned.lower() in PRONOUNS:  # ("Thursday night condemning He": the name a pattern took is "He")
@@ -455,7 +464,7 @@ def _clause_after(after_sentence: str, new_sentence: bool = False) -> re.Match[s
                     not verbs.isdisjoint(_LISTENER_VERBS) and _LISTENER_ENDS.match(after_sentence, match.end()))
                 if not (verbs and ends):
                     return None  # ('…' The FBI agreed.: narration, though "agreed" can report)
-            return match
+            return named_in_apposition_after(after_sentence, match) if match.re is AFTER_WHO_VERB else match
     return None
 
 

@@ -163,7 +163,17 @@ _DESC = (rf"(?:(?:[Tt]he|[Aa]|[Aa]n|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii
 # (up to four role words: "JPL scientist and study co-author Michael Malaska"; not a name's gloss: "the base
 # chief known as Bob")
 ROLE_NAME = rf"(?:(?:{NAME}|the|a|an)(?:'s|’s)?\s+(?:(?!known\s|as\s)[a-z][\w\-]*\s+){{1,4}}(?!{_DAY_NAME}))?{NAME}"
-WHO = rf"(?P<who>{ROLE_NAME}|{_DESC}|he|she|they|it|we|I)(?:['’](?:d|ll)(?=\s))?"  # (and "he'd", "she'll")
+# who or what a name has that speaks for it, in lower case: "Marsh's press secretary", "Ryan's campaign", "Shalit's
+# father" (not "Harkin's annual steak fry"; a name after it is ROLE_NAME's: "Marsh's aide Tom Hart")
+SPEAKING_NOUNS = frozenset(
+    "father mother son daughter wife husband brother sister family parents uncle aunt cousin grandmother grandfather "
+    "widow widower fiancee fiance girlfriend boyfriend partner friend friends lawyer lawyers attorney attorneys counsel "
+    "representative representatives rep reps spokesman spokeswoman spokesperson spokespeople publicist agent manager "
+    "aide aides adviser advisers advisor advisors secretary office campaign team staff government ministry military "
+    "statement website account leader chief president minister director boss coach".split())
+_POSSESSED = (rf"(?!(?:It|That|This|There|Here|What|Who|He|She)['’])(?:{NAME})['’]s\s+"
+              rf"(?:(?![a-z]+ly\s){NOT_IN_DESC}[a-z][\w\-]*\s+){{0,2}}{word_alternation(sorted(SPEAKING_NOUNS))}\b")
+WHO = rf"(?P<who>{ROLE_NAME}|{_DESC}|{_POSSESSED}|he|she|they|it|we|I)(?:['’](?:d|ll)(?=\s))?"  # (and "he'd", "she'll")
 # the lower-case words a subject can start with: a determiner or a pronoun
 SUBJECT_WORDS = r"(?:the|a|an|one|another|his|her|their|its|he|she|they|it|we)\b"
 # where a subject can start, for the searches that try one at every position of a sentence: a word that
@@ -189,6 +199,8 @@ _UNCLOSED_APPOSITIVE = r"(?:,\s+(?:a|an|the)\s+[^\"“”.]{1,120}?(?<!,)(?=\s+(
 # an auxiliary or adverb between subject and verb: "Badie has said", "the Kremlin later said"
 _AUXILIARIES = ("has", "have", "had", "would", "will", "also", "later", "then", "once", "often", "always", "never",
                 "again", "recently", "previously", "still", "just", "even", "already", "now")
+# ... and before a quote, a modal: "a spokesman could only quip:" (after one, "the city could ask" is narration)
+_MODAL = r"(?:(?:could|can|might|may|must|should)\s+)?"
 # ... and a day: "Priebus later Thursday told Fox News", "Rep. Moore on Friday said"
 _WEEKDAY = rf"(?:(?:on\s+)?{_DAY_NAME}\s+)"
 AUXILIARY = rf"(?:(?:{'|'.join(_AUXILIARIES)})\s+)?{_WEEKDAY}?"
@@ -248,7 +260,7 @@ AFTER_ACCORDING = re.compile(rf"^[\s,—–-]*{_ACCORDING}")
 # anonymously to discuss internal strategy said Wednesday, "…""
 _RELATIVE_CLAUSE = r"\s+who\s+[^,.;:!?\"“”]{1,80}?"
 BEFORE_WHO_VERB = re.compile(
-    rf"{_SUBJECT_START}{WHO}(?:{APPOSITIVE}|{_RELATIVE_CLAUSE}),?\s+{AUXILIARY}(?:\w+ly\s+)?(?P<verb>{VERB})"
+    rf"{_SUBJECT_START}{WHO}(?:{APPOSITIVE}|{_RELATIVE_CLAUSE}),?\s+{AUXILIARY}{_MODAL}(?:\w+ly\s+)?(?P<verb>{VERB})"
     r"(?!\s+(?:was|were|is|are)\b)"
     r"(?:\s+[\w'’.\-]+){0,6}?\s*(?:that\s*)?[:,]?\s*$"
 )
@@ -286,21 +298,40 @@ _NOT_A_NAME_OPENING = {"the", "a", "an", "his", "her", "its", "their", "in", "at
                        "from", "with", "during", "by", "as", "when", "while"}
 
 
-def named_in_apposition(narration: str, match: re.Match[str]) -> re.Match[str]:
-    """A subject with a person's name in apposition speaks by that name, whatever it was itself: its role ('the
-    company's chief executive, Tim Cook, said'), or words a pattern took for a subject ('after winning the
+def name_in_apposition(text: str, match: re.Match[str]) -> re.Match[str] | None:
+    """Where the person's name in apposition to a subject starts, when the subject is not a name itself: then the
+    person speaks by that name, whatever the subject was, its role ('the company's chief executive, Tim Cook,
+    said', '"…," Bae's sister, Terri Chung, told CNN') or words a pattern took for a subject ('after winning the
     primary, Gov. John Kasich (R-OH), said', 'In Ohio, John Kasich, said')."""
     words = match.group("who").split()
     if all(word[:1].isupper() for word in words) and words[0].lower() not in _NOT_A_NAME_OPENING and not \
-            GOVERNED.search(narration, max(0, match.start("who") - 40), match.start("who")):
+            GOVERNED.search(text, max(0, match.start("who") - 40), match.start("who")):
         # (a name: what follows it is its appositive, "Dana Whitlock, Harbour Master, said"; but not a name a
         # preposition governs, nor one with a role, a description's words: "the president of the Jewish Board,
         # Vic Alhadeff,", "Sam's head coach at Missouri, Gary Pinkel,")
-        return match
-    named = _NAME_IN_APPOSITION.match(narration, match.end("who"))
+        return None
+    named = _NAME_IN_APPOSITION.match(text, match.end("who"))
     if named is None or named.group("named").rsplit(None, 1)[-1].lower().strip(".") in TITLES | ORG_WORDS:
-        return match  # (a title or a body: "Peter Bale, VP, CNN Digital, said", "Aldo Rebelo, Sports Minister,")
-    return BEFORE_WHO_VERB.match(narration, named.end()) or match
+        return None  # (a title or a body: "Peter Bale, VP, CNN Digital, said", "Aldo Rebelo, Sports Minister,")
+    return named
+
+
+def named_in_apposition(narration: str, match: re.Match[str]) -> re.Match[str]:
+    """The clause before a quote read from the name in apposition to its subject, when there is one
+    (`name_in_apposition`)."""
+    named = name_in_apposition(narration, match)
+    return (BEFORE_WHO_VERB.match(narration, named.end()) or match) if named else match
+
+
+_ALL = re.compile(r"(?P<who>.+)", re.S)
+
+
+def named_in_apposition_after(after: str, match: re.Match[str]) -> re.Match[str]:
+    """The same for the clause after a quote: its subject's name in apposition, as written ('"…," Bae's sister,
+    Terri Chung, told CNN'; 'the head of the operation, Navy Capt. Mark Matthews, said', whose titles
+    `clean_name` cuts)."""
+    named = name_in_apposition(after, match)
+    return (_ALL.match(after, named.start("named"), named.end("named")) or match) if named else match
 
 
 def past_the_last_comma(text: str, low: int, end: int, may_follow: re.Pattern[str]) -> int:
@@ -342,7 +373,9 @@ _ANY_VERB = rf"(?:[a-z]+(?:ed|s)|went|took|came|got|{_DELIVERED}|(?:did|was|is)n
 _SUBJECT_AND_VERB = rf"{_CLAUSE_SUBJECT}{_ANY_VERB}"
 # (... or a description, before a verb of saying: "The Vermont senator emailed supporters saying: "…"")
 _THEN_SAYING = rf"[^.!?\"“”:;]{{0,120}}(?:,\s+|\s+(?={_BARE_GERUNDS}))(?:{_GERUNDS})\s*[:,]?\s*$"
-_DESCRIBED_AND_VERB = (rf"(?:^|(?<=^\s)|(?<=[.!?]\s)|(?<=,\s))(?P<who>{_DESC})\s+{AUXILIARY}(?:\w+ly\s+)?"
+# (or a name's: "Ryan's campaign shrugged off the comments, telling reporters, "…"")
+_DESCRIBED_AND_VERB = (rf"(?:^|(?<=^\s)|(?<=[.!?]\s)|(?<=,\s))(?P<who>{_DESC}|{NAME}['’]s\s+[a-z][\w\-]*)\s+{AUXILIARY}"
+                       rf"(?:\w+ly\s+)?"
                        rf"(?:{VERB}|emailed|texted|[a-z]{{3,}}ed|{_DELIVERED})\b")
 BEFORE_WHO_SAYING = re.compile(rf"{_SUBJECT_AND_VERB}{_THEN_SAYING}")
 BEFORE_DESCRIBED_SAYING = re.compile(rf"{_DESCRIBED_AND_VERB}{_THEN_SAYING}")
