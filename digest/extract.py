@@ -83,16 +83,15 @@ _EXCERPT_TAIL = re.compile(r"\s*\[(?:…|\.\.\.|&hellip;|read more|continue read
 _SCROLL_DOWN = re.compile(r"\s*\b(?:Scroll down for (?:the )?videos?|SCROLL DOWN FOR (?:THE )?VIDEOS?)\b\s*[.:]?")
 _CAPTION = re.compile(r"(?:(?<=[.!?’”'\"])\s+|^)[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}:\s+[^.!?:\n]{10,300}?"
                       r"\((?:pictured|left|right|above|below|centre|center|top|bottom|inset)\b[^()]{0,40}\)\.?")
-_CAPTION_HINTS = ("(pictured", "(left", "(right", "(above", "(below", "(centre", "(center", "(top", "(bottom",
-                  "(inset")
+_CAPTION_HINT = re.compile(r"\((?:pictured|left|right|above|below|centre|center|top|bottom|inset)\b")
 
 
 def strip_inline_furniture(paragraph: str) -> str:
-    """The paragraph without a "Scroll down for video" or a photo caption inside it (each found by its words,
-    so looked for only where they are)."""
+    """The paragraph without a "Scroll down for video" or a photo caption inside it (each looked for only where
+    its words are: every paragraph of every article comes here)."""
     if "croll down" in paragraph or "CROLL DOWN" in paragraph:
         paragraph = _SCROLL_DOWN.sub(" ", paragraph)
-    if any(hint in paragraph for hint in _CAPTION_HINTS):
+    if "(" in paragraph and _CAPTION_HINT.search(paragraph):
         paragraph = _CAPTION.sub(" ", paragraph)
     return " ".join(paragraph.split()) if paragraph.endswith(" ") or "  " in paragraph else paragraph
 
@@ -151,7 +150,8 @@ def clean_text(text: str) -> str:
     normalized = normalize_text(text)
     kept = [p for p in _reflow(split_paragraphs(normalized)) if not _is_chrome(p)]
     kept = [_EXCERPT_TAIL.sub("…", p) if p.endswith("]") else p for p in kept]  # (the cut stays shown)
-    kept = [cleaned for p in kept if (cleaned := strip_inline_furniture(p))]
+    if "croll down" in normalized or "CROLL DOWN" in normalized or _CAPTION_HINT.search(normalized):
+        kept = [cleaned for p in kept if (cleaned := strip_inline_furniture(p))]  # (one scan of the text first)
     start, end = 0, len(kept)
     while start < end and _is_fragment(kept[start]):
         start += 1

@@ -128,11 +128,16 @@ def extract_quotes(text: str) -> list[Quote]:
             sentence = narr_before + " " + after_sentence
             # a fragment that ends its sentence ('… is telling supporters that "when you win, it's beautiful."
             # The businessman says …') is the words of its own sentence's clause, where that has one
-            own = (narr_before,) if opens_a_sentence_after(content, after_sentence) else ()
-            for reading in (*own, sentence):
-                sentence_match = _fragment_clause(reading)
-                if sentence_match is not None:
-                    speaker = attributor.resolve(sentence_match.group("who"), span.start)
+            # (the whole sentence is searched first: its clause is most often before the fragment, and then it is
+            # the one the fragment's own sentence has, found with one search)
+            sentence_match = _fragment_clause(sentence)
+            readings: tuple[tuple[str, re.Match[str] | None], ...] = ((sentence, sentence_match),)
+            if opens_a_sentence_after(content, after_sentence) and (
+                    sentence_match is None or sentence_match.start("who") >= len(narr_before)):
+                readings = ((narr_before, _fragment_clause(narr_before)), *readings)
+            for reading, match in readings:
+                if match is not None:
+                    speaker = attributor.resolve(match.group("who"), span.start)
                 else:
                     speaker = _judged_by(attributor, reading, span.start)
                 if speaker is not None:

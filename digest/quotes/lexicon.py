@@ -306,6 +306,9 @@ def name_in_apposition(text: str, match: re.Match[str]) -> re.Match[str] | None:
     person speaks by that name, whatever the subject was, its role ('the company's chief executive, Tim Cook,
     said', '"…," Bae's sister, Terri Chung, told CNN') or words a pattern took for a subject ('after winning the
     primary, Gov. John Kasich (R-OH), said', 'In Ohio, John Kasich, said')."""
+    named = _NAME_IN_APPOSITION.match(text, match.end("who"))
+    if named is None or named.group("named").rsplit(None, 1)[-1].lower().strip(".") in TITLES | ORG_WORDS:
+        return None  # (a title or a body: "Peter Bale, VP, CNN Digital, said", "Aldo Rebelo, Sports Minister,")
     words = match.group("who").split()
     if all(word[:1].isupper() for word in words) and words[0].lower() not in _NOT_A_NAME_OPENING and not \
             GOVERNED.search(text, max(0, match.start("who") - 40), match.start("who")):
@@ -313,9 +316,6 @@ def name_in_apposition(text: str, match: re.Match[str]) -> re.Match[str] | None:
         # preposition governs, nor one with a role, a description's words: "the president of the Jewish Board,
         # Vic Alhadeff,", "Sam's head coach at Missouri, Gary Pinkel,")
         return None
-    named = _NAME_IN_APPOSITION.match(text, match.end("who"))
-    if named is None or named.group("named").rsplit(None, 1)[-1].lower().strip(".") in TITLES | ORG_WORDS:
-        return None  # (a title or a body: "Peter Bale, VP, CNN Digital, said", "Aldo Rebelo, Sports Minister,")
     return named
 
 
