@@ -525,10 +525,10 @@ def test_key_quote_prefers_a_full_attributed_statement():
 @pytest.mark.parametrize("name, uk, gold, floors, wrong_key_speakers", [
     ("dev", False, 310, (0.96, 0.90, 0.94), 0),
     ("outlets", False, 265, (0.97, 0.89, 0.92), 0),
-    ("polnear", False, 3466, (0.96, 0.94, 0.92), 9),
+    ("polnear", False, 3466, (0.96, 0.94, 0.92), 7),
     ("dev", True, 310, (0.95, 0.88, 0.93), 0),
     ("outlets", True, 265, (0.96, 0.90, 0.91), 0),
-    ("polnear", True, 3466, (0.95, 0.93, 0.91), 20),
+    ("polnear", True, 3466, (0.95, 0.93, 0.915), 17),
 ])
 def test_gold_set_precision_recall_floor(corpora, name, uk, gold, floors, wrong_key_speakers):
     """On each English dev set, as written and rewritten as UK one-paragraph copy: regressions below these
