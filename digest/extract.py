@@ -81,19 +81,27 @@ _EXCERPT_TAIL = re.compile(r"\s*\[(?:…|\.\.\.|&hellip;|read more|continue read
 # sentence with no stop that ends by saying where the photo's subject is ("Rescued: Kevin Marsh, 43, was pulled
 # from the water on Monday (pictured)")
 _SCROLL_DOWN = re.compile(r"\s*\b(?:Scroll down for (?:the )?videos?|SCROLL DOWN FOR (?:THE )?VIDEOS?)\b\s*[.:]?")
+_PHOTO_PLACE = r"\((?:pictured|left|right|above|below|centre|center|top|bottom|inset)\b"  # where a caption ends
 _CAPTION = re.compile(r"(?:(?<=[.!?’”'\"])\s+|^)[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}:\s+[^.!?:\n]{10,300}?"
-                      r"\((?:pictured|left|right|above|below|centre|center|top|bottom|inset)\b[^()]{0,40}\)\.?")
-_CAPTION_HINT = re.compile(r"\((?:pictured|left|right|above|below|centre|center|top|bottom|inset)\b")
+                      rf"{_PHOTO_PLACE}[^()]{{0,40}}\)\.?")
+_CAPTION_HINT = re.compile(_PHOTO_PLACE)
+
+
+def _may_scroll_down(text: str) -> bool:
+    return "croll down" in text or "CROLL DOWN" in text
 
 
 def strip_inline_furniture(paragraph: str) -> str:
     """The paragraph without a "Scroll down for video" or a photo caption inside it (each looked for only where
-    its words are: every paragraph of every article comes here)."""
-    if "croll down" in paragraph or "CROLL DOWN" in paragraph:
-        paragraph = _SCROLL_DOWN.sub(" ", paragraph)
+    its words are)."""
+    removed = 0
+    if _may_scroll_down(paragraph):
+        paragraph, count = _SCROLL_DOWN.subn(" ", paragraph)
+        removed += count
     if "(" in paragraph and _CAPTION_HINT.search(paragraph):
-        paragraph = _CAPTION.sub(" ", paragraph)
-    return " ".join(paragraph.split()) if paragraph.endswith(" ") or "  " in paragraph else paragraph
+        paragraph, count = _CAPTION.subn(" ", paragraph)
+        removed += count
+    return " ".join(paragraph.split()) if removed else paragraph
 
 
 def _is_chrome(paragraph: str) -> bool:
@@ -150,7 +158,7 @@ def clean_text(text: str) -> str:
     normalized = normalize_text(text)
     kept = [p for p in _reflow(split_paragraphs(normalized)) if not _is_chrome(p)]
     kept = [_EXCERPT_TAIL.sub("…", p) if p.endswith("]") else p for p in kept]  # (the cut stays shown)
-    if "croll down" in normalized or "CROLL DOWN" in normalized or _CAPTION_HINT.search(normalized):
+    if _may_scroll_down(normalized) or _CAPTION_HINT.search(normalized):
         kept = [cleaned for p in kept if (cleaned := strip_inline_furniture(p))]  # (one scan of the text first)
     start, end = 0, len(kept)
     while start < end and _is_fragment(kept[start]):

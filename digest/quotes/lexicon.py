@@ -296,6 +296,7 @@ def nearest_clause_before(narration: str, match: re.Match[str]) -> re.Match[str]
 _NAME_IN_APPOSITION = re.compile(rf",\s+(?=(?P<named>(?:{_HONORIFIC})?[A-Z][a-z][\w'’\-]*\s+{NAME}){_PARTY_ID},)")
 
 
+_TITLE_OR_BODY_WORDS = TITLES | ORG_WORDS  # (the last word of a title or a body in apposition: not a person)
 # the words a subject opens with that are no name's: a determiner, or a preposition a pattern took for a name's word
 _NOT_A_NAME_OPENING = {"the", "a", "an", "his", "her", "its", "their", "in", "at", "on", "after", "before", "for",
                        "from", "with", "during", "by", "as", "when", "while"}
@@ -307,7 +308,7 @@ def name_in_apposition(text: str, match: re.Match[str]) -> re.Match[str] | None:
     said', '"…," Bae's sister, Terri Chung, told CNN') or words a pattern took for a subject ('after winning the
     primary, Gov. John Kasich (R-OH), said', 'In Ohio, John Kasich, said')."""
     named = _NAME_IN_APPOSITION.match(text, match.end("who"))
-    if named is None or named.group("named").rsplit(None, 1)[-1].lower().strip(".") in TITLES | ORG_WORDS:
+    if named is None or named.group("named").rsplit(None, 1)[-1].lower().strip(".") in _TITLE_OR_BODY_WORDS:
         return None  # (a title or a body: "Peter Bale, VP, CNN Digital, said", "Aldo Rebelo, Sports Minister,")
     words = match.group("who").split()
     if all(word[:1].isupper() for word in words) and words[0].lower() not in _NOT_A_NAME_OPENING and not \
